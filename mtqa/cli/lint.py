@@ -1,0 +1,140 @@
+"""``mtqa lint``: the CI front end."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import click
+
+from mtqa.cli import ExitCode
+from mtqa.cli.common import config_option, fail, get_config, isolated_option
+from mtqa.core.errors import MtqaError
+from mtqa.core.model import Severity
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for raw in values for v in raw.split(",") if v.strip()]
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stream=None, min_interval: float = 0.1) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self.last = 0.0
+        self.min_interval = min_interval
+        self.shown = False
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if not self.enabled or total < 2:
+            return
+        now = time.monotonic()
+        if done < total and now - self.last < self.min_interval:
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / total)
+        name = path if len(path) <= 40 else "…" + path[-39:]
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * 90 + "\r")
+            self.stream.flush()
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to a file instead of standard output.")
+@click.option("--select", multiple=True, help="Only these codes, prefixes, names or categories.")
+@click.option("--extend-select", multiple=True, help="Add these to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these codes, prefixes, names or categories.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default from config: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--language", default=None, help="Target language (ISO 639-1), e.g. pt.")
+@click.option("--variant", default=None, help="Target variant, e.g. BR or PT.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Suppress the findings listed in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Write every current finding to this baseline file and exit 0.")
+@click.option("--no-review", is_flag=True, help="Do not apply the reviewers' dismissals.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: only when stderr is a terminal).")
+@config_option
+@isolated_option
+def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, language, variant,
+         baseline, write_baseline, no_review, progress, config_path, isolated):
+    """Check PATHS (files, folders, or - for standard input) for translation artifacts."""
+    from mtqa.engine.runner import run
+    from mtqa.engine.suppress import write_baseline as do_write_baseline
+    from mtqa.reports import render
+
+    cfg = get_config(config_path, isolated)
+    if select:
+        cfg.select = _split(select)
+    if extend_select:
+        cfg.extend_select = _split(extend_select)
+    if ignore:
+        cfg.ignore = cfg.ignore + _split(ignore)
+    if fail_on:
+        cfg.fail_on = fail_on
+    if language:
+        cfg.language = language
+    if variant:
+        cfg.variant = variant
+    bar = ProgressBar()
+    if progress is not None:
+        bar.enabled = progress
+    try:
+        result = run(
+            list(paths), cfg, progress=bar,
+            baseline=Path(baseline) if baseline else None, use_review=not no_review,
+        )
+    except MtqaError as exc:
+        bar.close()
+        fail(str(exc))
+        return
+    finally:
+        bar.close()
+
+    by_reason = defaultdict(list)
+    for code, reason in sorted(result.skipped.items()):
+        by_reason[reason].append(code)
+    for reason, codes in by_reason.items():
+        click.echo(f"mtqa: skipped {', '.join(codes)}: {reason}", err=True)
+    for e in result.errors:
+        click.echo(f"mtqa: error: {e}", err=True)
+
+    if write_baseline:
+        n = do_write_baseline(Path(write_baseline), result.findings + [
+            f for f in result.suppressed if f.suppressed_by == "baseline"])
+        click.echo(f"mtqa: wrote {n} findings to {write_baseline}", err=True)
+        return int(ExitCode.USAGE if result.errors else ExitCode.OK)
+
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            render(fmt, result, fh)
+    else:
+        render(fmt, result, click.get_text_stream("stdout"))
+
+    if fmt == "text" and sys.stderr.isatty():
+        n = len(result.findings)
+        click.echo(f"mtqa: {n} finding{'s' if n != 1 else ''} in {len(result.documents)} "
+                   f"file{'s' if len(result.documents) != 1 else ''}"
+                   f" ({len(result.suppressed)} suppressed)", err=True)
+    if result.errors:
+        return int(ExitCode.USAGE)
+    threshold = Severity.parse(cfg.fail_on)
+    if not exit_zero and any(f.severity >= threshold for f in result.findings):
+        return int(ExitCode.FINDINGS)
+    return int(ExitCode.OK)

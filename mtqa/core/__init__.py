@@ -1,0 +1,1 @@
+"""The data model, text loading, configuration and glossary model. No heavy imports here."""

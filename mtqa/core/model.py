@@ -1,0 +1,195 @@
+"""The data model: documents, segments and findings, all with exact character offsets.
+
+Offsets are Python ``str`` indices into ``Document.text``, which is the file decoded exactly as it
+is stored (no newline translation, a BOM kept as U+FEFF), so ``text[start:end]`` is always the
+matched text. Lines and columns are 1-based and computed on demand for display.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            names = ", ".join(s.name.lower() for s in cls)
+            raise ValueError(f"unknown severity {value!r} (expected one of: {names})") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+#: The taxonomy of artifacts (DESIGN.md). Every check declares exactly one of these.
+CATEGORIES: dict[str, str] = {
+    "untranslated_fragment": "text left in the source or another language",
+    "boilerplate": "scraped page furniture: comment forms, related links, navigation, widgets",
+    "repetition": "repeated lines, titles, stuttered names and words",
+    "agreement": "person, number or gender agreement broken",
+    "false_friend": "a word that looks like the source word but means something else",
+    "calque": "a source-language construction copied word for word",
+    "orthography": "pre-reform or wrong-variant spelling",
+    "spacing_punctuation": "misplaced spaces, stray or doubled punctuation, unbalanced quotes",
+    "capitalization": "capitals where the target language has none (link-anchor artifacts)",
+    "truncation": "text cut off mid-word or on a dangling label",
+    "word_order": "source-language word order kept",
+    "mistranslation": "a wrong rendering (a brand taken as a word, a wrong sense)",
+    "inconsistency": "the same name or term written two ways in one document",
+    "omission": "source content missing from the translation",
+    "addition": "translation content with no counterpart in the source",
+    "quality": "low overall translation quality (triage signal)",
+    "meta": "about mtqa itself: stale baseline entries, unused suppressions",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of a document: a line, a paragraph or a sentence."""
+
+    kind: str  # "line" | "paragraph" | "sentence"
+    start: int
+    end: int
+    text: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class Document:
+    """One text to check: its path for display, its exact text and lazily computed segments."""
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        *,
+        encoding: str = "utf-8",
+        language: str | None = None,
+        variant: str | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.encoding = encoding
+        #: Target language and variant the document is checked against (from config), e.g. "pt"/"BR".
+        self.language = language
+        self.variant = variant
+        #: Facts found about the document that are not artifacts (e.g. the detected language).
+        self.meta: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, {len(self.text)} chars)"
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset. A leading BOM does not count as a column."""
+        starts = self._line_starts
+        line = bisect.bisect_right(starts, offset) - 1
+        col = offset - starts[line] + 1
+        if line == 0 and self.text.startswith("\ufeff") and offset > 0:
+            col -= 1
+        return line + 1, col
+
+    @cached_property
+    def lines(self) -> tuple[Segment, ...]:
+        from mtqa.core.text import split_lines
+
+        return split_lines(self.text)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Segment, ...]:
+        from mtqa.core.text import split_paragraphs
+
+        return split_paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[Segment, ...]:
+        from mtqa.core.text import split_sentences
+
+        return tuple(s for line in self.lines for s in split_sentences(line))
+
+    def segment_at(self, offset: int, kind: str = "sentence") -> Segment | None:
+        """The segment of ``kind`` that contains ``offset`` (None in blank space)."""
+        segs = getattr(self, kind + "s")
+        starts = [s.start for s in segs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and segs[i].start <= offset < max(segs[i].end, segs[i].start + 1):
+            return segs[i]
+        return None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Finding:
+    """A suspected artifact at an exact span of a document."""
+
+    path: str
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    text: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    suggestion: str | None = None
+    evidence: dict[str, Any] | None = None
+    fingerprint: str = ""
+    #: Set when a suppression applies; suppressed findings are not reported.
+    suppressed_by: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.start, self.end, self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "path": self.path,
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": str(self.severity),
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "suggestion": self.suggestion,
+            "fingerprint": self.fingerprint,
+        }
+        if self.evidence:
+            d["evidence"] = self.evidence
+        return d

@@ -1,0 +1,1 @@
+"""Runs the selected checks over documents, applies suppressions and baselines."""

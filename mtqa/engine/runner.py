@@ -1,0 +1,226 @@
+"""Run checks over documents.
+
+``run()`` loads every input (a bad file becomes an error entry, never an exception that stops the
+others), runs the selected checks, turns hits into findings with positions and fingerprints, and
+applies suppressions. Providers start lazily and once; a check whose provider is unavailable is
+skipped and the reason is reported once.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mtqa.checks import Check, CheckContext
+from mtqa.core.config import Config
+from mtqa.core.errors import InputError, MtqaError, ProviderUnavailable
+from mtqa.core.model import Document, Finding, Severity
+from mtqa.core.review import load_decisions
+from mtqa.core.text import load_document
+from mtqa.engine import fingerprint, suppress
+from mtqa.engine.files import Source, expand
+from mtqa.engine.select import select_checks, validate_selectors
+from mtqa.providers import Providers
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Result:
+    documents: list[Document] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # reported (not suppressed)
+    suppressed: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    #: Checks skipped, with the reason (provider unavailable).
+    skipped: dict[str, str] = field(default_factory=dict)
+    checks: list[Check] = field(default_factory=list)
+    #: Provenance of the run: versions and options, sacrebleu-style.
+    signature: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+
+class Engine:
+    """Checks and providers chosen once, reused for every document."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        checks: Sequence[Check] | None = None,
+        providers: Providers | None = None,
+    ) -> None:
+        self.config = config
+        if checks is None:
+            validate_selectors([*config.select, *config.extend_select, *config.ignore], config.source)
+            checks = select_checks(config.select, config.ignore, config.extend_select)
+        self.checks = list(checks)
+        self.providers = providers or Providers(config)
+        self.ctx = CheckContext(config, self.providers)
+        self.skipped: dict[str, str] = {}
+        self._ready: list[Check] | None = None
+        self._severity = {k.upper(): Severity.parse(v) for k, v in config.severity.items()}
+
+    def ready_checks(self) -> list[Check]:
+        """The checks whose providers can run; the others are recorded in ``skipped``."""
+        if self._ready is None:
+            ready = []
+            for c in self.checks:
+                reason = next(
+                    (r for r in (self.providers.unavailable(n) for n in c.needs) if r), None
+                )
+                if reason:
+                    self.skipped[c.code] = reason
+                else:
+                    ready.append(c)
+            self._ready = ready
+        return self._ready
+
+    def prepare(self, doc: Document) -> None:
+        """Settle the document's target language: configured, or detected when not configured."""
+        if self.config.language:
+            doc.language = doc.language or self.config.language
+            doc.variant = doc.variant or self.config.variant or None
+        try:
+            langid = self.providers.get("langid")
+        except ProviderUnavailable:
+            return
+        annotate = getattr(langid, "annotate_document", None)
+        if annotate is not None:
+            annotate(doc, self.config)
+
+    def check_document(self, doc: Document) -> list[Finding]:
+        """All findings of one document (suppressions not yet applied)."""
+        self.prepare(doc)
+        out: list[Finding] = []
+        for c in self.ready_checks():
+            if not c.applies_to(doc.language):
+                continue
+            try:
+                hits = c.run(doc, self.ctx)
+            except ProviderUnavailable as exc:
+                self.skipped[c.code] = str(exc)
+                continue
+            for h in hits:
+                out.append(self.finding(doc, c, h))
+        out.sort(key=Finding.sort_key)
+        fingerprint.assign(doc, out)
+        return out
+
+    def finding(self, doc: Document, c: Check, h) -> Finding:
+        text = doc.text[h.start : h.end]
+        line, col = doc.position(h.start)
+        end_line, end_col = doc.position(h.end)
+        sev = self._severity.get(c.code) or h.severity or c.severity
+        return Finding(
+            path=doc.path,
+            code=c.code,
+            name=c.name,
+            category=c.category,
+            severity=sev,
+            message=c.format_message(h, text),
+            start=h.start,
+            end=h.end,
+            text=text,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            suggestion=h.suggestion,
+            evidence=h.evidence,
+        )
+
+
+def load_sources(
+    sources: Iterable[Source], config: Config, stdin: bytes | None = None
+) -> Iterable[Document | InputError]:
+    for src in sources:
+        try:
+            if src.path is None:
+                data = stdin if stdin is not None else sys.stdin.buffer.read()
+                yield load_document(
+                    "<stdin>", display=src.display, data=data, encoding=config.encoding,
+                    max_bytes=config.max_file_size,
+                )
+            else:
+                yield load_document(
+                    src.path, display=src.display, encoding=config.encoding,
+                    max_bytes=config.max_file_size,
+                )
+        except InputError as exc:
+            yield exc
+
+
+def run(
+    paths: Sequence[str],
+    config: Config,
+    *,
+    engine: Engine | None = None,
+    progress: Progress | None = None,
+    stdin: bytes | None = None,
+    baseline: Path | None = None,
+    use_review: bool = True,
+) -> Result:
+    """Check ``paths`` (files, folders, ``-``) and return findings, errors and skipped checks."""
+    t0 = time.perf_counter()
+    engine = engine or Engine(config)
+    result = Result(checks=engine.checks)
+    sources, missing = expand(paths, config.include, config.exclude)
+    result.errors.extend(InputError(m, "no such file or directory") for m in missing)
+
+    baseline_fps: dict = {}
+    if baseline is None and config.baseline:
+        baseline = config.resolve(config.baseline)
+    if baseline is not None:
+        baseline_fps = suppress.load_baseline(Path(baseline))
+    dismissed: set[str] = set()
+    if use_review and config.review_file:
+        review_path = config.resolve(config.review_file)
+        decisions = load_decisions(review_path)
+        dismissed = {fp for fp, d in decisions.items() if d.decision == "dismissed"}
+
+    total = len(sources)
+    for i, item in enumerate(load_sources(sources, config, stdin)):
+        if isinstance(item, InputError):
+            result.errors.append(item)
+        else:
+            doc = item
+            try:
+                findings = engine.check_document(doc)
+            except MtqaError as exc:
+                result.errors.append(InputError(doc.path, str(exc)))
+                continue
+            suppress.apply_inline(doc, findings)
+            suppress.apply_per_file(doc.path, findings, config.per_file_ignores)
+            if baseline_fps:
+                suppress.apply_fingerprints(findings, baseline_fps, "baseline")
+            if dismissed:
+                suppress.apply_fingerprints(findings, dismissed, "review")
+            result.documents.append(doc)
+            for f in findings:
+                (result.suppressed if f.suppressed_by else result.findings).append(f)
+        if progress:
+            progress(i + 1, total, sources[i].display)
+    result.skipped = dict(engine.skipped)
+    result.signature = signature(config, engine)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def signature(config: Config, engine: Engine) -> dict[str, str]:
+    from mtqa import __version__
+
+    sig = {"mtqa": __version__, "checks": str(len(engine.ready_checks()))}
+    if config.language:
+        sig["lang"] = config.language + (f"-{config.variant}" if config.variant else "")
+    for name in ("glossary", "translator", "langid"):
+        prov = engine.providers._cache.get(name)
+        s = getattr(prov, "signature", None)
+        if s:
+            sig[name] = s() if callable(s) else str(s)
+    return sig

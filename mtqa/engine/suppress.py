@@ -1,0 +1,110 @@
+"""Suppressions: inline comments, per-file ignores, a baseline file, and reviewers' dismissals.
+
+Inline, in any text (an HTML comment, so it is invisible in Markdown and HTML)::
+
+    <!-- mtqa: ignore B101, D102 -->    on the line it stands on, or, alone on a line, the next one
+    <!-- mtqa: ignore -->               every check on that line
+    <!-- mtqa: ignore-file U101 -->     the whole file
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from mtqa.core.errors import ConfigError
+from mtqa.core.files import atomic_write
+from mtqa.core.model import Document, Finding
+
+_INLINE = re.compile(r"<!--\s*mtqa:\s*(ignore-file|ignore)\b([^>]*?)-->", re.I)
+
+BASELINE_VERSION = 1
+
+
+def _codes(raw: str) -> set[str]:
+    return {c.strip().upper() for c in re.split(r"[,\s]+", raw) if c.strip()}
+
+
+def _selected(code: str, codes: set[str]) -> bool:
+    return not codes or any(code.startswith(c) for c in codes)
+
+
+def apply_inline(doc: Document, findings: Iterable[Finding]) -> None:
+    if "mtqa:" not in doc.text:
+        return
+    file_codes: list[set[str]] = []
+    by_line: dict[int, list[set[str]]] = {}
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        for m in _INLINE.finditer(line.text):
+            codes = _codes(m.group(2))
+            if m.group(1).lower() == "ignore-file":
+                file_codes.append(codes)
+                continue
+            by_line.setdefault(i, []).append(codes)
+            if not line.text.replace(m.group(0), "").strip():
+                j = i + 1
+                while j < len(lines) and not lines[j].text.strip():
+                    j += 1
+                by_line.setdefault(j, []).append(codes)
+    for f in findings:
+        if f.suppressed_by:
+            continue
+        if any(_selected(f.code, c) for c in file_codes):
+            f.suppressed_by = "inline"
+            continue
+        line_idx = f.line - 1
+        if any(_selected(f.code, c) for c in by_line.get(line_idx, ())):
+            f.suppressed_by = "inline"
+
+
+def apply_per_file(path: str, findings: Iterable[Finding], per_file: dict[str, list[str]]) -> None:
+    for pattern, codes in per_file.items():
+        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+            cs = {c.upper() for c in codes}
+            for f in findings:
+                if not f.suppressed_by and (_selected(f.code, cs) or f.category in codes):
+                    f.suppressed_by = "per-file-ignores"
+
+
+# --- baseline -----------------------------------------------------------------------------------
+
+
+def load_baseline(path: Path) -> dict[str, dict]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(str(path), "baseline file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read baseline: {exc}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(str(path), f"baseline is not valid JSON: {exc.msg}", exc.lineno) from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), dict):
+        raise ConfigError(str(path), 'baseline must be an object with a "findings" object')
+    return data["findings"]
+
+
+def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
+    entries = {
+        f.fingerprint: {"code": f.code, "path": f.path, "text": f.text}
+        for f in findings
+        if not f.suppressed_by
+    }
+    data = {"version": BASELINE_VERSION, "findings": dict(sorted(entries.items()))}
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    return len(entries)
+
+
+def apply_fingerprints(findings: Iterable[Finding], fingerprints: set[str] | dict, reason: str) -> set[str]:
+    """Suppress findings whose fingerprint is listed; return the fingerprints that were used."""
+    used = set()
+    for f in findings:
+        if not f.suppressed_by and f.fingerprint in fingerprints:
+            f.suppressed_by = reason
+            used.add(f.fingerprint)
+    return used

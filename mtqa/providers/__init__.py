@@ -1,0 +1,62 @@
+"""Providers: dictionaries, language identification, translators, metrics, glossaries.
+
+Each provider lives behind a small Protocol in its own module, with the real implementation and a
+test double. :class:`Providers` starts them lazily, once, by name; a provider that cannot run here
+raises :class:`~mtqa.core.errors.ProviderUnavailable` and the checks that need it are skipped.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from mtqa.core.config import Config
+from mtqa.core.errors import ProviderUnavailable
+
+#: Provider name -> "module:factory"; the factory takes the Config and returns the provider.
+FACTORIES: dict[str, str] = {
+    "dictionary": "mtqa.providers.dictionary:from_config",
+}
+
+
+class Providers:
+    """Lazily built providers, shared by every check of one run."""
+
+    def __init__(self, config: Config, overrides: dict[str, Any] | None = None) -> None:
+        self.config = config
+        self._cache: dict[str, Any] = dict(overrides or {})
+        self._errors: dict[str, ProviderUnavailable] = {}
+
+    def get(self, name: str) -> Any:
+        if name in self._cache:
+            return self._cache[name]
+        if name in self._errors:
+            raise self._errors[name]
+        spec = FACTORIES.get(name)
+        if spec is None:
+            err = ProviderUnavailable(f"no provider named {name!r}")
+        else:
+            mod, _, fn = spec.partition(":")
+            try:
+                value = getattr(importlib.import_module(mod), fn)(self.config)
+            except ProviderUnavailable as exc:
+                err = exc
+            except ImportError as exc:
+                err = ProviderUnavailable(f"{name}: {exc}")
+            else:
+                self._cache[name] = value
+                return value
+        self._errors[name] = err
+        raise err
+
+    def unavailable(self, name: str) -> str | None:
+        """None when the provider can be started, else the reason it cannot."""
+        try:
+            self.get(name)
+        except ProviderUnavailable as exc:
+            return str(exc)
+        return None
+
+    def set(self, name: str, value: Any) -> None:
+        self._cache[name] = value
+        self._errors.pop(name, None)

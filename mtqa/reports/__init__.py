@@ -1,0 +1,18 @@
+"""Output formats, one module each. ``render(name, result, stream)``."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TextIO
+
+#: Format name -> module implementing ``render(result, stream, **options)``.
+FORMATS: dict[str, str] = {
+    "text": "mtqa.reports.text",
+    "json": "mtqa.reports.json_report",
+    "sarif": "mtqa.reports.sarif",
+    "github": "mtqa.reports.github",
+}
+
+
+def render(name: str, result, stream: TextIO, **options) -> None:
+    importlib.import_module(FORMATS[name]).render(result, stream, **options)
