@@ -129,7 +129,7 @@ _OPEN, _CLOSE = "“", "”"
     message="Unbalanced quotation mark '{text}' in this paragraph",
     examples=[
         bad("Ele disse que “o acordo é histórico e saiu.\n\nOutro parágrafo.".replace("“", "[[“]]")),
-        bad("A reunião foi tensa”[[”]], disse o ministro."),
+        bad("“A reunião foi tensa”[[”]], disse o ministro."),
         good("Ele disse que “o acordo é histórico” e saiu."),
         good("“Primeira frase.\n“Segunda frase do mesmo discurso,” continuou."),
     ],
