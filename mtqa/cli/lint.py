@@ -125,7 +125,7 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
             render(fmt, result, fh)
     else:
-        render(fmt, result, click.get_text_stream("stdout"))
+        render(fmt, result, sys.stdout)
 
     if fmt == "text" and sys.stderr.isatty():
         n = len(result.findings)

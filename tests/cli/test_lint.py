@@ -1,0 +1,134 @@
+"""The CI contract of `mtqa lint`: output lines, exit codes, selection, bad input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.cli.conftest import BAD
+
+SEL = ("--select", "S", "--language", "pt", "--variant", "BR")
+
+
+def test_text_output_and_exit_1(mtqa, files):
+    r = mtqa("lint", "bad.txt", *SEL)
+    assert r.code == 1
+    assert re.fullmatch(r"bad\.txt:1:1[48]: S101 [^\n]+\n", r.out)
+
+
+def test_clean_exit_0(mtqa, files):
+    r = mtqa("lint", "clean.txt", *SEL)
+    assert (r.code, r.out) == (0, "")
+
+
+def test_exit_zero(mtqa, files):
+    assert mtqa("lint", "bad.txt", *SEL, "--exit-zero").code == 0
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("warning", 1), ("error", 0), ("info", 1)])
+def test_fail_on(mtqa, files, fail_on, code):
+    assert mtqa("lint", "bad.txt", *SEL, "--fail-on", fail_on).code == code
+
+
+def test_severity_override_from_config(mtqa, files):
+    (files / "mtqa.toml").write_text('[severity]\nS101 = "error"\n', encoding="utf-8")
+    assert mtqa("lint", "bad.txt", *SEL, "--fail-on", "error").code == 1
+
+
+def test_ignore_by_code_and_category(mtqa, files):
+    assert mtqa("lint", "bad.txt", *SEL, "--ignore", "S101").code == 0
+    assert mtqa("lint", "bad.txt", *SEL, "--ignore", "spacing_punctuation").code == 0
+
+
+def test_unknown_selector_is_a_usage_error(mtqa, files):
+    r = mtqa("lint", "bad.txt", "--select", "Z999")
+    assert r.code == 2 and "Z999" in r.err
+
+
+def test_unknown_option_is_usage_error(mtqa, files):
+    assert mtqa("lint", "bad.txt", "--no-such-flag").code == 2
+
+
+def test_missing_path_exit_2_others_still_checked(mtqa, files):
+    r = mtqa("lint", "nope.txt", "bad.txt", *SEL)
+    assert r.code == 2
+    assert "nope.txt" in r.err
+    assert "bad.txt:1:" in r.out
+
+
+def test_binary_and_empty_files_reported_others_checked(mtqa, files):
+    (files / "img.txt").write_bytes(b"\x00\x01\x02binary")
+    (files / "empty.txt").write_bytes(b"")
+    r = mtqa("lint", ".", *SEL)
+    assert r.code == 2
+    assert "img.txt" in r.err and "binary" in r.err
+    assert "empty.txt" in r.err and "empty" in r.err
+    assert "bad.txt:1:" in r.out
+
+
+def test_directory_walk_respects_include(mtqa, files):
+    (files / "notes.csv").write_text("a -b\n", encoding="utf-8")
+    r = mtqa("lint", ".", *SEL)
+    assert "notes.csv" not in r.out and "bad.txt" in r.out
+
+
+def test_config_error_exit_2_names_file_and_line(mtqa, files):
+    (files / "mtqa.toml").write_text('language = "pt"\nbogus = 1\n', encoding="utf-8")
+    r = mtqa("lint", "bad.txt")
+    assert r.code == 2 and "mtqa.toml:2" in r.err and "bogus" in r.err
+
+
+def test_stdin(mtqa_proc):
+    r = mtqa_proc("lint", "-", *SEL, stdin=BAD.encode())
+    assert r.code == 1 and re.match(r"<stdin>:1:\d+: S101 ", r.out)
+
+
+def test_inline_suppression(mtqa, files):
+    (files / "s.md").write_text("<!-- mtqa: ignore S101 -->\n" + BAD, encoding="utf-8")
+    assert mtqa("lint", "s.md", *SEL).code == 0
+    (files / "t.md").write_text(BAD.rstrip("\n") + " <!-- mtqa: ignore S102 -->\n", encoding="utf-8")
+    assert mtqa("lint", "t.md", *SEL).code == 1
+
+
+def test_per_file_ignores(mtqa, files):
+    (files / "mtqa.toml").write_text('[per_file_ignores]\n"bad.txt" = ["S101"]\n', encoding="utf-8")
+    assert mtqa("lint", "bad.txt", *SEL).code == 0
+
+
+def test_baseline_survives_unrelated_edits(mtqa, files):
+    r = mtqa("lint", "bad.txt", *SEL, "--write-baseline", "baseline.json")
+    assert r.code == 0
+    assert mtqa("lint", "bad.txt", *SEL, "--baseline", "baseline.json").code == 0
+    # Insert lines above: line numbers change, the fingerprint does not.
+    (files / "bad.txt").write_text("Um título novo.\n\n" + BAD, encoding="utf-8")
+    assert mtqa("lint", "bad.txt", *SEL, "--baseline", "baseline.json").code == 0
+    # A new occurrence is not covered by the baseline.
+    (files / "bad.txt").write_text(BAD + "Outro ex -ministro falou.\n", encoding="utf-8")
+    r = mtqa("lint", "bad.txt", *SEL, "--baseline", "baseline.json")
+    assert r.code == 1 and r.out.count("S101") == 1
+
+
+def test_malformed_baseline(mtqa, files):
+    (files / "b.json").write_text("{not json", encoding="utf-8")
+    r = mtqa("lint", "bad.txt", *SEL, "--baseline", "b.json")
+    assert r.code == 2 and "b.json" in r.err
+
+
+def test_rules_and_rule(mtqa):
+    r = mtqa("rules")
+    assert r.code == 0 and "S101" in r.out
+    r = mtqa("rule", "S101")
+    assert r.code == 0 and r.out.startswith("# S101 space-before-hyphen") and "Why it matters" in r.out
+    assert mtqa("rule", "X000").code == 2
+
+
+def test_config_show(mtqa, files):
+    (files / "mtqa.toml").write_text('language = "it"\n', encoding="utf-8")
+    r = mtqa("config", "show")
+    assert r.code == 0 and '"language": "it"' in r.out
+
+
+def test_progress_bar_only_on_terminal(mtqa, files):
+    r = mtqa("lint", ".", *SEL)
+    assert "\r[" not in r.err
