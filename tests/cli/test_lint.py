@@ -132,3 +132,24 @@ def test_config_show(mtqa, files):
 def test_progress_bar_only_on_terminal(mtqa, files):
     r = mtqa("lint", ".", *SEL)
     assert "\r[" not in r.err
+
+
+def test_progress_bar_draws_on_a_terminal_stream():
+    import io
+
+    from mtqa.cli.lint import ProgressBar
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    s = Tty()
+    bar = ProgressBar(s, min_interval=0)
+    for i in range(1, 4):
+        bar(i, 3, f"f{i}.txt")
+    bar.close()
+    assert "3/3 f3.txt" in s.getvalue() and "[" in s.getvalue()
+    quiet = io.StringIO()
+    bar = ProgressBar(quiet, min_interval=0)
+    bar(1, 3, "a")
+    assert quiet.getvalue() == ""
