@@ -56,3 +56,36 @@ def save_decisions(path: Path, decisions: dict[str, Decision]) -> None:
     rows = sorted(decisions.values(), key=lambda d: (d.path, d.code, d.fingerprint))
     text = "".join(json.dumps(asdict(d), ensure_ascii=False, sort_keys=True) + "\n" for d in rows)
     atomic_write(path, text)
+
+
+#: Two-letter markers per category, shown next to each highlighted span in the review UI and the
+#: HTML report, so severity and category read without colour too.
+CATEGORY_MARKS: dict[str, str] = {
+    "untranslated_fragment": "UT",
+    "boilerplate": "BP",
+    "repetition": "RP",
+    "agreement": "AG",
+    "false_friend": "FF",
+    "calque": "CQ",
+    "orthography": "OR",
+    "spacing_punctuation": "SP",
+    "capitalization": "CP",
+    "truncation": "TR",
+    "word_order": "WO",
+    "mistranslation": "MT",
+    "inconsistency": "IC",
+    "omission": "OM",
+    "addition": "AD",
+    "quality": "QL",
+    "meta": "MM",
+}
+
+
+def category_mark(category: str) -> str:
+    """The two-letter marker of a category."""
+    return CATEGORY_MARKS.get(category, category[:2].upper())
+
+
+def severity_mark(severity) -> str:
+    """``E``, ``W`` or ``I``."""
+    return severity.name[0]

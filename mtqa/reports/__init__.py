@@ -11,6 +11,8 @@ FORMATS: dict[str, str] = {
     "json": "mtqa.reports.json_report",
     "sarif": "mtqa.reports.sarif",
     "github": "mtqa.reports.github",
+    "html": "mtqa.reports.html",
+    "markdown": "mtqa.reports.markdown",
 }
 
 

@@ -1,0 +1,45 @@
+"""Messages the review widgets and workers post upwards (never sideways)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class DocumentChecked(Message):
+    """The background loader has checked document ``index``."""
+
+    index: int
+
+
+@dataclass
+class DocumentChosen(Message):
+    """The reviewer picked document ``index`` in the document list."""
+
+    index: int
+
+
+@dataclass
+class FindingChosen(Message):
+    """The reviewer picked the finding with ``fingerprint`` in the findings list."""
+
+    fingerprint: str
+
+
+@dataclass
+class RecheckProgress(Message):
+    """Round-trip progress of the current document (``total`` 0 = not known yet)."""
+
+    done: int
+    total: int
+
+
+@dataclass
+class RecheckDone(Message):
+    """The round trip of document ``index`` finished; ``error`` says why when it could not run."""
+
+    index: int
+    added: int
+    error: str | None = None
