@@ -58,8 +58,14 @@ class RoundTripConfig:
     rate_limit: float = 5.0
     #: Base URL for self-hosted providers (e.g. LibreTranslate).
     url: str = ""
-    #: Translation cache file; empty means the user cache directory.
+    #: Translation cache file; empty means the user cache directory (MTQA_CACHE_DIR wins).
     cache: str = ""
+    #: Seconds before the first retry of an online request; doubled for each further retry.
+    backoff: float = 0.5
+    #: Translation threads sharing one translator; 0 means one per core.
+    jobs: int = 0
+    #: Sentences whose round-trip chrF is below this are reported (R102); 0 uses the measured default.
+    min_chrf: float = 0.0
 
 
 @dataclass
