@@ -1,0 +1,475 @@
+"""The mtqa benchmark: startup, throughput per engine family, memory and scaling, in one run.
+
+    python bench/run.py [--quick] [--out bench/out] [--docs docs/benchmarks.md]
+
+It builds a corpus of articles from the sentences of ``seeds/`` and the clean guard texts
+(deterministic shuffle with a fixed seed) and measures:
+
+- startup of ``mtqa lint`` on one small file (subprocess, median of several runs);
+- sentences/s of ``mtqa lint`` without round trip on the 1,000-article corpus (subprocess, one
+  worker and the default number of workers), with its peak RSS;
+- sentences/s per engine family (rules B/D/S/U/T, language L, glossary G/C) through the engine,
+  cold (providers loading) and warm, each stage in its own process for an honest peak RSS;
+- the family benchmarks other modules expose (``bench/langid_bench.py``, ``glossary_bench.py``,
+  ``roundtrip_bench.py``: ``run(sentences) -> dict``), skipped with a note when absent or failing;
+- how engine time grows from 100 to 1,000 to 10,000 articles (ratios should be about 10).
+
+Results go to ``OUT/results.json`` and ``OUT/results.md``; a full run also writes the Markdown
+table to ``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import os
+import platform
+import random
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+SEED = 20240619
+#: Family name -> code letters of its checks.
+FAMILIES: dict[str, str] = {"rules": "BDSUT", "language": "L", "glossary": "GC"}
+#: Family modules written beside this script: family name -> module file.
+MODULES: dict[str, str] = {
+    "language": "langid_bench.py",
+    "glossary": "glossary_bench.py",
+    "roundtrip": "roundtrip_bench.py",
+}
+
+
+# --- corpus -------------------------------------------------------------------------------------
+
+
+def source_files(root: Path = ROOT) -> list[Path]:
+    return sorted((root / "seeds").glob("*.txt")) + sorted((root / "tests/guard/pt_BR").glob("*.txt"))
+
+
+def sentence_pool(files: Sequence[Path]) -> list[str]:
+    """Every sentence of ``files`` as mtqa segments them, in file order."""
+    sys.path.insert(0, str(ROOT))
+    from mtqa.core.text import load_document
+
+    return [s.text for p in files for s in load_document(p).sentences]
+
+
+def build_corpus(pool: Sequence[str], n_articles: int, *, seed: int = SEED,
+                 sentences: tuple[int, int] = (8, 16)) -> list[str]:
+    """``n_articles`` article texts made of sentences drawn from ``pool``.
+
+    Deterministic for a given ``seed``: a headline line, a blank line, then paragraphs of two to
+    four sentences separated by blank lines; each article has between ``sentences[0]`` and
+    ``sentences[1]`` sentences (uniformly, mean 12), none repeated within an article.
+    """
+    if not pool:
+        raise ValueError("empty sentence pool")
+    rng = random.Random(seed)
+    lo, hi = sentences
+    out = []
+    for _ in range(n_articles):
+        k = min(rng.randint(lo, hi), len(pool))
+        chosen = rng.sample(pool, k)
+        paras: list[str] = []
+        rest = chosen[1:]
+        while rest:
+            n = rng.randint(2, 4)
+            paras.append(" ".join(rest[:n]))
+            rest = rest[n:]
+        out.append("\n\n".join([chosen[0], *paras]) + "\n")
+    return out
+
+
+def write_corpus(texts: Sequence[str], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    width = len(str(len(texts)))
+    for i, t in enumerate(texts):
+        (folder / f"a{i:0{width}d}.txt").write_text(t, encoding="utf-8")
+    return folder
+
+
+# --- measuring in child processes ---------------------------------------------------------------
+
+
+def run_child(cmd: Sequence[str], *, env: dict | None = None, timeout: float = 600) -> dict:
+    """Run ``cmd``; return wall seconds, exit code, output and the child's peak RSS (MB)."""
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        p = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env, cwd=ROOT)
+        deadline = t0 + timeout
+        while True:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                p.kill()
+                _, status, usage = os.wait4(p.pid, 0)
+                break
+            time.sleep(0.005)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return {
+            "seconds": wall,
+            "returncode": p.returncode,
+            "timed_out": wall > timeout,
+            "stdout": out.read().decode("utf-8", "replace"),
+            "stderr": err.read().decode("utf-8", "replace"),
+            "max_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        }
+
+
+def child_env(**extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MTQA_")}
+    env.update(extra)
+    return env
+
+
+def mtqa_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("mtqa")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "mtqa"]
+
+
+LINT_ARGS = ["--isolated", "--language", "pt", "--variant", "BR", "--exit-zero", "--no-progress"]
+
+
+def stage(args: list[str], timeout: float = 600) -> dict:
+    """Run one stage of this script in a fresh interpreter; its JSON result plus peak RSS."""
+    r = run_child([sys.executable, str(Path(__file__).resolve()), "--stage", *args],
+                  env=child_env(), timeout=timeout)
+    if r["returncode"] != 0 or r["timed_out"]:
+        tail = (r["stderr"].strip().splitlines() or ["(no output)"])[-1]
+        why = "timed out" if r["timed_out"] else f"exit {r['returncode']}"
+        return {"error": f"{why}: {tail}", "max_rss_mb": r["max_rss_mb"]}
+    data = json.loads(r["stdout"].strip().splitlines()[-1])
+    data["max_rss_mb"] = r["max_rss_mb"]
+    return data
+
+
+# --- stages (run inside a child process) --------------------------------------------------------
+
+
+def stage_engine(corpus: str, letters: str, passes: int) -> dict:
+    """Run the engine over ``corpus`` with the default checks whose code starts with ``letters``
+    (all default checks when ``letters`` is "*"); cold pass then warm passes."""
+    sys.path.insert(0, str(ROOT))
+    from mtqa.core.config import Config
+    from mtqa.engine.runner import Engine, run
+    from mtqa.engine.select import select_checks
+
+    cfg = Config(language="pt", variant="BR", jobs=1)
+    cfg.review_file = ""
+    checks = [c for c in select_checks() if letters == "*" or c.code[0] in letters]
+    if not checks:
+        return {"checks": [], "note": "no default check with a code starting with "
+                + " or ".join(letters)}
+    engine = Engine(cfg, checks=checks)
+    times = []
+    result = None
+    for _ in range(passes):
+        t0 = time.perf_counter()
+        result = run([corpus], cfg, engine=engine, use_review=False)
+        times.append(time.perf_counter() - t0)
+    sentences = sum(len(d.sentences) for d in result.documents)
+    out = {
+        "checks": [c.code for c in engine.ready_checks()],
+        "skipped": dict(result.skipped),
+        "documents": len(result.documents),
+        "sentences": sentences,
+        "findings": len(result.findings),
+        "cold_seconds": round(times[0], 4),
+        "cold_sentences_per_s": round(sentences / times[0], 1),
+    }
+    if passes > 1:
+        warm = min(times[1:])
+        out.update(warm_seconds=round(warm, 4), warm_sentences_per_s=round(sentences / warm, 1))
+    return out
+
+
+def stage_module(module_file: str, sentences_file: str) -> dict:
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(Path(module_file).stem, module_file)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    sentences = json.loads(Path(sentences_file).read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    data = mod.run(sentences)
+    return {"result": data, "seconds": round(time.perf_counter() - t0, 3), "sentences": len(sentences)}
+
+
+# --- the orchestrator ---------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": os.cpu_count(),
+        "cpu": cpu or platform.processor(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def count_sentences(folder: Path) -> int:
+    sys.path.insert(0, str(ROOT))
+    from mtqa.core.text import load_document
+
+    return sum(len(load_document(p).sentences) for p in folder.glob("*.txt"))
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def bench(quick: bool, out_dir: Path, docs: Path | None, articles: int) -> dict:
+    t_start = time.perf_counter()
+    sizes = (10, 50, 100) if quick else (100, articles, 10 * articles)
+    n_main = 50 if quick else articles
+    startup_runs = 3 if quick else 7
+    rt_sentences = 10 if quick else 200
+    module_sentences = 500 if quick else 10_000
+    work = Path(tempfile.mkdtemp(prefix="mtqa-bench-"))
+    results: dict = {"machine": machine(), "quick": quick, "seed": SEED,
+                     "command": "python bench/run.py" + (" --quick" if quick else ""), "notes": []}
+    try:
+        pool = sentence_pool(source_files())
+        results["corpus"] = {"source_files": len(source_files()), "pool_sentences": len(pool)}
+        corpora: dict[int, Path] = {}
+        for n in sorted(set(sizes) | {n_main}):
+            corpora[n] = write_corpus(build_corpus(pool, n), work / f"c{n}")
+        main = corpora[n_main]
+        main_sentences = count_sentences(main)
+        results["corpus"].update(articles=n_main, sentences=main_sentences,
+                                 words=sum(len(p.read_text(encoding="utf-8").split())
+                                           for p in main.glob("*.txt")))
+        log(f"corpus: {n_main} articles, {main_sentences} sentences")
+
+        # 1. startup on one small file
+        small = work / "small.txt"
+        small.write_text(build_corpus(pool, 1, seed=SEED + 1)[0], encoding="utf-8")
+        walls, rss = [], []
+        for _ in range(startup_runs):
+            r = run_child([*mtqa_cmd(), "lint", str(small), *LINT_ARGS], env=child_env())
+            if r["returncode"] != 0:
+                raise RuntimeError(f"mtqa lint failed: {r['stderr'][-500:]}")
+            walls.append(r["seconds"])
+            rss.append(r["max_rss_mb"])
+        py = [run_child([sys.executable, "-c", "pass"])["seconds"] for _ in range(startup_runs)]
+        results["startup"] = {"runs": startup_runs, "median_s": round(statistics.median(walls), 4),
+                              "min_s": round(min(walls), 4), "max_rss_mb": max(rss),
+                              "python_only_median_s": round(statistics.median(py), 4)}
+        log(f"startup: {results['startup']['median_s']} s")
+
+        # 2. mtqa lint end to end on the main corpus, one worker and default workers
+        lint = {}
+        for label, jobs in (("jobs=1", "1"), ("jobs=default", None)):
+            env = child_env(**({"MTQA_JOBS": jobs} if jobs else {}))
+            r = run_child([*mtqa_cmd(), "lint", str(main), "--format", "json", "-o",
+                           str(work / "lint.json"), *LINT_ARGS], env=env)
+            if r["returncode"] != 0:
+                raise RuntimeError(f"mtqa lint failed: {r['stderr'][-500:]}")
+            findings = len(json.loads((work / "lint.json").read_text(encoding="utf-8"))["findings"])
+            lint[label] = {"seconds": round(r["seconds"], 3), "max_rss_mb": r["max_rss_mb"],
+                           "sentences_per_s": round(main_sentences / r["seconds"], 1),
+                           "findings": findings}
+            log(f"lint {label}: {lint[label]['sentences_per_s']} sentences/s")
+        results["lint"] = {"articles": n_main, "sentences": main_sentences, **lint}
+
+        # 3. engine families, each in its own process
+        fams = {}
+        for name, letters in [("all default checks", "*"), *FAMILIES.items()]:
+            fams[name] = stage(["engine", str(main), letters, "3"])
+            log(f"family {name}: {fams[name].get('warm_sentences_per_s', fams[name])}")
+        results["families"] = fams
+
+        # 4. family benchmark modules
+        corpus_sents = [s for p in sorted(main.glob("*.txt")) for s in _sentences_of(p)]
+        mods = {}
+        for name, fname in MODULES.items():
+            path = BENCH / fname
+            if not path.exists():
+                mods[name] = {"skipped": f"bench/{fname} not present"}
+                continue
+            n = rt_sentences if name == "roundtrip" else module_sentences
+            sfile = work / f"{name}.json"
+            sfile.write_text(json.dumps(corpus_sents[:n], ensure_ascii=False), encoding="utf-8")
+            mods[name] = stage(["module", str(path), str(sfile)], timeout=240 if not quick else 120)
+            if "error" in mods[name]:
+                mods[name]["skipped"] = f"bench/{fname} failed: {mods[name]['error']}"
+            log(f"module {name}: {str(mods[name])[:200]}")
+        results["modules"] = mods
+
+        # 5. scaling of the engine (in process, one worker, warm pass excluded)
+        scale = []
+        for n in sizes:
+            r = stage(["engine", str(corpora[n]), "*", "1"])
+            scale.append({"articles": n, "sentences": r.get("sentences"),
+                          "seconds": r.get("cold_seconds"), "max_rss_mb": r.get("max_rss_mb"),
+                          "sentences_per_s": r.get("cold_sentences_per_s"), "error": r.get("error")})
+            log(f"scale {n}: {scale[-1]}")
+        ratios = []
+        for a, b in zip(scale, scale[1:], strict=False):
+            if a["seconds"] and b["seconds"]:
+                ratios.append({"from": a["articles"], "to": b["articles"],
+                               "size_ratio": round(b["sentences"] / a["sentences"], 2),
+                               "time_ratio": round(b["seconds"] / a["seconds"], 2)})
+        results["scaling"] = {"runs": scale, "ratios": ratios}
+    except Exception:
+        results["error"] = traceback.format_exc()
+        log(results["error"])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    results["total_seconds"] = round(time.perf_counter() - t_start, 1)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
+                                          encoding="utf-8")
+    md = markdown(results)
+    (out_dir / "results.md").write_text(md, encoding="utf-8")
+    if docs is not None:
+        docs.write_text(DOCS_HEAD + md, encoding="utf-8")
+    log(f"done in {results['total_seconds']} s: {out_dir / 'results.md'}")
+    return results
+
+
+def _sentences_of(p: Path) -> list[str]:
+    from mtqa.core.text import load_document
+
+    return [s.text for s in load_document(p).sentences]
+
+
+DOCS_HEAD = """# Benchmarks
+
+Generated by `python bench/run.py` (do not edit by hand; re-run it instead). What each number
+means is described in the docstring of `bench/run.py`; every throughput counts sentences as mtqa
+segments them.
+
+"""
+
+
+def _fmt(v, unit: str = "") -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        v = f"{v:,.1f}" if v >= 100 else f"{v:.3g}"
+    elif isinstance(v, int):
+        v = f"{v:,}"
+    return f"{v}{unit}"
+
+
+def markdown(r: dict) -> str:
+    m = r["machine"]
+    lines = [
+        f"Measured {m['date']} on {m['nproc']} × {m['cpu']}, Python {m['python']}"
+        + (" (quick mode: small corpus, not for quoting)" if r.get("quick") else "") + ".",
+        f"Command: `{r['command']}`; total {r['total_seconds']} s.",
+        "",
+    ]
+    if "error" in r:
+        lines += ["**The run failed:**", "", "```", r["error"].strip(), "```", ""]
+    c = r.get("corpus", {})
+    if c:
+        lines += [f"Corpus: {c.get('articles', 0):,} articles, {c.get('sentences', 0):,} sentences, "
+                  f"{c.get('words', 0):,} words, drawn from {c['pool_sentences']} sentences of "
+                  f"{c['source_files']} files (seeds and clean guard texts), seed {r['seed']}.", ""]
+    lines += ["| measurement | value | peak RSS |", "| --- | --- | --- |"]
+    s = r.get("startup")
+    if s:
+        lines.append(f"| startup: `mtqa lint` on one small file (median of {s['runs']}) | "
+                     f"{s['median_s'] * 1000:.0f} ms (bare `python -c pass`: "
+                     f"{s['python_only_median_s'] * 1000:.0f} ms) | {_fmt(s['max_rss_mb'], ' MB')} |")
+    lint = r.get("lint", {})
+    for label in ("jobs=1", "jobs=default"):
+        if label in lint:
+            x = lint[label]
+            lines.append(f"| `mtqa lint` end to end, {lint['articles']:,} articles, {label} "
+                         f"| {_fmt(x['sentences_per_s'])} sentences/s ({x['seconds']:.2f} s) "
+                         f"| {_fmt(x['max_rss_mb'], ' MB')} |")
+    for name, f in r.get("families", {}).items():
+        label = f"engine, {name}" + (f" ({FAMILIES[name]} codes)" if name in FAMILIES else "")
+        if "error" in f:
+            lines.append(f"| {label} | failed: {f['error']} | |")
+        elif not f.get("checks"):
+            lines.append(f"| {label} | {f.get('note', 'no checks')} | |")
+        else:
+            skipped = f" — skipped: {', '.join(sorted(f['skipped']))}" if f.get("skipped") else ""
+            lines.append(f"| {label}: {len(f['checks'])} checks{skipped} | warm "
+                         f"{_fmt(f.get('warm_sentences_per_s'))} sentences/s, cold "
+                         f"{_fmt(f['cold_sentences_per_s'])} | {_fmt(f['max_rss_mb'], ' MB')} |")
+    for name, mres in r.get("modules", {}).items():
+        if "skipped" in mres:
+            lines.append(f"| bench module: {name} | skipped: {mres['skipped']} | |")
+            continue
+        data = mres.get("result", {})
+        summary = ", ".join(f"{k}: {_fmt(v)}" for k, v in _flat(data))
+        lines.append(f"| bench module: {name} ({mres['sentences']:,} sentences, "
+                     f"{mres['seconds']} s) | {summary} | {_fmt(mres['max_rss_mb'], ' MB')} |")
+    sc = r.get("scaling")
+    if sc:
+        for run in sc["runs"]:
+            lines.append(f"| scaling: engine, {run['articles']:,} articles "
+                         f"({_fmt(run['sentences'])} sentences) | {_fmt(run['seconds'], ' s')}, "
+                         f"{_fmt(run['sentences_per_s'])} sentences/s | {_fmt(run['max_rss_mb'], ' MB')} |")
+        for q in sc["ratios"]:
+            lines.append(f"| scaling ratio {q['from']:,} → {q['to']:,} articles | time × "
+                         f"{q['time_ratio']} for size × {q['size_ratio']} | |")
+    if r.get("notes"):
+        lines += [""] + [f"- {n}" for n in r["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+def _flat(d, prefix: str = ""):
+    if not isinstance(d, dict):
+        yield prefix or "value", d
+        return
+    for k, v in d.items():
+        key = f"{prefix}.{k}" if prefix else str(k)
+        if isinstance(v, dict):
+            yield from _flat(v, key)
+        elif isinstance(v, int | float | str | bool) or v is None:
+            yield key, v
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small corpus, for smoke tests")
+    ap.add_argument("--out", type=Path, default=BENCH / "out")
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--docs", type=Path, default=None,
+                    help="also write the table here (default: docs/benchmarks.md on full runs)")
+    ap.add_argument("--stage", nargs="+", help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.stage:
+        kind, *rest = a.stage
+        data = stage_engine(rest[0], rest[1], int(rest[2])) if kind == "engine" else stage_module(*rest)
+        print(json.dumps(data, ensure_ascii=False, default=str))
+        return 0
+    docs = a.docs if a.docs is not None else (None if a.quick else ROOT / "docs" / "benchmarks.md")
+    r = bench(a.quick, a.out, docs, a.articles)
+    print(shlex.quote(str(a.out / "results.md")))
+    return 1 if "error" in r else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
