@@ -330,7 +330,7 @@ def eval_config(config: Config, *, roundtrip: bool = False) -> Config:
     measurement: no baseline file and no reviewers' dismissals."""
     cfg = dataclasses.replace(config, baseline="")
     cfg.roundtrip = dataclasses.replace(config.roundtrip, enabled=roundtrip or config.roundtrip.enabled)
-    if roundtrip:
+    if cfg.roundtrip.enabled:
         from mtqa.checks import all_checks
 
         if any(c.code.startswith("R") for c in all_checks()) and "R" not in cfg.extend_select:
@@ -446,7 +446,7 @@ def render_text(report: EvalReport, *, show_missed: bool = False) -> str:
     out.append(f"checks: {len(report.checks_run)} run" + (
         f", {len(report.skipped)} skipped ({', '.join(sorted(report.skipped))})" if report.skipped else ""))
     out.append("")
-    out.append(f"{'recall by category':<26} {'found':>7}   {'recall':>7} {'own-category':>13}")
+    out.append(f"{'recall by category':<26} {'found':^9} {'recall':>7} {'own-category':>13}")
     for cat, sc in sorted(report.by_category.items(), key=lambda kv: (-kv[1].total, kv[0])):
         label = cat if cat in CATEGORIES else f"{cat} (unknown)"
         out.append(f"  {label:<24} {sc.found:>4}/{sc.total:<4} {sc.recall:>7.1%} {sc.recall_same_category:>13.1%}")
