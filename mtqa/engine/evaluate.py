@@ -443,7 +443,7 @@ def render_text(report: EvalReport, *, show_missed: bool = False) -> str:
     out: list[str] = []
     nfiles = len({s.file for s in report.spans})
     out.append(f"gold: {report.gold} ({len(report.spans)} spans in {nfiles} files under {report.root})")
-    out.append(f"checks: {len(report.checks_run)} run" + (
+    out.append(f"checks: {len(report.checks_run)} selected" + (
         f", {len(report.skipped)} skipped ({', '.join(sorted(report.skipped))})" if report.skipped else ""))
     out.append("")
     out.append(f"{'recall by category':<26} {'found':^9} {'recall':>7} {'own-category':>13}")
