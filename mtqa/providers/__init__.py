@@ -16,6 +16,7 @@ from mtqa.core.errors import ProviderUnavailable
 #: Provider name -> "module:factory"; the factory takes the Config and returns the provider.
 FACTORIES: dict[str, str] = {
     "dictionary": "mtqa.providers.dictionary:from_config",
+    "langid": "mtqa.providers.langid:from_config",
     "translator": "mtqa.providers.translate:from_config",
 }
 

@@ -1,0 +1,573 @@
+"""Language checks (L1xx): text in another language than the document's.
+
+Machine translation leaves text in the wrong language: a whole article in the wrong language in a
+batch (an Italian article among Portuguese ones), untranslated lines (an English comment form, a
+site prompt), English words inside a translated sentence, and English possessives glued to
+translated nouns (``Coréia do Norte‘s``).
+
+Whole documents and lines are decided by the ``langid`` provider (function words first, the
+statistical detector only where they cannot decide). Words are never handed to a detector: a
+word's language is decided with the hunspell dictionaries of both languages and the function-word
+lists in ``mtqa/checks/data/langid/``. Names are not a language: capitalised words, acronyms,
+words the document itself repeats and the loanwords of the allow-list never count as foreign.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from mtqa.checks.base import CheckContext, Hit, bad, check, good
+from mtqa.core.errors import ProviderUnavailable
+from mtqa.core.model import Document, Segment, Severity
+from mtqa.providers.langid import (
+    Detection,
+    function_words,
+    language_name,
+    tokens,
+    word_list,
+)
+
+#: A document whose detected language differs from the target with at least this confidence is
+#: reported once (L101) and its segments are judged against the detected language.
+DOC_MISMATCH_CONFIDENCE = 0.8
+#: Lowest backend confidence for a segment in another language (with dictionary support).
+SEGMENT_CONFIDENCE = 0.5
+#: Share of a segment's words the foreign dictionary must know.
+SEGMENT_DICT_SUPPORT = 0.5
+
+_WORD_RX = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+# --- shared analysis ----------------------------------------------------------------------------
+
+
+def _provider(ctx: CheckContext, name: str) -> Any:
+    try:
+        return ctx.providers.get(name)
+    except ProviderUnavailable:
+        return None
+
+
+def _dict_tag(d: Any, lang: str, variant: str | None = None) -> bool:
+    return d is not None and d.has(lang, variant)
+
+
+def document_language(doc: Document, ctx: CheckContext) -> tuple[str | None, Detection | None]:
+    """The language segments are judged against, and the document detection.
+
+    That is the target language, unless the document is confidently in another language (which
+    L101 reports once): then its own language, so that its lines are not all reported again.
+    """
+    langid = _provider(ctx, "langid")
+    det = langid.document_detection(doc) if langid is not None else None
+    lang = doc.language
+    if det is not None and det.language and det.confidence >= DOC_MISMATCH_CONFIDENCE:
+        if lang is None or det.language != lang:
+            lang = det.language
+    return lang, det
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    text: str
+    kind: str  # "en-fw", "en", "both", "native", "unknown", "name"
+
+
+@dataclass
+class _SegmentVerdict:
+    segment: Segment
+    language: str
+    detection: Detection
+    support: dict[str, str]
+
+
+_CACHE: weakref.WeakKeyDictionary[Document, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _cache(doc: Document) -> dict[str, Any]:
+    c = _CACHE.get(doc)
+    if c is None:
+        c = _CACHE[doc] = {}
+    return c
+
+
+def _evidence_words(text: str) -> list[str]:
+    """Lower-cased words that say something about the language of ``text``.
+
+    Lower-case words and function words count; capitalised words are names (all of them count
+    when the whole text is in capitals, as in ``LEAVE A REPLY``). One-letter words only count as
+    function words.
+    """
+    toks = tokens(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    shouting = len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    fws = function_words("pt") | function_words("en") | function_words("it") | function_words("es")
+    out = []
+    for t in toks:
+        low = t.lower()
+        if shouting or t.islower() or low in fws:
+            if len(low) >= 2 or low in fws:
+                out.append(low)
+    return out
+
+
+def _known_share(d: Any, words: list[str], lang: str) -> float | None:
+    if not words or not _dict_tag(d, lang):
+        return None
+    return sum(1 for w in words if d.known(w, lang)) / len(words)
+
+
+def wrong_language_segments(doc: Document, ctx: CheckContext) -> list[_SegmentVerdict]:
+    """Sentences in another language than the document's (computed once per document)."""
+    cache = _cache(doc)
+    if "segments" in cache:
+        return cache["segments"]
+    out: list[_SegmentVerdict] = []
+    cache["segments"] = out
+    lang, _ = document_language(doc, ctx)
+    langid = _provider(ctx, "langid")
+    if not lang or langid is None:
+        return out
+    d = _provider(ctx, "dictionary")
+    for seg in doc.sentences:
+        words = _evidence_words(seg.text)
+        if len(words) < 2:
+            continue  # names, numbers, a single word: not a language
+        quick = langid.quick(seg.text)
+        native = _known_share(d, words, lang)
+        quick_native = quick is None or quick.scores.get(lang, 0) >= max(quick.scores.values())
+        if quick_native and native is not None and native >= 0.75:
+            continue  # the fast pass places it in the document's language
+        if quick is not None and quick.language == lang and quick.confidence >= 0.75 and (
+            native is None or native >= 0.5
+        ):
+            continue
+        det = langid.detect(seg.text)
+        if not det.language or det.language == lang or det.confidence < SEGMENT_CONFIDENCE:
+            continue
+        foreign = _known_share(d, words, det.language)
+        if foreign is not None:
+            if foreign < SEGMENT_DICT_SUPPORT or (native is not None and foreign <= native):
+                continue
+        elif det.confidence < 0.9 or quick is None or quick.language != det.language:
+            continue  # no dictionary for that language: the detector alone must be sure
+        support = {}
+        for code, share in ((det.language, foreign), (lang, native)):
+            if share is not None:
+                n = len(words)
+                support[code] = f"{round(share * n)}/{n}"
+        out.append(_SegmentVerdict(seg, det.language, det, support))
+    return out
+
+
+# --- L101 ---------------------------------------------------------------------------------------
+
+
+@check(
+    "L101", "document-language-mismatch", Severity.ERROR,
+    category="untranslated_fragment",
+    message="Document is in {detected_name}, not {target_name}",
+    examples=[
+        bad(
+            "[[Putin e Kim firmano un accordo di difesa]]\n\n"
+            "La Corea del Nord e la Russia hanno firmato questo mercoledì un accordo che include "
+            "una clausola di difesa reciproca, secondo il presidente russo. Il documento firmato "
+            "tra i due leader prevede l’assistenza nel caso in cui uno dei due paesi venga "
+            "attaccato, ha detto Putin nelle dichiarazioni raccolte dall’agenzia russa."
+        ),
+        bad(
+            "[[Russia and North Korea sign a defence pact]]\n"
+            "Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a new "
+            "partnership that includes a vow to help each other if either country is attacked, "
+            "during a summit that came as both faced escalating standoffs with the West."
+        ),
+        good(
+            "Putin e Kim assinam acordo de defesa\n\n"
+            "A Coreia do Norte e a Rússia assinaram nesta quarta-feira um acordo que inclui uma "
+            "cláusula de defesa mútua, segundo o presidente russo. O documento prevê assistência "
+            "caso um dos dois países seja atacado, disse Putin à agência estatal russa."
+        ),
+        good("Kim Jong-un recebe Putin em Pyongyang"),
+    ],
+    needs=("langid",),
+)
+def document_language_mismatch(doc: Document, ctx: CheckContext):
+    """The document is written in another language than the target language.
+
+    ## Why it matters
+    A batch of translations sometimes contains an article that was never translated, or was
+    translated into the wrong language. Every other check then reports noise on it; the one
+    useful message is that the whole document is in the wrong language.
+
+    ## What fires
+    Once per document, on its first line, when a target language is configured and the
+    document's function words (hundreds of them in an article) place it in another candidate
+    language with a confidence of at least 0.8. Very short documents are decided by the
+    statistical detector instead. With no target language configured the detected language is
+    recorded in the document's metadata and nothing fires.
+    """
+    target = ctx.config.language or doc.language
+    if not target:
+        return
+    langid = _provider(ctx, "langid")
+    if langid is None:
+        return
+    det = langid.document_detection(doc)
+    if not det.language or det.language == target or det.confidence < DOC_MISMATCH_CONFIDENCE:
+        return
+    line = next((ln for ln in doc.lines if ln.text.strip()), None)
+    if line is None:
+        return
+    start = line.start + (len(line.text) - len(line.text.lstrip()))
+    end = line.start + len(line.text.rstrip())
+    yield Hit(
+        start, end,
+        message=(
+            f"Document is in {language_name(det.language)} ({det.method}, confidence "
+            f"{det.confidence:.2f}), not {language_name(target)}"
+        ),
+        args={"detected_name": language_name(det.language), "target_name": language_name(target)},
+        evidence={**det.as_evidence(), "target_language": target},
+    )
+
+
+# --- L102 ---------------------------------------------------------------------------------------
+
+
+@check(
+    "L102", "wrong-language-segment", Severity.WARNING,
+    category="untranslated_fragment",
+    message="{language_name} text in a document in {document_name}",
+    examples=[
+        bad(
+            "Lavrov elogiou Wonsan como uma boa atração turística, acrescentando que espera "
+            "visitantes de toda a Rússia.\n\n[[LEAVE A REPLY]]\n\n[[Please enter your comment!]]"
+        ),
+        bad(
+            "O ministro chegou a Pyongyang no sábado. [[For Latest Updates Follow us on Google "
+            "News]]\nA visita durou três dias."
+        ),
+        good(
+            "O ministro Sergey Lavrov chegou a Wonsan no sábado.\n\nKim Jong Un\n\n"
+            "A agência KCNA informou que os dois discutiram o think tank e o streaming."
+        ),
+        good("Análise: Putin visita Pyongyang pela primeira vez em 24 anos"),
+    ],
+    needs=("langid",),
+)
+def wrong_language_segment(doc: Document, ctx: CheckContext):
+    """A line or sentence is in another language than the rest of the document.
+
+    ## Why it matters
+    Untranslated page furniture (comment forms, social prompts, keyword lines) and sentences the
+    translator skipped reach readers in the wrong language.
+
+    ## What fires
+    A sentence with at least two words that carry language evidence (lower-case words, function
+    words, or every word of an all-capitals line; capitalised words are names) that the fast pass
+    cannot place in the document's language, that the detector assigns to another candidate
+    language with a confidence of at least 0.5, and whose words that language's dictionary knows
+    better than the document language's dictionary. A whole line flagged sentence by sentence is
+    reported once.
+    """
+    verdicts = wrong_language_segments(doc, ctx)
+    if not verdicts:
+        return
+    lang, _ = document_language(doc, ctx)
+    by_line: dict[int, list[_SegmentVerdict]] = {}
+    for v in verdicts:
+        line_no = doc.position(v.segment.start)[0]
+        by_line.setdefault(line_no, []).append(v)
+    for line_no, vs in by_line.items():
+        line = doc.lines[line_no - 1]
+        in_line = [s for s in doc.sentences if line.start <= s.start < max(line.end, line.start + 1)]
+        if len(vs) == len(in_line) and len({v.language for v in vs}) == 1 and len(vs) > 1:
+            spans = [(vs[0].segment.start, vs[-1].segment.end, vs)]
+        else:
+            spans = [(v.segment.start, v.segment.end, [v]) for v in vs]
+        for start, end, group in spans:
+            v = group[0]
+            det = v.detection
+            support = ", ".join(f"{k} dictionary knows {s} words" for k, s in v.support.items())
+            msg = (
+                f"{language_name(v.language)} text in a document in {language_name(lang)} "
+                f"({det.method}, confidence {det.confidence:.2f}"
+                + (f"; {support}" if support else "")
+                + ")"
+            )
+            yield Hit(
+                start, end, message=msg,
+                args={"language_name": language_name(v.language), "document_name": language_name(lang)},
+                evidence={**det.as_evidence(), "document_language": lang,
+                          "dictionary_support": v.support},
+            )
+
+
+# --- L103 ---------------------------------------------------------------------------------------
+
+_QUOTES_OPEN = "“\"‘'«("
+_QUOTES_CLOSE = "”\"’'»)"
+
+
+def _loanwords(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(phrases, single words) of the loanword allow-list for ``lang``."""
+    entries = word_list(f"loanwords.{lang}")
+    words = {w for e in entries for w in e.split()}
+    return entries, frozenset(words)
+
+
+def _native(d: Any, word: str, lang: str, strict: bool = False) -> bool:
+    """Is ``word`` a word of ``lang``? For Portuguese, pt-BR or pt-PT; ``strict`` asks pt-PT only,
+    since the pt-BR word list accepts a few English words (``here``, ``enter``, ``us``)."""
+    if lang == "pt":
+        has_pt = _dict_tag(d, "pt", "PT")
+        if strict and has_pt:
+            return d.known(word, "pt", "PT")
+        return d.known(word, "pt", "BR") or (has_pt and d.known(word, "pt", "PT"))
+    return d.known(word, lang)
+
+
+def _classify(doc: Document, seg: Segment, lang: str, d: Any, counts: dict[str, int]) -> list[_Word]:
+    en_fw = function_words("en")
+    native_fw = function_words(lang)
+    phrases, loan_words = _loanwords(lang)
+    out: list[_Word] = []
+    for m in _WORD_RX.finditer(seg.text):
+        t = m.group()
+        low = t.lower()
+        start, end = seg.start + m.start(), seg.start + m.end()
+        if not t.islower():
+            kind = "name"  # capitalised words and acronyms are names
+        elif low in en_fw and low not in native_fw and not _native(d, low, lang, strict=True):
+            kind = "en-fw"
+        elif low in native_fw:
+            kind = "native"
+        elif low in loan_words:
+            kind = "both"
+        else:
+            native = _native(d, low, lang)
+            english = d.known(low, "en")
+            if native and english:
+                kind = "both"
+            elif native:
+                kind = "native"
+            elif english:
+                # A word the document keeps using is part of its vocabulary (a term or a name).
+                kind = "both" if counts.get(low, 0) >= 2 else "en"
+            else:
+                kind = "unknown"
+        out.append(_Word(start, end, t, kind))
+    # Lower-case function words inside a name belong to it: "The Last of Us", "Bank of America".
+    for i in range(1, len(out) - 1):
+        if out[i].kind in ("en-fw", "both") and out[i - 1].kind == "name" and out[i + 1].kind == "name":
+            text = doc.text
+            if not text[out[i - 1].end : out[i].start].strip() and not text[out[i].end : out[i + 1].start].strip():
+                out[i].kind = "name"
+    return out
+
+
+_RUN_KINDS = ("en-fw", "en", "both")
+
+
+def _runs(words: list[_Word], text: str) -> list[tuple[list[_Word], list[_Word]]]:
+    """Maximal runs of English and shared words separated only by spaces.
+
+    Each run comes with its core: the run without shared words at its ends, followed by the
+    English function words right after it (``in exchange for``).
+    """
+
+    def adjacent(a: _Word, b: _Word) -> bool:
+        return text[a.end : b.start].strip(" \u00a0") == ""
+
+    en_fw = function_words("en")
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        if words[i].kind not in _RUN_KINDS:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and words[j].kind in _RUN_KINDS and adjacent(words[j - 1], words[j]):
+            j += 1
+        a, b = i, j
+        while a < b and words[a].kind == "both":
+            a += 1
+        while b > a and words[b - 1].kind == "both":
+            b -= 1
+        if a < b:
+            e = b
+            while (e < n and words[e].kind != "name" and words[e].text.lower() in en_fw
+                   and adjacent(words[e - 1], words[e])):
+                e += 1
+            out.append((words[i:j], words[a:e]))
+        i = j
+    return out
+
+
+def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list[_Word]]]:
+    """English runs inside sentences of the document's language (computed once per document)."""
+    cache = _cache(doc)
+    if "fragments" in cache:
+        return cache["fragments"]
+    out: list[tuple[int, int, list[_Word]]] = []
+    cache["fragments"] = out
+    lang, _ = document_language(doc, ctx)
+    d = _provider(ctx, "dictionary")
+    if not lang or lang == "en" or not _dict_tag(d, lang) or not _dict_tag(d, "en"):
+        return out
+    counts: dict[str, int] = {}
+    for m in _WORD_RX.finditer(doc.text):
+        low = m.group().lower()
+        counts[low] = counts.get(low, 0) + 1
+    phrases, loan_words = _loanwords(lang)
+    text = doc.text
+    for seg in doc.sentences:
+        words = _classify(doc, seg, lang, d, counts)
+        lettered = [w for w in words if w.kind != "name"]
+        english = [w for w in lettered if w.kind in ("en-fw", "en")]
+        if not english or len(english) * 2 >= len(lettered):
+            continue  # no English, or a sentence mostly in English (L102's business)
+        for full, core in _runs(words, text):
+            n_fw = sum(w.kind == "en-fw" for w in core)
+            n_en = sum(w.kind == "en" for w in core)
+            if n_fw or n_en >= 2:
+                run = core
+            elif n_en and len(full) >= 2:
+                run = full  # an English word with a shared one: "state media"
+            else:
+                continue  # one English-looking word is a loan or a term, not a fragment
+            phrase = text[run[0].start : run[-1].end].lower()
+            if phrase in phrases or all(w.text.lower() in loan_words for w in run if w.kind == "en"):
+                continue
+            before = text[run[0].start - 1] if run[0].start > 0 else ""
+            after = text[run[-1].end] if run[-1].end < len(text) else ""
+            if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
+                continue  # a quoted English term or title, cited on purpose
+            out.append((run[0].start, run[-1].end, run))
+    return out
+
+
+@check(
+    "L103", "foreign-fragment", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English words in a {document_name} sentence: '{text}'",
+    examples=[
+        bad("A reunião foi descrita pela [[state media]] como um sucesso."),
+        bad("O presidente disse que o acordo é [[the strongest]] desde a Guerra Fria."),
+        bad("Os dois países assinaram o acordo [[in exchange for]] munições e tecnologia."),
+        good("Segundo o think tank, o streaming e as fake news mudaram o show business online."),
+        good("A KCNA informou que o F-16 chegou ao Kremlin, disse Lavrov em Wonsan."),
+        good("A empresa mantém o home office e investe em startups de software."),
+        good("O filme “The Last of Us” estreou no streaming."),
+    ],
+    languages=("pt", "it", "es"),
+    needs=("dictionary",),
+)
+def foreign_fragment(doc: Document, ctx: CheckContext):
+    """English words or phrases left inside a sentence of the document's language.
+
+    ## Why it matters
+    A translator that could not place a phrase leaves it in English; readers stumble on it
+    mid-sentence.
+
+    ## What fires
+    A run of lower-case words that the Portuguese dictionaries (pt-BR and pt-PT) reject and the
+    English one accepts, or English function words (`the`, `of`, `your`, `here`) that are not
+    Portuguese words, when the run has an English function word or two English words. Capitalised
+    words and acronyms are names; loanwords of the allow-list (`think tank`, `streaming`,
+    `home office`), words the document uses twice or more, and quoted titles stay silent. A
+    sentence mostly in English is left to L102.
+    """
+    lang, _ = document_language(doc, ctx)
+    for start, end, run in foreign_fragments(doc, ctx):
+        n = len(run)
+        n_en = sum(w.kind in ("en", "en-fw") for w in run)
+        confidence = round(n_en / n, 3)
+        yield Hit(
+            start, end,
+            message=(
+                f"English words in a {language_name(lang)} sentence: "
+                f"'{doc.text[start:end]}' (dictionaries: {n_en}/{n} words English only)"
+            ),
+            evidence={
+                "detected_language": "en",
+                "confidence": confidence,
+                "detector": "dictionary",
+                "document_language": lang,
+                "english_only": [w.text for w in run if w.kind in ("en", "en-fw")],
+                "shared": [w.text for w in run if w.kind == "both"],
+            },
+        )
+
+
+# --- L104 ---------------------------------------------------------------------------------------
+
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])(['’‘]s)(?![^\W\d_])")
+_STEM = re.compile(r"([^\W\d_]+)$")
+
+
+@check(
+    "L104", "english-possessive", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English possessive '{text}' on the {document_name} word '{stem}'",
+    examples=[
+        bad("Coréia do Norte[[‘s]] Kim Jong Un reiterou seu apoio à Rússia.", suggest=""),
+        bad("O governo[['s]] plano foi aprovado pelo Congresso.", suggest=""),
+        bad("A Rússia[[’s]] guerra contra a Ucrânia continua.", suggest=""),
+        good("Ele almoçou no McDonald's da avenida Paulista."),
+        good("O vencedor da Domino's Cup recebeu o troféu."),
+        good("A palavra 's' é uma letra."),
+    ],
+    needs=("dictionary",),
+)
+def english_possessive(doc: Document, ctx: CheckContext):
+    """An English possessive ('s) glued to a word of the document's language.
+
+    ## Why it matters
+    `Coréia do Norte‘s Kim Jong Un` is English syntax with Portuguese words: the translator
+    kept the possessive of `North Korea's`. The phrase must be rewritten (`o líder da Coreia do
+    Norte, Kim Jong Un`).
+
+    ## What fires
+    `'s`, `’s` or `‘s` right after a word that the document language's dictionary knows (or that
+    carries a diacritic) and the English dictionary does not. Brands and names (`McDonald's`)
+    are unknown to both dictionaries and stay silent. English documents are not checked.
+    """
+    lang, _ = document_language(doc, ctx)
+    d = _provider(ctx, "dictionary")
+    if not lang or lang == "en" or d is None or not d.has(lang):
+        return
+    text = doc.text
+    for m in _POSSESSIVE.finditer(text):
+        stem_m = _STEM.search(text, max(0, m.start() - 60), m.start())
+        if stem_m is None:
+            continue
+        stem = stem_m.group(1)
+        english = _dict_tag(d, "en") and d.known(stem, "en")
+        diacritic = any(ord(ch) > 127 for ch in stem)
+        native = d.known(stem.lower(), lang) or d.known(stem, lang)
+        if english or not (native or diacritic):
+            continue
+        yield Hit(
+            m.start(1), m.end(1), suggestion="",
+            args={"stem": stem, "document_name": language_name(lang)},
+            message=(
+                f"English possessive '{m.group(1)}' on the {language_name(lang)} word '{stem}' "
+                f"(dictionaries: {lang} knows it, en does not); rewrite with 'de'"
+            ),
+            evidence={"detected_language": "en", "confidence": 1.0, "detector": "pattern+dictionary",
+                      "document_language": lang, "stem": stem},
+        )
+
+
+CHECKS = (
+    document_language_mismatch,
+    wrong_language_segment,
+    foreign_fragment,
+    english_possessive,
+)

@@ -1,0 +1,459 @@
+"""Language identification: which language is this document, line or sentence in?
+
+Two real backends sit behind one small Protocol, :class:`Backend`:
+
+- :class:`LinguaDetector`: lingua-language-detector restricted to ``config.langid.candidates``
+  (the default; its models load in about a second, once per process, on first use);
+- :class:`LangdetectDetector`: langdetect with only the candidate profiles, always seeded
+  (``seed = 0``) so that a run gives the same answer every time.
+
+:class:`FakeDetector` is the test double. :class:`LanguageIdentifier` is the provider the engine
+and the checks use. Deciding a whole document is cheap: it counts function words of each
+candidate language (hundreds of them in an article) and asks the backend only for very short
+texts. Segments are first scored the same way, with the target-language dictionary as a second
+witness, and only segments that this fast pass cannot place reach the backend, so a clean
+document never loads a model. Single words are never given to a detector: word-level decisions
+are made with dictionaries (see ``mtqa.checks.language``).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from mtqa.core.config import Config
+from mtqa.core.errors import ProviderUnavailable
+from mtqa.core.model import Document
+
+#: Word lists shipped as data (function words per language, loanword allow-lists).
+DATA_DIR = Path(__file__).resolve().parent.parent / "checks" / "data" / "langid"
+
+LANGUAGE_NAMES = {
+    "pt": "Portuguese",
+    "en": "English",
+    "it": "Italian",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+}
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def language_name(code: str | None) -> str:
+    """English name of an ISO 639-1 code (the code itself when unknown)."""
+    return LANGUAGE_NAMES.get(code or "", code or "unknown")
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A word list from ``mtqa/checks/data/langid/NAME.txt`` (whitespace/line separated, ``#`` comments).
+
+    Lines with spaces are phrases only in allow-lists (``loanwords.*``); function-word lists are
+    split on whitespace.
+    """
+    path = DATA_DIR / f"{name}.txt"
+    if not path.is_file():
+        return frozenset()
+    out: set[str] = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        if name.startswith("function_words"):
+            out.update(line.split())
+        else:
+            out.add(line)
+    return frozenset(out)
+
+
+def function_words(lang: str) -> frozenset[str]:
+    return word_list(f"function_words.{lang}")
+
+
+def tokens(text: str) -> list[str]:
+    """Alphabetic words of ``text`` (hyphen/apostrophe compounds kept whole)."""
+    return _WORD.findall(text)
+
+
+def function_word_scores(words: list[str], candidates: tuple[str, ...]) -> dict[str, float]:
+    """Function-word mass per candidate; a word shared by k languages gives 1/k to each."""
+    scores = dict.fromkeys(candidates, 0.0)
+    lists = {c: function_words(c) for c in candidates}
+    for w in words:
+        low = w.lower()
+        hit = [c for c in candidates if low in lists[c]]
+        for c in hit:
+            scores[c] += 1.0 / len(hit)
+    return scores
+
+
+def exclusive_counts(words: list[str], candidates: tuple[str, ...]) -> dict[str, int]:
+    """How many words are function words of exactly one candidate language, per language."""
+    counts = dict.fromkeys(candidates, 0)
+    lists = {c: function_words(c) for c in candidates}
+    for w in words:
+        low = w.lower()
+        hit = [c for c in candidates if low in lists[c]]
+        if len(hit) == 1:
+            counts[hit[0]] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A language decision and how sure it is (0..1), with the method that made it."""
+
+    language: str
+    confidence: float
+    method: str
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def as_evidence(self) -> dict[str, Any]:
+        return {
+            "detected_language": self.language,
+            "confidence": round(self.confidence, 3),
+            "detector": self.method,
+            "scores": {k: round(v, 3) for k, v in self.scores.items()},
+        }
+
+
+class Backend(Protocol):
+    """A statistical language detector restricted to a few candidate languages."""
+
+    name: str
+
+    def probabilities(self, text: str) -> list[tuple[str, float]]:
+        """(ISO 639-1 code, probability) for the candidates, most likely first."""
+
+    def signature(self) -> str:
+        """Name and version, for the run's provenance."""
+
+
+# --- lingua -------------------------------------------------------------------------------------
+
+_LINGUA_CACHE: dict[tuple[str, ...], Any] = {}
+_LINGUA_LOCK = threading.Lock()
+
+
+class LinguaDetector:
+    """lingua-language-detector restricted to the candidates; models loaded once per process."""
+
+    name = "lingua"
+
+    def __init__(self, candidates: tuple[str, ...]) -> None:
+        self.candidates = tuple(candidates)
+        self.load_seconds = 0.0
+        self._detector: Any = None
+
+    def _build(self) -> Any:
+        if self._detector is not None:
+            return self._detector
+        key = tuple(sorted(self.candidates))
+        with _LINGUA_LOCK:
+            det = _LINGUA_CACHE.get(key)
+            if det is None:
+                t0 = time.perf_counter()
+                try:
+                    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+                except ImportError as exc:
+                    raise ProviderUnavailable(f"langid: lingua cannot load ({exc})") from None
+                langs = []
+                for code in key:
+                    iso = getattr(IsoCode639_1, code.upper(), None)
+                    if iso is None:
+                        raise ProviderUnavailable(f"langid: lingua knows no language {code!r}")
+                    langs.append(Language.from_iso_code_639_1(iso))
+                if len(langs) < 2:
+                    raise ProviderUnavailable("langid: lingua needs at least two candidate languages")
+                det = (
+                    LanguageDetectorBuilder.from_languages(*langs)
+                    .with_preloaded_language_models()
+                    .build()
+                )
+                _LINGUA_CACHE[key] = det
+                self.load_seconds = time.perf_counter() - t0
+            self._detector = det
+        return det
+
+    def load(self) -> float:
+        """Load the models now; seconds it took (0 when already loaded in this process)."""
+        self._build()
+        return self.load_seconds
+
+    def probabilities(self, text: str) -> list[tuple[str, float]]:
+        det = self._build()
+        return [
+            (cv.language.iso_code_639_1.name.lower(), float(cv.value))
+            for cv in det.compute_language_confidence_values(text)
+        ]
+
+    def signature(self) -> str:
+        from importlib.metadata import version
+
+        return f"lingua-{version('lingua-language-detector')}[{','.join(sorted(self.candidates))}]"
+
+
+# --- langdetect ---------------------------------------------------------------------------------
+
+
+class LangdetectDetector:
+    """langdetect with only the candidate language profiles, seeded so results are repeatable."""
+
+    name = "langdetect"
+
+    def __init__(self, candidates: tuple[str, ...], seed: int = 0) -> None:
+        self.candidates = tuple(candidates)
+        self.seed = seed
+        self.load_seconds = 0.0
+        self._factory: Any = None
+
+    def _build(self) -> Any:
+        if self._factory is not None:
+            return self._factory
+        t0 = time.perf_counter()
+        try:
+            from langdetect import DetectorFactory
+            from langdetect.detector_factory import PROFILES_DIRECTORY
+        except ImportError as exc:
+            raise ProviderUnavailable(f"langdetect cannot load ({exc})") from None
+        DetectorFactory.seed = self.seed  # the module-level default, for any other user
+        profiles = []
+        for code in self.candidates:
+            p = Path(PROFILES_DIRECTORY) / code
+            if not p.is_file():
+                raise ProviderUnavailable(f"langid: langdetect has no profile for {code!r}")
+            profiles.append(p.read_text(encoding="utf-8"))
+        if len(profiles) < 2:
+            raise ProviderUnavailable("langid: langdetect needs at least two candidate languages")
+        factory = DetectorFactory()
+        factory.load_json_profile(profiles)
+        factory.set_seed(self.seed)
+        self._factory = factory
+        self.load_seconds = time.perf_counter() - t0
+        return factory
+
+    def load(self) -> float:
+        self._build()
+        return self.load_seconds
+
+    def probabilities(self, text: str) -> list[tuple[str, float]]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        factory = self._build()
+        det = factory.create()
+        det.append(text)
+        try:
+            probs = det.get_probabilities()
+        except LangDetectException:  # no usable features (digits, punctuation only)
+            return []
+        return [(p.lang, float(p.prob)) for p in probs]
+
+    def signature(self) -> str:
+        from importlib.metadata import version
+
+        return f"langdetect-{version('langdetect')}[{','.join(sorted(self.candidates))}]seed{self.seed}"
+
+
+# --- test double --------------------------------------------------------------------------------
+
+
+class FakeDetector:
+    """Test double: answers from a table (text -> language), else ``default``; counts its calls."""
+
+    name = "fake"
+
+    def __init__(self, answers: dict[str, str] | None = None, default: str = "pt",
+                 confidence: float = 0.99) -> None:
+        self.answers = dict(answers or {})
+        self.default = default
+        self.confidence = confidence
+        self.calls: list[str] = []
+
+    def probabilities(self, text: str) -> list[tuple[str, float]]:
+        self.calls.append(text)
+        lang = self.answers.get(text.strip(), self.default)
+        return [(lang, self.confidence)]
+
+    def signature(self) -> str:
+        return "fake"
+
+
+BACKENDS = {"lingua": LinguaDetector, "langdetect": LangdetectDetector}
+
+
+def make_backend(name: str, candidates: tuple[str, ...]) -> Backend:
+    try:
+        cls = BACKENDS[name]
+    except KeyError:
+        known = ", ".join(sorted(BACKENDS))
+        raise ProviderUnavailable(f"langid: unknown backend {name!r} (known: {known})") from None
+    return cls(candidates)
+
+
+# --- the provider -------------------------------------------------------------------------------
+
+#: Below this many function words a document is too short for the fast pass; ask the backend.
+MIN_DOC_FUNCTION_WORDS = 8
+#: pt-PT progressive "estar a + infinitive" (está a agravar-se); pt-BR uses the gerund.
+_PT_PROGRESSIVE = re.compile(
+    r"\b(?:estou|estás|está|estamos|estão|estava|estavam|esteve|estiveram)\s+a\s+"
+    r"([^\W\d_]+(?:ar|er|ir|ôr|or))\b",
+    re.I,
+)
+_BR_PROGRESSIVE = re.compile(
+    r"\b(?:estou|está|estamos|estão|estava|estavam|esteve|estiveram)\s+([^\W\d_]+ndo)\b", re.I
+)
+
+
+class LanguageIdentifier:
+    """The ``langid`` provider: document, segment and variant decisions."""
+
+    def __init__(self, config: Config, backend: Backend | None = None,
+                 dictionary: Any = None) -> None:
+        self.config = config
+        cands = tuple(dict.fromkeys(c.lower() for c in config.langid.candidates))
+        if config.language and config.language not in cands:
+            cands = (*cands, config.language)
+        self.candidates = cands
+        self.backend_name = config.langid.backend
+        if backend is None and self.backend_name not in BACKENDS:
+            known = ", ".join(sorted(BACKENDS))
+            raise ProviderUnavailable(
+                f"langid: unknown backend {self.backend_name!r} in [langid] backend (known: {known})"
+            )
+        self._backend = backend
+        self._dictionary = dictionary
+        self._dictionary_failed = False
+        #: Texts sent to the backend in this process (a cost measure for the benchmarks).
+        self.backend_calls = 0
+
+    # -- pieces ------------------------------------------------------------------------------
+
+    @property
+    def backend(self) -> Backend:
+        if self._backend is None:
+            self._backend = make_backend(self.backend_name, self.candidates)
+        return self._backend
+
+    @property
+    def dictionary(self) -> Any:
+        """The word-list provider (hunspell), or None when it cannot run here."""
+        if self._dictionary is None and not self._dictionary_failed:
+            try:
+                from mtqa.providers.dictionary import from_config
+
+                self._dictionary = from_config(self.config)
+            except ProviderUnavailable:
+                self._dictionary_failed = True
+        return self._dictionary
+
+    def signature(self) -> str:
+        if self._backend is None:
+            return f"{self.backend_name}(not loaded)"
+        return self.backend.signature()
+
+    # -- decisions ---------------------------------------------------------------------------
+
+    def detect(self, text: str) -> Detection:
+        """Ask the backend (never used for single words by the checks)."""
+        self.backend_calls += 1
+        probs = [(lang, p) for lang, p in self.backend.probabilities(text) if lang in self.candidates]
+        if not probs:
+            return Detection("", 0.0, self.backend.name, {})
+        total = sum(p for _, p in probs) or 1.0
+        probs = sorted(((lang, p / total) for lang, p in probs), key=lambda x: -x[1])
+        return Detection(probs[0][0], probs[0][1], self.backend.name, dict(probs[:3]))
+
+    def quick(self, text: str) -> Detection | None:
+        """Function-word vote; None when there is no function word at all."""
+        scores = function_word_scores(tokens(text), self.candidates)
+        total = sum(scores.values())
+        if total <= 0:
+            return None
+        best = max(scores, key=lambda k: scores[k])
+        return Detection(best, scores[best] / total, "function-words",
+                         {k: v for k, v in scores.items() if v > 0})
+
+    def detect_document(self, doc: Document) -> Detection:
+        """The document's language from its function words; the backend for very short texts.
+
+        The decision and the confidence come from words that are function words of exactly one
+        candidate (``the``, ``não``, ``della``): confidence is the winner's share of them.
+        """
+        words = tokens(doc.text)
+        excl = exclusive_counts(words, self.candidates)
+        total = sum(excl.values())
+        if total >= MIN_DOC_FUNCTION_WORDS:
+            best = max(excl, key=lambda k: excl[k])
+            return Detection(best, excl[best] / total, "function-words",
+                             {k: round(v / total, 3) for k, v in excl.items() if v > 0})
+        return self.detect(doc.text[:3000])
+
+    def detect_variant(self, doc: Document) -> tuple[str, float, dict[str, list[str]]] | None:
+        """pt-BR or pt-PT from spelling (words only one variant's dictionary knows) and syntax.
+
+        Returns (variant, confidence, evidence words per variant), or None without evidence or
+        without both dictionaries.
+        """
+        d = self.dictionary
+        if d is None or not (d.has("pt", "BR") and d.has("pt", "PT")):
+            return None
+        has_en = d.has("en")
+        votes: dict[str, list[str]] = {"BR": [], "PT": []}
+        seen: set[str] = set()
+        for w in tokens(doc.text):
+            if not w.islower() or len(w) < 3 or "-" in w or w in seen:
+                continue
+            seen.add(w)
+            br, pt = d.known(w, "pt", "BR"), d.known(w, "pt", "PT")
+            if br == pt or (has_en and d.known(w, "en")):  # English loans say nothing
+                continue
+            votes["BR" if br else "PT"].append(w)
+        for m in _PT_PROGRESSIVE.finditer(doc.text):
+            votes["PT"].append(m.group(0))
+        for m in _BR_PROGRESSIVE.finditer(doc.text):
+            votes["BR"].append(m.group(0))
+        nb, np_ = len(votes["BR"]), len(votes["PT"])
+        if nb + np_ < 2:
+            return None
+        variant = "BR" if nb >= np_ else "PT"
+        return variant, max(nb, np_) / (nb + np_), {k: v[:8] for k, v in votes.items() if v}
+
+    def annotate_document(self, doc: Document, config: Config | None = None) -> None:
+        """Record the detected language (and variant) in ``doc.meta``; set them when not configured."""
+        config = config or self.config
+        det = self.detect_document(doc)
+        doc.meta["detected_language"] = det.language
+        doc.meta["language_confidence"] = round(det.confidence, 3)
+        doc.meta["language_detector"] = det.method
+        if det.language == "pt" and not (config.language and config.variant):
+            var = self.detect_variant(doc)
+            if var is not None:
+                doc.meta["detected_variant"] = var[0]
+                doc.meta["variant_confidence"] = round(var[1], 3)
+                doc.meta["variant_evidence"] = var[2]
+        if not config.language and det.language:
+            doc.language = doc.language or det.language
+            if det.language == "pt":
+                doc.variant = doc.variant or doc.meta.get("detected_variant")
+
+    def document_detection(self, doc: Document) -> Detection:
+        """The detection recorded in ``doc.meta`` (computed and recorded when missing)."""
+        if "detected_language" not in doc.meta:
+            det = self.detect_document(doc)
+            doc.meta["detected_language"] = det.language
+            doc.meta["language_confidence"] = round(det.confidence, 3)
+            doc.meta["language_detector"] = det.method
+        return Detection(doc.meta["detected_language"], float(doc.meta["language_confidence"]),
+                         str(doc.meta.get("language_detector", "")))
+
+
+def from_config(config: Config) -> LanguageIdentifier:
+    """The ``langid`` provider named in FACTORIES; the backend itself loads on first use."""
+    return LanguageIdentifier(config)
