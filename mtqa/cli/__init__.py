@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "rules": "mtqa.cli.rules:rules",
     "rule": "mtqa.cli.rules:rule",
     "config": "mtqa.cli.config:config",
+    "review": "mtqa.cli.review:review",
     "eval": "mtqa.cli.eval:eval_command",
 }
 

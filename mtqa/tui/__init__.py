@@ -1,1 +1,1 @@
-"""mtqa review: the reviewers' Textual terminal UI. Only `mtqa review` imports this package."""
+"""``mtqa review``: the reviewers' terminal UI (Textual). Only ``mtqa review`` imports it."""

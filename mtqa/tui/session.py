@@ -187,6 +187,20 @@ class ReviewSession:
                 self._check(st)
         return st
 
+    def peek(self, i: int) -> Document | None:
+        """Document ``i`` loaded but not necessarily checked (None when it cannot be read)."""
+        st = self.docs[i]
+        if st.doc is not None:
+            return st.doc
+        try:
+            return load_document(
+                st.source.path, display=st.source.display, encoding=self.config.encoding,
+                max_bytes=self.config.max_file_size,
+            )
+        except InputError as exc:
+            st.error = str(exc)
+            return None
+
     def _check(self, st: DocState, text: str | None = None) -> None:
         try:
             if text is None:

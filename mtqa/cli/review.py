@@ -1,0 +1,52 @@
+"""``mtqa review``: the reviewers' terminal UI. Textual is imported only when it runs."""
+
+from __future__ import annotations
+
+import click
+
+from mtqa.cli.common import config_option, fail, get_config, isolated_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--language", default=None, help="Target language (ISO 639-1), e.g. pt.")
+@click.option("--variant", default=None, help="Target variant, e.g. BR or PT.")
+@click.option("--select", multiple=True, help="Only these codes, prefixes, names or categories.")
+@click.option("--ignore", multiple=True, help="Skip these codes, prefixes, names or categories.")
+@click.option("--roundtrip", is_flag=True, help="Run the round-trip checks up front too.")
+@click.option("--review-file", default=None,
+              help="Decisions file (default from config: mtqa-review.jsonl).")
+@click.option("--glossary", "glossary", type=click.Path(dir_okay=False), default=None,
+              help="Glossary file new entries (g) are added to.")
+@config_option
+@isolated_option
+def review(paths, language, variant, select, ignore, roundtrip, review_file, glossary,
+           config_path, isolated):
+    """Review the findings in PATHS interactively; decisions are saved as they are made."""
+    from mtqa.core.errors import MtqaError
+
+    cfg = get_config(config_path, isolated)
+    if language:
+        cfg.language = language
+    if variant:
+        cfg.variant = variant
+    if select:
+        cfg.select = [v.strip() for raw in select for v in raw.split(",") if v.strip()]
+    if ignore:
+        cfg.ignore = cfg.ignore + [v.strip() for raw in ignore for v in raw.split(",") if v.strip()]
+    if roundtrip:
+        cfg.roundtrip.enabled = True
+        cfg.extend_select = [*cfg.extend_select, "R"]
+    if review_file:
+        cfg.review_file = review_file
+    try:
+        from mtqa.tui.app import make_app
+
+        app = make_app(list(paths), cfg, glossary=glossary)
+    except MtqaError as exc:
+        fail(str(exc))
+        return
+    if not app.session.docs:
+        fail("no documents to review in " + ", ".join(paths))
+    app.run()
+    return 0

@@ -1,0 +1,117 @@
+"""The review app and its factory, shared by ``mtqa review`` and the tests."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from textual.app import App
+
+from mtqa.core.config import Config
+from mtqa.core.errors import ConfigError, MtqaError, ProviderUnavailable
+from mtqa.core.model import Document, Finding
+from mtqa.engine.runner import Engine
+from mtqa.tui.actions import validate_keymap
+from mtqa.tui.session import ReviewSession
+
+#: Selector of the round-trip checks.
+ROUNDTRIP_SELECT = "R"
+
+RoundTrip = Callable[[Document, Callable[[int, int], None]], list[Finding]]
+
+
+class ReviewApp(App):
+    """``mtqa review``: triage every flagged span, with decisions saved as they are made."""
+
+    TITLE = "mtqa review"
+    CSS_PATH = ["tcss/app.tcss"]
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        *,
+        roundtrip_engine: Engine | None = None,
+        glossary: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.keymap: dict[str, str] = dict(session.config.tui.keymap)
+        self._roundtrip_engine = roundtrip_engine
+        self._rt_lock = threading.Lock()
+        self._glossary = glossary
+        if self.keymap:
+            self.set_keymap(self.keymap)
+
+    def on_mount(self) -> None:
+        from mtqa.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(self.session))
+
+    # --- services the screen uses ---------------------------------------------------------------
+
+    def glossary_path(self, pair: str) -> str:
+        """Where a new glossary entry goes: ``--glossary``, the first configured glossary file, or
+        ``glossaries/<pair>.yaml``."""
+        if self._glossary:
+            return self._glossary
+        for p in self.session.config.glossary.paths:
+            if p.endswith((".yaml", ".yml")):
+                return str(self.session.config.resolve(p))
+        return str(Path("glossaries") / f"{pair}.yaml")
+
+    def roundtrip_engine(self) -> Engine:
+        """An engine with only the round-trip checks, sharing the session's providers."""
+        with self._rt_lock:
+            if self._roundtrip_engine is None:
+                cfg = copy.deepcopy(self.session.config)
+                cfg.select, cfg.extend_select = [ROUNDTRIP_SELECT], []
+                cfg.roundtrip.enabled = True
+                try:
+                    engine = Engine(cfg, providers=self.session.engine.providers)
+                except ConfigError:
+                    raise ProviderUnavailable("no round-trip checks are installed") from None
+                if not engine.checks:
+                    raise ProviderUnavailable("no round-trip checks are installed")
+                self._roundtrip_engine = engine
+            return self._roundtrip_engine
+
+    def roundtrip_codes(self) -> list[str]:
+        try:
+            return [c.code for c in self.roundtrip_engine().checks]
+        except MtqaError:
+            return []
+
+    def roundtrip(self, doc: Document, progress: Callable[[int, int], None]) -> list[Finding]:
+        """Round-trip findings for ``doc`` (runs in a worker thread)."""
+        engine = self.roundtrip_engine()
+        ready = engine.ready_checks()
+        if not ready:
+            reasons = sorted(set(engine.skipped.values()))
+            raise ProviderUnavailable("; ".join(reasons) or "no round-trip check can run")
+        copy_doc = Document(doc.path, doc.text, encoding=doc.encoding)
+        progress(0, 1)
+        findings = engine.check_document(copy_doc)
+        codes = {c.code for c in ready}
+        if codes <= set(engine.skipped):  # every round-trip check found its provider missing
+            raise ProviderUnavailable(engine.skipped[min(codes)])
+        progress(1, 1)
+        return findings
+
+
+def make_app(
+    paths: Sequence[str],
+    config: Config,
+    *,
+    engine: Engine | None = None,
+    roundtrip_engine: Engine | None = None,
+    glossary: str | None = None,
+) -> ReviewApp:
+    """Build the review app for ``paths``; tests inject engines with explicit checks."""
+    problems = validate_keymap(config.tui.keymap)
+    if problems:
+        raise ConfigError(config.source, "; ".join(problems))
+    session = ReviewSession(paths, config, engine=engine)
+    return ReviewApp(session, roundtrip_engine=roundtrip_engine, glossary=glossary)

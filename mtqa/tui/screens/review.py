@@ -1,0 +1,462 @@
+"""The review screen: document list, article, findings, detail, status line and footer.
+
+The screen composes small widgets and runs the actions of the key-binding table; widgets post
+messages up, the screen updates them. Only the pieces an action touches are re-rendered, so moving
+between findings stays fast on long articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar
+from textual.worker import get_current_worker
+
+from mtqa.core.errors import MtqaError, ProviderUnavailable
+from mtqa.core.model import Finding
+from mtqa.tui.actions import bindings
+from mtqa.tui.messages import (
+    DocumentChecked,
+    DocumentChosen,
+    FindingChosen,
+    RecheckDone,
+    RecheckProgress,
+)
+from mtqa.tui.session import ReviewSession, parse_filter
+from mtqa.tui.widgets.article import ArticleView
+from mtqa.tui.widgets.detail import DetailPane
+from mtqa.tui.widgets.doclist import DocumentList
+from mtqa.tui.widgets.findings import FindingList
+from mtqa.tui.widgets.statusbar import StatusBar
+
+#: Terminal width from which the wide (three-column) layout is used.
+WIDE = 140
+
+
+class ReviewScreen(Screen):
+    BINDINGS = bindings()
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__()
+        self.session = session
+        self.shown_doc: int | None = None
+        self.message = ""
+        self.recheck_running = False
+
+    # --- composition ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Container(id="body"):
+            yield DocumentList(id="docs")
+            yield ArticleView(id="article")
+            yield FindingList(id="findings")
+            yield DetailPane(id="detail")
+        yield ProgressBar(id="recheck", show_eta=False, classes="hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#docs", DocumentList).border_title = "Documents"
+        self.query_one("#article", ArticleView).border_title = "Article"
+        self.query_one("#findings", FindingList).border_title = "Findings"
+        self.query_one("#detail", DetailPane).border_title = "Detail"
+        self.query_one("#docs", DocumentList).populate(self.session)
+        self._layout(self.app.size.width)
+        self.status()
+        article = self.query_one("#article", ArticleView)
+        if not self.session.docs:
+            article.show(None, [], None, "No documents to review.")
+        else:
+            # show the first article's text at once; its highlights follow when it is checked
+            st = self.session.docs[self.session.cursor.doc]
+            doc = self.session.peek(self.session.cursor.doc)
+            article.border_title = st.display
+            article.show(doc, [], None, st.error or "")
+            self.query_one("#detail", DetailPane).show(None, empty="Checking…")
+        self.query_one("#findings", FindingList).focus()
+        self.load_documents()
+
+    def on_resize(self, event) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.set_class(width >= WIDE, "-wide")
+
+    # --- background loading ---------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_documents(self) -> None:
+        """Check every document in order (the current one first) and report each."""
+        worker = get_current_worker()
+        order = list(range(len(self.session.docs)))
+        first = self.session.cursor.doc
+        if order:
+            order.remove(first)
+            order.insert(0, first)
+        for i in order:
+            if worker.is_cancelled:
+                return
+            if not self.session.docs[i].checked:
+                self.session.ensure(i)
+                self.post_message(DocumentChecked(i))
+
+    def on_document_checked(self, event: DocumentChecked) -> None:
+        self.query_one("#docs", DocumentList).update_entry(self.session, event.index)
+        if self.shown_doc is None and event.index == self.session.cursor.doc:
+            self.session.select_document(event.index)
+            self.show_document()
+        else:
+            self.status()
+
+    # --- rendering ------------------------------------------------------------------------------
+
+    def numbered(self) -> list[tuple[int, Finding, str]]:
+        s = self.session
+        return [(n, f, s.state(f)) for n, f in enumerate(s.visible(s.cursor.doc), 1)]
+
+    def show_document(self) -> None:
+        """Full refresh of the article, findings and detail for the current document."""
+        s = self.session
+        i = s.cursor.doc
+        st = s.docs[i]
+        self.shown_doc = i
+        article = self.query_one("#article", ArticleView)
+        numbered = self.numbered()
+        article.border_title = st.display
+        if st.error:
+            article.show(None, [], None, st.error)
+        else:
+            article.show(st.doc, numbered, s.cursor.fingerprint)
+        self.query_one("#findings", FindingList).populate(
+            s, [f for _, f, _ in numbered], s.cursor.fingerprint)
+        docs = self.query_one("#docs", DocumentList)
+        docs.update_entry(s, i)
+        docs.highlighted = i
+        self.show_detail()
+        self.status()
+
+    def show_detail(self) -> None:
+        s = self.session
+        f = s.current()
+        detail = self.query_one("#detail", DetailPane)
+        if f is None:
+            st = s.docs[s.cursor.doc] if s.docs else None
+            empty = ("No findings match the filter." if s.filter.active and st and st.findings
+                     else "No findings in this document.")
+            detail.show(None, empty=empty)
+            return
+        from mtqa.checks import get_check
+
+        check = get_check(f.code)
+        detail.show(f, s.state(f), s.note(f), check.docs if check else None)
+
+    def status(self, message: str | None = None) -> None:
+        if message is not None:
+            self.message = message
+        self.query_one("#status", StatusBar).show(self.session, self.message)
+
+    def moved(self, before: Finding | None, doc_before: int) -> None:
+        """Update after the cursor moved: cheap within a document, full across documents."""
+        s = self.session
+        if s.cursor.doc != doc_before or self.shown_doc != s.cursor.doc:
+            self.show_document()
+            return
+        after = s.current()
+        touched = [f for f in (before, after) if f is not None]
+        self.query_one("#article", ArticleView).update_findings(
+            self.numbered(), touched, s.cursor.fingerprint)
+        self.query_one("#findings", FindingList).highlight(s.cursor.fingerprint)
+        self.show_detail()
+
+    def decided(self, f: Finding, advance: bool = True) -> None:
+        """Update after a decision on ``f`` (and move on to the next finding)."""
+        s = self.session
+        self.query_one("#docs", DocumentList).update_entry(s, s.cursor.doc)
+        if s.filter.states:  # the decided finding may leave the filtered view
+            doc_before = s.cursor.doc
+            if advance:
+                s.step(1)
+            s.keep_cursor_visible()
+            if s.cursor.doc == doc_before:
+                self.show_document()
+            else:
+                self.show_document()
+            self.status()
+            return
+        self.query_one("#findings", FindingList).update_entry(s, f)
+        before, doc_before = s.current(), s.cursor.doc
+        if advance:
+            s.step(1)
+        self.query_one("#article", ArticleView).update_findings(self.numbered(), [f], None)
+        self.moved(before, doc_before)
+        self.status()
+
+    # --- widget messages ------------------------------------------------------------------------
+
+    def on_document_chosen(self, event: DocumentChosen) -> None:
+        if event.index != self.session.cursor.doc or self.shown_doc != event.index:
+            self.session.select_document(event.index)
+            self.show_document()
+
+    def on_finding_chosen(self, event: FindingChosen) -> None:
+        s = self.session
+        if event.fingerprint == s.cursor.fingerprint:
+            return
+        before = s.current()
+        s.cursor.fingerprint = event.fingerprint
+        self.moved(before, s.cursor.doc)
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def action_next_finding(self) -> None:
+        self._step(1)
+
+    def action_previous_finding(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        s = self.session
+        before, doc_before = s.current(), s.cursor.doc
+        if s.step(delta):
+            self.moved(before, doc_before)
+        else:
+            self.status("no more findings" if delta > 0 else "no earlier findings")
+
+    def action_next_document(self) -> None:
+        if self.session.cursor.doc + 1 < len(self.session.docs):
+            self.session.select_document(self.session.cursor.doc + 1)
+            self.show_document()
+
+    def action_previous_document(self) -> None:
+        if self.session.cursor.doc > 0:
+            self.session.select_document(self.session.cursor.doc - 1)
+            self.show_document()
+
+    def action_accept(self) -> None:
+        f = self.session.current()
+        if f is None:
+            return
+        self.session.decide(f, "accepted")
+        self.status(f"accepted {f.code} {f.text!r}")
+        self.decided(f)
+
+    def action_reset_decision(self) -> None:
+        f = self.session.current()
+        if f is None:
+            return
+        self.session.undecide(f)
+        self.status(f"{f.code} back to pending")
+        self.decided(f, advance=False)
+
+    def action_dismiss(self) -> None:
+        f = self.session.current()
+        if f is None:
+            return
+        from mtqa.tui.modals.prompt import PromptModal
+
+        def done(note: str | None) -> None:
+            if note is None:
+                self.status("dismissal cancelled")
+                return
+            self.session.decide(f, "dismissed", note.strip())
+            self.status(f"dismissed {f.code} {f.text!r}" + (f" ({note.strip()})" if note.strip() else ""))
+            self.decided(f)
+
+        self.app.push_screen(
+            PromptModal(f"Dismiss {f.code} {f.text!r} as a false positive",
+                        "Why? (optional) — Enter confirms, Esc cancels", placeholder="note"),
+            done,
+        )
+
+    def action_apply_suggestion(self) -> None:
+        s = self.session
+        f = s.current()
+        if f is None:
+            return
+        if f.suggestion is None:
+            self.status(f"{f.code} has no suggestion to apply")
+            return
+        try:
+            backup = s.apply_suggestion(f)
+        except (ValueError, OSError) as exc:
+            self.status(f"cannot apply: {exc}")
+            return
+        # stay where the fix was: the next finding at or after it
+        vis = s.visible(s.cursor.doc)
+        nxt = next((g for g in vis if g.start >= f.start), vis[-1] if vis else None)
+        s.select_finding(nxt)
+        self.show_document()
+        self.query_one("#docs", DocumentList).update_entry(s, s.cursor.doc)
+        self.status(f"applied {f.suggestion!r} (backup {backup.name}; u undoes)")
+
+    def action_undo(self) -> None:
+        u = self.session.undo()
+        if u is None:
+            self.status("nothing to undo")
+            return
+        self.show_document()
+        self.status(f"undone; {Path(self.session.docs[u.doc_index].display).name} restored")
+
+    def action_add_glossary(self) -> None:
+        s = self.session
+        f = s.current()
+        if f is None:
+            return
+        from mtqa.tui.glossary_entry import EntryForm, mark_span, slug
+        from mtqa.tui.modals.glossary import GlossaryModal
+
+        st = s.docs[s.cursor.doc]
+        assert st.doc is not None
+        seg = st.doc.segment_at(f.start, "sentence") or st.doc.segment_at(f.start, "line")
+        if seg is not None and seg.start <= f.start and f.end <= seg.end:
+            bad = mark_span(seg.text, f.start - seg.start, f.end - seg.start)
+        else:
+            bad = "[[" + f.text + "]]"
+        lang = st.doc.language or s.config.language or "pt"
+        variant = st.doc.variant or s.config.variant
+        pair = f"en-{lang}" + (f"_{variant}" if variant else "")
+        form = EntryForm(
+            path=self.app.glossary_path(pair), id=slug(f.text), kind="forbidden",
+            terms=[f.text.strip()], suggest=[f.suggestion] if f.suggestion else [],
+            message=f.message, bad=bad, good="", pair=pair,
+        )
+
+        def done(path: str | None) -> None:
+            self.status(f"glossary entry {form.id!r} written to {path}" if path
+                        else "glossary entry cancelled")
+
+        self.app.push_screen(GlossaryModal(form), done)
+
+    def action_search(self) -> None:
+        from mtqa.tui.modals.prompt import PromptModal
+
+        def done(query: str | None) -> None:
+            if query is None:
+                return
+            self.session.filter.search = query.strip()
+            self.refilter()
+
+        self.app.push_screen(
+            PromptModal("Search findings", "text, message, code or sentence; empty clears",
+                        self.session.filter.search), done)
+
+    def action_filter(self) -> None:
+        from mtqa.tui.modals.prompt import PromptModal
+
+        def check(expr: str) -> str | None:
+            try:
+                parse_filter(expr)
+            except ValueError as exc:
+                return str(exc)
+            return None
+
+        def done(expr: str | None) -> None:
+            if expr is None:
+                return
+            self.session.filter = parse_filter(expr, self.session.filter.search)
+            self.refilter()
+
+        cats = sorted({f.category for st in self.session.docs for f in st.findings})
+        self.app.push_screen(
+            PromptModal("Filter findings",
+                        "sev:error,warning,info  cat:<category>  code:<code or prefix>  "
+                        "state:pending,accepted,dismissed — empty shows all\n"
+                        "categories here: " + (", ".join(cats) or "none"),
+                        self.session.filter.expression(), validate=check), done)
+
+    def refilter(self) -> None:
+        s = self.session
+        s.keep_cursor_visible()
+        self.show_document()
+        n = len(s.visible(s.cursor.doc))
+        self.status(f"{n} shown here" if s.filter.active else "filter cleared")
+
+    def action_export(self) -> None:
+        from mtqa.tui.modals.prompt import PromptModal
+
+        def check(path: str) -> str | None:
+            if Path(path.strip()).suffix.lower() not in (".html", ".htm", ".md", ".markdown", ".json"):
+                return "the file name must end in .html, .md or .json"
+            return None
+
+        def done(path: str | None) -> None:
+            if not path:
+                return
+            try:
+                fmt = self.session.export(path.strip())
+            except (MtqaError, OSError, ValueError) as exc:
+                self.status(f"export failed: {exc}")
+                return
+            self.status(f"exported {fmt} to {path.strip()}")
+
+        self.app.push_screen(
+            PromptModal("Export a report", "format from the extension: .html, .md or .json",
+                        "mtqa-review.html", validate=check), done)
+
+    def action_help(self) -> None:
+        from mtqa.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.app.keymap))
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+    # --- round trip -----------------------------------------------------------------------------
+
+    def action_roundtrip(self) -> None:
+        s = self.session
+        st = s.docs[s.cursor.doc] if s.docs else None
+        if st is None or st.doc is None:
+            return
+        bar = self.query_one("#recheck", ProgressBar)
+        bar.remove_class("hidden")
+        bar.update(total=None, progress=0)
+        self.recheck_running = True
+        self.status(f"round trip of {Path(st.display).name}…")
+        self.run_roundtrip(s.cursor.doc)
+
+    @work(thread=True, exclusive=True, group="recheck", exit_on_error=False)
+    def run_roundtrip(self, index: int) -> None:
+        worker = get_current_worker()
+        st = self.session.docs[index]
+        assert st.doc is not None
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled:
+                self.post_message(RecheckProgress(done, total))
+
+        try:
+            findings = self.app.roundtrip(st.doc, progress)
+        except ProviderUnavailable as exc:
+            self.post_message(RecheckDone(index, 0, f"translator unavailable: {exc}"))
+            return
+        except MtqaError as exc:
+            self.post_message(RecheckDone(index, 0, str(exc)))
+            return
+        if worker.is_cancelled:
+            return
+        codes = {f.code for f in findings} | set(self.app.roundtrip_codes())
+        added = self.session.merge(index, findings, lambda f: f.code in codes)
+        self.post_message(RecheckDone(index, added))
+
+    def on_recheck_progress(self, event: RecheckProgress) -> None:
+        bar = self.query_one("#recheck", ProgressBar)
+        if event.total:
+            bar.update(total=event.total, progress=event.done)
+
+    def on_recheck_done(self, event: RecheckDone) -> None:
+        self.recheck_running = False
+        bar = self.query_one("#recheck", ProgressBar)
+        bar.add_class("hidden")
+        if event.error:
+            self.status(f"round trip not run: {event.error}")
+            return
+        self.query_one("#docs", DocumentList).update_entry(self.session, event.index)
+        if event.index == self.session.cursor.doc:
+            self.session.keep_cursor_visible()
+            self.show_document()
+        self.status(f"round trip: {event.added} finding{'s' if event.added != 1 else ''}")

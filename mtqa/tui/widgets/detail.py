@@ -1,0 +1,115 @@
+"""The detail pane: the current finding, its suggestion and decision, round-trip evidence with the
+differences highlighted and the scores, and the check's explanation."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from rich.console import Group
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from mtqa.core.model import Finding
+from mtqa.tui.widgets.styles import SEVERITY_STYLE, STATE_MARK, marker_style
+
+_SENTENCE_KEYS = ("sentence", "source_sentence", "original", "text", "segment")
+_ROUNDTRIP_KEYS = ("roundtrip", "round_trip", "back", "back_translation", "backtranslation")
+_PIVOT_KEYS = ("pivot", "forward", "translation", "intermediate")
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+def _first(ev: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    for k in keys:
+        v = ev.get(k)
+        if isinstance(v, str) and v:
+            return v
+    return None
+
+
+def scores_of(ev: dict[str, Any]) -> dict[str, float]:
+    """Numeric scores in the evidence: a ``scores`` mapping and/or top-level numbers."""
+    out: dict[str, float] = {}
+    nested = ev.get("scores")
+    if isinstance(nested, dict):
+        out.update({str(k): float(v) for k, v in nested.items() if isinstance(v, int | float)})
+    for k, v in ev.items():
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            out.setdefault(str(k), float(v))
+    return out
+
+
+def diff_texts(a: str, b: str) -> tuple[Text, Text]:
+    """``a`` with the words the round trip changed or dropped marked, and ``b`` with the words it
+    changed or added marked (underlined and bracketed, so it reads without colour too)."""
+    ta = [(m.start(), m.end()) for m in _TOKEN.finditer(a)]
+    tb = [(m.start(), m.end()) for m in _TOKEN.finditer(b)]
+    wa = [a[s:e].casefold() for s, e in ta]
+    wb = [b[s:e].casefold() for s, e in tb]
+    ra, rb = Text(a), Text(b)
+    sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 > i1:
+            ra.stylize("bold red underline", ta[i1][0], ta[i2 - 1][1])
+        if j2 > j1:
+            rb.stylize("bold green underline", tb[j1][0], tb[j2 - 1][1])
+    return ra, rb
+
+
+def roundtrip_block(ev: dict[str, Any] | None) -> list:
+    """Renderables for a round-trip finding's evidence (empty when there is none)."""
+    if not ev:
+        return []
+    sent = _first(ev, _SENTENCE_KEYS)
+    back = _first(ev, _ROUNDTRIP_KEYS)
+    parts: list = []
+    if sent and back:
+        da, db = diff_texts(sent, back)
+        parts.append(Text("── Round trip ──", style="bold"))
+        parts.append(Text.assemble(("sentence:   ", "dim"), da))
+        pivot = _first(ev, _PIVOT_KEYS)
+        if pivot:
+            parts.append(Text.assemble(("pivot:      ", "dim"), pivot))
+        parts.append(Text.assemble(("round trip: ", "dim"), db))
+    scores = scores_of(ev)
+    if scores:
+        parts.append(Text("scores: " + "  ".join(f"{k} {v:.1f}" for k, v in scores.items())))
+    return parts
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Everything about the current finding."""
+
+    def compose(self):
+        yield Static(id="detail-body")
+
+    def show(self, f: Finding | None, state: str = "pending", note: str = "",
+             docs: str | None = None, empty: str = "No finding selected.") -> None:
+        body = self.query_one("#detail-body", Static)
+        if f is None:
+            body.update(Text(empty, style="dim"))
+            return
+        head = Text()
+        head.append(f" {f.severity} ", style=SEVERITY_STYLE[f.severity])
+        head.append(f" {f.code} ", style="bold")
+        head.append(f"{f.name}  ")
+        head.append(f.category, style=marker_style(f.category))
+        head.append(f"  [{STATE_MARK[state]} {state}]", style="green" if state == "accepted" else "")
+        parts: list = [head, Text(f"line {f.line}, column {f.column}", style="dim"), Text(f.message)]
+        span = Text.assemble(("span: ", "dim"), (repr(f.text), "bold"))
+        if f.suggestion is not None:
+            span.append("   suggestion: ", style="dim")
+            span.append(repr(f.suggestion), style="bold green")
+        parts.append(span)
+        if note:
+            parts.append(Text.assemble(("note: ", "dim"), note))
+        parts.extend(roundtrip_block(f.evidence))
+        if docs:
+            parts.append(Text(f"── About {f.code} ──", style="bold"))
+            parts.append(Text(docs))
+        body.update(Group(*parts))
+        self.scroll_home(animate=False)
