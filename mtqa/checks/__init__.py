@@ -14,6 +14,10 @@ __all__ = ["Check", "CheckContext", "Example", "Hit", "bad", "check", "good", "a
 #: G glossary, R round trip, A source alignment.
 MODULES: tuple[str, ...] = (
     "mtqa.checks.spacing",
+    "mtqa.checks.boilerplate",
+    "mtqa.checks.repetition",
+    "mtqa.checks.capitalization",
+    "mtqa.checks.truncation",
     "mtqa.checks.language",
 )
 

@@ -8,28 +8,31 @@ before a comma or period (``sovereignty , security``), and stray punctuation aft
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.model import Severity
 
 # A word, one or more spaces, a hyphen glued to the next word: "norte -coreano", "ex -ministro".
 # Not a dash used as a minus or a list bullet: the hyphen must be followed by a letter, and the
-# preceding token must end in a letter.
-_SPACED_HYPHEN = re.compile(r"(?<=\w)([ \t\u00a0]+)-(?=[^\W\d_])")
+# preceding token must end in a letter or digit.
+_SPACED_HYPHEN = re.compile(r"(\w+)([ \t\u00a0]+)-([^\W\d_][\w]*)")
 
 
 @check(
     "S101", "space-before-hyphen", Severity.WARNING,
     category="spacing_punctuation",
-    message="Space before the hyphen of a compound or clitic: '{text}'",
+    message="Space inside the compound '{text}'; write '{suggestion}'",
     examples=[
-        bad("o líder norte[[ -]]coreano disse", suggest="-"),
-        bad("comprometendo[[ -]]se a uma cooperação", suggest="-"),
-        bad("e ex[[ -]]ministro da Defesa", suggest="-"),
+        bad("o líder [[norte -coreano]] disse", suggest="norte-coreano"),
+        bad("[[comprometendo -se]] a uma cooperação", suggest="comprometendo-se"),
+        bad("e [[ex -ministro]] da Defesa", suggest="ex-ministro"),
+        bad("a cidade [[norte  -coreana]] de Wonsan", suggest="norte-coreana"),
         good("o líder norte-coreano e o ex-ministro reuniram-se"),
         good("a temperatura caiu para -5 graus"),
         good("uma lista:\n- primeiro item\n- segundo item"),
         good("Lisboa - Porto, a viagem de comboio"),
+        good("O placar — 2 a 1 — surpreendeu."),
     ],
 )
 def space_before_hyphen(doc, ctx):
@@ -40,26 +43,37 @@ def space_before_hyphen(doc, ctx):
     (`norte -coreano`, `comprometendo -se`); readers see it at once as a defect.
 
     ## What fires
-    A letter, one or more spaces, a hyphen, and a letter with no space after the hyphen. A dash
-    with spaces on both sides (`Lisboa - Porto`) and a minus before a number stay silent.
+    A word, one or more spaces, a hyphen, and a letter with no space after the hyphen; the
+    finding covers the whole compound and suggests it without the space. A dash with spaces on
+    both sides (`Lisboa - Porto`) and a minus before a number stay silent.
     """
     for m in _SPACED_HYPHEN.finditer(doc.text):
-        yield Hit(m.start(1), m.end(), suggestion="-")
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}-{m.group(3)}")
 
 
 # Space(s) before , ; : . ! ? — but not an ellipsis "…" starting a quote, and not numbers like " .5".
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”\"’)\]])([ \t\u00a0]+)([,;:!?]|\.(?![\d.]))")
 
 
+def _word_before(text: str, i: int, limit: int = 40) -> int:
+    """Start of the token that ends at ``i`` (no whitespace inside), at most ``limit`` back."""
+    j = i
+    while j > 0 and i - j < limit and not text[j - 1].isspace():
+        j -= 1
+    return j
+
+
 @check(
     "S102", "space-before-punctuation", Severity.WARNING,
     category="spacing_punctuation",
-    message="Space before '{punct}'",
+    message="Space before '{punct}' in '{text}'; write '{suggestion}'",
     examples=[
-        bad("protect the sovereignty[[ ,]] security interests", suggest=","),
-        bad("durante uma cúpula na quarta-feira com o Ocidente[[ .]]", suggest="."),
+        bad("protect the [[sovereignty ,]] security interests", suggest="sovereignty,"),
+        bad("durante uma cúpula na quarta-feira com o [[Ocidente .]]", suggest="Ocidente."),
+        bad("the [[Strategy ,]] a think tank", suggest="Strategy,"),
         good("Disse que sim, e saiu. Depois voltou: tudo bem? Sim!"),
         good("o índice subiu .5 ponto, segundo o jornal"),
+        good("Com termômetros acima de 32 °C, as equipes atenderam 300 pessoas."),
     ],
 )
 def space_before_punctuation(doc, ctx):
@@ -68,9 +82,16 @@ def space_before_punctuation(doc, ctx):
     ## Why it matters
     Portuguese, English, Italian and Spanish typography put no space before these marks
     (unlike French). The artifact comes from text reassembled around links or from a round trip.
+
+    ## What fires
+    A word (or a closing quote or bracket), spaces, then `,` `;` `:` `!` `?` or a period that
+    does not start a number or an ellipsis. The finding covers the word and the mark.
     """
-    for m in _SPACE_BEFORE_PUNCT.finditer(doc.text):
-        yield Hit(m.start(1), m.end(), suggestion=m.group(2), args={"punct": m.group(2)})
+    text = doc.text
+    for m in _SPACE_BEFORE_PUNCT.finditer(text):
+        start = _word_before(text, m.start(1))
+        word = text[start : m.start(1)]
+        yield Hit(start, m.end(), suggestion=word + m.group(2), args={"punct": m.group(2)})
 
 
 _DOUBLE_PERIOD = re.compile(r"(?<![.\s])\.\.(?!\.)")
@@ -132,6 +153,7 @@ _OPEN, _CLOSE = "“", "”"
         bad("“A reunião foi tensa”[[”]], disse o ministro."),
         good("Ele disse que “o acordo é histórico” e saiu."),
         good("“Primeira frase.\n“Segunda frase do mesmo discurso,” continuou."),
+        good("ele prometeu “total apoio”. “.\nOutra linha."),
     ],
 )
 def unbalanced_quotes(doc, ctx):
@@ -146,6 +168,8 @@ def unbalanced_quotes(doc, ctx):
     a multi-paragraph quotation (each opening with `“` and leaving it open) stay silent when the
     next paragraph also opens with `“`.
     """
+    # A stray `“.` after a finished sentence is reported once, by S104.
+    stray = {m.start(1) for m in _STRAY_QUOTE_PERIOD.finditer(doc.text)}
     paras = doc.paragraphs
     for i, p in enumerate(paras):
         stack: list[int] = []
@@ -168,7 +192,53 @@ def unbalanced_quotes(doc, ctx):
             if all(line.lstrip().startswith(_OPEN) for line in lines):
                 stack = []
         for j in sorted(unmatched + stack):
-            yield Hit(p.start + j, p.start + j + 1)
+            if p.start + j not in stray:
+                yield Hit(p.start + j, p.start + j + 1)
+
+
+# A period glued to a lower-case word and followed by a lower-case word: "for use. in Ukraine".
+_STRAY_PERIOD = re.compile(r"(?<![\w.])([^\W\d_]{3,})(\.)(?= +[^\W\d_A-ZÀ-Ý])")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    from mtqa.checks.data import load
+    from mtqa.core.text import ABBREVIATIONS
+
+    return ABBREVIATIONS | frozenset(load("spacing").get("abbreviations") or ())
+
+
+@check(
+    "S106", "stray-period", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Stray period inside the sentence: '{text}'",
+    examples=[
+        bad("buying weapons from Pyongyang for [[use.]] in Ukraine.", suggest="use"),
+        bad("em troca de [[ajuda.]] econômica e tecnologia.", suggest="ajuda"),
+        good("Trouxe frutas, verduras etc. e voltou para casa."),
+        good("O jogo terminou. Depois, os jogadores saíram."),
+        good("O site globo.com e o e-mail contato@jornal.com.br saíram do ar."),
+        good("The meeting started at 10 a.m. and ended at noon."),
+        good("Ele citou Silva et al. em seu artigo, cf. o capítulo dois."),
+    ],
+)
+def stray_period(doc, ctx):
+    """A period inside a sentence, between two lower-case words.
+
+    ## Why it matters
+    Round trips and reassembled text leave periods in the middle of a sentence (`for use. in
+    Ukraine`); the reader takes it for a sentence break that is not there.
+
+    ## What fires
+    A lower-case word of three or more letters, a period, a space and a lower-case word.
+    Abbreviations (`etc.`, `dept.`, the project's list) and dotted names (`globo.com`) stay silent.
+    """
+    abbr = _abbreviations()
+    for m in _STRAY_PERIOD.finditer(doc.text):
+        w = m.group(1)
+        if not w.islower() or w in abbr:
+            continue
+        yield Hit(m.start(1), m.end(2), suggestion=w)
 
 
 CHECKS = (
@@ -177,4 +247,5 @@ CHECKS = (
     doubled_period,
     stray_quote_period,
     unbalanced_quotes,
+    stray_period,
 )

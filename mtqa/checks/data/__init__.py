@@ -1,0 +1,46 @@
+"""Word and phrase lists used by the rule checks, kept as data (one YAML file per family).
+
+Each file maps a list name to either a flat list or a per-language table (``{pt: [...], en:
+[...]}``). Adding a language means adding its entries to the YAML files, not writing code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load(family: str) -> dict[str, Any]:
+    """The parsed ``<family>.yaml`` of this package (read once per process)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = resources.files(__name__).joinpath(f"{family}.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=loader)
+    if not isinstance(data, dict):
+        raise ValueError(f"mtqa/checks/data/{family}.yaml must be a mapping")
+    return data
+
+
+def per_language(family: str, key: str) -> dict[str, list[str]]:
+    """A per-language table ``{language: [entries]}`` from ``<family>.yaml``."""
+    table = load(family).get(key) or {}
+    out = {}
+    for lang, items in table.items():
+        bad = [x for x in items or () if not isinstance(x, str)]
+        if bad:
+            # YAML reads bare no/yes/on/off as booleans: such words must be quoted.
+            raise ValueError(f"mtqa/checks/data/{family}.yaml: {key}.{lang} has non-text {bad!r}")
+        out[lang] = list(items or ())
+    return out
+
+
+def all_languages(family: str, key: str) -> list[str]:
+    """Every entry of a per-language table, all languages together (order kept, no repeats)."""
+    seen: dict[str, None] = {}
+    for items in per_language(family, key).values():
+        for item in items:
+            seen.setdefault(item, None)
+    return list(seen)
