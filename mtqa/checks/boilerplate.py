@@ -258,8 +258,8 @@ def reading_time(doc: Document, ctx) -> Iterator[Hit]:
     A reading-time phrase on a short line (ten words or fewer) that does not end as a sentence.
     """
     rx = _reading_rx()
-    for a, b, t, _ in _nonblank(doc):
-        if _words(t) > 10 or (t[-1] in "!?" or t.endswith(".") and not rx.fullmatch(t)):
+    for a, _b, t, _ in _nonblank(doc):
+        if _words(t) > 10 or t[-1] in "!?" or (t.endswith(".") and not rx.fullmatch(t)):
             continue
         for m in rx.finditer(t):
             yield Hit(a + m.start(), a + m.end(), suggestion="")

@@ -184,7 +184,7 @@ def doubled_word(doc: Document, ctx) -> Iterator[Hit]:
     """
     allowed = _allowed(doc.language or "")
     for run in _runs(doc):
-        for (a1, b1, w1), (a2, b2, w2) in zip(run, run[1:], strict=False):
+        for (a1, _b1, w1), (_a2, b2, w2) in zip(run, run[1:], strict=False):
             lw = w1.lower()
             if lw != w2.lower() or lw in allowed or not lw.isalpha():
                 continue
