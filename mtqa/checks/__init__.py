@@ -18,6 +18,8 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.repetition",
     "mtqa.checks.capitalization",
     "mtqa.checks.truncation",
+    "mtqa.checks.roundtrip",
+    "mtqa.checks.alignment",
     "mtqa.checks.language",
 )
 

@@ -70,10 +70,18 @@ class ProgressBar:
 @click.option("--no-review", is_flag=True, help="Do not apply the reviewers' dismissals.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: only when stderr is a terminal).")
+@click.option("--roundtrip/--no-roundtrip", "roundtrip", default=None,
+              help="Run the round-trip translation checks (R); default from roundtrip.enabled.")
+@click.option("--source", "source_path", type=click.Path(exists=True), default=None,
+              help="Original-language source: a file (one target) or a folder (paired by file name);"
+                   " runs the source-aware checks (A).")
+@click.option("--pairs", "pairs_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="File of 'TARGET SOURCE' path pairs, one per line; runs the source-aware checks.")
 @config_option
 @isolated_option
 def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, language, variant,
-         baseline, write_baseline, no_review, progress, config_path, isolated):
+         baseline, write_baseline, no_review, progress, roundtrip, source_path, pairs_path,
+         config_path, isolated):
     """Check PATHS (files, folders, or - for standard input) for translation artifacts."""
     from mtqa.engine.runner import run
     from mtqa.engine.suppress import write_baseline as do_write_baseline
@@ -92,12 +100,33 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
         cfg.language = language
     if variant:
         cfg.variant = variant
+    if roundtrip is not None:
+        cfg.roundtrip.enabled = roundtrip
+    if cfg.roundtrip.enabled:
+        cfg.extend_select = [*cfg.extend_select, "R"]
+    engine = None
+    if source_path or pairs_path:
+        from mtqa.engine.align import Aligner
+        from mtqa.engine.runner import Engine
+
+        try:
+            aligner = Aligner.from_paths(list(paths), source_path, pairs_path, cfg)
+        except MtqaError as exc:
+            fail(str(exc))
+            return
+        cfg.extend_select = [*cfg.extend_select, "A"]
+        try:
+            engine = Engine(cfg)
+        except MtqaError as exc:
+            fail(str(exc))
+            return
+        engine.providers.set("aligner", aligner.bind(engine.providers))
     bar = ProgressBar()
     if progress is not None:
         bar.enabled = progress
     try:
         result = run(
-            list(paths), cfg, progress=bar,
+            list(paths), cfg, progress=bar, engine=engine,
             baseline=Path(baseline) if baseline else None, use_review=not no_review,
         )
     except MtqaError as exc:

@@ -1,0 +1,530 @@
+"""Round-trip translation checks (R1xx): translate each sentence to the pivot and back.
+
+Where the round trip *repairs* a word (``estressa -> enfatiza``, ``Coréia -> Coreia``,
+``falei -> falou``, ``Moscow -> Moscou``), that word is a suspect and the repair is the suggestion.
+Most differences between a sentence and its round trip are harmless paraphrase (synonyms, word
+order, articles), so a difference reaches the reviewer only when a filter keeps it; what each
+filter keeps and loses on the annotated seeds is measured in ``docs/roundtrip.md``.
+
+The round trip of a document is computed once (batched, on a thread pool sharing one translator,
+through the persistent cache) and shared by every R check. The checks are off by default: they run
+with ``mtqa lint --roundtrip`` or ``roundtrip.enabled = true``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from mtqa.checks.base import CheckContext, Hit, bad, check, good
+from mtqa.core.errors import ProviderUnavailable
+from mtqa.core.model import Document, Segment, Severity
+
+#: Lowest normalised round-trip chrF before R102 reports a sentence. Measured on the seeds' gold
+#: sentences against the clean guard corpus (docs/roundtrip.md, bench/roundtrip_eval.py): the
+#: highest threshold that keeps the guard corpus silent for sentences of MIN_WORDS_R102 words.
+DEFAULT_MIN_CHRF = 48.0
+#: Shorter sentences (headings, captions) have too few characters for a stable chrF.
+MIN_WORDS_R102 = 8
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+# --- tokens and normalisation ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Runs of letters and digits (hyphens and apostrophes split words) with absolute offsets."""
+    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics: ``Coréia`` -> ``coreia``."""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in nfd if not unicodedata.combining(c))
+
+
+def normalise(text: str) -> str:
+    """Typography the round trip changes for no reason of content: quotes, apostrophes, dashes."""
+    text = re.sub(r"[“”\"«»„]", "", text)
+    text = re.sub(r"[’‘`´]", "'", text)
+    text = re.sub(r"[–—]", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+
+
+# --- verb person/number and nominal agreement -------------------------------------------------------
+
+_P1S, _P2S, _P3S, _P1P, _P2P, _P3P = "1s", "2s", "3s", "1p", "2p", "3p"
+_PERSONS = (_P1S, _P2S, _P3S, _P1P, _P2P, _P3P)
+
+
+def _paradigm(tense: str, endings: str) -> list[tuple[str, str, frozenset[str]]]:
+    out: dict[str, set[str]] = {}
+    for person, ending in zip(_PERSONS, endings.split(), strict=True):
+        out.setdefault(ending, set()).add(person)
+    return [(ending, tense, frozenset(p)) for ending, p in out.items()]
+
+
+#: Regular endings: (ending, tense, persons it can express).
+VERB_ENDINGS: list[tuple[str, str, frozenset[str]]] = [
+    *_paradigm("pres-ar", "o as a amos ais am"),
+    *_paradigm("pres-er", "o es e emos eis em"),
+    *_paradigm("pres-ir", "o es e imos is em"),
+    *_paradigm("pret-ar", "ei aste ou amos astes aram"),
+    *_paradigm("pret-er", "i este eu emos estes eram"),
+    *_paradigm("pret-ir", "i iste iu imos istes iram"),
+    *_paradigm("impf-ar", "ava avas ava ávamos áveis avam"),
+    *_paradigm("impf-er", "ia ias ia íamos íeis iam"),
+    *_paradigm("fut-ar", "arei arás ará aremos areis arão"),
+    *_paradigm("fut-er", "erei erás erá eremos ereis erão"),
+    *_paradigm("fut-ir", "irei irás irá iremos ireis irão"),
+    *_paradigm("cond-ar", "aria arias aria aríamos aríeis ariam"),
+    *_paradigm("cond-er", "eria erias eria eríamos eríeis eriam"),
+    *_paradigm("cond-ir", "iria irias iria iríamos iríeis iriam"),
+]
+
+#: Frequent irregular forms: word -> (lemma, tense, persons).
+IRREGULAR: dict[str, tuple[str, str, frozenset[str]]] = {}
+for _lemma, _tense, _forms in (
+    ("ser", "pres", "sou és é somos sois são"),
+    ("ser", "pret", "fui foste foi fomos fostes foram"),
+    ("estar", "pres", "estou estás está estamos estais estão"),
+    ("estar", "pret", "estive estiveste esteve estivemos estivestes estiveram"),
+    ("ter", "pres", "tenho tens tem temos tendes têm"),
+    ("ter", "pret", "tive tiveste teve tivemos tivestes tiveram"),
+    ("ir", "pres", "vou vais vai vamos ides vão"),
+    ("fazer", "pret", "fiz fizeste fez fizemos fizestes fizeram"),
+    ("poder", "pret", "pude pudeste pôde pudemos pudestes puderam"),
+    ("haver", "pres", "hei hás há havemos haveis hão"),
+    ("dizer", "pret", "disse disseste disse dissemos dissestes disseram"),
+):
+    for _p, _f in zip(_PERSONS, _forms.split(), strict=True):
+        old = IRREGULAR.get(_f)
+        persons = frozenset({_p} | (set(old[2]) if old else set()))
+        IRREGULAR[_f] = (_lemma, _tense, persons)
+
+
+def _analyses(word: str) -> list[tuple[str, str, frozenset[str]]]:
+    """Possible (stem, tense, persons) readings of a verb form."""
+    w = word.lower()
+    if w in IRREGULAR:
+        lemma, tense, persons = IRREGULAR[w]
+        return [(lemma, tense, persons)]
+    out = []
+    for ending, tense, persons in VERB_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            out.append((w[: -len(ending)], tense, persons))
+    return out
+
+
+def person_change(a: str, b: str) -> bool:
+    """True when ``a`` is a first-person verb form and ``b`` the same verb, same tense, in the third.
+
+    (``falei -> falou``, ``falamos -> falaram``.) In news prose outside quotations the first person
+    is rare, and a round trip that turns it into the third person usually repairs a subject
+    mismatch. Changes of number within the third person (``pode -> podem``) are left out: round
+    trips make them constantly when the English subject is ambiguous. Present-tense ``-o`` forms
+    are not taken as first person (they are mostly nouns and adjectives: ``coreano``).
+    """
+    if a.lower() == b.lower():
+        return False
+    first, third = {_P1S, _P1P}, {_P3S, _P3P}
+    for sa, ta, pa in _analyses(a):
+        if ta.startswith("pres-") and a.lower().endswith("o"):
+            continue
+        for sb, tb, pb in _analyses(b):
+            if sa == sb and ta == tb and pa <= first and pb & third and not (pa & pb):
+                return True
+    return False
+
+
+_NOMINAL = (("o", "m", "s"), ("a", "f", "s"), ("os", "m", "p"), ("as", "f", "p"))
+
+
+def agreement_change(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are one adjective/noun in another gender or number (-o/-a/-os/-as)."""
+    la, lb = a.lower(), b.lower()
+    if la == lb:
+        return False
+    for ea, ga, na in _NOMINAL:
+        for eb, gb, nb in _NOMINAL:
+            if la.endswith(ea) and lb.endswith(eb) and (ga, na) != (gb, nb):
+                sa, sb = la[: -len(ea)], lb[: -len(eb)]
+                if sa == sb and len(sa) >= 3:
+                    return True
+    return False
+
+
+# --- differences between a sentence and its round trip --------------------------------------------
+
+
+@dataclass(slots=True)
+class Change:
+    """One original word the round trip replaced, with the reasons a filter would keep it."""
+
+    start: int
+    end: int
+    word: str
+    suggestion: str
+    #: Filter names that keep this change (empty: harmless paraphrase).
+    reasons: list[str] = field(default_factory=list)
+
+
+#: Every filter, in the order they are reported.
+FILTERS = ("unknown", "accent", "spelling", "person", "agreement", "false_friend", "glossary", "case")
+#: Filters on by default; chosen by their measured keep/loss on the gold (docs/roundtrip.md).
+DEFAULT_FILTERS = ("unknown", "accent", "person", "false_friend", "glossary")
+
+
+def _pair(word: Token, options: list[Token]) -> tuple[Token | None, float]:
+    best, score = None, 0.0
+    for b in options:
+        s = similarity(word.text, b.text)
+        if s > score:
+            best, score = b, s
+    return best, score
+
+
+def _inside_quotes(text: str, i: int) -> bool:
+    """True when position ``i`` is inside a quotation (an odd number of quote marks before it)."""
+    before = text[:i]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def word_changes(
+    original: str,
+    back: str,
+    offset: int = 0,
+    *,
+    pivot: str = "",
+    known: Any = None,
+    suspect: Any = None,
+) -> list[Change]:
+    """Words of ``original`` that its round trip ``back`` replaced, each with its keep reasons.
+
+    Insertions and deletions (articles, ``que``) and words that only moved are ignored. ``known``
+    is ``word -> bool`` (the target dictionary), ``suspect`` is ``(start, end) -> bool`` (the
+    glossary); either may be None.
+    """
+    o, b = tokens(original, offset), tokens(back)
+    ol, bl = [t.low for t in o], [t.low for t in b]
+    pivot_words = [t.low for t in tokens(pivot)]
+    out: list[Change] = []
+    sm = SequenceMatcher(None, ol, bl, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "replace":
+            continue
+        block_b = [t for t in b[j1:j2] if t.low not in ol]  # words merely moved do not count
+        for k in range(i1, i2):
+            w = o[k]
+            if w.low in bl or not block_b:
+                continue  # the word is still there, elsewhere: reordering
+            partner, score = _pair(w, block_b)
+            if partner is not None and score >= 0.5:
+                sugg = partner.text
+            elif i2 - i1 == 1 and len(block_b) <= 3:
+                sugg = " ".join(t.text for t in block_b)
+                partner = block_b[0] if len(block_b) == 1 else None
+            else:
+                continue
+            ch = Change(w.start, w.end, w.text, sugg)
+            quoted = _inside_quotes(original, w.start - offset)
+            ch.reasons = _reasons(w, partner, sugg, k == 0, pivot_words, known, suspect, quoted)
+            out.append(ch)
+    return out
+
+
+def _reasons(w: Token, partner: Token | None, sugg: str, initial: bool, pivot_words: list[str],
+             known: Any, suspect: Any, quoted: bool = False) -> list[str]:
+    reasons: list[str] = []
+    if any(c.isdigit() for c in w.text):
+        return reasons  # numbers, times (10h30) and ordinals (1º) come back reformatted
+    p = partner.text if partner is not None else sugg
+    sugg_known = known is None or all(known(x) for x in sugg.split())
+    w_known = known is None or known(w.text)
+    # A repair of the form (Coréia -> Coreia, Moscow -> Moscou), not a translation of a loan
+    # word (marketplaces -> mercados).
+    if not w_known and sugg_known and similarity(w.text, sugg) >= 0.75:
+        reasons.append("unknown")
+    if partner is not None:
+        if fold(w.text) == fold(p) and w.low != p.lower():
+            if not w_known:
+                reasons.append("accent")
+        elif len(w.text) >= 4 and _edits(fold(w.text), fold(p)) <= 2 and sugg_known:
+            reasons.append("spelling")
+        if not quoted and person_change(w.text, p):
+            reasons.append("person")
+        if agreement_change(w.text, p):
+            reasons.append("agreement")
+        if w.text != p and w.low == p.lower() and not initial and w.text[0].isupper():
+            reasons.append("case")
+    if (pivot_words and len(w.text) >= 5 and w.text[0].islower()
+            and (partner is None or similarity(w.text, p) < 0.5) and _is_verb(w.text, known)):
+        cognate = max((similarity(w.text, e) for e in pivot_words), default=0.0)
+        if cognate >= 0.75 and w.low not in pivot_words:
+            reasons.append("false_friend")
+    if suspect is not None and suspect(w.start, w.end):
+        reasons.append("glossary")
+    return reasons
+
+
+def _is_verb(word: str, known: Any) -> bool:
+    """True when ``word`` reads as a form of a verb whose infinitive the dictionary knows."""
+    if known is None:
+        return False
+    for stem, tense, _ in _analyses(word):
+        inf = stem + "ar" if tense.endswith("-ar") else stem + tense[-2:] if "-" in tense else None
+        if inf and known(inf):
+            return True
+    return False
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (small words only)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+# --- the round trip of a document -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SentenceTrip:
+    segment: Segment
+    pivot: str
+    back: str
+    #: chrF of the round trip against the sentence, after typographic normalisation.
+    score: float
+    scores: dict[str, float]
+
+
+@dataclass(slots=True)
+class DocumentTrip:
+    language: str
+    pivot: str
+    sentences: list[SentenceTrip]
+    #: Sentences left out: not in the document's language, or no words.
+    skipped: int = 0
+
+
+_TRIPS: weakref.WeakKeyDictionary[Document, DocumentTrip] = weakref.WeakKeyDictionary()
+
+
+def _dictionary(ctx: CheckContext):
+    try:
+        return ctx.providers.get("dictionary")
+    except ProviderUnavailable:
+        return None
+
+
+def in_language(seg_text: str, language: str, variant: str | None, dictionary: Any) -> bool:
+    """True when a sentence reads as ``language``: most of its lower-case words are known words.
+
+    Capitalised words (names) do not count. Without a dictionary every sentence with a word passes.
+    """
+    words = [t.text for t in tokens(seg_text) if t.text[0].islower() and not t.text.isdigit()]
+    if not any(c.isalpha() for c in seg_text):
+        return False
+    if dictionary is None or not words:
+        return bool(re.search(r"[^\W\d_]", seg_text))
+    try:
+        hits = sum(1 for w in words if dictionary.known(w, language, variant))
+    except ProviderUnavailable:
+        return True
+    return hits / len(words) >= 0.75
+
+
+def document_trip(doc: Document, ctx: CheckContext) -> DocumentTrip:
+    """Round-trip every sentence of ``doc`` in its language (once per document, then shared)."""
+    trip = _TRIPS.get(doc)
+    if trip is not None:
+        return trip
+    from mtqa.providers import metrics
+
+    language = doc.language or ctx.config.language
+    if not language:
+        raise ProviderUnavailable(
+            "round trip: the document language is unknown; pass --language or set `language`"
+        )
+    variant = doc.variant or ctx.config.variant or None
+    pivot = ctx.config.roundtrip.pivot or "en"
+    service = ctx.providers.get("translator")
+    service.require(language, pivot, variant)
+    dictionary = _dictionary(ctx)
+    segs = [s for s in doc.sentences if in_language(s.text, language, variant, dictionary)]
+    skipped = len(doc.sentences) - len(segs)
+    forth, back = service.round_trip([s.text for s in segs], language, pivot)
+    sentences = []
+    for seg, fw, bk in zip(segs, forth, back, strict=True):
+        sc = metrics.sentence_scores(normalise(bk), normalise(seg.text))
+        sentences.append(SentenceTrip(seg, fw, bk, sc.chrf, sc.to_dict()))
+    trip = DocumentTrip(language, pivot, sentences, skipped)
+    if sentences:
+        corpus = metrics.corpus_scores(
+            [normalise(s.back) for s in sentences], [normalise(s.segment.text) for s in sentences]
+        )
+        doc.meta["roundtrip"] = {
+            "backend": service.signature(),
+            "pivot": pivot,
+            "sentences": len(sentences),
+            "skipped_sentences": skipped,
+            "corpus": corpus.to_dict(),
+            "signatures": metrics.signatures(),
+        }
+    _TRIPS[doc] = trip
+    return trip
+
+
+def _suspect_fn(ctx: CheckContext, doc: Document):
+    """``(start, end) -> bool`` from the glossary provider, when there is one that can tell."""
+    try:
+        glossary = ctx.providers.get("glossary")
+    except ProviderUnavailable:
+        return None
+    spans_fn = getattr(glossary, "suspect_spans", None)
+    if spans_fn is None:
+        return None
+    try:
+        spans = [(int(a), int(b)) for a, b in spans_fn(doc.text, doc.language, doc.variant)]
+    except Exception:  # a glossary problem must not stop the round trip
+        return None
+    return lambda s, e: any(a < e and s < b for a, b in spans)
+
+
+def document_changes(doc: Document, ctx: CheckContext) -> Iterator[tuple[SentenceTrip, Change]]:
+    """Every word-level change of every sentence's round trip, with its keep reasons."""
+    trip = document_trip(doc, ctx)
+    dictionary = _dictionary(ctx)
+    known = None
+    if dictionary is not None and dictionary.has(trip.language, doc.variant or ctx.config.variant):
+        variant = doc.variant or ctx.config.variant or None
+
+        def known(w: str) -> bool:
+            return dictionary.known(w, trip.language, variant)
+
+    suspect = _suspect_fn(ctx, doc)
+    for st in trip.sentences:
+        for ch in word_changes(st.segment.text, st.back, st.segment.start, pivot=st.pivot,
+                               known=known, suspect=suspect):
+            yield st, ch
+
+
+# --- checks ---------------------------------------------------------------------------------------
+
+@check(
+    "R101", "roundtrip-repair", Severity.WARNING,
+    category="mistranslation",
+    message="Round trip repairs '{text}' to '{suggestion}' ({why})",
+    examples=[
+        bad("Kim Jong Un [[estressa]] a aliança com Moscou.", suggest="enfatiza"),
+        bad("O líder russo está visitando a [[Coréia]] do Norte pela primeira vez.", suggest="Coreia"),
+        good("O presidente visitou a Coreia do Norte pela primeira vez em 24 anos."),
+        good("Ele também elogiou o papel da Rússia na preservação do equilíbrio no mundo."),
+    ],
+    needs=("translator",),
+    default=False,
+)
+def roundtrip_repair(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
+    """A word the round trip replaces with a likelier one: a misspelling, a false friend, a wrong person.
+
+    ## Why it matters
+    Translating a sentence to English and back repairs many machine-translation errors: the
+    pre-reform `Coréia` comes back as `Coreia`, the false friend `estressa` (stresses) as
+    `enfatiza`, the first person `falei` after a third-person subject as `falou`, and the English
+    `Moscow` as `Moscou`. The repaired word is the suspect and the repair is the suggestion.
+
+    ## What fires
+    A word the round trip replaced (insertions, deletions and reordering are ignored) that is
+    unknown to the dictionary, differs from its repair only in accents, is the same verb in
+    another person or number, looks like the English word it was translated from while the round
+    trip chose another word (a false friend), or is a glossary suspect. Synonyms and other
+    paraphrase are not reported.
+    """
+    for st, ch in document_changes(doc, ctx):
+        kept = [r for r in ch.reasons if r in DEFAULT_FILTERS]
+        if kept:
+            yield Hit(
+                ch.start, ch.end, suggestion=ch.suggestion,
+                args={"why": ", ".join(_WHY[r] for r in kept)},
+                evidence={"round_trip": st.back, "pivot": st.pivot, "filters": kept,
+                          "chrf": round(st.score, 2)},
+            )
+
+
+_WHY = {
+    "unknown": "not in the dictionary",
+    "accent": "accents differ",
+    "spelling": "spelling differs",
+    "person": "verb person or number differs",
+    "agreement": "gender or number differs",
+    "false_friend": "looks like the English word, a possible false friend",
+    "glossary": "glossary suspect",
+    "case": "capital letter mid-sentence",
+}
+
+
+def min_chrf(ctx: CheckContext) -> float:
+    return ctx.config.roundtrip.min_chrf or DEFAULT_MIN_CHRF
+
+
+@check(
+    "R102", "roundtrip-low-similarity", Severity.INFO,
+    category="quality",
+    message="The round trip of this sentence differs a lot (chrF {chrf:.0f} < {threshold:.0f})",
+    examples=[
+        # Slang the engine cannot carry over comes back far from the original.
+        bad("[[A gente tá ligado que o rolê de ontem foi massa demais da conta, véi.]]"),
+        good("O presidente visitou a Coreia do Norte pela primeira vez em 24 anos, disse a agência."),
+    ],
+    needs=("translator",),
+    default=False,
+)
+def roundtrip_low_similarity(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
+    """A sentence whose round trip comes back very different: triage for the reviewer.
+
+    ## Why it matters
+    A garbled sentence rarely survives a round trip, so a low score points the reviewer at
+    sentences worth reading first. On its own it is a weak signal (clean idiomatic sentences are
+    paraphrased too), so it is information only and its threshold is measured, not guessed.
+
+    ## What fires
+    A sentence of at least eight words whose round trip scores below `roundtrip.min_chrf`
+    (default measured on the seeds and the clean guard corpus: see docs/roundtrip.md). Quotes and
+    dashes are normalised before scoring.
+    """
+    threshold = min_chrf(ctx)
+    for st in document_trip(doc, ctx).sentences:
+        if len(tokens(st.segment.text)) >= MIN_WORDS_R102 and st.score < threshold:
+            yield Hit(
+                st.segment.start, st.segment.end, suggestion=None,
+                args={"chrf": st.score, "threshold": threshold},
+                evidence={"round_trip": st.back, "pivot": st.pivot, **st.scores},
+            )
+
+
+CHECKS = (roundtrip_repair, roundtrip_low_similarity)
