@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "rules": "mtqa.cli.rules:rules",
     "rule": "mtqa.cli.rules:rule",
     "config": "mtqa.cli.config:config",
+    "cache": "mtqa.cli.cache:cache",
     "review": "mtqa.cli.review:review",
     "eval": "mtqa.cli.eval:eval_command",
 }
