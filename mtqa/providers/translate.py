@@ -288,7 +288,7 @@ class DeepTranslatorBackend:
                 import deep_translator
 
                 cls = getattr(deep_translator, self._cls_name)
-                kwargs: dict[str, Any] = {"source": source, "target": target}
+                kwargs: dict[str, Any] = {"source": self._code(source), "target": self._code(target)}
                 if self.name == "libre":
                     kwargs["api_key"] = self._key or "none"
                     if self.url:
@@ -306,6 +306,15 @@ class DeepTranslatorBackend:
                     client._base_url = self.url
                 self._clients[key] = client
         return client
+
+    def _code(self, language: str) -> str:
+        """The provider's code for a language: MyMemory wants a region (pt-BR, en-US)."""
+        if self.name == "mymemory" and "-" not in language:
+            from mtqa.providers.dictionary import DEFAULT_VARIANT
+
+            region = {"en": "US"}.get(language, DEFAULT_VARIANT.get(language, language.upper()))
+            return f"{language}-{region}"
+        return language
 
     def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
         return [self.translate(t, source, target) for t in texts]
