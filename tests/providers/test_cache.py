@@ -1,0 +1,88 @@
+"""The SQLite translation cache: keys, location, parallel processes, stats and clear."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from mtqa.core.config import Config
+from mtqa.providers.cache import FILENAME, TranslationCache, default_path, open_cache
+
+
+def test_round_trip_and_key_separation(tmp_path):
+    c = TranslationCache(tmp_path / "t.sqlite3")
+    c.put_many("bergamot", "m1", "pt", "en", [("olá", "hello"), ("mundo", "world")])
+    assert c.get_many("bergamot", "m1", "pt", "en", ["olá", "mundo", "nada"]) == {
+        "olá": "hello", "mundo": "world"}
+    # Another backend, model or direction never sees these entries.
+    assert c.get_many("google", "m1", "pt", "en", ["olá"]) == {}
+    assert c.get_many("bergamot", "m2", "pt", "en", ["olá"]) == {}
+    assert c.get_many("bergamot", "m1", "en", "pt", ["olá"]) == {}
+    assert c.hits == 2 and c.misses == 4
+
+
+def test_wal_mode(tmp_path):
+    c = TranslationCache(tmp_path / "t.sqlite3")
+    assert c._conn().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def _writer(path: str, worker: int) -> None:
+    c = TranslationCache(path)
+    for i in range(50):
+        c.put_many("fake", "m", "pt", "en", [(f"w{worker}-{i}", f"t{i}"), ("shared", "same")])
+
+
+def test_parallel_processes_write_safely(tmp_path):
+    path = str(tmp_path / "t.sqlite3")
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(path, w)) for w in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0, 0, 0]
+    st = TranslationCache(path).stats()
+    assert st["entries"] == 3 * 50 + 1
+
+
+def test_location_precedence(tmp_path):
+    cfg = Config()
+    cfg.roundtrip.cache = str(tmp_path / "cfg.sqlite3")
+    assert default_path(cfg, {"MTQA_CACHE_DIR": str(tmp_path / "env")}) == tmp_path / "env" / FILENAME
+    assert default_path(cfg, {}) == tmp_path / "cfg.sqlite3"
+    assert default_path(Config(), {"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "mtqa" / FILENAME
+
+
+def test_stats_and_clear(tmp_path):
+    c = TranslationCache(tmp_path / "t.sqlite3")
+    c.put_many("bergamot", "m", "pt", "en", [("a", "b")])
+    c.put_many("google", "online", "pt", "en", [("a", "c"), ("d", "e")])
+    st = c.stats()
+    assert st["entries"] == 3 and {g["backend"] for g in st["groups"]} == {"bergamot", "google"}
+    assert c.clear("google") == 2
+    assert c.stats()["entries"] == 1
+    assert c.clear() == 1
+
+
+def test_unusable_location_falls_back_to_memory(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = open_cache(Config(), {"MTQA_CACHE_DIR": str(blocker / "sub")})
+    assert Path(str(cache.path)) == Path(":memory:")
+    assert "cannot be opened" in cache.problem
+    cache.put_many("x", "m", "pt", "en", [("a", "b")])
+    assert cache.get_many("x", "m", "pt", "en", ["a"]) == {"a": "b"}
+
+
+def test_cli_stats_and_clear(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from mtqa.cli.cache import cache as cache_cmd
+
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path))
+    TranslationCache(tmp_path / FILENAME).put_many("bergamot", "m", "pt", "en", [("a", "b")])
+    r = CliRunner().invoke(cache_cmd, ["stats", "--isolated"])
+    assert r.exit_code == 0 and "entries: 1" in r.output and "bergamot" in r.output
+    r = CliRunner().invoke(cache_cmd, ["clear", "--yes", "--isolated"])
+    assert r.exit_code == 0
+    assert TranslationCache(tmp_path / FILENAME).stats()["entries"] == 0
