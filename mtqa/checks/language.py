@@ -24,9 +24,9 @@ from mtqa.core.errors import ProviderUnavailable
 from mtqa.core.model import Document, Segment, Severity
 from mtqa.providers.langid import (
     Detection,
+    evidence_words,
     function_words,
     language_name,
-    tokens,
     word_list,
 )
 
@@ -96,26 +96,6 @@ def _cache(doc: Document) -> dict[str, Any]:
     return c
 
 
-def _evidence_words(text: str) -> list[str]:
-    """Lower-cased words that say something about the language of ``text``.
-
-    Lower-case words and function words count; capitalised words are names (all of them count
-    when the whole text is in capitals, as in ``LEAVE A REPLY``). One-letter words only count as
-    function words.
-    """
-    toks = tokens(text)
-    letters = [ch for ch in text if ch.isalpha()]
-    shouting = len(letters) >= 4 and all(ch.isupper() for ch in letters)
-    fws = function_words("pt") | function_words("en") | function_words("it") | function_words("es")
-    out = []
-    for t in toks:
-        low = t.lower()
-        if shouting or t.islower() or low in fws:
-            if len(low) >= 2 or low in fws:
-                out.append(low)
-    return out
-
-
 def _known_share(d: Any, words: list[str], lang: str) -> float | None:
     if not words or not _dict_tag(d, lang):
         return None
@@ -135,10 +115,13 @@ def wrong_language_segments(doc: Document, ctx: CheckContext) -> list[_SegmentVe
         return out
     d = _provider(ctx, "dictionary")
     for seg in doc.sentences:
-        words = _evidence_words(seg.text)
+        words = evidence_words(seg.text)
         if len(words) < 2:
             continue  # names, numbers, a single word: not a language
         quick = langid.quick(seg.text)
+        if (quick is not None and quick.language == lang and quick.confidence >= 0.75
+                and quick.scores.get(lang, 0) >= 3):
+            continue  # three or more of the document language's function words, few others'
         native = _known_share(d, words, lang)
         quick_native = quick is None or quick.scores.get(lang, 0) >= max(quick.scores.values())
         if quick_native and native is not None and native >= 0.75:
@@ -351,17 +334,29 @@ def _classify(doc: Document, seg: Segment, lang: str, d: Any, counts: dict[str, 
             kind = "both"
         else:
             native = _native(d, low, lang)
-            english = d.known(low, "en")
-            if native and english:
-                kind = "both"
-            elif native:
-                kind = "native"
-            elif english:
+            if native:
+                kind = "native?"  # shared or native: asked of the English list only when it matters
+            elif d.known(low, "en"):
                 # A word the document keeps using is part of its vocabulary (a term or a name).
                 kind = "both" if counts.get(low, 0) >= 2 else "en"
             else:
                 kind = "unknown"
         out.append(_Word(start, end, t, kind))
+    # A native word is shared with English ("media", "show") when the English list knows it; that
+    # only matters next to English words, where it can join their run.
+    changed = True
+    while changed:
+        changed = False
+        for i, w in enumerate(out):
+            if w.kind != "native?":
+                continue
+            near = [out[k].kind for k in (i - 1, i + 1) if 0 <= k < len(out)]
+            if any(k in _RUN_KINDS for k in near):
+                w.kind = "both" if d.known(w.text.lower(), "en") else "native"
+                changed = True
+    for w in out:
+        if w.kind == "native?":
+            w.kind = "native"
     # Lower-case function words inside a name belong to it: "The Last of Us", "Bank of America".
     for i in range(1, len(out) - 1):
         if out[i].kind in ("en-fw", "both") and out[i - 1].kind == "name" and out[i + 1].kind == "name":

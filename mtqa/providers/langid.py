@@ -105,6 +105,41 @@ def exclusive_counts(words: list[str], candidates: tuple[str, ...]) -> dict[str,
     return counts
 
 
+@cache
+def _all_function_words() -> frozenset[str]:
+    return function_words("pt") | function_words("en") | function_words("it") | function_words("es")
+
+
+def evidence_words(text: str) -> list[str]:
+    """Lower-cased words that say something about the language of ``text``.
+
+    Lower-case words count, and so does a capitalised function word opening the text; other
+    capitalised words are names, and so are function words inside a name (``The Dark Side of the
+    Moon``). Every word counts when the whole text is in capitals (``LEAVE A REPLY``).
+    """
+    toks = list(_WORD.finditer(text))
+    letters = [ch for ch in text if ch.isalpha()]
+    shouting = len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    fws = _all_function_words()
+    caps = [not m.group().islower() for m in toks]
+    out = []
+    for i, m in enumerate(toks):
+        t = m.group()
+        low = t.lower()
+        if shouting:
+            out.append(low)
+            continue
+        if caps[i]:
+            if i == 0 and low in fws and not (len(toks) > 1 and caps[1]):
+                out.append(low)
+            continue
+        if low in fws and 0 < i < len(toks) - 1 and caps[i - 1] and caps[i + 1]:
+            continue  # "of" in "Bank of America"
+        if len(low) >= 2 or low in fws:
+            out.append(low)
+    return out
+
+
 @dataclass(frozen=True)
 class Detection:
     """A language decision and how sure it is (0..1), with the method that made it."""
@@ -371,8 +406,8 @@ class LanguageIdentifier:
         return Detection(probs[0][0], probs[0][1], self.backend.name, dict(probs[:3]))
 
     def quick(self, text: str) -> Detection | None:
-        """Function-word vote; None when there is no function word at all."""
-        scores = function_word_scores(tokens(text), self.candidates)
+        """Function-word vote over :func:`evidence_words` (names left out); None without any."""
+        scores = function_word_scores(evidence_words(text), self.candidates)
         total = sum(scores.values())
         if total <= 0:
             return None
