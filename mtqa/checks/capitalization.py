@@ -92,26 +92,39 @@ def capitalised_function_word(doc: Document, ctx) -> Iterator[Hit]:
     titles (`O Globo`, `Sem Terra`: the next word is capitalised), titles after a noun like
     `romance` or `filme`, and letters used as labels (`plano A`, `Série A`, `Pio X`) stay silent.
     """
-    function, labels, title_nouns, _ = _lists(doc.language or "")
+    lang = doc.language or ""
+    function, labels, title_nouns, _ = _lists(lang)
     if not function:
         return
-    text = doc.text
-    for ws in _prose_words(doc):
-        for j in range(1, len(ws)):
-            a, b, w = ws[j]
-            low = w.lower()
-            if low not in function or not _title_case(w):
+    rx = _candidates(lang)
+    for line in doc.lines:
+        t = line.text
+        if not _PROSE_END.search(t) or t.upper() == t:
+            continue
+        for m in rx.finditer(t):
+            w, nxt = m.group("w"), m.group("next")
+            if not nxt[:1].islower():
                 continue
-            if not _mid_sentence(text, ws, j) or not _followed_by_lower(text, ws, j):
+            pm = _PREV_WORD.search(t, max(0, m.start() - 60), m.start())
+            prev = pm.group() if pm else ""
+            if not prev or prev.lower() in title_nouns:
                 continue
-            prev = ws[j - 1][2]
-            if prev.lower() in title_nouns:
+            if len(w) == 1 and (not prev[:1].islower() or prev.lower() in labels or nxt in _CONJ):
                 continue
-            if len(w) == 1 and (
-                not prev[:1].islower() or prev.lower() in labels or ws[j + 1][2] in _CONJ
-            ):
-                continue
-            yield Hit(a, b, suggestion=low)
+            yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=w.lower())
+
+
+@cache
+def _candidates(language: str) -> re.Pattern[str]:
+    """A word, spaces, a capitalised function word, spaces, a word (all on one line)."""
+    function = _lists(language)[0]
+    alt = "|".join(re.escape(f[:1].upper() + f[1:]) for f in sorted(function, key=len, reverse=True))
+    return re.compile(
+        rf"(?<=\w)[ \t\u00a0]+(?P<w>{alt})[ \t\u00a0]+(?P<next>\w+)"
+    )
+
+
+_PREV_WORD = re.compile(r"\w+(?:[-'’]\w+)*$")
 
 
 @check(

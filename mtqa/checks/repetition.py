@@ -14,15 +14,9 @@ from functools import cache
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import per_language
 from mtqa.core.model import Document, Severity
-from mtqa.core.text import words
 
-_WS = re.compile(r"\s+")
 # A site name appended to a title: " – NewsNation", " | Globo", " - BBC News".
 _SITE_SUFFIX = re.compile(r"\s+[–—|-]\s+[\w.&' ]{2,30}$")
-
-
-def _norm(t: str) -> str:
-    return _WS.sub(" ", t.replace("\u00a0", " ")).strip()
 
 
 def _short(t: str, n: int = 60) -> str:
@@ -58,9 +52,12 @@ def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
     """
     seen: dict[str, int] = {}
     for n, line in enumerate(doc.lines, 1):
-        key = _norm(line.text)
-        if len(key.split()) < 4 or len(key) < 16:
+        if len(line.text) < 16:
             continue
+        parts = line.text.split()
+        if len(parts) < 4:
+            continue
+        key = " ".join(parts)
         base = _SITE_SUFFIX.sub("", key)
         if len(base.split()) < 4:
             base = key
@@ -76,19 +73,10 @@ def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
             seen.setdefault(base, n)
 
 
-def _runs(doc: Document) -> Iterator[list[tuple[int, int, str]]]:
-    """Runs of words separated by nothing but spaces (punctuation ends a run), per line."""
-    text = doc.text
-    for line in doc.lines:
-        run: list[tuple[int, int, str]] = []
-        for a, b, w in words(line.text, line.start):
-            if run and text[run[-1][1] : a].strip(" \t\u00a0"):
-                if len(run) > 1:
-                    yield run
-                run = []
-            run.append((a, b, w))
-        if len(run) > 1:
-            yield run
+_W = r"\w+(?:[-'’]\w+)*"
+# Two or more words with nothing but spaces between them (punctuation ends a run).
+_RUN = re.compile(rf"(?<![\w'’-]){_W}(?:[ \t\u00a0]+{_W})+")
+_WORD = re.compile(_W)
 
 
 @check(
@@ -119,13 +107,21 @@ def stuttered_sequence(doc: Document, ctx) -> Iterator[Hit]:
     last one possibly cut short (`Un` → `U`). Sequences separated by punctuation (`New York,
     New York`) and sequences of numbers stay silent.
     """
-    for run in _runs(doc):
-        low = [w.lower() for _, _, w in run]
+    for m in _RUN.finditer(doc.text):
+        # A run holds only words and spaces, so split() gives its words.
+        low = m.group().lower().split()
         n = len(low)
+        if n < 4 or len(set(low)) == n:
+            continue  # no word comes back: nothing can repeat
+        base = m.start()
+        run = [(base + w.start(), base + w.end(), w.group()) for w in _WORD.finditer(m.group())]
         i = 0
         while i < n:
             hit = None
+            wi = low[i]
             for k in range(min(6, (n - i) // 2), 1, -1):
+                if low[i + k] != wi:
+                    continue
                 first, second = low[i : i + k], low[i + k : i + 2 * k]
                 if first[:-1] != second[:-1] or not first[-1].startswith(second[-1]):
                     continue
@@ -147,6 +143,9 @@ def stuttered_sequence(doc: Document, ctx) -> Iterator[Hit]:
                 i += 2 * k
             else:
                 i += 1
+
+
+_DOUBLE = re.compile(r"(?<![\w'’-])(\w+)[ \t\u00a0]+(\1)(?![\w'’-])", re.IGNORECASE)
 
 
 @cache
@@ -183,14 +182,14 @@ def doubled_word(doc: Document, ctx) -> Iterator[Hit]:
     `that that`) stay silent; a comma between the words (`muito, muito`) is not a doubling.
     """
     allowed = _allowed(doc.language or "")
-    for run in _runs(doc):
-        for (a1, _b1, w1), (_a2, b2, w2) in zip(run, run[1:], strict=False):
-            lw = w1.lower()
-            if lw != w2.lower() or lw in allowed or not lw.isalpha():
-                continue
-            if w2[:1].isupper() and len(w1) > 1:
-                continue  # a name written twice: Bora Bora, Duran Duran
-            yield Hit(a1, b2, suggestion=w1)
+    for m in _DOUBLE.finditer(doc.text):
+        w1, w2 = m.group(1), m.group(2)
+        lw = w1.lower()
+        if lw in allowed or not lw.isalpha():
+            continue
+        if w2[:1].isupper() and len(w1) > 1:
+            continue  # a name written twice: Bora Bora, Duran Duran
+        yield Hit(m.start(), m.end(), suggestion=w1)
 
 
 CHECKS = (repeated_line, stuttered_sequence, doubled_word)

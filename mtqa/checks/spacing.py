@@ -16,7 +16,8 @@ from mtqa.core.model import Severity
 # A word, one or more spaces, a hyphen glued to the next word: "norte -coreano", "ex -ministro".
 # Not a dash used as a minus or a list bullet: the hyphen must be followed by a letter, and the
 # preceding token must end in a letter or digit.
-_SPACED_HYPHEN = re.compile(r"(\w+)([ \t\u00a0]+)-([^\W\d_][\w]*)")
+_SPACED_HYPHEN = re.compile(r"(?<=\w)([ \t\u00a0]+)-([^\W\d_]\w*)")
+_WORD_END = re.compile(r"\w+$")
 
 
 @check(
@@ -47,8 +48,11 @@ def space_before_hyphen(doc, ctx):
     finding covers the whole compound and suggests it without the space. A dash with spaces on
     both sides (`Lisboa - Porto`) and a minus before a number stay silent.
     """
-    for m in _SPACED_HYPHEN.finditer(doc.text):
-        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}-{m.group(3)}")
+    text = doc.text
+    for m in _SPACED_HYPHEN.finditer(text):
+        w = _WORD_END.search(text, max(0, m.start() - 60), m.start())
+        start = w.start() if w else m.start()
+        yield Hit(start, m.end(), suggestion=f"{text[start : m.start()]}-{m.group(2)}")
 
 
 # Space(s) before , ; : . ! ? — but not an ellipsis "…" starting a quote, and not numbers like " .5".
@@ -142,6 +146,7 @@ def stray_quote_period(doc, ctx):
 
 
 _OPEN, _CLOSE = "“", "”"
+_QUOTES = re.compile("[“”]")
 
 
 @check(
@@ -174,7 +179,8 @@ def unbalanced_quotes(doc, ctx):
     for i, p in enumerate(paras):
         stack: list[int] = []
         unmatched: list[int] = []
-        for j, ch in enumerate(p.text):
+        for q in _QUOTES.finditer(p.text):
+            j, ch = q.start(), q.group()
             if ch == _OPEN:
                 stack.append(j)
             elif ch == _CLOSE:
