@@ -84,6 +84,8 @@ def roundtrip_block(ev: dict[str, Any] | None) -> list:
 class DetailPane(VerticalScroll, can_focus=True):
     """Everything about the current finding."""
 
+    plain = ""
+
     def compose(self):
         yield Static(id="detail-body")
 
@@ -91,6 +93,7 @@ class DetailPane(VerticalScroll, can_focus=True):
              docs: str | None = None, empty: str = "No finding selected.") -> None:
         body = self.query_one("#detail-body", Static)
         if f is None:
+            self.plain = empty
             body.update(Text(empty, style="dim"))
             return
         head = Text()
@@ -111,5 +114,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         if docs:
             parts.append(Text(f"── About {f.code} ──", style="bold"))
             parts.append(Text(docs))
+        #: The pane's text without styles (what a screen reader or a test reads).
+        self.plain = "\n".join(p.plain for p in parts)
         body.update(Group(*parts))
         self.scroll_home(animate=False)
