@@ -108,10 +108,16 @@ _DOUBLE_PERIOD = re.compile(r"(?<![.\s])\.\.(?!\.)")
     examples=[
         bad("A reunião terminou[[..]] Depois disso", suggest="."),
         good("E então... silêncio. Foi só isso."),
+        good("Ele trabalha na empresa X Ltda. desde 2019, segundo a nota."),
     ],
 )
 def doubled_period(doc, ctx):
-    """Two periods where one is meant (three are an ellipsis and stay silent)."""
+    """Two periods where one is meant (three are an ellipsis and stay silent).
+
+    ## Why it matters
+    A doubled period is left where an abbreviation's period met the sentence's, or where text
+    was reassembled; it reads as a typing slip.
+    """
     for m in _DOUBLE_PERIOD.finditer(doc.text):
         yield Hit(m.start(), m.end(), suggestion=".")
 
