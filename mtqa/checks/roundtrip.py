@@ -219,6 +219,7 @@ def word_changes(
     pivot: str = "",
     known: Any = None,
     suspect: Any = None,
+    pivot_known: Any = None,
 ) -> list[Change]:
     """Words of ``original`` that its round trip ``back`` replaced, each with its keep reasons.
 
@@ -250,6 +251,10 @@ def word_changes(
             ch = Change(w.start, w.end, w.text, sugg)
             quoted = _inside_quotes(original, w.start - offset)
             ch.reasons = _reasons(w, partner, sugg, k == 0, pivot_words, known, suspect, quoted)
+            if (pivot_known is not None and "unknown" in ch.reasons and w.text[0].isupper()
+                    and pivot_known(w.low)):
+                # An English common word inside a name (Amazon Web Services) is kept on purpose.
+                ch.reasons = [r for r in ch.reasons if r not in ("unknown", "accent")]
             out.append(ch)
     return out
 
@@ -427,10 +432,16 @@ def document_changes(doc: Document, ctx: CheckContext) -> Iterator[tuple[Sentenc
         def known(w: str) -> bool:
             return dictionary.known(w, trip.language, variant)
 
+    pivot_known = None
+    if dictionary is not None and dictionary.has(trip.pivot):
+
+        def pivot_known(w: str) -> bool:
+            return dictionary.known(w, trip.pivot)
+
     suspect = _suspect_fn(ctx, doc)
     for st in trip.sentences:
         for ch in word_changes(st.segment.text, st.back, st.segment.start, pivot=st.pivot,
-                               known=known, suspect=suspect):
+                               known=known, suspect=suspect, pivot_known=pivot_known):
             yield st, ch
 
 
