@@ -137,11 +137,11 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
         src_nums = [v for s in b.source for _, _, v in numbers(s.text)]
         tgt_nums = [x for t in b.target for x in numbers(t.text, t.start)]
         listed = ", ".join(src_nums) or "none"
-        for start, end, v in tgt_nums:
-            if v not in src_nums:
-                yield Hit(start, end, args={"number": v, "source_numbers": listed})
+        wrong = [(start, end, v) for start, end, v in tgt_nums if v not in src_nums]
+        for start, end, v in wrong:
+            yield Hit(start, end, args={"number": v, "source_numbers": listed})
         missing = [v for v in src_nums if v not in {x[2] for x in tgt_nums}]
-        if missing:
+        if missing and not wrong:  # a changed number is reported once, on the target number
             seg = b.target[0]
             yield Hit(seg.start, b.target[-1].end,
                       message=f"The source sentence has {', '.join(missing)}, missing here",
@@ -177,12 +177,12 @@ def name_mismatch(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
             for m in _NAME.finditer(s.text):
                 if m.start() == 0:
                     continue
-                for name in m.group().split():
-                    name = re.sub(r"['’]s$", "", name)
-                    if len(name) < 3 or name not in b.mt or name in target:
-                        continue
+                parts = [re.sub(r"['’]s$", "", w) for w in m.group().split()]
+                lost = [w for w in parts if len(w) >= 3 and w in b.mt and w not in target]
+                if lost:
+                    name = " ".join(parts)
                     yield Hit(b.target[0].start, b.target[-1].end, args={"name": name},
-                              evidence={"source": s.text})
+                              evidence={"source": s.text, "missing": lost})
 
 
 CHECKS = (omitted, added, number_mismatch, name_mismatch)

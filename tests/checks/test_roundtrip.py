@@ -133,7 +133,7 @@ def test_seeds_repairs_at_the_gold_spans(real_ctx):
     gold = [json.loads(x) for x in (ROOT / "eval/gold/seeds.jsonl").read_text().splitlines() if x]
     found = {}
     for f in sorted(SEEDS.glob("*.txt")):
-        for s, e, text, sugg in _hits(f, real_ctx):
+        for s, e, _text, sugg in _hits(f, real_ctx):
             found[(f.name, s, e)] = sugg
     def at(word, sugg):
         spans = [(g["file"], g["start"], g["end"]) for g in gold if g["text"] == word]
