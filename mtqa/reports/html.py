@@ -102,7 +102,8 @@ def render(result, stream: TextIO, *, decisions: dict | None = None, title: str 
               "<th>decision</th><th>note</th></tr>\n")
             for f in fs:
                 state, note = _state(f, decisions)
-                sugg = "" if f.suggestion is None else html.escape(repr(f.suggestion))
+                sugg = ("" if f.suggestion is None else "(delete)" if f.suggestion == ""
+                        else html.escape(repr(f.suggestion)))
                 w(f"<tr><td>{numbers[f.fingerprint]}</td><td>{f.line}:{f.column}</td>"
                   f'<td class="code">{html.escape(f.code)}</td><td>{f.severity}</td>'
                   f"<td>{html.escape(f.category)}</td><td><code>{html.escape(f.text)}</code></td>"

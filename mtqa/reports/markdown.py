@@ -45,7 +45,8 @@ def render(result, stream: TextIO, *, decisions: dict | None = None, title: str 
         w("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
         for n, f in enumerate(fs, 1):
             d = decisions.get(f.fingerprint)
-            sugg = "" if f.suggestion is None else f"`{_cell(f.suggestion)}`"
+            sugg = ("" if f.suggestion is None else "(delete)" if f.suggestion == ""
+                    else f"`{_cell(f.suggestion)}`")
             w(f"| {n} | {f.line}:{f.column} | {f.code} | {f.severity} | {f.category} | "
               f"`{_cell(f.text)}` | {sugg} | {d.decision if d else 'pending'} | "
               f"{_cell(d.note) if d else ''} |\n")
