@@ -389,9 +389,11 @@ class LanguageIdentifier:
         return self._dictionary
 
     def signature(self) -> str:
-        if self._backend is None:
-            return f"{self.backend_name}(not loaded)"
-        return self.backend.signature()
+        """Backend name, version and candidates (building the backend object loads no model)."""
+        try:
+            return self.backend.signature()
+        except Exception:  # a version lookup must never fail a run
+            return self.backend_name
 
     # -- decisions ---------------------------------------------------------------------------
 
@@ -428,7 +430,32 @@ class LanguageIdentifier:
             best = max(excl, key=lambda k: excl[k])
             return Detection(best, excl[best] / total, "function-words",
                              {k: round(v / total, 3) for k, v in excl.items() if v > 0})
-        return self.detect(doc.text[:3000])
+        return self._vote_lines(doc)
+
+    def _vote_lines(self, doc: Document) -> Detection:
+        """Short documents: the backend decides each line; lines vote with their word counts.
+
+        A detector given a whole mixed text answers with the language of part of it and high
+        confidence; per-line votes keep the share of each language honest.
+        """
+        weights: dict[str, float] = {}
+        total = 0
+        try:
+            for line in doc.lines[:200]:
+                n = len(tokens(line.text))
+                if n == 0:
+                    continue
+                det = self.detect(line.text)
+                total += n
+                if det.language:
+                    weights[det.language] = weights.get(det.language, 0.0) + n * det.confidence
+        except ProviderUnavailable:
+            return Detection("", 0.0, "none")
+        if not weights or not total:
+            return Detection("", 0.0, self.backend_name)
+        best = max(weights, key=lambda k: weights[k])
+        return Detection(best, weights[best] / total, self.backend.name,
+                         {k: round(v / total, 3) for k, v in weights.items()})
 
     def detect_variant(self, doc: Document) -> tuple[str, float, dict[str, list[str]]] | None:
         """pt-BR or pt-PT from spelling (words only one variant's dictionary knows) and syntax.
