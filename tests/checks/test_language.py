@@ -201,3 +201,13 @@ def test_checks_run_without_engine_preparation(providers):
     ctx = CheckContext(Config(language="pt", variant="BR"), providers)
     check = next(c for c in L_CHECKS if c.code == "L101")
     assert len(check.run(doc, ctx)) == 1
+
+
+def test_a_short_mixed_document_keeps_its_majority_language(providers):
+    """A detector given the whole text answers Spanish with 0.99; line votes keep it Portuguese."""
+    text = ("O governo anunciou hoje um novo plano para a economia do país, com medidas para o "
+            "emprego e a renda.\nLee también: el acuerdo entre Rusia y Corea del Norte")
+    doc = Document("x", text)
+    found = [(f.code, f.text) for f in lint(doc, providers)]
+    assert found == [("L102", "Lee también: el acuerdo entre Rusia y Corea del Norte")]
+    assert doc.meta["detected_language"] == "pt"
