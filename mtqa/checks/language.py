@@ -97,9 +97,11 @@ def _cache(doc: Document) -> dict[str, Any]:
 
 
 def _known_share(d: Any, words: list[str], lang: str) -> float | None:
+    """Share of ``words`` that ``lang`` uses: its dictionary's words and its loanwords."""
     if not words or not _dict_tag(d, lang):
         return None
-    return sum(1 for w in words if d.known(w, lang)) / len(words)
+    _, loans = _loanwords(lang)
+    return sum(1 for w in words if w in loans or d.known(w, lang)) / len(words)
 
 
 def wrong_language_segments(doc: Document, ctx: CheckContext) -> list[_SegmentVerdict]:

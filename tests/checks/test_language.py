@@ -130,7 +130,7 @@ def test_clean_documents_never_reach_the_statistical_detector():
     providers = Providers(cfg, {"langid": LanguageIdentifier(cfg, backend=fake)})
     if providers.unavailable("dictionary"):
         pytest.skip("no dictionary")
-    for p in sorted(GUARD.glob("*.txt"))[:6] + [SEEDS / "000_26149f8cb7f5af0b.txt"]:
+    for p in sorted(GUARD.glob("*.txt")) + [SEEDS / "000_26149f8cb7f5af0b.txt"]:
         lint(load_document(p), providers, cfg)
     assert fake.calls == []
 
@@ -211,3 +211,23 @@ def test_a_short_mixed_document_keeps_its_majority_language(providers):
     found = [(f.code, f.text) for f in lint(doc, providers)]
     assert found == [("L102", "Lee también: el acuerdo entre Rusia y Corea del Norte")]
     assert doc.meta["detected_language"] == "pt"
+
+
+def test_linting_a_clean_article_does_not_load_a_model():
+    """The fast pass decides every segment of a clean article: lingua is never imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from mtqa.core.config import Config\n"
+        "from mtqa.engine.runner import run\n"
+        "res = run(['seeds/000_26149f8cb7f5af0b.txt', 'tests/guard/pt_BR'], "
+        "Config(language='pt', variant='BR', select=['L']), use_review=False)\n"
+        "assert not res.errors, res.errors\n"
+        "print(len(res.findings), 'lingua' in sys.modules, 'langdetect' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    n, lingua, langdetect = out.stdout.split()
+    assert (lingua, langdetect) == ("False", "False"), out.stdout
