@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 SEED = 20240619
 #: Family name -> code letters of its checks.
-FAMILIES: dict[str, str] = {"rules": "BDSUT", "language": "L", "glossary": "GC"}
+FAMILIES: dict[str, str] = {"rules": "BDSUT", "language": "L", "glossary": "GC", "roundtrip": "R"}
 #: Family modules written beside this script: family name -> module file.
 MODULES: dict[str, str] = {
     "language": "langid_bench.py",
@@ -129,6 +129,7 @@ def run_child(cmd: Sequence[str], *, env: dict | None = None, timeout: float = 6
             "stdout": out.read().decode("utf-8", "replace"),
             "stderr": err.read().decode("utf-8", "replace"),
             "max_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
         }
 
 
@@ -162,28 +163,38 @@ def stage(args: list[str], timeout: float = 600) -> dict:
 # --- stages (run inside a child process) --------------------------------------------------------
 
 
-def stage_engine(corpus: str, letters: str, passes: int) -> dict:
+def stage_engine(corpus: str, letters: str, passes: int, cache: str = "") -> dict:
     """Run the engine over ``corpus`` with the default checks whose code starts with ``letters``
-    (all default checks when ``letters`` is "*"); cold pass then warm passes."""
+    (all default checks when ``letters`` is "*"); cold pass then warm passes.
+
+    With ``cache`` (a fresh file), the round trip is enabled and its R checks run too: the cold
+    pass translates everything, the warm passes are answered from that cache.
+    """
     sys.path.insert(0, str(ROOT))
+    from mtqa.checks import all_checks
     from mtqa.core.config import Config
     from mtqa.engine.runner import Engine, run
     from mtqa.engine.select import select_checks
 
     cfg = Config(language="pt", variant="BR", jobs=1)
     cfg.review_file = ""
-    checks = [c for c in select_checks() if letters == "*" or c.code[0] in letters]
+    pool = select_checks()
+    if cache:
+        cfg.roundtrip.enabled = True
+        cfg.roundtrip.cache = cache
+        pool = [c for c in all_checks() if c.code.startswith("R")]
+    checks = [c for c in pool if letters == "*" or c.code[0] in letters]
     if not checks:
         return {"checks": [], "note": "no default check with a code starting with "
                 + " or ".join(letters)}
     engine = Engine(cfg, checks=checks)
-    times = []
+    times: list[tuple[float, float]] = []
     result = None
     for _ in range(passes):
         result = None  # free the previous pass before the next one
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = run([corpus], cfg, engine=engine, use_review=False)
-        times.append(time.perf_counter() - t0)
+        times.append((time.perf_counter() - t0, time.process_time() - c0))
     sentences = sum(len(d.sentences) for d in result.documents)
     out = {
         "checks": [c.code for c in engine.ready_checks()],
@@ -191,13 +202,60 @@ def stage_engine(corpus: str, letters: str, passes: int) -> dict:
         "documents": len(result.documents),
         "sentences": sentences,
         "findings": len(result.findings),
-        "cold_seconds": round(times[0], 4),
-        "cold_sentences_per_s": round(sentences / times[0], 1),
     }
-    if passes > 1:
-        warm = min(times[1:])
-        out.update(warm_seconds=round(warm, 4), warm_sentences_per_s=round(sentences / warm, 1))
+    for label, (wall, cpu) in (("cold", times[0]), ("warm", min(times[1:], default=None))):
+        if wall is None:
+            continue
+        out.update({f"{label}_seconds": round(wall, 4), f"{label}_cpu_seconds": round(cpu, 4),
+                    f"{label}_sentences_per_s": round(sentences / wall, 1),
+                    f"{label}_sentences_per_cpu_s": round(sentences / cpu, 1)})
     return out
+
+
+def stage_checks(corpus: str) -> dict:
+    """CPU seconds of each part of the engine on ``corpus`` (warm: providers loaded first)."""
+    sys.path.insert(0, str(ROOT))
+    from collections import Counter
+
+    from mtqa.core.config import Config
+    from mtqa.core.text import load_document
+    from mtqa.engine import fingerprint
+    from mtqa.engine.runner import Engine
+
+    cfg = Config(language="pt", variant="BR", jobs=1)
+    engine = Engine(cfg)
+    paths = sorted(Path(corpus).glob("*.txt"))
+    engine.check_document(load_document(paths[0]))  # start the providers
+    cpu: Counter = Counter()
+    clock = time.process_time
+    t0 = clock()
+    sentences = 0
+    for p in paths:
+        a = clock()
+        doc = load_document(p)
+        cpu["engine: load"] += clock() - a
+        a = clock()
+        engine.prepare(doc)
+        cpu["engine: language annotation"] += clock() - a
+        a = clock()
+        sentences += len(doc.sentences)
+        cpu["engine: segmentation"] += clock() - a
+        found = []
+        for c in engine.ready_checks():
+            if not c.applies_to(doc.language):
+                continue
+            a = clock()
+            hits = c.run(doc, engine.ctx)
+            cpu[c.code] += clock() - a
+            a = clock()
+            found.extend(engine.finding(doc, c, h) for h in hits)
+            cpu["engine: findings"] += clock() - a
+        a = clock()
+        fingerprint.assign(doc, found)
+        cpu["engine: fingerprints"] += clock() - a
+    total = clock() - t0
+    return {"sentences": sentences, "cpu_seconds": round(total, 3),
+            "parts": {k: round(v, 4) for k, v in cpu.most_common()}}
 
 
 def stage_module(module_file: str, sentences_file: str) -> dict:
@@ -250,6 +308,7 @@ def bench(quick: bool, out_dir: Path, docs: Path | None, articles: int) -> dict:
     n_main = 50 if quick else articles
     startup_runs = 3 if quick else 7
     rt_sentences = 10 if quick else 200
+    rt_articles = 2 if quick else 20
     module_sentences = 500 if quick else 10_000
     work = Path(tempfile.mkdtemp(prefix="mtqa-bench-"))
     results: dict = {"machine": machine(), "quick": quick, "seed": SEED,
@@ -293,17 +352,29 @@ def bench(quick: bool, out_dir: Path, docs: Path | None, articles: int) -> dict:
                 raise RuntimeError(f"mtqa lint failed: {r['stderr'][-500:]}")
             findings = len(json.loads((work / "lint.json").read_text(encoding="utf-8"))["findings"])
             lint[label] = {"seconds": round(r["seconds"], 3), "max_rss_mb": r["max_rss_mb"],
+                           "cpu_seconds": round(r["cpu_seconds"], 3),
                            "sentences_per_s": round(main_sentences / r["seconds"], 1),
+                           "sentences_per_cpu_s": round(main_sentences / r["cpu_seconds"], 1),
                            "findings": findings}
             log(f"lint {label}: {lint[label]['sentences_per_s']} sentences/s")
         results["lint"] = {"articles": n_main, "sentences": main_sentences, **lint}
 
         # 3. engine families, each in its own process
         fams = {}
-        for name, letters in [("all default checks", "*"), *FAMILIES.items()]:
+        for name, letters in [("all default checks", "*"), *list(FAMILIES.items())[:3]]:
             fams[name] = stage(["engine", str(main), letters, "3"])
             log(f"family {name}: {fams[name].get('warm_sentences_per_s', fams[name])}")
+        # the round trip on a prefix of the corpus (same articles), cold then warm cache
+        rt = corpora[rt_articles] if rt_articles in corpora else write_corpus(
+            build_corpus(pool, rt_articles), work / f"c{rt_articles}")
+        fams["roundtrip"] = stage(["engine", str(rt), "R", "2", str(work / "rt-cache.sqlite")],
+                                  timeout=300)
+        log(f"family roundtrip: {fams['roundtrip']}")
         results["families"] = fams
+
+        # where the engine's CPU time goes, per check
+        results["profile"] = stage(["checks", str(main)])
+        log(f"profile: {str(results['profile'])[:200]}")
 
         # 4. family benchmark modules
         corpus_sents = [s for p in sorted(main.glob("*.txt")) for s in _sentences_of(p)]
@@ -327,15 +398,18 @@ def bench(quick: bool, out_dir: Path, docs: Path | None, articles: int) -> dict:
         for n in sizes:
             r = stage(["engine", str(corpora[n]), "*", "2"])
             scale.append({"articles": n, "sentences": r.get("sentences"),
-                          "seconds": r.get("warm_seconds"), "max_rss_mb": r.get("max_rss_mb"),
-                          "sentences_per_s": r.get("warm_sentences_per_s"), "error": r.get("error")})
+                          "seconds": r.get("warm_seconds"), "cpu_seconds": r.get("warm_cpu_seconds"),
+                          "max_rss_mb": r.get("max_rss_mb"),
+                          "sentences_per_cpu_s": r.get("warm_sentences_per_cpu_s"),
+                          "error": r.get("error")})
             log(f"scale {n}: {scale[-1]}")
         ratios = []
         for a, b in zip(scale, scale[1:], strict=False):
-            if a["seconds"] and b["seconds"]:
+            if a["cpu_seconds"] and b["cpu_seconds"]:
                 ratios.append({"from": a["articles"], "to": b["articles"],
                                "size_ratio": round(b["sentences"] / a["sentences"], 2),
-                               "time_ratio": round(b["seconds"] / a["seconds"], 2)})
+                               "cpu_time_ratio": round(b["cpu_seconds"] / a["cpu_seconds"], 2),
+                               "wall_time_ratio": round(b["seconds"] / a["seconds"], 2)})
         results["scaling"] = {"runs": scale, "ratios": ratios}
     except Exception:
         results["error"] = traceback.format_exc()
@@ -404,8 +478,10 @@ def markdown(r: dict) -> str:
     for label in ("jobs=1", "jobs=default"):
         if label in lint:
             x = lint[label]
-            lines.append(f"| `mtqa lint` end to end, {lint['articles']:,} articles, {label} "
-                         f"| {_fmt(x['sentences_per_s'])} sentences/s ({x['seconds']:.2f} s) "
+            lines.append(f"| `mtqa lint` end to end, {lint['articles']:,} articles "
+                         f"({lint['sentences']:,} sentences), {label} "
+                         f"| {_fmt(x['sentences_per_s'])} sentences/s ({x['seconds']:.2f} s wall); "
+                         f"{_fmt(x['sentences_per_cpu_s'])} per CPU-second "
                          f"| {_fmt(x['max_rss_mb'], ' MB')} |")
     for name, f in r.get("families", {}).items():
         label = f"engine, {name}" + (f" ({FAMILIES[name]} codes)" if name in FAMILIES else "")
@@ -416,25 +492,40 @@ def markdown(r: dict) -> str:
         else:
             skipped = f" — skipped: {', '.join(sorted(f['skipped']))}" if f.get("skipped") else ""
             lines.append(f"| {label}: {len(f['checks'])} checks{skipped} | warm "
-                         f"{_fmt(f.get('warm_sentences_per_s'))} sentences/s, cold "
-                         f"{_fmt(f['cold_sentences_per_s'])} | {_fmt(f['max_rss_mb'], ' MB')} |")
+                         f"{_fmt(f.get('warm_sentences_per_cpu_s'))} sentences per CPU-second, cold "
+                         f"{_fmt(f['cold_sentences_per_cpu_s'])} ({f['sentences']:,} sentences; "
+                         f"cold {f['cold_seconds']:.2f} s wall) | {_fmt(f['max_rss_mb'], ' MB')} |")
     for name, mres in r.get("modules", {}).items():
         if "skipped" in mres:
             lines.append(f"| bench module: {name} | skipped: {mres['skipped']} | |")
             continue
         data = mres.get("result", {})
-        summary = ", ".join(f"{k}: {_fmt(v)}" for k, v in _flat(data))
+        items = [(k, v) for k, v in _flat(data) if "confusion" not in k]
+        summary = ", ".join(f"{k}: {_fmt(v)}" for k, v in items[:16])
+        if len(items) > 16:
+            summary += f", … ({len(items) - 16} more in results.json)"
         lines.append(f"| bench module: {name} ({mres['sentences']:,} sentences, "
                      f"{mres['seconds']} s) | {summary} | {_fmt(mres['max_rss_mb'], ' MB')} |")
     sc = r.get("scaling")
     if sc:
         for run in sc["runs"]:
             lines.append(f"| scaling: engine (warm), {run['articles']:,} articles "
-                         f"({_fmt(run['sentences'])} sentences) | {_fmt(run['seconds'], ' s')}, "
-                         f"{_fmt(run['sentences_per_s'])} sentences/s | {_fmt(run['max_rss_mb'], ' MB')} |")
+                         f"({_fmt(run['sentences'])} sentences) | {_fmt(run['cpu_seconds'], ' s')} "
+                         f"CPU ({_fmt(run['seconds'], ' s')} wall), "
+                         f"{_fmt(run['sentences_per_cpu_s'])} sentences per CPU-second "
+                         f"| {_fmt(run['max_rss_mb'], ' MB')} |")
         for q in sc["ratios"]:
-            lines.append(f"| scaling ratio {q['from']:,} → {q['to']:,} articles | time × "
-                         f"{q['time_ratio']} for size × {q['size_ratio']} | |")
+            lines.append(f"| scaling ratio {q['from']:,} → {q['to']:,} articles | CPU time × "
+                         f"{q['cpu_time_ratio']} (wall × {q['wall_time_ratio']}) for size × "
+                         f"{q['size_ratio']} | |")
+    prof = r.get("profile")
+    if prof and "parts" in prof:
+        total = prof["cpu_seconds"] or 1
+        lines += ["", f"Where the CPU time of the engine goes ({prof['sentences']:,} sentences, "
+                  f"{prof['cpu_seconds']} CPU-seconds, warm):", "",
+                  "| part | CPU seconds | share |", "| --- | --- | --- |"]
+        for part, sec in list(prof["parts"].items())[:12]:
+            lines.append(f"| {part} | {sec:.3f} | {sec / total:.0%} |")
     if r.get("notes"):
         lines += [""] + [f"- {n}" for n in r["notes"]]
     return "\n".join(lines) + "\n"
@@ -463,7 +554,12 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     if a.stage:
         kind, *rest = a.stage
-        data = stage_engine(rest[0], rest[1], int(rest[2])) if kind == "engine" else stage_module(*rest)
+        if kind == "engine":
+            data = stage_engine(rest[0], rest[1], int(rest[2]), *rest[3:])
+        elif kind == "checks":
+            data = stage_checks(rest[0])
+        else:
+            data = stage_module(*rest)
         print(json.dumps(data, ensure_ascii=False, default=str))
         return 0
     docs = a.docs if a.docs is not None else (None if a.quick else ROOT / "docs" / "benchmarks.md")
