@@ -32,6 +32,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "data" / "langid" / "labelled.jsonl"
 BACKEND_NAMES = ("lingua", "langdetect")
+#: A throwaway document that makes the L checks load every dictionary and the detector.
+WARM_UP = (
+    "O ministro chegou a Wonsan no sábado, segundo a agência estatal.\n\nLEAVE A REPLY\n\n"
+    "Leggi anche: il vertice tra i due paesi\n\nLee también: la cumbre entre los dos países"
+)
 
 
 def load_labelled(path: Path = LABELLED) -> list[dict[str, Any]]:
@@ -94,7 +99,7 @@ def timing(name: str, texts: list[str], max_timed: int) -> dict[str, Any]:
             "first_call_seconds": round(load, 3)}
 
 
-def check_cost(texts: list[str], per_article: int = 12) -> dict[str, Any]:
+def check_cost(texts: list[str], per_article: int = 12, backend: str | None = None) -> dict[str, Any]:
     """The L checks through the engine on articles of ``per_article`` segments (default backend)."""
     from mtqa.checks import all_checks
     from mtqa.core.config import Config
@@ -102,6 +107,7 @@ def check_cost(texts: list[str], per_article: int = 12) -> dict[str, Any]:
     from mtqa.engine.runner import Engine
 
     cfg = Config(language="pt", variant="BR")
+    cfg.langid.backend = backend or cfg.langid.backend
     checks = [c for c in all_checks() if c.code.startswith("L")]
     engine = Engine(cfg, checks=checks)
     engine.ready_checks()
@@ -109,8 +115,8 @@ def check_cost(texts: list[str], per_article: int = 12) -> dict[str, Any]:
         Document(f"<bench {i}>", "\n\n".join(texts[i : i + per_article]))
         for i in range(0, len(texts), per_article)
     ]
-    # Warm the providers (dictionaries, detector) on a throwaway document first.
-    engine.check_document(Document("<warm>", "LEAVE A REPLY\n\nO ministro chegou a Wonsan."))
+    # Load the providers (dictionaries of every candidate, the detector) before the clock starts.
+    engine.check_document(Document("<warm>", WARM_UP))
     langid = engine.providers.get("langid")
     calls0 = langid.backend_calls
     t0 = time.perf_counter()
@@ -129,18 +135,20 @@ def check_cost(texts: list[str], per_article: int = 12) -> dict[str, Any]:
     }
 
 
-def check_cost_files(paths: list[Path]) -> dict[str, Any]:
+def check_cost_files(paths: list[Path], backend: str | None = None) -> dict[str, Any]:
     """The L checks on whole articles (files as they are), target pt-BR, default backend."""
     from mtqa.checks import all_checks
     from mtqa.core.config import Config
+    from mtqa.core.model import Document
     from mtqa.core.text import load_document
     from mtqa.engine.runner import Engine
 
     cfg = Config(language="pt", variant="BR")
+    cfg.langid.backend = backend or cfg.langid.backend
     engine = Engine(cfg, checks=[c for c in all_checks() if c.code.startswith("L")])
     engine.ready_checks()
     docs = [load_document(p) for p in paths]
-    engine.check_document(load_document(paths[0]))  # warm the providers on a copy
+    engine.check_document(Document("<warm>", WARM_UP))  # load the providers first
     langid = engine.providers.get("langid")
     calls0 = langid.backend_calls
     t0 = time.perf_counter()
@@ -164,6 +172,7 @@ def run(sentences: list[Any], max_timed: int = 2000) -> dict[str, Any]:
         res.update(timing(name, texts, max_timed))
         out["backends"][name] = res
     out["checks"] = check_cost(texts)
+    out["checks_by_backend"] = {name: check_cost(texts, backend=name) for name in BACKEND_NAMES}
     return out
 
 
@@ -205,19 +214,18 @@ def _markdown(res: dict[str, Any], loads: dict[str, Any]) -> str:
             f"({r['short_segments']}) | {r['ms_per_segment']} | "
             f"{ld.get('load_seconds', '?')} | {ld.get('rss_mb', '?')} |"
         )
-    c = res["checks"]
     rows.append("")
-    rows.append(
-        f"L checks ({c['backend']}): {c['ms_per_sentence']} ms/sentence over {c['sentences']} "
-        f"sentences in {c['documents']} documents; {c['detector_calls']} segments reached the "
-        f"detector; {c['findings']} findings."
-    )
-    a = res.get("checks_on_articles")
-    if a:
+    for name, c in res["checks_by_backend"].items():
         rows.append(
-            f"L checks on {a['documents']} articles (seeds + guard, {a['sentences']} sentences): "
-            f"{a['ms_per_sentence']} ms/sentence; {a['detector_calls']} segments reached the "
-            f"detector; {a['findings']} findings."
+            f"L checks, backend {name}, labelled segments as {c['documents']} mixed documents: "
+            f"{c['ms_per_sentence']} ms/sentence ({c['sentences']} sentences, "
+            f"{c['detector_calls']} reached the detector, {c['findings']} findings)"
+        )
+    for name, a in res.get("checks_on_articles", {}).items():
+        rows.append(
+            f"L checks, backend {name}, {a['documents']} articles (seeds + guard): "
+            f"{a['ms_per_sentence']} ms/sentence ({a['sentences']} sentences, "
+            f"{a['detector_calls']} reached the detector, {a['findings']} findings)"
         )
     for name, r in res["backends"].items():
         rows.append(f"{name} confusions: {r['confusions']}")
@@ -231,8 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     items = load_labelled(args.labelled)
     res = run(items)
-    res["checks_on_articles"] = check_cost_files(sorted((ROOT / "seeds").glob("*.txt"))
-                                                 + sorted((ROOT / "tests" / "guard" / "pt_BR").glob("*.txt")))
+    articles = (sorted((ROOT / "seeds").glob("*.txt"))
+                + sorted((ROOT / "tests" / "guard" / "pt_BR").glob("*.txt")))
+    res["checks_on_articles"] = {name: check_cost_files(articles, name) for name in BACKEND_NAMES}
     loads = {name: load_cost(name) for name in BACKEND_NAMES}
     res["load"] = loads
     print(json.dumps(res, indent=2, ensure_ascii=False) if args.json else _markdown(res, loads))
