@@ -421,8 +421,11 @@ class LanguageIdentifier:
         """The document's language from its function words; the backend for very short texts.
 
         The decision and the confidence come from words that are function words of exactly one
-        candidate (``the``, ``não``, ``della``): confidence is the winner's share of them.
+        candidate (``the``, ``não``, ``della``): confidence is the winner's share of them. When a
+        candidate has no function-word list (say ``fr``), the backend decides line by line.
         """
+        if not all(function_words(c) for c in self.candidates):
+            return self._vote_lines(doc)  # a candidate without a word list: the backend decides
         words = tokens(doc.text)
         excl = exclusive_counts(words, self.candidates)
         total = sum(excl.values())

@@ -259,3 +259,12 @@ def test_default_backend_is_the_more_accurate_one():
     acc_o, short_o = _accuracy(other)
     assert acc_d >= acc_o and short_d >= short_o
     assert acc_d >= 0.95 and short_d >= 0.9
+
+
+def test_a_candidate_without_function_words_leaves_documents_to_the_backend():
+    cfg = Config(language="fr")
+    fake = FakeDetector(default="fr")
+    li = ident(cfg, backend=fake)
+    assert "fr" in li.candidates
+    det = li.detect_document(Document("x", "Le gouvernement a annoncé un plan.\nIl entre en vigueur."))
+    assert det.language == "fr" and len(fake.calls) == 2
