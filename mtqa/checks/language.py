@@ -398,12 +398,19 @@ def _runs(words: list[_Word], text: str) -> list[tuple[list[_Word], list[_Word]]
             b -= 1
         if a < b:
             e = b
-            while (e < n and words[e].kind != "name" and words[e].text.lower() in en_fw
+            while (e < n and words[e].kind == "both" and words[e].text.lower() in en_fw
                    and adjacent(words[e - 1], words[e])):
                 e += 1
             out.append((words[i:j], words[a:e]))
         i = j
     return out
+
+
+def _flagged_starts(doc: Document, ctx: CheckContext) -> set[int]:
+    """Start offsets of the sentences L102 reports (an empty set without a langid provider)."""
+    if _provider(ctx, "langid") is None:
+        return set()
+    return {v.segment.start for v in wrong_language_segments(doc, ctx)}
 
 
 def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list[_Word]]]:
@@ -427,17 +434,23 @@ def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, 
         words = _classify(doc, seg, lang, d, counts)
         lettered = [w for w in words if w.kind != "name"]
         english = [w for w in lettered if w.kind in ("en-fw", "en")]
-        if not english or len(english) * 2 >= len(lettered):
-            continue  # no English, or a sentence mostly in English (L102's business)
+        if not english:
+            continue
+        if len(english) * 2 >= len(lettered) and seg.start in _flagged_starts(doc, ctx):
+            continue  # a sentence in English as a whole is L102's business
         for full, core in _runs(words, text):
             n_fw = sum(w.kind == "en-fw" for w in core)
             n_en = sum(w.kind == "en" for w in core)
-            if n_fw or n_en >= 2:
-                run = core
-            elif n_en and len(full) >= 2:
-                run = full  # an English word with a shared one: "state media"
+            if n_fw or n_en >= 3:
+                # Shared words right after the English core belong to it ("the state media").
+                end = full.index(core[-1]) + 1
+                while end < len(full) and full[end].kind == "both":
+                    end += 1
+                run = core + [w for w in full[full.index(core[-1]) + 1 : end] if w not in core]
             else:
-                continue  # one English-looking word is a loan or a term, not a fragment
+                # One or two English content words are a loan or a term ("private equity",
+                # "happy hour"); a fragment needs an English function word or three words.
+                continue
             phrase = text[run[0].start : run[-1].end].lower()
             if phrase in phrases or all(w.text.lower() in loan_words for w in run if w.kind == "en"):
                 continue
@@ -454,12 +467,14 @@ def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, 
     category="untranslated_fragment",
     message="English words in a {document_name} sentence: '{text}'",
     examples=[
-        bad("A reunião foi descrita pela [[state media]] como um sucesso."),
+        bad("A reunião foi descrita pela [[the state media]] como um sucesso."),
+        bad("O país está [[under heavy sanctions]] desde 2017."),
         bad("O presidente disse que o acordo é [[the strongest]] desde a Guerra Fria."),
         bad("Os dois países assinaram o acordo [[in exchange for]] munições e tecnologia."),
         good("Segundo o think tank, o streaming e as fake news mudaram o show business online."),
         good("A KCNA informou que o F-16 chegou ao Kremlin, disse Lavrov em Wonsan."),
         good("A empresa mantém o home office e investe em startups de software."),
+        good("O fundo de private equity comprou a rede; o evento terá happy hour e open bar."),
         good("O filme “The Last of Us” estreou no streaming."),
     ],
     languages=("pt", "it", "es"),
@@ -475,7 +490,7 @@ def foreign_fragment(doc: Document, ctx: CheckContext):
     ## What fires
     A run of lower-case words that the Portuguese dictionaries (pt-BR and pt-PT) reject and the
     English one accepts, or English function words (`the`, `of`, `your`, `here`) that are not
-    Portuguese words, when the run has an English function word or two English words. Capitalised
+    Portuguese words, when the run has an English function word or three English words. Capitalised
     words and acronyms are names; loanwords of the allow-list (`think tank`, `streaming`,
     `home office`), words the document uses twice or more, and quoted titles stay silent. A
     sentence mostly in English is left to L102.

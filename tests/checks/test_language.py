@@ -149,6 +149,10 @@ NAMES_AND_LOANS = [
     "O filme “The Last of Us” estreou no streaming na sexta-feira.",
     "O Institute for National Security Strategy, ligado ao serviço secreto, divulgou o estudo.",
     "Ela trabalha com marketing digital e faz lives no Instagram.",
+    "O fundo de private equity comprou a rede de farmácias e formou uma joint venture.",
+    "O bar oferece happy hour, e o evento terá coffee break e open bar.",
+    "O safety car entrou na pista e a equipe fez o pit stop; o time ganhou o prêmio de fair play do campeonato.",
+    "Ele faz day trade pelo home broker; a empresa usa machine learning e big data.",
     "Kim Jong Un e Vladimir Putin",
     "Leia mais: Putin visita a Coreia do Norte",
 ]
