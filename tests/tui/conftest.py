@@ -70,9 +70,9 @@ def fake_roundtrip(doc, ctx):
     m = re.search(r"\w+$", sent.text.rstrip("."))
     if m:
         yield Hit(sent.start + m.start(), sent.start + m.end(), suggestion="Pionguiangue",
-                  evidence={"sentence": sent.text,
-                            "roundtrip": sent.text.replace("Senhor Putin", "presidente Putin"),
-                            "scores": {"chrF": 71.5, "BLEU": 48.2}})
+                  evidence={"round_trip": sent.text.replace("Senhor Putin", "presidente Putin"),
+                            "pivot": "The North Korean leader received Mr Putin in Pyongyang.",
+                            "chrf": 71.5, "bleu": 48.2})
 
 
 @check("R902", "test-roundtrip-offline", Severity.INFO, category="quality", message="never")

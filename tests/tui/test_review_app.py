@@ -13,9 +13,9 @@ from tests.tui.conftest import ROUNDTRIP_SECONDS, ready, wait_for
 
 
 def article_text(app) -> str:
-    from textual.widgets import Static
+    from mtqa.tui.widgets.article import Line
 
-    return "\n".join(str(w.render()) for w in app.screen.query_one("#article").query(Static))
+    return "\n".join(w.text.plain for w in app.screen.query_one("#article").query(Line))
 
 
 def detail_text(app) -> str:
@@ -36,7 +36,7 @@ async def test_opens_first_document_with_highlights(make):
         assert (cur.code, cur.text) == ("X901", " -")
         text = article_text(app)
         # every finding of a.txt carries a text marker: number, severity letter, category
-        assert "▶⟦ -⟧1W·SP" in text
+        assert "▶ -⟧1W·SP" in text
         assert "⟦Senhor⟧2E·CQ" in text and "⟦Senhor⟧3E·CQ" in text
         assert "X901" in detail_text(app) and "suggestion: '-'" in detail_text(app)
         await wait_for(pilot, lambda: all(d.checked for d in s.docs))
@@ -314,7 +314,9 @@ async def test_roundtrip_runs_in_background(make):
         s.select_finding(rt[0])
         app.screen.show_detail()
         d = detail_text(app)
-        assert "Round trip" in d and "presidente Putin" in d and "chrF 71.5" in d
+        assert "Round trip" in d and "round trip: O líder norte -coreano recebeu o presidente" in d
+        assert "sentence:   O líder norte -coreano recebeu o Senhor Putin" in d
+        assert "chrf 71.5" in d and "bleu 48.2" in d
         # running it again replaces, not duplicates
         await pilot.press("r")
         await wait_for(pilot, lambda: not app.screen.recheck_running)

@@ -103,7 +103,7 @@ def test_render_line_markers_nested_and_current(session):
     seg = doc.lines[0]
     fs = [(n, f, "pending") for n, f in enumerate(session.docs[0].findings, 1) if f.start < seg.end]
     t = render_line(seg.text, seg.start, fs, fs[1][1].fingerprint)
-    assert t.plain == "O líder norte⟦ -⟧1W·SPcoreano recebeu o ▶⟦Senhor⟧2E·CQ Putin em Pyongyang."
+    assert t.plain == "O líder norte⟦ -⟧1W·SPcoreano recebeu o ▶Senhor⟧2E·CQ Putin em Pyongyang."
     # overlapping spans both close with their own marker
     outer = type(fs[0][1])(**{**fs[0][1].to_dict(), "severity": Severity.INFO, "start": seg.start + 8,
                               "end": seg.start + 22, "evidence": None, "fingerprint": "o",

@@ -26,7 +26,7 @@ def help_table(keymap: dict[str, str]) -> Table:
 
 LEGEND = (
     "Highlights: background = severity (red error, yellow warning, blue info);\n"
-    "after each span a marker ⟧<number><E|W|I>·<category>; ▶⟦…⟧ is the current finding.\n"
+    "after each span a marker ⟧<number><E|W|I>·<category>; ▶…⟧ (reversed) is the current finding.\n"
     "States: · pending  ✓ accepted  ✗ dismissed (struck through).\n"
     "Categories: " + ", ".join(f"{v} {k}" for k, v in CATEGORY_MARKS.items()) + ".\n"
     "Filter syntax: sev:error,warning cat:calque code:S1 state:pending\n"

@@ -152,7 +152,10 @@ class ReviewScreen(Screen):
         from mtqa.checks import get_check
 
         check = get_check(f.code)
-        detail.show(f, s.state(f), s.note(f), check.docs if check else None)
+        doc = s.docs[s.cursor.doc].doc
+        seg = doc.segment_at(f.start, "sentence") if doc is not None else None
+        detail.show(f, s.state(f), s.note(f), check.docs if check else None,
+                    sentence=seg.text if seg is not None else None)
 
     def status(self, message: str | None = None) -> None:
         if message is not None:

@@ -2,8 +2,8 @@
 
 A span gets the colour of its severity and, after it, a marker such as ``⟧3W·SP`` (its number in
 the findings list, severity letter, category) so it reads without colour too. The current finding
-is shown reversed with a ``▶`` before it. One widget per line, so moving between findings only
-re-renders the lines involved.
+is shown reversed and opens with ``▶`` instead of ``⟦``. One widget per line, so moving between
+findings only repaints the lines involved, without a new layout (the text keeps its length).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from mtqa.core.model import Document, Finding
@@ -48,8 +49,10 @@ def render_line(
             style = marker_style(f.category) + (CURRENT if f.fingerprint == current else Style())
             out.append(f"⟧{n}{severity_mark(f.severity)}·{category_mark(f.category)}", style=style)
         for _n, f, _state in opens.get(c, ()):
+            # the current finding opens with ▶ instead of ⟦: same width, so moving the cursor
+            # never changes the line's layout
             is_current = f.fingerprint == current
-            out.append("▶⟦" if is_current else "⟦",
+            out.append("▶" if is_current else "⟦",
                        style=marker_style(f.category) + (CURRENT if is_current else Style()))
             open_at[f.fingerprint] = len(out)
     for _n, f, state in findings:  # spans that continue on the next line
@@ -74,13 +77,29 @@ def touches(f: Finding, a: int, b: int) -> bool:
     return f.start < b and f.end > a
 
 
+class Line(Widget):
+    """One line of the article. Repaints without a new layout when only styles change."""
+
+    def __init__(self, text: Text, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = text
+
+    def render(self) -> Text:
+        return self.text
+
+    def set_text(self, text: Text) -> None:
+        same_shape = text.plain.replace("▶", "⟦") == self.text.plain.replace("▶", "⟦")
+        self.text = text
+        self.refresh(layout=not same_shape)
+
+
 class ArticleView(VerticalScroll, can_focus=True):
     """The current document, scrolled to the current finding."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.doc: Document | None = None
-        self._lines: list[tuple[int, int, Static]] = []  # (start, end, widget)
+        self._lines: list[tuple[int, int, Line]] = []  # (start, end, widget)
         self._findings: list[tuple[int, Finding, str]] = []
 
     def show(self, doc: Document | None, findings: list[tuple[int, Finding, str]],
@@ -98,7 +117,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             if not seg.text.strip():
                 continue
             fs = [x for x in findings if touches(x[1], seg.start, seg.end)]
-            w = Static(render_line(seg.text, seg.start, fs, current), classes="line")
+            w = Line(render_line(seg.text, seg.start, fs, current), classes="line")
             self._lines.append((seg.start, seg.end, w))
             widgets.append(w)
         self.mount_all(widgets)
@@ -114,7 +133,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         a, b, w = self._lines[k]
         fs = [x for x in self._findings if touches(x[1], a, b)]
         assert self.doc is not None
-        w.update(render_line(self.doc.text[a:b], a, fs, current))
+        w.set_text(render_line(self.doc.text[a:b], a, fs, current))
 
     def update_findings(self, findings: list[tuple[int, Finding, str]], touched: list[Finding],
                         current: str | None) -> None:

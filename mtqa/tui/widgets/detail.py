@@ -60,11 +60,12 @@ def diff_texts(a: str, b: str) -> tuple[Text, Text]:
     return ra, rb
 
 
-def roundtrip_block(ev: dict[str, Any] | None) -> list:
-    """Renderables for a round-trip finding's evidence (empty when there is none)."""
+def roundtrip_block(ev: dict[str, Any] | None, sentence: str | None = None) -> list:
+    """Renderables for a round-trip finding's evidence (empty when there is none). The sentence
+    comes from the evidence or, failing that, from the document (``sentence``)."""
     if not ev:
         return []
-    sent = _first(ev, _SENTENCE_KEYS)
+    sent = _first(ev, _SENTENCE_KEYS) or sentence
     back = _first(ev, _ROUNDTRIP_KEYS)
     parts: list = []
     if sent and back:
@@ -90,7 +91,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         yield Static(id="detail-body")
 
     def show(self, f: Finding | None, state: str = "pending", note: str = "",
-             docs: str | None = None, empty: str = "No finding selected.") -> None:
+             docs: str | None = None, empty: str = "No finding selected.",
+             sentence: str | None = None) -> None:
         body = self.query_one("#detail-body", Static)
         if f is None:
             self.plain = empty
@@ -110,7 +112,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         parts.append(span)
         if note:
             parts.append(Text.assemble(("note: ", "dim"), note))
-        parts.extend(roundtrip_block(f.evidence))
+        parts.extend(roundtrip_block(f.evidence, sentence))
         if docs:
             parts.append(Text(f"── About {f.code} ──", style="bold"))
             parts.append(Text(docs))
