@@ -46,6 +46,8 @@ def review(paths, language, variant, select, ignore, roundtrip, review_file, glo
     except MtqaError as exc:
         fail(str(exc))
         return
+    for missing in app.session.missing:
+        click.echo(f"mtqa: error: {missing}: no such file or directory", err=True)
     if not app.session.docs:
         fail("no documents to review in " + ", ".join(paths))
     app.run()
