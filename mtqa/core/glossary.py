@@ -1,0 +1,961 @@
+"""Glossaries as data: the entry model, YAML loading with line numbers, validation and matching.
+
+A glossary file (``glossaries/en-pt/*.yaml``) holds entries of one language pair::
+
+    schema: mtqa-glossary/1
+    pair: en-pt
+    entries:
+    - id: stress-estressa
+      kind: false_friend
+      terms: ['estress{a,am,ou,aram}']
+      source: [stresses, stressed]
+      message: "'estressar' means to cause stress, not to emphasise"
+      suggest: enfatiza
+      examples:
+      - bad: Kim Jong Un [[estressa]] a aliança
+      - good: O trânsito estressa os motoristas.
+
+An entry names what it matches with ``terms`` (word forms; ``{a,b}`` expands to alternatives),
+``replace`` (form -> its correction), or ``patterns`` (regular expressions without capturing
+groups). ``context`` (conditions, any of which must hold) and ``unless`` (conditions, none of
+which may hold) restrict where it fires; a condition has ``near`` (words within ``window`` words),
+``before`` (a regex the text right before the match must end with) and ``after`` (a regex the text
+right after must start with). ``variants`` limits an entry to documents of those variants.
+
+Matching is fast: literal forms are indexed by their first word, and the patterns of each kind are
+compiled into one alternation, so a sentence is tokenised once and scanned once per kind.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from mtqa.core.errors import ConfigError
+
+SCHEMA = "mtqa-glossary/1"
+
+#: Entry kinds and what they mean.
+KINDS: dict[str, str] = {
+    "false_friend": "a target word that looks like the source word but means something else",
+    "calque": "a source construction copied word for word",
+    "forbidden": "a rendering the house style rejects",
+    "orthography": "a spelling from before the 1990 orthographic agreement",
+    "variant": "a form of the other variant of the language (pt-PT in pt-BR text, or vice versa)",
+    "dnt": "a name that must not be translated (brands, agencies)",
+    "exonym": "a place name left in the source language",
+    "official_name": "an official name rendered wrongly",
+    "term": "a source term that requires a given target term (source-aware)",
+}
+#: Kinds matched on the target text alone (``term`` needs the source).
+TARGET_KINDS = tuple(k for k in KINDS if k != "term")
+
+#: Canonical key order of an entry (``fmt`` writes entries this way).
+ENTRY_KEYS = (
+    "id", "kind", "terms", "replace", "patterns", "case", "source", "target", "context", "unless",
+    "variants", "severity", "message", "suggest", "rewrite", "note", "examples",
+)
+CONDITION_KEYS = ("near", "window", "before", "after")
+EXAMPLE_KEYS = ("bad", "good", "suggest", "variant", "src")
+CASES = ("auto", "exact", "any")
+SEVERITIES = ("info", "warning", "error")
+
+_TOKEN = re.compile(r"\w+")
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+# --- model --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Condition:
+    """Where an entry fires: near some words, after or before some text (all given must hold)."""
+
+    near: list[str] = field(default_factory=list)
+    window: int = 6
+    before: str = ""
+    after: str = ""
+
+    @cached_property
+    def _near(self) -> re.Pattern | None:
+        if not self.near:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(self.near) + r")(?!\w)", re.I)
+
+    @cached_property
+    def _before(self) -> re.Pattern | None:
+        return re.compile(r"(?:" + self.before + r")\Z", re.I) if self.before else None
+
+    @cached_property
+    def _after(self) -> re.Pattern | None:
+        return re.compile(self.after, re.I) if self.after else None
+
+    def holds(self, text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+        """True when the condition holds for the match ``text[start:end]`` (``spans``: tokens)."""
+        if self._before is not None and not self._before.search(text, max(0, start - 120), start):
+            return False
+        if self._after is not None and not self._after.match(text[end : end + 120]):
+            return False
+        if self._near is not None:
+            starts = [s for s, _ in spans]
+            i = bisect.bisect_left(starts, start)
+            j = bisect.bisect_left(starts, end)
+            lo = spans[max(0, i - self.window)][0] if spans else 0
+            hi = spans[min(len(spans), j + self.window) - 1][1] if spans else len(text)
+            near = self._near
+            if not (near.search(text[lo:start]) or near.search(text[end:max(hi, end)])):
+                return False
+        return True
+
+    def to_data(self) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        if self.near:
+            d["near"] = list(self.near)
+            if self.window != 6:
+                d["window"] = self.window
+        if self.before:
+            d["before"] = self.before
+        if self.after:
+            d["after"] = self.after
+        return d
+
+
+@dataclass
+class GlossaryExample:
+    """A sentence an entry must fire on (span in ``[[...]]``) or must stay silent on."""
+
+    text: str
+    fires: bool
+    suggest: str | None = None
+    variant: str | None = None
+    src: str | None = None
+    line: int = 0
+
+    @property
+    def plain(self) -> str:
+        return _MARK.sub(lambda m: m.group(1), self.text)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        out, shift = [], 0
+        for m in _MARK.finditer(self.text):
+            start = m.start() - shift
+            out.append((start, start + len(m.group(1))))
+            shift += 4
+        return out
+
+    def to_data(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"bad" if self.fires else "good": self.text}
+        if self.suggest is not None:
+            d["suggest"] = self.suggest
+        if self.variant:
+            d["variant"] = self.variant
+        if self.src:
+            d["src"] = self.src
+        return d
+
+
+@dataclass
+class Entry:
+    """One glossary entry (see the module docstring for the format)."""
+
+    id: str
+    kind: str
+    terms: list[str] = field(default_factory=list)
+    replace: dict[str, str] = field(default_factory=dict)
+    patterns: list[str] = field(default_factory=list)
+    case: str = "auto"
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    context: list[Condition] = field(default_factory=list)
+    unless: list[Condition] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+    severity: str | None = None
+    message: str = ""
+    suggest: str | None = None
+    rewrite: list[tuple[str, str]] = field(default_factory=list)
+    note: str = ""
+    examples: list[GlossaryExample] = field(default_factory=list)
+    #: Where the entry was read from (file, line of ``- id:``), and the line of each key.
+    file: str = ""
+    line: int = 0
+    key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def forms(self) -> list[str]:
+        """Every literal form the entry matches: expanded ``terms`` plus ``replace`` keys."""
+        out: list[str] = []
+        for t in self.terms:
+            out.extend(expand(t))
+        out.extend(self.replace)
+        return list(dict.fromkeys(out))
+
+    @cached_property
+    def _rewrite(self) -> list[tuple[re.Pattern, str]]:
+        return [(re.compile(p), r) for p, r in self.rewrite]
+
+    def applies(self, variant: str | None) -> bool:
+        return not self.variants or (variant or "").upper() in self.variants
+
+    def accepts(self, text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+        if self.context and not any(c.holds(text, start, end, spans) for c in self.context):
+            return False
+        return not any(c.holds(text, start, end, spans) for c in self.unless)
+
+    def suggestion_for(self, found: str, form: str | None = None) -> str | None:
+        """The correction of the text ``found`` (matched via literal ``form``, if any)."""
+        if form is not None and form in self.replace:
+            return match_case(self.replace[form], found)
+        if self._rewrite:
+            s = found
+            for rx, rep in self._rewrite:
+                s = rx.sub(rep, s)
+            return s
+        if self.suggest is None:
+            return None
+        first = self.suggest.split("|")[0]
+        return match_case(first, found) if first[:1].islower() else first
+
+    def to_data(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "kind": self.kind}
+        if self.terms:
+            d["terms"] = list(self.terms)
+        if self.replace:
+            d["replace"] = dict(sorted(self.replace.items(), key=lambda kv: (kv[0].lower(), kv[0])))
+        if self.patterns:
+            d["patterns"] = list(self.patterns)
+        if self.case != "auto":
+            d["case"] = self.case
+        for key in ("source", "target"):
+            if getattr(self, key):
+                d[key] = list(getattr(self, key))
+        for key in ("context", "unless"):
+            conds = getattr(self, key)
+            if conds:
+                d[key] = [c.to_data() for c in conds]
+        if self.variants:
+            d["variants"] = list(self.variants)
+        if self.severity:
+            d["severity"] = self.severity
+        d["message"] = self.message
+        if self.suggest is not None:
+            d["suggest"] = self.suggest
+        if self.rewrite:
+            d["rewrite"] = [[p, r] for p, r in self.rewrite]
+        if self.note:
+            d["note"] = self.note
+        d["examples"] = [e.to_data() for e in self.examples]
+        return d
+
+
+@dataclass
+class Glossary:
+    """The entries of one file (or several merged), with the pair they translate."""
+
+    pair: str = "en-pt"
+    entries: list[Entry] = field(default_factory=list)
+    description: str = ""
+    path: str = ""
+    #: sha256 of the files' bytes, for the signature.
+    digest: str = ""
+
+    @property
+    def source_language(self) -> str:
+        return self.pair.split("-", 1)[0]
+
+    @property
+    def target_language(self) -> str:
+        return self.pair.split("-", 1)[-1].split("_")[0]
+
+    def to_data(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"schema": SCHEMA, "pair": self.pair}
+        if self.description:
+            d["description"] = self.description
+        d["entries"] = [e.to_data() for e in sorted(self.entries, key=lambda e: e.id)]
+        return d
+
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def expand(term: str) -> list[str]:
+    """Brace expansion: ``estress{a,am}`` -> ``[estressa, estressam]`` (several braces multiply)."""
+    parts = _BRACES.split(term)
+    if len(parts) == 1:
+        return [term]
+    pieces = [[p] if i % 2 == 0 else p.split(",") for i, p in enumerate(parts)]
+    return ["".join(x) for x in itertools.product(*pieces)]
+
+
+def match_case(word: str, like: str) -> str:
+    """``word`` written in the case pattern of ``like`` (ALL CAPS, Capitalised, or as given)."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s)
+
+
+def _seps(s: str) -> tuple[str, ...]:
+    """The normalised separators between the words of a literal form."""
+    spans = [m.span() for m in _TOKEN.finditer(s)]
+    return tuple(" " if not s[a:b].strip() else s[a:b].strip() for (_, a), (b, _) in zip(spans, spans[1:], strict=False))
+
+
+# --- YAML loading with line numbers ---------------------------------------------------------------
+
+
+class _LineDict(dict):
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+def _loader_class():
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node, deep=False):
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    raise ConfigError(
+                        self.name if hasattr(self, "name") else "",
+                        f"duplicate key {key!r} (first on line {seen[key]})",
+                        key_node.start_mark.line + 1,
+                    )
+                seen[key] = key_node.start_mark.line + 1
+            d = _LineDict(super().construct_mapping(node, deep=True))
+            d.line = node.start_mark.line + 1
+            d.key_lines = {str(k): ln for k, ln in seen.items()}
+            return d
+
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    return Loader
+
+
+def parse_yaml(text: str, path: str) -> Any:
+    """Parse YAML text; a syntax error or duplicate key becomes a ConfigError naming file and line."""
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_loader_class())  # noqa: S506 - a safe loader subclass
+    except ConfigError as exc:
+        raise ConfigError(path, exc.message, exc.line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise ConfigError(path, f"invalid YAML: {exc.problem or exc}", mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(path, f"invalid YAML: {exc}") from None
+
+
+def _err(path: str, line: int | None, message: str) -> ConfigError:
+    return ConfigError(path, message, line)
+
+
+def _str_list(value: Any, path: str, line: int, key: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _err(path, line, f"{key}: expected a string or a list of strings")
+    return list(value)
+
+
+def _conditions(value: Any, path: str, line: int, key: str) -> list[Condition]:
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        ln = getattr(item, "line", line)
+        if not isinstance(item, dict):
+            raise _err(path, ln, f"{key}: a condition is a mapping of {', '.join(CONDITION_KEYS)}")
+        unknown = set(item) - set(CONDITION_KEYS)
+        if unknown:
+            raise _err(path, ln, f"{key}: unknown condition key(s) {sorted(unknown)} (known: {', '.join(CONDITION_KEYS)})")
+        window = item.get("window", 6)
+        if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 50:
+            raise _err(path, ln, f"{key}: window must be an integer from 1 to 50")
+        for k in ("before", "after"):
+            if k in item and not isinstance(item[k], str):
+                raise _err(path, ln, f"{key}.{k}: expected a regular expression string")
+        out.append(Condition(
+            near=_str_list(item.get("near", []), path, ln, f"{key}.near"),
+            window=window, before=item.get("before", ""), after=item.get("after", ""),
+        ))
+    return out
+
+
+def _example(item: Any, path: str, line: int, kind: str = "") -> GlossaryExample:
+    ln = getattr(item, "line", line)
+    if not isinstance(item, dict) or ("bad" in item) == ("good" in item):
+        raise _err(path, ln, "an example is a mapping with exactly one of 'bad' or 'good'")
+    unknown = set(item) - set(EXAMPLE_KEYS)
+    if unknown:
+        raise _err(path, ln, f"example: unknown key(s) {sorted(unknown)} (known: {', '.join(EXAMPLE_KEYS)})")
+    fires = "bad" in item
+    text = item["bad" if fires else "good"]
+    if not isinstance(text, str) or not text.strip():
+        raise _err(path, ln, "example text must be a non-empty string")
+    marked = item.get("src", "") if kind == "term" else text
+    where = "its 'src' (the source term)" if kind == "term" else "the expected span"
+    if fires and "[[" not in str(marked):
+        raise _err(path, ln, f"a 'bad' example must mark {where} with [[...]]")
+    if not fires and "[[" in text:
+        raise _err(path, ln, "a 'good' example must not mark a span")
+    if kind == "term" and not isinstance(item.get("src"), str):
+        raise _err(path, ln, "an example of a 'term' entry needs 'src', the English source sentence")
+    for k in ("suggest", "variant", "src"):
+        if k in item and not isinstance(item[k], str):
+            raise _err(path, ln, f"example {k}: expected a string")
+    return GlossaryExample(text, fires, item.get("suggest"), item.get("variant"), item.get("src"), ln)
+
+
+def entry_from_data(data: Any, path: str = "<entry>", line: int = 0) -> Entry:
+    """Build one entry from its YAML mapping; raise ConfigError naming file and line."""
+    line = getattr(data, "line", line)
+    if not isinstance(data, dict):
+        raise _err(path, line, "an entry must be a mapping")
+    kl = dict(getattr(data, "key_lines", {}))
+    unknown = [k for k in data if k not in ENTRY_KEYS]
+    if unknown:
+        raise _err(path, kl.get(str(unknown[0]), line),
+                   f"unknown key {unknown[0]!r} in entry (known keys: {', '.join(ENTRY_KEYS)})")
+    for req in ("id", "kind", "message", "examples"):
+        if req not in data:
+            raise _err(path, line, f"entry {data.get('id', '?')!r} has no {req!r}")
+    eid = data["id"]
+    if not isinstance(eid, str) or not _ID.match(eid):
+        raise _err(path, kl.get("id", line), f"id {eid!r} must be lower-case letters, digits, '-', '_' or '.'")
+    kind = data["kind"]
+    if kind not in KINDS:
+        raise _err(path, kl.get("kind", line), f"{eid}: unknown kind {kind!r} (known: {', '.join(KINDS)})")
+    replace = data.get("replace", {})
+    if not isinstance(replace, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in replace.items()):
+        raise _err(path, kl.get("replace", line), f"{eid}: replace must map forms to their corrections")
+    case = data.get("case", "auto")
+    if case not in CASES:
+        raise _err(path, kl.get("case", line), f"{eid}: case must be one of {', '.join(CASES)}")
+    severity = data.get("severity")
+    if severity is not None and severity not in SEVERITIES:
+        raise _err(path, kl.get("severity", line), f"{eid}: severity must be one of {', '.join(SEVERITIES)}")
+    rewrite = data.get("rewrite", [])
+    if not isinstance(rewrite, list) or not all(
+        isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r) for r in rewrite
+    ):
+        raise _err(path, kl.get("rewrite", line), f"{eid}: rewrite is a list of [regex, replacement] pairs")
+    for k in ("message", "note"):
+        if k in data and not isinstance(data[k], str):
+            raise _err(path, kl.get(k, line), f"{eid}: {k} must be a string")
+    if "suggest" in data and not isinstance(data["suggest"], str):
+        raise _err(path, kl.get("suggest", line), f"{eid}: suggest must be a string")
+    examples = data["examples"]
+    if not isinstance(examples, list):
+        raise _err(path, kl.get("examples", line), f"{eid}: examples must be a list")
+    return Entry(
+        id=eid,
+        kind=kind,
+        terms=_str_list(data.get("terms", []), path, kl.get("terms", line), "terms"),
+        replace=dict(replace),
+        patterns=_str_list(data.get("patterns", []), path, kl.get("patterns", line), "patterns"),
+        case=case,
+        source=_str_list(data.get("source", []), path, kl.get("source", line), "source"),
+        target=_str_list(data.get("target", []), path, kl.get("target", line), "target"),
+        context=_conditions(data["context"], path, kl.get("context", line), "context") if "context" in data else [],
+        unless=_conditions(data["unless"], path, kl.get("unless", line), "unless") if "unless" in data else [],
+        variants=[v.upper() for v in _str_list(data.get("variants", []), path, kl.get("variants", line), "variants")],
+        severity=severity,
+        message=data["message"],
+        suggest=data.get("suggest"),
+        rewrite=[(p, r) for p, r in rewrite],
+        note=data.get("note", ""),
+        examples=[_example(x, path, kl.get("examples", line), kind) for x in examples],
+        file=path,
+        line=line,
+        key_lines=kl,
+    )
+
+
+def glossary_from_text(text: str, path: str = "<glossary>") -> Glossary:
+    """Parse one glossary file's text."""
+    data = parse_yaml(text, path)
+    if not isinstance(data, dict):
+        raise _err(path, 1, "a glossary file is a mapping with 'schema', 'pair' and 'entries'")
+    kl = getattr(data, "key_lines", {})
+    unknown = set(data) - {"schema", "pair", "description", "entries"}
+    if unknown:
+        k = sorted(unknown)[0]
+        raise _err(path, kl.get(k, 1), f"unknown top-level key {k!r} (known: schema, pair, description, entries)")
+    if data.get("schema") != SCHEMA:
+        raise _err(path, kl.get("schema", 1), f"schema must be {SCHEMA!r}, got {data.get('schema')!r}")
+    pair = data.get("pair")
+    if not isinstance(pair, str) or not re.fullmatch(r"[a-z]{2,3}-[a-z]{2,3}(_[A-Z]{2})?", pair):
+        raise _err(path, kl.get("pair", 1), f"pair must look like 'en-pt' or 'en-pt_BR', got {pair!r}")
+    entries = data.get("entries")
+    if not isinstance(entries, list):
+        raise _err(path, kl.get("entries", 1), "entries must be a list")
+    return Glossary(
+        pair=pair,
+        entries=[entry_from_data(e, path) for e in entries],
+        description=str(data.get("description", "")),
+        path=path,
+        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+
+
+def glossary_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The ``*.yaml``/``*.yml`` files named, or found (sorted) inside the folders named."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file()))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise ConfigError(str(p), "no such glossary file or folder")
+    return out
+
+
+def load_file(path: str | Path) -> Glossary:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(p), f"cannot read glossary: {exc}") from None
+    return glossary_from_text(text, str(p))
+
+
+def load_glossaries(paths: Iterable[str | Path]) -> list[Glossary]:
+    return [load_file(f) for f in glossary_files(paths)]
+
+
+def merge(glossaries: Sequence[Glossary], target: str | None = None) -> Glossary:
+    """One glossary of every entry whose pair targets ``target`` (all when None)."""
+    chosen = [g for g in glossaries if target is None or g.target_language == target]
+    digest = hashlib.sha256("".join(g.digest for g in chosen).encode()).hexdigest()
+    pair = chosen[0].pair if chosen else f"en-{target or 'xx'}"
+    return Glossary(pair=pair, entries=[e for g in chosen for e in g.entries], path="+".join(g.path for g in chosen), digest=digest)
+
+
+def shipped_dir() -> Path:
+    """The glossaries shipped with mtqa: the repository's ``glossaries/`` (editable installs and
+    checkouts) or the copy installed inside the package."""
+    import mtqa
+
+    pkg = Path(mtqa.__file__).resolve().parent
+    for cand in (pkg.parent / "glossaries", pkg / "data" / "glossaries"):
+        if (cand / "schema.json").is_file():
+            return cand
+    return pkg.parent / "glossaries"
+
+
+def load_shipped() -> list[Glossary]:
+    return load_glossaries([shipped_dir()])
+
+
+# --- canonical formatting -------------------------------------------------------------------------
+
+
+def dump(glossary: Glossary) -> str:
+    """The canonical text of a glossary: keys in a fixed order, entries sorted by id."""
+    import yaml
+
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        pass
+
+    def str_rep(dumper, value):
+        style = "'" if (":" in value or "#" in value or value != value.strip()) and "\n" not in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, str_rep)
+    return yaml.dump(glossary.to_data(), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+
+
+# --- validation -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Issue:
+    path: str
+    line: int | None
+    message: str
+    entry: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.entry + ': ' if self.entry else ''}{self.message}"
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why ``pattern`` can backtrack catastrophically (a repeat inside a repeat, or a repeated
+    alternation whose branches overlap), or None."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore[no-redef]
+    from re import _constants as C  # type: ignore[attr-defined]
+
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return None
+    repeats = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+
+    def unbounded(av) -> bool:
+        return av[1] is C.MAXREPEAT or av[1] > 10
+
+    def walk(items, inside: bool) -> str | None:
+        for op, av in items:
+            if op in repeats and op is not None:
+                lo, hi, sub = av
+                big = unbounded(av)
+                if inside and big and _can_repeat(sub):
+                    return "a repeated group contains another unbounded repeat (e.g. (a+)+)"
+                if big:
+                    for sop, sav in sub:
+                        if sop is C.BRANCH and _overlapping(sav[1]):
+                            return "a repeated alternation has branches that can match the same text (e.g. (a|aa)*)"
+                r = walk(sub, inside or big)
+                if r:
+                    return r
+            elif op is C.SUBPATTERN:
+                r = walk(av[-1], inside)
+                if r:
+                    return r
+            elif op is C.BRANCH:
+                for b in av[1]:
+                    r = walk(b, inside)
+                    if r:
+                        return r
+            elif op in (C.ASSERT, C.ASSERT_NOT):
+                r = walk(av[1], inside)
+                if r:
+                    return r
+        return None
+
+    def _can_repeat(sub) -> bool:
+        for op, av in sub:
+            if op in repeats and op is not None and unbounded(av):
+                return True
+            if op is C.SUBPATTERN and _can_repeat(av[-1]):
+                return True
+            if op is C.BRANCH and any(_can_repeat(b) for b in av[1]):
+                return True
+        return False
+
+    def _first(sub) -> set | None:
+        """Literal first characters of a branch, or None if unknown (a class, a category)."""
+        if not sub:
+            return None
+        op, av = sub[0]
+        if op is C.LITERAL:
+            return {av}
+        if op is C.SUBPATTERN:
+            return _first(av[-1])
+        return None
+
+    def _overlapping(branches) -> bool:
+        firsts = [_first(b) for b in branches]
+        if any(f is None for f in firsts):
+            return False
+        seen: set = set()
+        for f in firsts:
+            if seen & f:
+                return True
+            seen |= f
+        return False
+
+    return walk(parsed, False)
+
+
+def check_regex(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be used (does not compile, has capturing groups or backreferences,
+    can backtrack catastrophically), or None."""
+    try:
+        rx = re.compile(pattern)
+    except re.error as exc:
+        return f"regular expression {pattern!r} does not compile: {exc}"
+    if rx.groups:
+        return f"regular expression {pattern!r} has capturing groups; use (?:...)"
+    risk = backtracking_risk(pattern)
+    if risk:
+        return f"regular expression {pattern!r} can backtrack catastrophically: {risk}"
+    return None
+
+
+def validate(glossaries: Sequence[Glossary]) -> list[Issue]:
+    """Every problem of these glossaries: duplicate ids, bad regexes, missing examples, an entry
+    that forbids what another requires, a literal form claimed twice with different corrections."""
+    issues: list[Issue] = []
+    seen: dict[str, Entry] = {}
+    required: dict[str, Entry] = {}
+    for g in glossaries:
+        for e in g.entries:
+            if e.kind == "term":
+                for t in e.target:
+                    required[t.lower()] = e
+    for g in glossaries:
+        for e in g.entries:
+            def add(msg: str, key: str | None = None, _e: Entry = e) -> None:
+                issues.append(Issue(_e.file, _e.key_lines.get(key, _e.line) if key else _e.line, msg, _e.id))
+
+            if e.id in seen:
+                prev = seen[e.id]
+                add(f"duplicate id (also {prev.file}:{prev.line})", "id")
+            seen[e.id] = e
+            if e.kind == "term":
+                if not e.source or not e.target:
+                    add("a 'term' entry needs 'source' (source terms) and 'target' (required target terms)")
+            elif not (e.forms or e.patterns):
+                add("entry matches nothing: give 'terms', 'replace' or 'patterns'")
+            if not e.message.strip():
+                add("empty message", "message")
+            if not any(x.fires for x in e.examples):
+                add("needs at least one 'bad' example (a sentence it must fire on)", "examples")
+            if not any(not x.fires for x in e.examples):
+                add("needs at least one 'good' example (a sentence it must stay silent on)", "examples")
+            for p in e.patterns:
+                why = check_regex(p)
+                if why:
+                    add(why, "patterns")
+            for conds, key in ((e.context, "context"), (e.unless, "unless")):
+                for c in conds:
+                    for p in [*c.near, c.before, c.after]:
+                        if p:
+                            why = check_regex(p)
+                            if why:
+                                add(why, key)
+            for p, _ in e.rewrite:
+                try:
+                    re.compile(p)
+                except re.error as exc:
+                    add(f"rewrite regex {p!r} does not compile: {exc}", "rewrite")
+            for v in e.variants:
+                if not re.fullmatch(r"[A-Z]{2}", v):
+                    add(f"variant {v!r} must be two capital letters like BR or PT", "variants")
+            if e.kind != "term":
+                for form in e.forms:
+                    if form.lower() in required:
+                        other = required[form.lower()]
+                        add(f"forbids {form!r}, which entry {other.id!r} ({other.file}:{other.line}) requires", "terms")
+                    if not _tokens(form):
+                        add(f"form {form!r} has no word characters", "terms")
+                if e.suggest is not None:
+                    for s in e.suggest.split("|"):
+                        if s and s in e.forms:
+                            add(f"suggests {s!r}, which it also forbids", "suggest")
+                for old, new in e.replace.items():
+                    if old == new:
+                        add(f"replace maps {old!r} to itself", "replace")
+    return issues
+
+
+# --- matching -------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Match:
+    """Where an entry matched: offsets into the text given to :meth:`Matcher.find`."""
+
+    entry: Entry
+    start: int
+    end: int
+    text: str
+    suggestion: str | None
+
+
+@dataclass(slots=True)
+class _Lit:
+    words: tuple[str, ...]  # lower-cased
+    seps: tuple[str, ...]
+    form: str
+    entry: Entry
+
+
+def _case_ok(mode: str, form: str, found: str) -> bool:
+    if mode == "any":
+        return True
+    if mode == "exact":
+        return found == form
+    if form == form.lower():
+        return True
+    return found == form or found == form.upper()
+
+
+class Matcher:
+    """All entries of some kinds for one target variant, compiled for fast matching."""
+
+    def __init__(self, entries: Iterable[Entry], variant: str | None = None, kinds: Iterable[str] = TARGET_KINDS) -> None:
+        kinds = tuple(kinds)
+        self.entries = [e for e in entries if e.kind in kinds and e.applies(variant)]
+        self.variant = variant
+        self.index: dict[str, list[_Lit]] = {}
+        by_kind: dict[str, list[tuple[str, Entry]]] = {}
+        for e in self.entries:
+            for form in e.forms:
+                words = tuple(w.lower() for w in _tokens(form))
+                if words:
+                    self.index.setdefault(words[0], []).append(_Lit(words, _seps(form), form, e))
+            for p in e.patterns:
+                by_kind.setdefault(e.kind, []).append((p, e))
+        for lits in self.index.values():
+            lits.sort(key=lambda lit: -len(lit.words))
+        self.pattern_sets: list[tuple[re.Pattern, list[Entry]]] = []
+        for items in by_kind.values():
+            parts, owners = [], []
+            for i, (p, e) in enumerate(items):
+                body = f"(?:{p})" if e.case == "exact" else f"(?i:{p})"
+                parts.append(f"(?P<p{i}>(?<!\\w){body}(?!\\w))")
+                owners.append(e)
+            self.pattern_sets.append((re.compile("|".join(parts)), owners))
+
+    def find(self, text: str, offset: int = 0) -> list[Match]:
+        """Every match in ``text`` (one sentence, or any stretch where context may be sought)."""
+        out: list[Match] = []
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        index = self.index
+        n = len(spans)
+        if index:
+            for i, (a, b) in enumerate(spans):
+                cands = index.get(text[a:b].lower())
+                if not cands:
+                    continue
+                for lit in cands:
+                    k = len(lit.words)
+                    if i + k > n:
+                        continue
+                    ok = True
+                    for j in range(1, k):
+                        pa, pb = spans[i + j - 1][1], spans[i + j][0]
+                        sep = text[pa:pb]
+                        sep = " " if not sep.strip() and sep else sep.strip()
+                        if sep != lit.seps[j - 1] or text[spans[i + j][0]:spans[i + j][1]].lower() != lit.words[j]:
+                            ok = False
+                            break
+                    if not ok:
+                        continue
+                    end = spans[i + k - 1][1]
+                    found = text[a:end]
+                    if not _case_ok(lit.entry.case, lit.form, found):
+                        continue
+                    if not lit.entry.accepts(text, a, end, spans):
+                        continue
+                    out.append(Match(lit.entry, a + offset, end + offset, found, lit.entry.suggestion_for(found, lit.form)))
+        for rx, owners in self.pattern_sets:
+            for m in rx.finditer(text):
+                e = owners[int(m.lastgroup[1:])]
+                a, b = m.span()
+                if not e.accepts(text, a, b, spans):
+                    continue
+                out.append(Match(e, a + offset, b + offset, m.group(), e.suggestion_for(m.group())))
+        return out
+
+    def scan(self, segments: Iterable[tuple[int, str]]) -> list[Match]:
+        """Matches over ``(offset, text)`` segments (a document's sentences), sorted by offset."""
+        out: list[Match] = []
+        for off, text in segments:
+            out.extend(self.find(text, off))
+        out.sort(key=lambda m: (m.start, m.end, m.entry.id))
+        return out
+
+
+def run_example(entry: Entry, ex: GlossaryExample, default_variant: str = "BR") -> tuple[bool, str]:
+    """Run one example of one entry in isolation: ``(passed, explanation)``."""
+    variant = ex.variant or (entry.variants[0] if entry.variants else default_variant)
+    matcher = Matcher([entry], variant, kinds=KINDS)
+    plain = ex.plain
+    if entry.kind == "term":
+        # For a term entry, the marked span is the source term whose rendering is missing.
+        src = GlossaryExample(ex.src or "", True)
+        res = [r for r in required_terms(src.plain, plain, [entry]) if r.missing]
+        got = [(r.source_start, r.source_end) for r in res]
+        if ex.fires:
+            return (bool(res) and got == src.spans, f"expected a missing term at {src.spans}, got {got}")
+        return (not res, f"expected no missing term, got {got}")
+    ms = matcher.find(plain)
+    got = sorted((m.start, m.end) for m in ms)
+    if ex.fires:
+        want = sorted(ex.spans)
+        if got != want:
+            return False, f"expected {[plain[a:b] for a, b in want]}, got {[plain[a:b] for a, b in got]}"
+        sugg = ex.suggest if ex.suggest is not None else None
+        if sugg is not None and any(m.suggestion != sugg for m in ms):
+            return False, f"expected suggestion {sugg!r}, got {[m.suggestion for m in ms]}"
+        if any(m.suggestion is None for m in ms):
+            return False, "fires without a suggestion"
+        return True, "fires as expected"
+    if got:
+        return False, f"fired on {[plain[a:b] for a, b in got]}"
+    return True, "silent as expected"
+
+
+# --- source-aware: required terms -------------------------------------------------------------------
+
+
+@dataclass
+class TermCheck:
+    """A source term found in the source text, and where its required rendering is in the target."""
+
+    entry: Entry
+    source_term: str
+    source_start: int
+    source_end: int
+    required: list[str]
+    #: (start, end) of the required rendering in the target, or None when it is missing.
+    found_at: tuple[int, int] | None
+
+    @property
+    def missing(self) -> bool:
+        return self.found_at is None
+
+
+def _phrase_rx(terms: Iterable[str], ignore_case: bool = True) -> re.Pattern | None:
+    forms = sorted({f for t in terms for f in expand(t)}, key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.I if ignore_case else 0)
+
+
+def required_terms(source_text: str, target_text: str, entries: Iterable[Entry] | None = None) -> list[TermCheck]:
+    """For each ``term`` entry whose source term occurs in ``source_text``, where its required
+    target term occurs in ``target_text`` (``found_at``), or that it is missing.
+
+    Call it per aligned sentence pair (or per document). ``entries`` defaults to the shipped
+    glossaries' ``term`` entries.
+    """
+    if entries is None:
+        entries = [e for g in load_shipped() for e in g.entries]
+    out: list[TermCheck] = []
+    for e in entries:
+        if e.kind != "term":
+            continue
+        srx = _phrase_rx(e.source)
+        trx = _phrase_rx(e.target, ignore_case=e.case != "exact")
+        if srx is None or trx is None:
+            continue
+        tm = trx.search(target_text)
+        for m in srx.finditer(source_text):
+            out.append(TermCheck(e, m.group(), m.start(), m.end(), list(e.target), tm.span() if tm else None))
+    return out
+
+
+def iter_entries(glossaries: Iterable[Glossary]) -> Iterator[Entry]:
+    for g in glossaries:
+        yield from g.entries

@@ -1,0 +1,1 @@
+"""Maintenance tools (generators of shipped data)."""
