@@ -86,14 +86,15 @@ class _SegmentVerdict:
     support: dict[str, str]
 
 
-_CACHE: weakref.WeakKeyDictionary[Document, dict[str, Any]] = weakref.WeakKeyDictionary()
+#: Per document and per set of providers: results shared by the checks of one run.
+_CACHE: weakref.WeakKeyDictionary[Document, dict[int, dict[str, Any]]] = weakref.WeakKeyDictionary()
 
 
-def _cache(doc: Document) -> dict[str, Any]:
-    c = _CACHE.get(doc)
-    if c is None:
-        c = _CACHE[doc] = {}
-    return c
+def _cache(doc: Document, ctx: CheckContext) -> dict[str, Any]:
+    per_doc = _CACHE.get(doc)
+    if per_doc is None:
+        per_doc = _CACHE[doc] = {}
+    return per_doc.setdefault(id(ctx.providers), {})
 
 
 def _known_share(d: Any, words: list[str], lang: str) -> float | None:
@@ -106,7 +107,7 @@ def _known_share(d: Any, words: list[str], lang: str) -> float | None:
 
 def wrong_language_segments(doc: Document, ctx: CheckContext) -> list[_SegmentVerdict]:
     """Sentences in another language than the document's (computed once per document)."""
-    cache = _cache(doc)
+    cache = _cache(doc, ctx)
     if "segments" in cache:
         return cache["segments"]
     out: list[_SegmentVerdict] = []
@@ -415,7 +416,7 @@ def _flagged_starts(doc: Document, ctx: CheckContext) -> set[int]:
 
 def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list[_Word]]]:
     """English runs inside sentences of the document's language (computed once per document)."""
-    cache = _cache(doc)
+    cache = _cache(doc, ctx)
     if "fragments" in cache:
         return cache["fragments"]
     out: list[tuple[int, int, list[_Word]]] = []
