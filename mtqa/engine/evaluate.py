@@ -462,7 +462,8 @@ def render_text(report: EvalReport, *, show_missed: bool = False) -> str:
     if report.clean_files or report.clean_words:
         out.append("")
         out.append(f"clean files: {report.clean_files} files, {report.clean_words:,} words, "
-                   f"{report.clean_findings} findings = {report.false_alarm_rate:.2f} per 1,000 words")
+                   f"{report.clean_findings} finding{'' if report.clean_findings == 1 else 's'} = "
+                   f"{report.false_alarm_rate:.2f} per 1,000 words")
         for code, n in sorted(report.clean_by_check.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"  {code} {report.check_names.get(code, ''):<32} {n:>4} "
                        f"({report.per_1k(n):.2f} per 1,000 words)")
