@@ -113,6 +113,8 @@ class EvalReport:
     #: Findings on gold files that overlap no gold span, per check code.
     unmatched_by_check: Counter = field(default_factory=Counter)
     findings_by_check: Counter = field(default_factory=Counter)
+    #: Gold spans each check overlaps (a span found by two checks counts for both).
+    spans_by_check: Counter = field(default_factory=Counter)
     clean_files: int = 0
     clean_words: int = 0
     clean_by_check: Counter = field(default_factory=Counter)
@@ -166,6 +168,7 @@ class EvalReport:
                 "precision": round(matched_findings / self.gold_findings, 4)
                 if self.gold_findings else None,
                 "findings_by_check": dict(sorted(self.findings_by_check.items())),
+                "spans_found_by_check": dict(sorted(self.spans_by_check.items())),
                 "unmatched_by_check": dict(sorted(self.unmatched_by_check.items())),
             },
             "clean": {
@@ -408,6 +411,7 @@ def evaluate(
     for s in kept:
         hits = matched[s]
         report.matched[s] = sorted({f.code for f in hits})
+        report.spans_by_check.update(report.matched[s])
         score = report.by_category.setdefault(s.category, Score())
         for sc in (score, report.overall):
             sc.total += 1
@@ -456,9 +460,12 @@ def render_text(report: EvalReport, *, show_missed: bool = False) -> str:
     unmatched = sum(report.unmatched_by_check.values())
     out.append(f"findings on gold files: {report.gold_findings}, "
                f"{report.gold_findings - unmatched} overlap a gold span, {unmatched} overlap none")
-    for code, n in sorted(report.unmatched_by_check.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.append(f"  {code} {report.check_names.get(code, ''):<32} {n:>4} unmatched "
-                   f"of {report.findings_by_check[code]}")
+    if report.findings_by_check:
+        out.append(f"  {'check':<37} {'findings':>8} {'unmatched':>9} {'gold spans found':>16}")
+    for code, n in sorted(report.findings_by_check.items(),
+                          key=lambda kv: (-report.unmatched_by_check[kv[0]], kv[0])):
+        out.append(f"  {code} {report.check_names.get(code, ''):<32} {n:>8} "
+                   f"{report.unmatched_by_check[code]:>9} {report.spans_by_check[code]:>16}")
     if report.clean_files or report.clean_words:
         out.append("")
         out.append(f"clean files: {report.clean_files} files, {report.clean_words:,} words, "

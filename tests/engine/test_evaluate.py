@@ -117,6 +117,7 @@ def test_unseen_gold_with_odd_offsets_unknown_categories_and_bad_lines(tmp_path,
     assert report.unknown_categories == ["made_up_category"]
     assert {s.line for s in report.missed} == {5, 6, 14}
     assert report.gold_findings == 3 and sum(report.unmatched_by_check.values()) == 0
+    assert dict(report.spans_by_check) == {"X101": 2, "X102": 1}
 
     data = report.to_dict()
     json.dumps(data)
@@ -139,7 +140,10 @@ def test_mismatch_hint_names_where_the_text_is(tmp_path, corpus):
 def test_unmatched_findings_and_clean_false_alarms(tmp_path, corpus):
     root, a, _ = corpus
     lixo = a.index("LIXO")
-    gold = write_gold(tmp_path, [rec("a.txt", lixo, lixo + 4, "LIXO", "boilerplate")])
+    # A byte-order mark is one character of the decoded text: offsets count it.
+    (root / "bom.txt").write_bytes("\ufeffLIXO no início.\n".encode())
+    gold = write_gold(tmp_path, [rec("a.txt", lixo, lixo + 4, "LIXO", "boilerplate"),
+                                 rec("bom.txt", 1, 5, "LIXO", "boilerplate")])
     clean = tmp_path / "clean"
     clean.mkdir()
     words = " ".join(["palavra"] * 497) + " ERRO ERRO LIXO\n"  # 500 words, 3 findings
@@ -147,7 +151,7 @@ def test_unmatched_findings_and_clean_false_alarms(tmp_path, corpus):
     (clean / "c2.txt").write_text(" ".join(["limpo"] * 500) + "\n", encoding="utf-8")
     (clean / "skip.bin").write_bytes(b"\x00\x01")  # not *.txt: not walked
     report = evaluate(gold, root, Config(language="pt"), clean=[clean], engine=engine())
-    assert report.overall.recall == 1.0
+    assert report.issues == [] and report.overall.recall == 1.0
     assert dict(report.unmatched_by_check) == {"X101": 2}  # both ERRO in a.txt are noise here
     assert report.clean_files == 2 and report.clean_words == 1000
     assert report.clean_findings == 3 and report.false_alarm_rate == pytest.approx(3.0)
