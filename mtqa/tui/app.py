@@ -54,13 +54,13 @@ class ReviewApp(App):
 
     def glossary_path(self, pair: str) -> str:
         """Where a new glossary entry goes: ``--glossary``, the first configured glossary file, or
-        ``glossaries/<pair>.yaml``."""
+        ``glossaries/<pair>/additions.yaml`` (a file the shipped glossary folder layout picks up)."""
         if self._glossary:
             return self._glossary
         for p in self.session.config.glossary.paths:
             if p.endswith((".yaml", ".yml")):
                 return str(self.session.config.resolve(p))
-        return str(Path("glossaries") / f"{pair}.yaml")
+        return str(Path("glossaries") / pair / "additions.yaml")
 
     def roundtrip_engine(self) -> Engine:
         """An engine with only the round-trip checks, sharing the session's providers."""

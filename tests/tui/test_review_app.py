@@ -6,7 +6,6 @@ import json
 import time
 
 import pytest
-import yaml
 
 from mtqa.core.review import load_decisions
 from tests.tui.conftest import ROUNDTRIP_SECONDS, ready, wait_for
@@ -177,39 +176,45 @@ async def test_apply_suggestion_and_undo(make, workdir):
 
 
 async def test_glossary_form_validates_and_writes(make, workdir):
-    gl = workdir / "glossaries" / "en-pt_BR.yaml"
-    app = make(glossary=str(gl))
+    from mtqa.core.glossary import load_file, run_example
+    from mtqa.tui.modals.glossary import GlossaryModal
+
+    gl = workdir / "glossaries" / "en-pt" / "additions.yaml"
+    app = make()  # default place: glossaries/<pair>/additions.yaml
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(pilot)
         await pilot.press("n")  # X902 'Senhor'
         await pilot.press("g")
         await pilot.pause()
-        from mtqa.tui.modals.glossary import GlossaryModal
-
         modal = app.screen
         assert isinstance(modal, GlossaryModal)
-        val = lambda k: modal.query_one(f"#g-{k}").value  # noqa: E731
+
+        def val(key: str) -> str:
+            return modal.query_one(f"#g-{key}").value
+
+        assert val("path") == "glossaries/en-pt/additions.yaml"
         assert val("terms") == "Senhor" and val("id") == "senhor"
         assert val("bad") == "O líder norte -coreano recebeu o [[Senhor]] Putin em Pyongyang."
         await pilot.press("ctrl+s")  # no passing example yet: refused
         assert "passing example: required" in str(modal.query_one("#g-errors").render())
-        assert not gl.exists()
-        modal.query_one("#g-good").value = "O senhor chegou."  # the entry would fire on it
+        modal.query_one("#g-good").value = "O Senhor dos Anéis estreou."  # it would fire here
         await pilot.press("ctrl+s")
-        assert "would fire" in str(modal.query_one("#g-errors").render())
+        errors = str(modal.query_one("#g-errors").render())
+        assert "passing example: fired on ['Senhor']" in errors
+        assert "fires without a suggestion" in errors  # X902 offers none: the form asks for one
+        assert not gl.exists()
         modal.query_one("#g-good").value = "O presidente russo chegou."
         modal.query_one("#g-suggest").value = "o presidente"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, GlossaryModal)
         assert "written to" in status_text(app)
-    data = yaml.safe_load(gl.read_text(encoding="utf-8"))
-    assert data["schema"] == "mtqa-glossary/1" and data["pair"] == "en-pt_BR"
-    (entry,) = data["entries"]
-    assert entry["id"] == "senhor" and entry["kind"] == "forbidden"
-    assert entry["forbid"] == ["Senhor"] and entry["suggest"] == ["o presidente"]
-    assert entry["examples"][0]["tgt"].count("[[Senhor]]") == 1
-    assert entry["examples"][1] == {"tgt": "O presidente russo chegou."}
+    glossary = load_file(gl)  # the glossary loader accepts the file
+    (entry,) = glossary.entries
+    assert (entry.id, entry.kind, entry.terms, entry.suggest) == (
+        "senhor", "forbidden", ["Senhor"], "o presidente")
+    assert [e.fires for e in entry.examples] == [True, False]
+    assert all(run_example(entry, ex)[0] for ex in entry.examples)
 
 
 async def test_filter_by_severity_state_and_invalid(make):

@@ -7,7 +7,6 @@ import io
 import re
 
 import pytest
-import yaml
 
 from mtqa.core.config import Config
 from mtqa.core.model import Severity
@@ -122,32 +121,40 @@ def test_diff_marks_the_repaired_words():
 
 
 def test_glossary_form_validation_and_write(workdir):
+    from mtqa.core.glossary import load_file
+
     sent = "A agência de notícias estadual KCNA informou."
     i = sent.index("estadual")
-    form = EntryForm(path="g/en-pt_BR.yaml", id=slug("estadual"), kind="false_friend",
+    form = EntryForm(path="g/review.yaml", id=slug("estadual KCNA"), kind="false_friend",
                      terms=split_terms("estadual"), suggest=["estatal"],
+                     message="'estadual' is a state of a federation; use 'estatal'",
                      bad=mark_span(sent, i, i + len("estadual")),
-                     good="O governo estadual de Minas Gerais.", pair="en-pt_BR")
-    assert any("would fire" in e for e in validate(form))
-    form.source = ["state news agency"]
+                     good="O governo estadual de Minas Gerais.", pair="en-pt")
+    assert form.id == "estadual-kcna"
+    # without context the entry would also fire on the passing example
+    assert validate(form) == ["passing example: fired on ['estadual']"]
+    form.good = "A agência estatal KCNA informou."
     assert validate(form) == []
     write_entry(form)
-    with pytest.raises(ValueError, match="already exists"):
+    with pytest.raises(ValueError, match="duplicate id"):
         write_entry(form)
-    data = yaml.safe_load((workdir / "g/en-pt_BR.yaml").read_text(encoding="utf-8"))
-    (e,) = data["entries"]
-    assert e["trap"] == ["estadual"] and e["meaning"] == ["estatal"]
-    assert e["examples"][0] == {"tgt": "A agência de notícias [[estadual]] KCNA informou.",
-                                "suggest": "estatal"}
-    for change, msg in [({"id": "Bad Id"}, "kebab-case"), ({"kind": "nope"}, "kind: one of"),
-                        ({"bad": sent}, r"mark the span"), ({"bad": "[[federal]] x"}, "not one of"),
+    (e,) = load_file(workdir / "g/review.yaml").entries
+    assert (e.kind, e.terms, e.suggest) == ("false_friend", ["estadual"], "estatal")
+    # a second entry keeps the first (canonical order: sorted by id)
+    form2 = EntryForm(**{**form.__dict__, "id": "coreia-acento", "kind": "orthography",
+                         "terms": ["Coréia"], "suggest": ["Coreia"], "message": "pre-1990",
+                         "bad": "visitou a [[Coréia]] do Norte", "good": "visitou a Coreia do Norte"})
+    write_entry(form2)
+    assert [x.id for x in load_file(workdir / "g/review.yaml").entries] == ["coreia-acento", "estadual-kcna"]
+    for change, msg in [({"kind": "nope"}, "kind: one of"), ({"bad": sent}, "mark the span"),
+                        ({"bad": "o [[federal]] x"}, "failing example: expected"),
                         ({"good": "a [[b]]"}, "must not contain"), ({"path": "g.txt"}, ".yaml"),
-                        ({"bad": "[[estadual]] e estadual"}, "unmarked too")]:
-        f2 = EntryForm(**{**form.__dict__, "id": "other", **change})
-        assert any(re.search(msg, e) for e in validate(f2)), change
+                        ({"message": " "}, "message: required"), ({"id": "Bad Id"}, "id")]:
+        f3 = EntryForm(**{**form.__dict__, "id": "other", **change})
+        assert any(re.search(msg, e) for e in validate(f3)), (change, validate(f3))
     (workdir / "broken.yaml").write_text("entries: [\n", encoding="utf-8")
-    f3 = EntryForm(**{**form.__dict__, "path": "broken.yaml"})
-    assert any("broken.yaml" in e and "YAML" in e for e in validate(f3))
+    f4 = EntryForm(**{**form.__dict__, "path": "broken.yaml"})
+    assert any("broken.yaml" in e for e in validate(f4))
 
 
 def test_html_and_markdown_reports(session):

@@ -68,6 +68,7 @@ class GlossaryModal(ModalScreen["str | None"]):
             path=val("path"), id=val("id"), kind=str(kind), terms=split_terms(val("terms")),
             suggest=split_terms(val("suggest")), source=split_terms(val("source")),
             message=val("message"), bad=val("bad"), good=val("good"), pair=self.form.pair,
+            variant=self.form.variant,
         )
 
     def action_save(self) -> None:

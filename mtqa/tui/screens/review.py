@@ -320,12 +320,12 @@ class ReviewScreen(Screen):
         else:
             bad = "[[" + f.text + "]]"
         lang = st.doc.language or s.config.language or "pt"
-        variant = st.doc.variant or s.config.variant
-        pair = f"en-{lang}" + (f"_{variant}" if variant else "")
+        variant = (st.doc.variant or s.config.variant or "").upper()
+        pair = f"en-{lang}"
         form = EntryForm(
             path=self.app.glossary_path(pair), id=slug(f.text), kind="forbidden",
             terms=[f.text.strip()], suggest=[f.suggestion] if f.suggestion else [],
-            message=f.message, bad=bad, good="", pair=pair,
+            message=f.message, bad=bad, good="", pair=pair, variant=variant or "BR",
         )
 
         def done(path: str | None) -> None:
