@@ -21,6 +21,7 @@ the file's slice is reported as a warning and measured at its offsets.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 import time
@@ -315,10 +316,21 @@ def match(
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_file[f.path].append(f)
+    index = {}
+    for path, fs in by_file.items():
+        fs.sort(key=lambda f: f.start)
+        index[path] = ([f.start for f in fs], max(f.end - f.start for f in fs))
     used: set[int] = set()
     out: dict[GoldSpan, list[Finding]] = {}
     for s in spans:
-        hits = [f for f in by_file.get(s.file, ()) if overlaps(s.start, s.end, f.start, f.end)]
+        fs = by_file.get(s.file, [])
+        hits = []
+        if fs:
+            starts, longest = index[s.file]
+            # Only findings starting in [s.start - longest, s.end] can overlap the span.
+            lo = bisect.bisect_left(starts, s.start - longest)
+            hi = bisect.bisect_right(starts, s.end)
+            hits = [f for f in fs[lo:hi] if overlaps(s.start, s.end, f.start, f.end)]
         used.update(id(f) for f in hits)
         out[s] = hits
     leftover = [f for fs in by_file.values() for f in fs if id(f) not in used]

@@ -286,3 +286,29 @@ def test_cli_exit_2_when_nothing_usable(capsys, tmp_path, monkeypatch):
     gold = write_gold(tmp_path, ["nonsense", rec("gone.txt", 0, 1, "x", "calque")])
     code, _, err = cli(capsys, "eval", str(gold), "--root", ".", "--isolated", "--language", "pt")
     assert code == 2 and str(gold) in err and "nothing usable" in err
+
+
+def test_match_agrees_with_brute_force():
+    """The indexed matcher finds exactly the pairs a comparison of every pair finds."""
+    import random
+
+    from mtqa.core.model import Finding
+    from mtqa.engine.evaluate import GoldSpan, match
+
+    rng = random.Random(5)
+    spans = []
+    for i in range(300):
+        a = rng.randrange(0, 2000)
+        spans.append(GoldSpan("f.txt", a, a + rng.choice([0, 1, 3, 40]), "x", "calque", i + 1))
+    findings = []
+    for _ in range(200):
+        a = rng.randrange(0, 2000)
+        findings.append(Finding(rng.choice(["f.txt", "g.txt"]), "X101", "x", "calque",
+                                Severity.INFO, "m", a, a + rng.choice([0, 2, 5, 120]), "t"))
+    got, leftover = match(spans, findings)
+    for s in spans:
+        want = {id(f) for f in findings
+                if f.path == s.file and overlaps(s.start, s.end, f.start, f.end)}
+        assert {id(f) for f in got[s]} == want
+    used = {id(f) for fs in got.values() for f in fs}
+    assert {id(f) for f in leftover} == {id(f) for f in findings} - used
