@@ -154,5 +154,6 @@ class ArticleView(VerticalScroll, can_focus=True):
             if f.fingerprint == fingerprint:
                 k = self._line_of(f.start)
                 if k is not None:
-                    self.scroll_to_widget(self._lines[k][2], animate=False, center=True)
+                    # scroll only when the line is out of view: fewer repaints while moving
+                    self.scroll_to_widget(self._lines[k][2], animate=False, top=False)
                 return

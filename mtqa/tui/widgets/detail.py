@@ -7,10 +7,11 @@ import difflib
 import re
 from typing import Any
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from mtqa.core.model import Finding
 from mtqa.tui.widgets.styles import SEVERITY_STYLE, STATE_MARK, marker_style
@@ -82,21 +83,59 @@ def roundtrip_block(ev: dict[str, Any] | None, sentence: str | None = None) -> l
     return parts
 
 
-class DetailPane(VerticalScroll, can_focus=True):
-    """Everything about the current finding."""
+class DetailPane(ScrollView, can_focus=True):
+    """Everything about the current finding.
+
+    The content is rendered to lines here and scrolled like a log, so a new finding repaints the
+    pane without a new layout of the screen (moving between findings stays fast)."""
 
     plain = ""
 
-    def compose(self):
-        yield Static(id="detail-body")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.content: RenderableType = Text("")
+        self._strips: list[Strip] = []
+        self._width = -1
+
+    def _render_content(self) -> None:
+        width = max(1, self.scrollable_content_region.width)
+        console = self.app.console
+        lines = console.render_lines(self.content, console.options.update_width(width), pad=True)
+        self._strips = [Strip(line, width) for line in lines]
+        self._width = width
+        new, old = Size(width, len(self._strips)), self.virtual_size
+        height = self.scrollable_content_region.height
+        if old.height and old.width == width and (old.height > height) == (new.height > height):
+            # the scrollbar neither appears nor disappears: update it without a screen layout
+            self.set_reactive(DetailPane.virtual_size, new)
+            self._scroll_update(new)
+        else:
+            self.virtual_size = new
+
+    def update(self, renderable: RenderableType) -> None:
+        self.content = renderable
+        self._render_content()
+        self.scroll_to(0, 0, animate=False)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._render_content()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        if self._width != max(1, self.scrollable_content_region.width):
+            self._render_content()
+        i = y + self.scroll_offset.y
+        if 0 <= i < len(self._strips):
+            return self._strips[i].apply_style(self.rich_style)
+        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
 
     def show(self, f: Finding | None, state: str = "pending", note: str = "",
              docs: str | None = None, empty: str = "No finding selected.",
              sentence: str | None = None) -> None:
-        body = self.query_one("#detail-body", Static)
         if f is None:
             self.plain = empty
-            body.update(Text(empty, style="dim"))
+            self.update(Text(empty, style="dim"))
             return
         head = Text()
         head.append(f" {f.severity} ", style=SEVERITY_STYLE[f.severity])
@@ -118,5 +157,4 @@ class DetailPane(VerticalScroll, can_focus=True):
             parts.append(Text(docs))
         #: The pane's text without styles (what a screen reader or a test reads).
         self.plain = "\n".join(p.plain for p in parts)
-        body.update(Group(*parts))
-        self.scroll_home(animate=False)
+        self.update(Group(*parts))
