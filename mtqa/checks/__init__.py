@@ -21,6 +21,8 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.roundtrip",
     "mtqa.checks.alignment",
     "mtqa.checks.language",
+    "mtqa.checks.glossary_terms",
+    "mtqa.checks.consistency",
 )
 
 

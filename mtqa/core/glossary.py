@@ -20,7 +20,7 @@ An entry names what it matches with ``terms`` (word forms; ``{a,b}`` expands to 
 groups). ``context`` (conditions, any of which must hold) and ``unless`` (conditions, none of
 which may hold) restrict where it fires; a condition has ``near`` (words within ``window`` words),
 ``before`` (a regex the text right before the match must end with) and ``after`` (a regex the text
-right after must start with). ``variants`` limits an entry to documents of those variants.
+right after must start with; ``before`` starts matching at a word boundary). ``variants`` limits an entry to documents of those variants.
 
 Matching is fast: literal forms are indexed by their first word, and the patterns of each kind are
 compiled into one alternation, so a sentence is tokenised once and scanned once per kind.
@@ -93,7 +93,8 @@ class Condition:
 
     @cached_property
     def _before(self) -> re.Pattern | None:
-        return re.compile(r"(?:" + self.before + r")\Z", re.I) if self.before else None
+        # Anchored at the end of the preceding text and at the start of a word.
+        return re.compile(r"(?<!\w)(?:" + self.before + r")\Z", re.I) if self.before else None
 
     @cached_property
     def _after(self) -> re.Pattern | None:
@@ -250,7 +251,7 @@ class Entry:
         if self.suggest is not None:
             d["suggest"] = self.suggest
         if self.rewrite:
-            d["rewrite"] = [[p, r] for p, r in self.rewrite]
+            d["rewrite"] = [(p, r) for p, r in self.rewrite]
         if self.note:
             d["note"] = self.note
         d["examples"] = [e.to_data() for e in self.examples]
@@ -580,10 +581,28 @@ def dump(glossary: Glossary) -> str:
         pass
 
     def str_rep(dumper, value):
-        style = "'" if (":" in value or "#" in value or value != value.strip()) and "\n" not in value else None
+        # Regexes single-quoted (backslashes stay literal), messages with apostrophes
+        # double-quoted, everything else plain where YAML allows it.
+        style = None
+        if "\n" not in value:
+            if "\\" in value:
+                style = "'"
+            elif "'" in value and '"' not in value:
+                style = '"'
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
+    def list_rep(dumper, value):
+        flow = all(isinstance(v, str) for v in value) and sum(len(v) + 4 for v in value) < 80
+        if all(isinstance(v, list) for v in value):
+            flow = False
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow or None)
+
+    def pair_rep(dumper, value):
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
     Dumper.add_representer(str, str_rep)
+    Dumper.add_representer(list, list_rep)
+    Dumper.add_representer(tuple, pair_rep)
     return yaml.dump(glossary.to_data(), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
 
 
@@ -831,6 +850,7 @@ class Matcher:
         spans = [m.span() for m in _TOKEN.finditer(text)]
         index = self.index
         n = len(spans)
+        seen: set[tuple[int, int, int]] = set()
         if index:
             for i, (a, b) in enumerate(spans):
                 cands = index.get(text[a:b].lower())
@@ -852,10 +872,12 @@ class Matcher:
                         continue
                     end = spans[i + k - 1][1]
                     found = text[a:end]
-                    if not _case_ok(lit.entry.case, lit.form, found):
+                    key = (id(lit.entry), a, end)
+                    if key in seen or not _case_ok(lit.entry.case, lit.form, found):
                         continue
                     if not lit.entry.accepts(text, a, end, spans):
                         continue
+                    seen.add(key)
                     out.append(Match(lit.entry, a + offset, end + offset, found, lit.entry.suggestion_for(found, lit.form)))
         for rx, owners in self.pattern_sets:
             for m in rx.finditer(text):

@@ -18,6 +18,7 @@ FACTORIES: dict[str, str] = {
     "dictionary": "mtqa.providers.dictionary:from_config",
     "langid": "mtqa.providers.langid:from_config",
     "translator": "mtqa.providers.translate:from_config",
+    "glossary": "mtqa.providers.glossaries:from_config",
 }
 
 

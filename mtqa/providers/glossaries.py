@@ -45,8 +45,13 @@ class GlossaryProvider:
         """Every glossary match in ``doc`` (sentence by sentence), cached for the last document."""
         if self._last is not None and self._last[0] == id(doc) and self._last[1] == doc.text:
             return self._last[2]
-        m = self.matcher(doc.language, doc.variant)
-        found = m.scan((s.start, s.text) for s in doc.sentences)
+        detected = doc.meta.get("detected_language")
+        if detected and doc.language and detected != doc.language:
+            # A text detected as another language is the language checks' business; matching
+            # Portuguese entries against it (English 'Russia' in an English text) is noise.
+            found: list[g.Match] = []
+        else:
+            found = self.matcher(doc.language, doc.variant).scan((s.start, s.text) for s in doc.sentences)
         self._last = (id(doc), doc.text, found)
         return found
 

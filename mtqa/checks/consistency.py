@@ -1,0 +1,171 @@
+"""Consistency within one document (C1xx): a name written two ways, two variants mixed.
+
+Machine translation translates sentence by sentence, so nothing keeps a name or a spelling the same
+across an article: `Coréia` in one paragraph and `Coreia` in the next, `Kim Jong Un` and
+`Kim Jong-un`, `económica` next to `cerimônia`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from mtqa.checks.base import Hit, bad, check, good
+from mtqa.core.errors import ProviderUnavailable
+from mtqa.core.model import Document, Severity
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _fold(s: str) -> str:
+    """Lower-cased, accents removed, spaces and hyphens dropped: the identity of a name."""
+    nfkd = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in nfkd if not unicodedata.combining(c) and c not in " -\u00a0").lower()
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() and not tok[:1].isdigit() and not (len(tok) > 1 and tok.isupper())
+
+
+def _name_runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words joined by one space or a hyphen (a hyphen may also join a
+    lower-case syllable, as in ``Jong-un``)."""
+    runs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        a, b = m.span()
+        tok = m.group()
+        sep = text[cur[-1][1]:a] if cur else ""
+        if cur and sep == "-" and tok.isalpha():
+            cur.append((a, b))
+        elif cur and sep == " " and _is_cap(tok):
+            cur.append((a, b))
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [(a, b)] if _is_cap(tok) else []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _known(ctx, doc: Document):
+    try:
+        d = ctx.providers.get("dictionary")
+    except ProviderUnavailable:
+        return None
+    lang = doc.language or "pt"
+    if not d.has(lang, doc.variant):
+        return None
+    return lambda w: all(d.known(t, lang, doc.variant) for t in _TOKEN.findall(w))
+
+
+@check(
+    "C101", "name-written-two-ways", Severity.WARNING, category="inconsistency",
+    message="'{text}' is written '{suggestion}' elsewhere in this document ({count}x)",
+    examples=[
+        bad("O líder visita a Coreia do Norte. A [[Coréia]] do Norte recebeu Putin. "
+            "A Coreia do Norte está sob sanções.", suggest="Coreia"),
+        bad("Kim Jong-un recebeu Putin. Depois, Kim Jong-un e [[Kim Jong Un]] assinaram.",
+            suggest="Kim Jong-un"),
+        good("Kim Jong-un recebeu Putin em Pyongyang. Kim Jong-il morreu em 2011."),
+        good("PARA O GOVERNO, o plano é bom. Para a oposição, não. O Pará votou contra."),
+    ],
+    languages=("pt", "it", "es", "en"),
+)
+def name_written_two_ways(doc, ctx):
+    """The same name (or word) written in two ways in one document.
+
+    ## Why it matters
+    Each sentence is translated on its own, so one article ends up with `Coréia` and `Coreia`,
+    `Kim Jong Un` and `Kim Jong-un`. The reader wonders whether they are two things.
+
+    ## What fires
+    Capitalised names that differ only in accents, spaces or hyphens. The form used most often
+    (or, on a tie, the one the dictionary accepts, else the first) is taken as the document's own;
+    the others are reported with it as the suggestion. A capitalised word starting a sentence on
+    its own and words in capitals (headlines) are not compared.
+    """
+    occurrences: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for sent in doc.sentences:
+        text = sent.text
+        first = next(_TOKEN.finditer(text), None)
+        first_span = first.span() if first else None
+        for run in _name_runs(text):
+            toks = run
+            if toks[0] == first_span and len(toks) == 1:
+                continue
+            # single capitalised words (accent differences) and every sub-run of 2+ words
+            for i, (a, b) in enumerate(toks):
+                if (a, b) == first_span:
+                    continue
+                if text[b:b + 1] == "-" or text[a - 1:a] == "-":
+                    continue
+                occurrences["1:" + _fold(text[a:b])].append((sent.start + a, sent.start + b, text[a:b]))
+            for i in range(len(toks)):
+                for j in range(i + 2, len(toks) + 1):
+                    a, b = toks[i][0], toks[j - 1][1]
+                    if i == 0 and toks[0] == first_span and len(toks) - i == 1:
+                        continue
+                    occurrences["n:" + _fold(text[a:b])].append((sent.start + a, sent.start + b, text[a:b]))
+    known = None
+    reported: list[tuple[int, int]] = []
+    groups = sorted(occurrences.items(), key=lambda kv: -max(len(s) for _, _, s in kv[1]))
+    for _key, occ in groups:
+        forms = Counter(s for _, _, s in occ)
+        if len(forms) < 2:
+            continue
+        if known is None:
+            known = _known(ctx, doc) or (lambda w: False)
+        order = {s: i for i, (_, _, s) in reversed(list(enumerate(occ)))}
+        best = max(forms, key=lambda s: (forms[s], known(s), -order[s]))
+        for a, b, s in occ:
+            if s == best or any(a < rb and ra < b for ra, rb in reported):
+                continue
+            reported.append((a, b))
+            yield Hit(a, b, suggestion=best, args={"count": forms[best]})
+
+
+@check(
+    "C102", "mixed-variants", Severity.WARNING, category="orthography",
+    message="'{text}' is {minority}, but this document also uses {majority} forms ({counts})",
+    examples=[
+        bad("A ajuda [[económica]] chegou. A cerimônia foi longa e o fenômeno, raro. O ônibus atrasou.",
+            suggest="econômica", variant=""),
+        good("A ajuda econômica chegou. A cerimônia foi longa e o fenômeno, raro.", variant=""),
+        good("A ajuda económica chegou. A cerimónia foi longa.", variant=""),
+    ],
+    languages=("pt",),
+    needs=("glossary",),
+)
+def mixed_variants(doc, ctx):
+    """A Portuguese document without a configured variant that mixes pt-PT and pt-BR forms.
+
+    ## Why it matters
+    A text is written in one variant. Machine translation trained on both produces `económica`
+    next to `cerimônia` and `está a agravar-se` next to `está visitando`. With a configured
+    variant, G104 reports every form of the other variant instead.
+
+    ## What fires
+    When the glossary's variant entries find forms of both variants, the forms of the less
+    frequent variant (on a tie, pt-PT) are reported with their pt-BR or pt-PT equivalent.
+    """
+    if doc.variant:
+        return
+    prov = ctx.providers.get("glossary")
+    pt_forms = prov.variant_matches(doc, "BR")  # pt-PT forms, flagged for BR documents
+    br_forms = prov.variant_matches(doc, "PT")  # pt-BR forms, flagged for PT documents
+    if not pt_forms or not br_forms:
+        return
+    if len(pt_forms) <= len(br_forms):
+        minority, minority_name, majority_name = pt_forms, "pt-PT", "pt-BR"
+    else:
+        minority, minority_name, majority_name = br_forms, "pt-BR", "pt-PT"
+    counts = f"{len(br_forms)} pt-BR, {len(pt_forms)} pt-PT forms"
+    for m in minority:
+        yield Hit(m.start, m.end, suggestion=m.suggestion,
+                  args={"minority": minority_name, "majority": majority_name, "counts": counts})
+
+
+CHECKS = (name_written_two_ways, mixed_variants)
