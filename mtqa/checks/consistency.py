@@ -61,6 +61,19 @@ def _known(ctx, doc: Document):
     return lambda w: all(d.known(t, lang, doc.variant) for t in _TOKEN.findall(w))
 
 
+def _lower_known(ctx, doc: Document):
+    """Whether a capitalised word is a common word (its lower-case form is in the dictionary).
+    Without a dictionary, short words are taken as common."""
+    try:
+        d = ctx.providers.get("dictionary")
+    except ProviderUnavailable:
+        d = None
+    lang = doc.language or "pt"
+    if d is None or not d.has(lang, doc.variant):
+        return lambda w: len(w) <= 3
+    return lambda w: d.known(w.lower(), lang, doc.variant)
+
+
 @check(
     "C101", "name-written-two-ways", Severity.WARNING, category="inconsistency",
     message="'{text}' is written '{suggestion}' elsewhere in this document ({count}x)",
@@ -88,26 +101,23 @@ def name_written_two_ways(doc, ctx):
     its own and words in capitals (headlines) are not compared.
     """
     occurrences: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    lower_known = _lower_known(ctx, doc)
     for sent in doc.sentences:
         text = sent.text
         first = next(_TOKEN.finditer(text), None)
-        first_span = first.span() if first else None
         for run in _name_runs(text):
             toks = run
-            if toks[0] == first_span and len(toks) == 1:
-                continue
-            # single capitalised words (accent differences) and every sub-run of 2+ words
-            for i, (a, b) in enumerate(toks):
-                if (a, b) == first_span:
-                    continue
-                if text[b:b + 1] == "-" or text[a - 1:a] == "-":
+            if first is not None and toks[0] == first.span() and lower_known(first.group()):
+                # A sentence-initial common word ("A", "Na", "Para") is not part of the name.
+                toks = toks[1:]
+            first_span = first.span() if first else None
+            for a, b in toks:
+                if (a, b) == first_span or text[b:b + 1] == "-" or text[a - 1:a] == "-":
                     continue
                 occurrences["1:" + _fold(text[a:b])].append((sent.start + a, sent.start + b, text[a:b]))
             for i in range(len(toks)):
                 for j in range(i + 2, len(toks) + 1):
                     a, b = toks[i][0], toks[j - 1][1]
-                    if i == 0 and toks[0] == first_span and len(toks) - i == 1:
-                        continue
                     occurrences["n:" + _fold(text[a:b])].append((sent.start + a, sent.start + b, text[a:b]))
     known = None
     reported: list[tuple[int, int]] = []

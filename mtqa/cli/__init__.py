@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "cache": "mtqa.cli.cache:cache",
     "review": "mtqa.cli.review:review",
     "eval": "mtqa.cli.eval:eval_command",
+    "glossary": "mtqa.cli.glossary:glossary",
 }
 
 
