@@ -104,23 +104,37 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def show(self, doc: Document | None, findings: list[tuple[int, Finding, str]],
              current: str | None, message: str = "") -> None:
-        """Rebuild for a document (or show ``message`` when there is none)."""
+        """Show a document (or ``message`` when there is none). Line widgets are reused from the
+        previous document, so switching documents mounts only the lines it lacks."""
         self.doc = doc
         self._findings = findings
-        self.remove_children()
+        reusable = [c for c in self.children if isinstance(c, Line)]
+        others = [c for c in self.children if not isinstance(c, Line)]
+        if others:
+            self.remove_children(others)
         self._lines = []
         if doc is None:
+            if reusable:
+                self.remove_children(reusable)
             self.mount(Static(message, classes="line empty"))
             return
-        widgets = []
-        for seg in doc.lines:
-            if not seg.text.strip():
-                continue
+        new: list[Line] = []
+        segs = [seg for seg in doc.lines if seg.text.strip()]
+        for k, seg in enumerate(segs):
             fs = [x for x in findings if touches(x[1], seg.start, seg.end)]
-            w = Line(render_line(seg.text, seg.start, fs, current), classes="line")
+            text = render_line(seg.text, seg.start, fs, current)
+            if k < len(reusable):
+                w = reusable[k]
+                w.set_text(text)
+            else:
+                w = Line(text, classes="line")
+                new.append(w)
             self._lines.append((seg.start, seg.end, w))
-            widgets.append(w)
-        self.mount_all(widgets)
+        if len(reusable) > len(segs):
+            self.remove_children(reusable[len(segs):])
+        if new:
+            self.mount_all(new)
+        self.scroll_home(animate=False)
         self.call_after_refresh(self.scroll_to_finding, current)
 
     def _line_of(self, offset: int) -> int | None:
