@@ -13,6 +13,7 @@ from mtqa.cli import ExitCode
 from mtqa.cli.common import config_option, fail, get_config, isolated_option
 from mtqa.core.errors import MtqaError
 from mtqa.core.model import Severity
+from mtqa.reports import FORMATS
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -51,7 +52,7 @@ class ProgressBar:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)),
               default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to a file instead of standard output.")
