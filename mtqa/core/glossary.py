@@ -642,10 +642,10 @@ def backtracking_risk(pattern: str) -> str | None:
     def walk(items, inside: bool) -> str | None:
         for op, av in items:
             if op in repeats and op is not None:
-                lo, hi, sub = av
+                _lo, _hi, sub = av
                 big = unbounded(av)
-                if inside and big and _can_repeat(sub):
-                    return "a repeated group contains another unbounded repeat (e.g. (a+)+)"
+                if inside and big:
+                    return "an unbounded repeat inside another repeat (e.g. (a+)+)"
                 if big:
                     for sop, sav in sub:
                         if sop is C.BRANCH and _overlapping(sav[1]):
@@ -667,16 +667,6 @@ def backtracking_risk(pattern: str) -> str | None:
                 if r:
                     return r
         return None
-
-    def _can_repeat(sub) -> bool:
-        for op, av in sub:
-            if op in repeats and op is not None and unbounded(av):
-                return True
-            if op is C.SUBPATTERN and _can_repeat(av[-1]):
-                return True
-            if op is C.BRANCH and any(_can_repeat(b) for b in av[1]):
-                return True
-        return False
 
     def _first(sub) -> set | None:
         """Literal first characters of a branch, or None if unknown (a class, a category)."""
@@ -710,11 +700,11 @@ def check_regex(pattern: str) -> str | None:
         rx = re.compile(pattern)
     except re.error as exc:
         return f"regular expression {pattern!r} does not compile: {exc}"
-    if rx.groups:
-        return f"regular expression {pattern!r} has capturing groups; use (?:...)"
     risk = backtracking_risk(pattern)
     if risk:
         return f"regular expression {pattern!r} can backtrack catastrophically: {risk}"
+    if rx.groups:
+        return f"regular expression {pattern!r} has capturing groups; use (?:...)"
     return None
 
 

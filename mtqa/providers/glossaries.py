@@ -46,9 +46,11 @@ class GlossaryProvider:
         if self._last is not None and self._last[0] == id(doc) and self._last[1] == doc.text:
             return self._last[2]
         detected = doc.meta.get("detected_language")
-        if detected and doc.language and detected != doc.language:
-            # A text detected as another language is the language checks' business; matching
-            # Portuguese entries against it (English 'Russia' in an English text) is noise.
+        confident = float(doc.meta.get("language_confidence") or 0) >= 0.9 and doc.word_count >= 30
+        if detected and doc.language and detected != doc.language and confident:
+            # A text confidently detected as another language is the language checks' business;
+            # matching Portuguese entries against it (English 'Russia' in an English text) is
+            # noise. Short texts are always matched: detection is unreliable on them.
             found: list[g.Match] = []
         else:
             found = self.matcher(doc.language, doc.variant).scan((s.start, s.text) for s in doc.sentences)
