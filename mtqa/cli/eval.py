@@ -37,7 +37,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", multiple=True, help="Skip these codes, prefixes, names or categories.")
 @click.option("--language", default=None, help="Target language (ISO 639-1), e.g. pt.")
 @click.option("--variant", default=None, help="Target variant, e.g. BR or PT.")
-@click.option("--missed", "show_missed", is_flag=True, help="List the gold spans no finding overlaps.")
+@click.option("--missed", "show_missed", is_flag=True, help="List the gold spans no finding overlaps, and the findings that overlap no gold span.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
               help="Exit 1 if recall is below, or the false-alarm rate above, this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,

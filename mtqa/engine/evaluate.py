@@ -114,6 +114,8 @@ class EvalReport:
     #: Findings on gold files that overlap no gold span, per check code.
     unmatched_by_check: Counter = field(default_factory=Counter)
     findings_by_check: Counter = field(default_factory=Counter)
+    #: Findings on gold files that overlap no gold span: (file, line, code, text).
+    unmatched: list[tuple[str, int, str, str]] = field(default_factory=list)
     #: Gold spans each check overlaps (a span found by two checks counts for both).
     spans_by_check: Counter = field(default_factory=Counter)
     clean_files: int = 0
@@ -171,6 +173,8 @@ class EvalReport:
                 "findings_by_check": dict(sorted(self.findings_by_check.items())),
                 "spans_found_by_check": dict(sorted(self.spans_by_check.items())),
                 "unmatched_by_check": dict(sorted(self.unmatched_by_check.items())),
+                "unmatched": [{"file": p, "line": ln, "code": c, "text": t}
+                              for p, ln, c, t in self.unmatched],
             },
             "clean": {
                 "files": self.clean_files,
@@ -420,6 +424,7 @@ def evaluate(
     report.gold_findings = len(gold_findings)
     report.findings_by_check.update(f.code for f in gold_findings)
     report.unmatched_by_check.update(f.code for f in leftover)
+    report.unmatched = [(f.path, f.line, f.code, _clip(f.text, 80)) for f in leftover]
     for s in kept:
         hits = matched[s]
         report.matched[s] = sorted({f.code for f in hits})
@@ -486,6 +491,11 @@ def render_text(report: EvalReport, *, show_missed: bool = False) -> str:
         for code, n in sorted(report.clean_by_check.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"  {code} {report.check_names.get(code, ''):<32} {n:>4} "
                        f"({report.per_1k(n):.2f} per 1,000 words)")
+    if show_missed and report.unmatched:
+        out.append("")
+        out.append("findings that overlap no gold span:")
+        for path, line, code, text in report.unmatched:
+            out.append(f"  {path}:{line}: {code} {text!r}")
     if show_missed and report.missed:
         out.append("")
         out.append("missed gold spans:")

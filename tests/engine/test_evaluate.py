@@ -153,6 +153,8 @@ def test_unmatched_findings_and_clean_false_alarms(tmp_path, corpus):
     report = evaluate(gold, root, Config(language="pt"), clean=[clean], engine=engine())
     assert report.issues == [] and report.overall.recall == 1.0
     assert dict(report.unmatched_by_check) == {"X101": 2}  # both ERRO in a.txt are noise here
+    assert [(p, c, t) for p, _, c, t in report.unmatched] == [("a.txt", "X101", "ERRO")] * 2
+    assert [u["line"] for u in report.to_dict()["gold_files"]["unmatched"]] == [1, 2]
     assert report.clean_files == 2 and report.clean_words == 1000
     assert report.clean_findings == 3 and report.false_alarm_rate == pytest.approx(3.0)
     assert dict(report.clean_by_check) == {"X101": 2, "X102": 1}
