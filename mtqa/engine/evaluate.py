@@ -380,21 +380,30 @@ def evaluate(
     engine = engine or Engine(cfg)
     report = EvalReport(gold=gold, root=str(root))
 
-    files = list(dict.fromkeys(s.file for s in spans))
-    first_line = {}
+    # One name per file: "a.txt" and "./a.txt" are the same file, reported under the first name.
+    display: dict[str, str] = {}
+    first_line: dict[str, int] = {}
     for s in spans:
-        first_line.setdefault(s.file, s.line)
-    display = {Path(root, f).as_posix(): f for f in files}
+        key = Path(root, s.file).as_posix()
+        display.setdefault(key, s.file)
+        first_line.setdefault(display[key], s.line)
+    spans = [dataclasses.replace(s, file=display[Path(root, s.file).as_posix()]) for s in spans]
+    for key, name in list(display.items()):
+        if Path(key).is_dir():
+            issues.append(Issue("error", f"{gold}:{first_line[name]}",
+                                f"{name} (under {root}) is a directory, not a file; its spans are left out"))
+            del display[key]
     texts: dict[str, str] = {}
     gold_findings: list[Finding] = []
-    if files:
+    if display:
         result = run(list(display), cfg, engine=engine, use_review=False)
         for doc in result.documents:
             texts[display.get(doc.path, doc.path)] = doc.text
         for err in result.errors:
-            f = display.get(err.path, err.path)
-            issues.append(Issue("error", f"{gold}:{first_line.get(f, 0)}",
-                                f"cannot use {f} (under {root}): {err.message}; its spans are left out"))
+            name = display.get(err.path, err.path)
+            issues.append(Issue("error", f"{gold}:{first_line.get(name, 0)}",
+                                f"cannot use {name} (under {root}): {err.message}; "
+                                "its spans are left out"))
         for finding in result.findings:
             finding.path = display.get(finding.path, finding.path)
             gold_findings.append(finding)

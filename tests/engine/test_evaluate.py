@@ -127,6 +127,20 @@ def test_unseen_gold_with_odd_offsets_unknown_categories_and_bad_lines(tmp_path,
     assert "made_up_category (unknown)" in text and f"{gold}:7: error: not valid JSON" in text
 
 
+def test_one_file_under_two_names_and_a_directory(tmp_path, corpus):
+    root, a, _ = corpus
+    e1 = a.index("ERRO")
+    lixo = a.index("LIXO")
+    gold = write_gold(tmp_path, [rec("a.txt", e1, e1 + 4, "ERRO", "orthography"),
+                                 rec("./a.txt", lixo, lixo + 4, "LIXO", "boilerplate"),
+                                 rec("sub", 0, 2, "Um", "calque")])
+    report = evaluate(gold, root, Config(language="pt"), engine=engine())
+    assert {s.file for s in report.spans} == {"a.txt"} and report.overall.found == 2
+    (issue,) = report.issues
+    assert issue.where == f"{gold}:3" and "is a directory" in issue.message
+    assert report.gold_findings == 3  # the file is checked once; sub/b.txt is not checked
+
+
 def test_mismatch_hint_names_where_the_text_is(tmp_path, corpus):
     root, a, _ = corpus
     e1 = a.index("ERRO")
