@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """mtqa's cache folder: ``$MTQA_CACHE_DIR``, else ``$XDG_CACHE_HOME/mtqa`` or ``~/.cache/mtqa``."""
+    env = os.environ if env is None else env
+    if env.get("MTQA_CACHE_DIR"):
+        return Path(env["MTQA_CACHE_DIR"]).expanduser()
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "mtqa"
 
 
 def atomic_write(path: str | Path, content: str | bytes) -> None:

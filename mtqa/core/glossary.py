@@ -533,13 +533,41 @@ def glossary_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_file(path: str | Path) -> Glossary:
+def load_file(path: str | Path, *, cache: bool = True) -> Glossary:
+    """Load one glossary file. Parsed files are cached (keyed by the file's path and content and
+    by this module's code), so a run does not re-parse the large generated files."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(p), f"cannot read glossary: {exc}") from None
-    return glossary_from_text(text, str(p))
+    if not cache:
+        return glossary_from_text(text, str(p))
+    return _parse_cached(text, str(p))
+
+
+def _parse_cached(text: str, path: str) -> Glossary:
+    import pickle
+
+    from mtqa.core.files import atomic_write, cache_dir
+
+    key = hashlib.sha256()
+    key.update(Path(__file__).read_bytes())
+    key.update(path.encode("utf-8") + b"\0" + text.encode("utf-8"))
+    cached = cache_dir() / "glossaries" / f"{key.hexdigest()[:32]}.pickle"
+    try:
+        with cached.open("rb") as fh:
+            gl = pickle.load(fh)
+        if isinstance(gl, Glossary):
+            return gl
+    except Exception:  # a missing, stale or corrupt cache entry is simply rebuilt
+        pass
+    gl = glossary_from_text(text, path)
+    try:
+        atomic_write(cached, pickle.dumps(gl, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
+    return gl
 
 
 def load_glossaries(paths: Iterable[str | Path]) -> list[Glossary]:

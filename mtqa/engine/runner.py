@@ -67,18 +67,26 @@ class Engine:
         self._severity = {k.upper(): Severity.parse(v) for k, v in config.severity.items()}
 
     def ready_checks(self) -> list[Check]:
-        """The checks whose providers can run; the others are recorded in ``skipped``."""
+        """The checks whose providers can run; the others are recorded in ``skipped``.
+
+        Providers still loading in the background are not waited for here: checks that need
+        them come last, and one that turns out unavailable is skipped when it runs.
+        """
         if self._ready is None:
-            ready = []
+            # Word lists load in native code without the GIL: start them while the rest loads.
+            self.providers.prefetch(n for c in self.checks for n in c.needs if n == "dictionary")
+            ready, later = [], []
             for c in self.checks:
+                waiting = [n for n in c.needs if self.providers.loading(n)]
                 reason = next(
-                    (r for r in (self.providers.unavailable(n) for n in c.needs) if r), None
+                    (r for r in (self.providers.unavailable(n) for n in c.needs if n not in waiting) if r),
+                    None,
                 )
                 if reason:
                     self.skipped[c.code] = reason
                 else:
-                    ready.append(c)
-            self._ready = ready
+                    (later if waiting else ready).append(c)
+            self._ready = ready + later
         return self._ready
 
     def prepare(self, doc: Document) -> None:
@@ -102,6 +110,8 @@ class Engine:
             if not c.applies_to(doc.language):
                 continue
             try:
+                for n in c.needs:
+                    self.providers.get(n)
                 hits = c.run(doc, self.ctx)
             except ProviderUnavailable as exc:
                 self.skipped[c.code] = str(exc)

@@ -8,6 +8,8 @@ raises :class:`~mtqa.core.errors.ProviderUnavailable` and the checks that need i
 from __future__ import annotations
 
 import importlib
+import threading
+from collections.abc import Iterable
 from typing import Any
 
 from mtqa.core.config import Config
@@ -29,8 +31,39 @@ class Providers:
         self.config = config
         self._cache: dict[str, Any] = dict(overrides or {})
         self._errors: dict[str, ProviderUnavailable] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self._threads: dict[str, threading.Thread] = {}
+
+    def _lock(self, name: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(name, threading.Lock())
+
+    def prefetch(self, names: Iterable[str]) -> None:
+        """Start building providers in background threads (their native loading, e.g. hunspell
+        word lists, runs without the GIL); ``get`` waits for one that is still loading."""
+        for name in names:
+            if name in self._cache or name in self._errors or name not in FACTORIES:
+                continue
+            t = threading.Thread(target=self.unavailable, args=(name,), daemon=True,
+                                 name=f"mtqa-prefetch-{name}")
+            self._threads[name] = t
+            t.start()
+
+    def loading(self, name: str) -> bool:
+        """True while a prefetch of ``name`` is still running."""
+        t = self._threads.get(name)
+        return t is not None and t.is_alive()
 
     def get(self, name: str) -> Any:
+        if name in self._cache:
+            return self._cache[name]
+        if name in self._errors:
+            raise self._errors[name]
+        with self._lock(name):
+            return self._build(name)
+
+    def _build(self, name: str) -> Any:
         if name in self._cache:
             return self._cache[name]
         if name in self._errors:

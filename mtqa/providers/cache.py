@@ -21,6 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from mtqa.core.files import cache_dir
+
 FILENAME = "translations.sqlite3"
 
 _SCHEMA = """
@@ -41,12 +43,11 @@ def default_path(config: Any = None, env: Mapping[str, str] | None = None) -> Pa
     """Where the cache lives for this configuration and environment."""
     env = os.environ if env is None else env
     if env.get("MTQA_CACHE_DIR"):
-        return Path(env["MTQA_CACHE_DIR"]).expanduser() / FILENAME
+        return cache_dir(env) / FILENAME
     rt = getattr(config, "roundtrip", None)
     if rt is not None and getattr(rt, "cache", ""):
         return Path(config.resolve(rt.cache))
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base).expanduser() / "mtqa" / FILENAME
+    return cache_dir(env) / FILENAME
 
 
 def cache_key(backend: str, model: str, source: str, target: str, text: str) -> str:

@@ -91,4 +91,10 @@ class WordSetDictionary:
 
 
 def from_config(config: Config) -> Dictionary:
-    return EnchantDictionary()
+    d = EnchantDictionary()
+    if config.language:
+        # Load the target language's word list now (this usually runs in a prefetch thread).
+        tag = tag_for(config.language, config.variant or None)
+        if tag in d.tags:
+            d._dict(tag)
+    return d
