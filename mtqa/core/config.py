@@ -134,7 +134,7 @@ class Config:
     def validate(self, where: str = "configuration") -> None:
         try:
             Severity.parse(self.fail_on)
-            for code, sev in self.severity.items():
+            for sev in self.severity.values():
                 Severity.parse(sev)
         except ValueError as exc:
             raise ConfigError(where, str(exc)) from None

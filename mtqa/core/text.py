@@ -39,7 +39,9 @@ def decode(data: bytes, name: str, encoding: str = "auto") -> tuple[str, str]:
             try:
                 text = data.decode(enc) if enc != "utf-8" else data.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise InputError(name, f"starts with a {enc} byte-order mark but is not {enc}: {exc}")
+                raise InputError(
+                    name, f"starts with a {enc} byte-order mark but is not {enc}: {exc}"
+                ) from None
             if enc != "utf-8" and text.startswith("\ufeff"):
                 text = text[1:]
             return text, enc
@@ -57,7 +59,7 @@ def decode(data: bytes, name: str, encoding: str = "auto") -> tuple[str, str]:
                 "convert it to UTF-8 or set `encoding` in the configuration",
             ) from None
         if _CONTROL.search(text):
-            raise InputError(name, "binary file (control characters); not a text article")
+            raise InputError(name, "binary file (control characters); not a text article") from None
         return text, "cp1252"
     if _CONTROL.search(text[:8192]):
         raise InputError(name, "binary file (control characters); not a text article")

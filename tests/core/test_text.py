@@ -38,7 +38,7 @@ def test_utf16_with_bom(tmp_path):
 
 def test_crlf_lines_exclude_the_carriage_return(tmp_path):
     p = tmp_path / "a.txt"
-    p.write_bytes("Primeira linha.\r\nSegunda linha.\r\n".encode())
+    p.write_bytes(b"Primeira linha.\r\nSegunda linha.\r\n")
     doc = load_document(p)
     assert [s.text for s in doc.lines[:2]] == ["Primeira linha.", "Segunda linha."]
     seg = doc.lines[1]
