@@ -185,4 +185,74 @@ def name_mismatch(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
                               evidence={"source": s.text, "missing": lost})
 
 
-CHECKS = (omitted, added, number_mismatch, name_mismatch)
+@check(
+    "A105", "source-term-missing", Severity.WARNING,
+    category="mistranslation",
+    message="The source says “{source_term}”: write “{required}” (none of {allowed} is here)",
+    examples=[
+        bad("[[A Rússia vetou a resolução no Conselho de Seguridade da ONU.]]",
+            suggest="Conselho de Segurança",
+            config=_src("Russia vetoed the resolution at the UN Security Council.")),
+        good("A Rússia vetou a resolução no Conselho de Segurança da ONU.",
+             config=_src("Russia vetoed the resolution at the UN Security Council.")),
+        bad("Putin chegou a Pyongyang na quarta-feira. "
+            "[[A mídia do estado mostrou enormes multidões nas ruas.]]",
+            suggest="mídia estatal",
+            config=_src("Putin arrived in Pyongyang on Wednesday. "
+                        "State media showed huge crowds in the streets.")),
+        good("Putin chegou a Pyongyang na quarta-feira. "
+             "A mídia estatal mostrou enormes multidões nas ruas.",
+             config=_src("Putin arrived in Pyongyang on Wednesday. "
+                         "State media showed huge crowds in the streets.")),
+    ],
+    default=False, needs=("aligner", "translator", "glossary"),
+)
+def term_missing(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
+    """A source term whose required translation (a glossary `term` entry) its target sentence lacks.
+
+    ## Why it matters
+    Fixed terms of news translation have one accepted rendering: `state media` is `mídia
+    estatal`, `Security Council` is `Conselho de Segurança`. Machine translation renders them word
+    by word (`mídia do estado`, `agência de notícias estadual`), and the wrong rendering is often a
+    correct Portuguese phrase that no target-only check can flag. Only the source says which term
+    was meant.
+
+    ## What fires
+    For each aligned pair of source and target sentences (so the span is the target sentence, or
+    the two target sentences of a 1-2 pair), each `term` entry of the glossaries whose English
+    source term occurs in the source sentence while none of its target terms occurs in the target
+    text. The first target term is the suggestion. Sentences the alignment leaves unpaired are
+    A101's and A102's business.
+
+    ## Category
+    Mistranslation: the aligned target sentence exists, so the source term was almost always
+    translated, only not with the required term; a sentence left out entirely is A101's omission.
+    """
+    al = _alignment(doc, ctx)
+    if al is None:
+        return
+    from mtqa.core.glossary import required_terms
+
+    glossary = ctx.providers.get("glossary")
+    variant = doc.variant or ctx.config.variant or None
+    entries = [e for e in glossary.entries_for(doc.language or ctx.config.language or "pt")
+               if e.kind == "term" and e.applies(variant)]
+    if not entries:
+        return
+    for b in al.pairs:
+        source = " ".join(s.text for s in b.source)
+        target = " ".join(t.text for t in b.target)
+        reported: set[str] = set()
+        for r in required_terms(source, target, entries):
+            if not r.missing or r.entry.id in reported:
+                continue
+            reported.add(r.entry.id)
+            allowed = ", ".join(f"“{t}”" for t in r.required)
+            yield Hit(b.target[0].start, b.target[-1].end, suggestion=r.required[0],
+                      args={"source_term": r.source_term, "required": r.required[0], "allowed": allowed},
+                      evidence={"source": source, "source_term": r.source_term, "entry": r.entry.id,
+                                "required": list(r.required), "entry_file": r.entry.file,
+                                "machine_translation": b.mt})
+
+
+CHECKS = (omitted, added, number_mismatch, name_mismatch, term_missing)

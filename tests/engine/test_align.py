@@ -60,7 +60,7 @@ def _run(target_text: str, source_text: str, providers, tmp_path, code: str):
     providers.set("aligner", aligner)
     doc = load_document(tgt, language="pt", variant="BR")
     chk = next(c for c in all_checks() if c.code == code)
-    return [(h.start, h.end) for h in chk.run(doc, CheckContext(cfg, providers))]
+    return chk.run(doc, CheckContext(cfg, providers))
 
 
 CASES = [
@@ -72,8 +72,10 @@ CASES = [
 
 @pytest.mark.parametrize(("chk", "ex"), CASES)
 def test_alignment_check_examples(chk, ex, providers, tmp_path):
-    spans = _run(ex.plain, ex.config["source_text"], providers, tmp_path, chk.code)
-    assert sorted(spans) == sorted(ex.spans), (chk.code, ex.text)
+    hits = _run(ex.plain, ex.config["source_text"], providers, tmp_path, chk.code)
+    assert sorted((h.start, h.end) for h in hits) == sorted(ex.spans), (chk.code, ex.text)
+    if ex.suggest is not None:
+        assert [h.suggestion for h in hits] == [ex.suggest] * len(hits)
 
 
 def test_aligned_seed_pair(providers):
@@ -114,3 +116,72 @@ def test_lint_with_source(tmp_path, monkeypatch, request):
                                   "--exit-zero"])
     assert r.exit_code == 0, r.output
     assert "A101" in r.output and "A102" in r.output
+
+
+def _lint_pair(target: Path, source: Path, providers):
+    import copy
+
+    from mtqa.engine.runner import Engine, run
+
+    cfg = copy.deepcopy(providers.config)
+    cfg.select = ["A105"]
+    engine = Engine(cfg, providers=providers)
+    providers.set("aligner", Aligner.from_paths([str(target)], str(source), None, cfg).bind(providers))
+    return run([str(target)], cfg, engine=engine)
+
+
+def test_source_term_on_the_aligned_pair(providers, tmp_path):
+    """The aligned pair renders `Security Council` correctly (inside a 1-2 bead); the `Korean
+    Peninsula` sentence is omitted, which is A101's finding, not A105's. With the term garbled,
+    A105 reports the whole 1-2 bead with the required term as suggestion."""
+    res = _lint_pair(DATA / "kim_putin.pt.txt", DATA / "kim_putin.en.txt", providers)
+    assert not res.errors and not res.skipped, (res.errors, res.skipped)
+    assert res.findings == []
+
+    text = (DATA / "kim_putin.pt.txt").read_text(encoding="utf-8")
+    assert text.count("Conselho de Segurança") == 1
+    garbled = tmp_path / "kim_putin.pt.txt"
+    garbled.write_text(text.replace("Conselho de Segurança", "Conselho de Seguridade"), encoding="utf-8")
+    res = _lint_pair(garbled, DATA / "kim_putin.en.txt", providers)
+    assert len(res.findings) == 1, res.findings
+    f = res.findings[0]
+    doc = res.documents[0]
+    start = doc.text.index("A Coreia do Norte está sob")
+    end = doc.text.index("agressão na Ucrânia.") + len("agressão na Ucrânia.")
+    assert (f.code, f.start, f.end) == ("A105", start, end)
+    assert f.suggestion == "Conselho de Segurança"
+    assert "“Security Council”" in f.message
+    assert f.evidence["entry"] == "term-security-council"
+
+
+def test_source_term_per_pair_not_per_document(providers, tmp_path):
+    """A required term present in another sentence of the target does not excuse a pair that
+    lacks it, and each entry is reported once per pair."""
+    src = ("Russia vetoed the draft at the Security Council on Monday. "
+           "Diplomats said the Security Council would vote again, and the Security Council chair agreed.")
+    tgt = ("A Rússia vetou o projeto no Conselho de Segurança na segunda-feira. "
+           "Diplomatas disseram que o Conselho de Seguridade votaria de novo, e o presidente do conselho concordou.")
+    hits = _run(tgt, src, providers, tmp_path, "A105")
+    second = tgt.index("Diplomatas")
+    assert [(h.start, h.end, h.suggestion) for h in hits] == [(second, len(tgt), "Conselho de Segurança")]
+
+
+def test_source_term_uses_the_configured_glossaries(providers, tmp_path):
+    """Entries come from the glossary provider: a configured glossary with its own term entry is
+    used, and the shipped entries are not."""
+    gl = tmp_path / "mine.yaml"
+    gl.write_text(
+        "schema: mtqa-glossary/1\npair: en-pt\nentries:\n"
+        "- id: term-kremlin\n  kind: term\n  source: [Kremlin]\n  target: [Kremlin]\n"
+        "  message: the Kremlin\n  examples:\n"
+        "  - bad: o palácio\n    src: the [[Kremlin]]\n  - good: o Kremlin\n    src: the Kremlin\n",
+        encoding="utf-8",
+    )
+    cfg = Config(language="pt", variant="BR")
+    cfg.roundtrip.cache = providers.config.roundtrip.cache
+    cfg.glossary.paths = [str(gl)]
+    prov = Providers(cfg)
+    prov.set("translator", providers.get("translator"))
+    src = "The Kremlin said the Security Council met."
+    hits = _run("O palácio presidencial disse que o Conselho de Seguridade se reuniu.", src, prov, tmp_path, "A105")
+    assert [h.suggestion for h in hits] == ["Kremlin"]
