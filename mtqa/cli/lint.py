@@ -21,7 +21,14 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 class ProgressBar:
-    """A one-line progress bar on stderr, only when stderr is a terminal."""
+    """A one-line progress bar on stderr, only when stderr is a terminal.
+
+    Called with ``(files done, files, path)`` after each file; :meth:`sentences` reports the
+    sentences of the file in progress (the round trip of a long document), and the line then
+    reads ``file i/n, sentence j/m``.
+    """
+
+    WIDTH = 30
 
     def __init__(self, stream=None, min_interval: float = 0.1) -> None:
         self.stream = stream or sys.stderr
@@ -29,24 +36,50 @@ class ProgressBar:
         self.last = 0.0
         self.min_interval = min_interval
         self.shown = False
+        #: Files finished and files in the run (set by the CLI before the run, or by the calls).
+        self.files_done = 0
+        self.files_total = 0
+        self._drawn = 0
 
     def __call__(self, done: int, total: int, path: str) -> None:
+        self.files_done, self.files_total = done, total
         if not self.enabled or total < 2:
             return
-        now = time.monotonic()
-        if done < total and now - self.last < self.min_interval:
+        if not self._due(done >= total):
             return
+        self._draw(done / total, f"{done}/{total}", path)
+
+    def sentences(self, path: str, done: int, total: int) -> None:
+        """Sentences ``done`` of ``total`` of the file being checked (``path``)."""
+        if not self.enabled or total < 1:
+            return
+        if not self._due(done >= total):
+            return
+        files = max(self.files_total, self.files_done + 1)
+        current = min(self.files_done + 1, files)
+        fraction = (self.files_done + done / total) / files
+        self._draw(fraction, f"file {current}/{files}, sentence {done}/{total}", path)
+
+    def _due(self, final: bool) -> bool:
+        now = time.monotonic()
+        if not final and now - self.last < self.min_interval:
+            return False
         self.last = now
-        width = 30
-        filled = int(width * done / total)
+        return True
+
+    def _draw(self, fraction: float, counts: str, path: str) -> None:
+        filled = int(self.WIDTH * min(1.0, max(0.0, fraction)))
         name = path if len(path) <= 40 else "…" + path[-39:]
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        line = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {counts} {name}"
+        pad = " " * max(0, self._drawn - len(line))
+        self.stream.write("\r" + line + pad)
         self.stream.flush()
+        self._drawn = len(line)
         self.shown = True
 
     def close(self) -> None:
         if self.shown:
-            self.stream.write("\r" + " " * 90 + "\r")
+            self.stream.write("\r" + " " * self._drawn + "\r")
             self.stream.flush()
 
 
@@ -106,9 +139,9 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
     if cfg.roundtrip.enabled:
         cfg.extend_select = [*cfg.extend_select, "R"]
     engine = None
+    aligner = None
     if source_path or pairs_path:
         from mtqa.engine.align import Aligner
-        from mtqa.engine.runner import Engine
 
         try:
             aligner = Aligner.from_paths(list(paths), source_path, pairs_path, cfg)
@@ -116,15 +149,25 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
             fail(str(exc))
             return
         cfg.extend_select = [*cfg.extend_select, "A"]
+    bar = ProgressBar()
+    if progress is not None:
+        bar.enabled = progress
+    if aligner is not None or (cfg.roundtrip.enabled and bar.enabled):
+        from mtqa.engine.runner import Engine
+
         try:
             engine = Engine(cfg)
         except MtqaError as exc:
             fail(str(exc))
             return
-        engine.providers.set("aligner", aligner.bind(engine.providers))
-    bar = ProgressBar()
-    if progress is not None:
-        bar.enabled = progress
+        if aligner is not None:
+            engine.providers.set("aligner", aligner.bind(engine.providers))
+        if bar.enabled:
+            from mtqa.engine.files import expand
+
+            # Sentence progress of the round trip (mtqa.checks.roundtrip reads ctx.progress).
+            engine.ctx.progress = bar.sentences  # type: ignore[attr-defined]
+            bar.files_total = len(expand(list(paths), cfg.include, cfg.exclude)[0])
     try:
         result = run(
             list(paths), cfg, progress=bar, engine=engine,
