@@ -80,6 +80,9 @@ class CheckContext:
 
     def __init__(self, config: Config, providers: Any = None) -> None:
         self.config = config
+        #: Optional ``progress(path, done, total)`` for long per-document work (round trips);
+        #: front ends set it to draw progress within a document.
+        self.progress: Callable[[str, int, int], None] | None = None
         if providers is None:
             from mtqa.providers import Providers
 

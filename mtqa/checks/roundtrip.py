@@ -409,7 +409,7 @@ def document_trip(doc: Document, ctx: CheckContext) -> DocumentTrip:
     segs = [s for s in doc.sentences if in_language(s.text, language, variant, dictionary)]
     skipped = len(doc.sentences) - len(segs)
     forth, back = _round_trip(service, [s.text for s in segs], language, pivot,
-                              getattr(ctx, "progress", None), doc.path)
+                              ctx.progress, doc.path)
     sentences = []
     for seg, fw, bk in zip(segs, forth, back, strict=True):
         sc = metrics.sentence_scores(normalise(bk), normalise(seg.text))

@@ -166,7 +166,7 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
             from mtqa.engine.files import expand
 
             # Sentence progress of the round trip (mtqa.checks.roundtrip reads ctx.progress).
-            engine.ctx.progress = bar.sentences  # type: ignore[attr-defined]
+            engine.ctx.progress = bar.sentences
             bar.files_total = len(expand(list(paths), cfg.include, cfg.exclude)[0])
     try:
         result = run(

@@ -517,8 +517,16 @@ class TranslationService:
             pending = set(futures)
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                # Store every batch that succeeded before re-raising a failed one, so an error
+                # or an interrupt never throws away finished translations.
+                failed = None
                 for f in finished:
-                    store(futures[f], f.result())
+                    if f.exception() is None:
+                        store(futures[f], f.result())
+                    elif failed is None:
+                        failed = f
+                if failed is not None:
+                    failed.result()
         except BaseException:
             for f in futures:
                 f.cancel()
