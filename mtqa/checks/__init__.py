@@ -11,7 +11,7 @@ __all__ = ["Check", "CheckContext", "Example", "Hit", "bad", "check", "good", "a
 
 #: Check modules, one per family. Code letters: B boilerplate, D repetition (duplication),
 #: S spacing/punctuation, U capitalization (uppercase), T truncation, L language,
-#: G glossary, R round trip, A source alignment.
+#: G glossary, C consistency, R round trip, A source alignment, V verb agreement.
 MODULES: tuple[str, ...] = (
     "mtqa.checks.spacing",
     "mtqa.checks.boilerplate",
@@ -23,6 +23,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.language",
     "mtqa.checks.glossary_terms",
     "mtqa.checks.consistency",
+    "mtqa.checks.agreement",
 )
 
 
