@@ -367,7 +367,14 @@ def bench(quick: bool, out_dir: Path, docs: Path | None, articles: int) -> dict:
 
         # 3. engine families, each in its own process
         fams = {}
-        for name, letters in [("all default checks", "*"), *list(FAMILIES.items())[:3]]:
+        from mtqa.engine.select import select_checks
+
+        covered = "".join(FAMILIES.values())
+        other = "".join(sorted({c.code[0] for c in select_checks()} - set(covered)))
+        families = [("all default checks", "*"), *list(FAMILIES.items())[:3]]
+        if other:
+            families.append((f"other ({other} codes)", other))
+        for name, letters in families:
             fams[name] = stage(["engine", str(main), letters, "3"])
             log(f"family {name}: {fams[name].get('warm_sentences_per_s', fams[name])}")
         # the round trip on a prefix of the corpus (same articles), cold then warm cache
