@@ -8,8 +8,10 @@ It builds a corpus of articles from the sentences of ``seeds/`` and the clean gu
 - startup of ``mtqa lint`` on one small file (subprocess, median of several runs);
 - sentences/s of ``mtqa lint`` without round trip on the 1,000-article corpus (subprocess, one
   worker and the default number of workers), with its peak RSS;
-- sentences/s per engine family (rules B/D/S/U/T, language L, glossary G/C) through the engine,
-  cold (providers loading) and warm, each stage in its own process for an honest peak RSS;
+- sentences/s per engine family (rules B/D/S/U/T, language L, glossary G/C, default checks of
+  any other letter, round trip R on a 20-article prefix) through the engine, cold (providers
+  loading, empty translation cache) and warm, each stage in its own process for its own peak RSS;
+- where the engine's CPU time goes, per check;
 - the family benchmarks other modules expose (``bench/langid_bench.py``, ``glossary_bench.py``,
   ``roundtrip_bench.py``: ``run(sentences) -> dict``), skipped with a note when absent or failing;
 - how engine time grows from 100 to 1,000 to 10,000 articles (ratios should be about 10).
