@@ -63,6 +63,8 @@ class Engine:
         self.providers = providers or Providers(config)
         self.ctx = CheckContext(config, self.providers)
         self.skipped: dict[str, str] = {}
+        #: Unexpected check failures, one per (document, check); reported as errors.
+        self.failures: list[InputError] = []
         self._ready: list[Check] | None = None
         self._severity = {k.upper(): Severity.parse(v) for k, v in config.severity.items()}
 
@@ -103,8 +105,18 @@ class Engine:
             annotate(doc, self.config)
 
     def check_document(self, doc: Document) -> list[Finding]:
-        """All findings of one document (suppressions not yet applied)."""
-        self.prepare(doc)
+        """All findings of one document (suppressions not yet applied).
+
+        A check that fails unexpectedly loses only its own findings on this document: the
+        failure is recorded in ``failures`` (reported as an error naming file and check) and the
+        other checks and documents still run.
+        """
+        try:
+            self.prepare(doc)
+        except MtqaError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
+            self.failures.append(InputError(doc.path, f"internal error while detecting the language: {exc!r}"))
         out: list[Finding] = []
         for c in self.ready_checks():
             if not c.applies_to(doc.language):
@@ -113,11 +125,16 @@ class Engine:
                 for n in c.needs:
                     self.providers.get(n)
                 hits = c.run(doc, self.ctx)
+                found = [self.finding(doc, c, h) for h in hits]
             except ProviderUnavailable as exc:
                 self.skipped[c.code] = str(exc)
                 continue
-            for h in hits:
-                out.append(self.finding(doc, c, h))
+            except Exception as exc:  # noqa: BLE001 - a bug in one check must not stop the run
+                self.failures.append(
+                    InputError(doc.path, f"internal error in check {c.code} ({c.name}): {exc!r}")
+                )
+                continue
+            out.extend(found)
         out.sort(key=Finding.sort_key)
         fingerprint.assign(doc, out)
         return out
@@ -200,11 +217,14 @@ def run(
             result.errors.append(item)
         else:
             doc = item
+            failed = len(engine.failures)
             try:
                 findings = engine.check_document(doc)
             except MtqaError as exc:
                 result.errors.append(InputError(doc.path, str(exc)))
                 continue
+            finally:
+                result.errors.extend(engine.failures[failed:])
             suppress.apply_inline(doc, findings)
             suppress.apply_per_file(doc.path, findings, config.per_file_ignores)
             if baseline_fps:

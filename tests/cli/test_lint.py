@@ -153,3 +153,26 @@ def test_progress_bar_draws_on_a_terminal_stream():
     bar = ProgressBar(quiet, min_interval=0)
     bar(1, 3, "a")
     assert quiet.getvalue() == ""
+
+
+def test_a_crashing_check_does_not_stop_the_others(files):
+    """A bug in one check: exit 2 with the check and file named, other findings still reported."""
+    from mtqa.checks import all_checks, bad, check, good
+    from mtqa.core.config import Config
+    from mtqa.core.model import Severity
+    from mtqa.engine.runner import Engine, run
+
+    @check("X999", "always-crashes", Severity.WARNING, category="meta", message="never",
+           examples=[bad("[[x]]"), good("y")])
+    def crashing(doc, ctx):
+        """Raises."""
+        raise TypeError("boom")
+
+    cfg = Config(language="pt", variant="BR")
+    spacing = [c for c in all_checks() if c.code == "S101"]
+    engine = Engine(cfg, checks=[crashing, *spacing])
+    res = run([str(files / "bad.txt"), str(files / "clean.txt")], cfg, engine=engine, use_review=False)
+    assert [f.code for f in res.findings] == ["S101"]
+    assert len(res.errors) == 2
+    assert all("X999" in e.message and "boom" in e.message for e in res.errors)
+    assert {e.path.rsplit("/", 1)[-1] for e in res.errors} == {"bad.txt", "clean.txt"}
