@@ -17,6 +17,9 @@ class InputError(MtqaError):
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):  # picklable, so worker processes can report it
+        return (self.__class__, (self.path, self.message, self.line))
+
 
 class ConfigError(InputError):
     """A configuration, glossary or baseline file that is malformed."""

@@ -8,6 +8,7 @@ skipped and the reason is reported once.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -195,6 +196,7 @@ def run(
 ) -> Result:
     """Check ``paths`` (files, folders, ``-``) and return findings, errors and skipped checks."""
     t0 = time.perf_counter()
+    engine_given = engine is not None
     engine = engine or Engine(config)
     result = Result(checks=engine.checks)
     sources, missing = expand(paths, config.include, config.exclude)
@@ -212,19 +214,14 @@ def run(
         dismissed = {fp for fp, d in decisions.items() if d.decision == "dismissed"}
 
     total = len(sources)
-    for i, item in enumerate(load_sources(sources, config, stdin)):
-        if isinstance(item, InputError):
-            result.errors.append(item)
-        else:
-            doc = item
-            failed = len(engine.failures)
-            try:
-                findings = engine.check_document(doc)
-            except MtqaError as exc:
-                result.errors.append(InputError(doc.path, str(exc)))
-                continue
-            finally:
-                result.errors.extend(engine.failures[failed:])
+    workers = _workers(config, total, engine_given, stdin is not None or any(s.path is None for s in sources))
+    checked = (
+        _check_parallel(sources, config, workers, result)
+        if workers > 1
+        else _check_serial(sources, config, engine, result, stdin)
+    )
+    for i, (doc, findings) in enumerate(checked):
+        if doc is not None:
             suppress.apply_inline(doc, findings)
             suppress.apply_per_file(doc.path, findings, config.per_file_ignores)
             if baseline_fps:
@@ -236,10 +233,98 @@ def run(
                 (result.suppressed if f.suppressed_by else result.findings).append(f)
         if progress:
             progress(i + 1, total, sources[i].display)
-    result.skipped = dict(engine.skipped)
-    result.signature = signature(config, engine)
+    if workers == 1:
+        result.skipped = dict(engine.skipped)
+        result.signature = signature(config, engine)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+Checked = Iterable[tuple[Document | None, list[Finding]]]
+
+
+def _check_serial(sources, config: Config, engine: Engine, result: Result, stdin) -> Checked:
+    """One (document or None, findings) per source, in order; errors go to ``result``."""
+    for item in load_sources(sources, config, stdin):
+        if isinstance(item, InputError):
+            result.errors.append(item)
+            yield None, []
+            continue
+        failed = len(engine.failures)
+        try:
+            findings = engine.check_document(item)
+        except MtqaError as exc:
+            result.errors.append(InputError(item.path, str(exc)))
+            yield None, []
+            continue
+        finally:
+            result.errors.extend(engine.failures[failed:])
+        yield item, findings
+
+
+# --- many files: one worker process per core ------------------------------------------------------
+
+#: Below this many files a run stays in one process: starting workers costs more than it saves.
+PARALLEL_MIN_FILES = 40
+_CHUNK = 8
+_worker_engine: Engine | None = None
+
+
+def _workers(config: Config, n_files: int, engine_given: bool, stdin: bool) -> int:
+    """Worker processes for this run: 1 unless there are many files and nothing ties the run to
+    this process (an engine handed in, standard input, or round trips, which already use every
+    core through the translator's threads)."""
+    if engine_given or stdin or config.roundtrip.enabled or n_files < PARALLEL_MIN_FILES:
+        return 1
+    jobs = config.jobs if config.jobs > 0 else (os.cpu_count() or 1)
+    return max(1, min(jobs, n_files // _CHUNK or 1))
+
+
+def _worker_init(config: Config) -> None:
+    global _worker_engine
+    _worker_engine = Engine(config)
+
+
+def _worker_check(sources: list[Source]):
+    eng = _worker_engine
+    assert eng is not None
+    out = []
+    for item in load_sources(sources, eng.config):
+        if isinstance(item, InputError):
+            out.append((None, [], [item]))
+            continue
+        failed = len(eng.failures)
+        try:
+            findings = eng.check_document(item)
+        except MtqaError as exc:
+            out.append((None, [], [*eng.failures[failed:], InputError(item.path, str(exc))]))
+            continue
+        for cached in ("lines", "paragraphs", "sentences", "_line_starts"):
+            item.__dict__.pop(cached, None)  # recomputed on demand; keeps the transfer small
+        out.append((item, findings, eng.failures[failed:]))
+    return out, dict(eng.skipped), signature(eng.config, eng)
+
+
+def _check_parallel(sources: list[Source], config: Config, workers: int, result: Result) -> Checked:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [sources[i : i + _CHUNK] for i in range(0, len(sources), _CHUNK)]
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        initializer=_worker_init, initargs=(config,),
+    )
+    try:
+        futures = [pool.submit(_worker_check, chunk) for chunk in chunks]
+        for fut in futures:
+            items, skipped, sig = fut.result()
+            result.skipped.update(skipped)
+            result.signature = sig
+            for doc, findings, errors in items:
+                result.errors.extend(errors)
+                yield doc, findings
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def signature(config: Config, engine: Engine) -> dict[str, str]:

@@ -1,0 +1,42 @@
+"""Many files run in worker processes; the result is the same as one process."""
+
+from __future__ import annotations
+
+from mtqa.core.config import Config
+from mtqa.engine import runner
+from tests.conftest import GUARD, SEEDS
+
+
+def _corpus(tmp_path, n=48):
+    texts = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt")) + sorted(GUARD.glob("*.txt"))]
+    for i in range(n):
+        (tmp_path / f"{i:03d}.txt").write_bytes(texts[i % len(texts)])
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01binary")
+    return tmp_path
+
+
+def _key(res):
+    return (
+        [(f.path, f.code, f.start, f.end, f.fingerprint, f.suggestion) for f in res.findings],
+        sorted((e.path, e.message) for e in res.errors),
+        [d.path for d in res.documents],
+    )
+
+
+def test_parallel_equals_serial(tmp_path):
+    root = _corpus(tmp_path)
+    assert runner._workers(Config(jobs=2), 49, False, False) == 2
+    serial = runner.run([str(root)], Config(language="pt", variant="BR", jobs=1), use_review=False)
+    parallel = runner.run([str(root)], Config(language="pt", variant="BR", jobs=2), use_review=False)
+    assert _key(parallel) == _key(serial)
+    assert len(serial.findings) > 50 and len(serial.errors) == 1
+    assert parallel.signature == serial.signature
+
+
+def test_few_files_stdin_or_round_trip_stay_in_process():
+    cfg = Config(jobs=4)
+    assert runner._workers(cfg, 10, False, False) == 1
+    assert runner._workers(cfg, 400, True, False) == 1
+    assert runner._workers(cfg, 400, False, True) == 1
+    cfg.roundtrip.enabled = True
+    assert runner._workers(cfg, 400, False, False) == 1
