@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
@@ -300,6 +301,7 @@ _QUOTES_OPEN = "“\"‘'«("
 _QUOTES_CLOSE = "”\"’'»)"
 
 
+@cache
 def _loanwords(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(phrases, single words) of the loanword allow-list for ``lang``."""
     entries = word_list(f"loanwords.{lang}")

@@ -22,7 +22,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -81,26 +81,33 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@cache
+def _function_word_owners(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Function word -> the candidates (in ``candidates`` order) whose list holds it."""
+    lists = {c: function_words(c) for c in candidates}
+    return {w: tuple(c for c in candidates if w in lists[c]) for w in frozenset().union(*lists.values())}
+
+
 def function_word_scores(words: list[str], candidates: tuple[str, ...]) -> dict[str, float]:
     """Function-word mass per candidate; a word shared by k languages gives 1/k to each."""
     scores = dict.fromkeys(candidates, 0.0)
-    lists = {c: function_words(c) for c in candidates}
+    owners = _function_word_owners(tuple(candidates))
     for w in words:
-        low = w.lower()
-        hit = [c for c in candidates if low in lists[c]]
-        for c in hit:
-            scores[c] += 1.0 / len(hit)
+        hit = owners.get(w.lower())
+        if hit:
+            share = 1.0 / len(hit)
+            for c in hit:
+                scores[c] += share
     return scores
 
 
 def exclusive_counts(words: list[str], candidates: tuple[str, ...]) -> dict[str, int]:
     """How many words are function words of exactly one candidate language, per language."""
     counts = dict.fromkeys(candidates, 0)
-    lists = {c: function_words(c) for c in candidates}
+    owners = _function_word_owners(tuple(candidates))
     for w in words:
-        low = w.lower()
-        hit = [c for c in candidates if low in lists[c]]
-        if len(hit) == 1:
+        hit = owners.get(w.lower())
+        if hit is not None and len(hit) == 1:
             counts[hit[0]] += 1
     return counts
 
@@ -117,27 +124,34 @@ def evidence_words(text: str) -> list[str]:
     capitalised words are names, and so are function words inside a name (``The Dark Side of the
     Moon``). Every word counts when the whole text is in capitals (``LEAVE A REPLY``).
     """
-    toks = list(_WORD.finditer(text))
-    letters = [ch for ch in text if ch.isalpha()]
-    shouting = len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    return list(_evidence_words(text))
+
+
+@lru_cache(maxsize=64)
+def _evidence_words(text: str) -> tuple[str, ...]:
+    # A check and the provider ask about the same sentence in turn: remember the last few.
+    toks = [m.group() for m in _WORD.finditer(text)]
+    # Stops at the first letter that is not a capital (usually within the first word).
+    shouting = all(ch.isupper() for ch in text if ch.isalpha()) and (
+        sum(ch.isalpha() for ch in text) >= 4
+    )
+    if shouting:
+        return tuple(t.lower() for t in toks)
     fws = _all_function_words()
-    caps = [not m.group().islower() for m in toks]
+    caps = [not t.islower() for t in toks]
     out = []
-    for i, m in enumerate(toks):
-        t = m.group()
+    last = len(toks) - 1
+    for i, t in enumerate(toks):
         low = t.lower()
-        if shouting:
-            out.append(low)
-            continue
         if caps[i]:
-            if i == 0 and low in fws and not (len(toks) > 1 and caps[1]):
+            if i == 0 and low in fws and not (last > 0 and caps[1]):
                 out.append(low)
             continue
-        if low in fws and 0 < i < len(toks) - 1 and caps[i - 1] and caps[i + 1]:
+        if low in fws and 0 < i < last and caps[i - 1] and caps[i + 1]:
             continue  # "of" in "Bank of America"
         if len(low) >= 2 or low in fws:
             out.append(low)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
