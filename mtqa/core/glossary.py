@@ -853,6 +853,15 @@ class Matcher:
                 by_kind.setdefault(e.kind, []).append((p, e))
         for lits in self.index.values():
             lits.sort(key=lambda lit: -len(lit.words))
+        # The same forms keyed by first word, then by second word (forms of several words, longest
+        # first) plus the one-word forms: a token tries only the forms its next word can continue.
+        self._by_next: dict[str, tuple[dict[str, list[_Lit]], list[_Lit]]] = {}
+        for first, lits in self.index.items():
+            longer: dict[str, list[_Lit]] = {}
+            for lit in lits:
+                if len(lit.words) > 1:
+                    longer.setdefault(lit.words[1], []).append(lit)
+            self._by_next[first] = (longer, [lit for lit in lits if len(lit.words) == 1])
         self.pattern_sets: list[tuple[re.Pattern, list[Entry]]] = []
         for items in by_kind.values():
             parts, owners = [], []
@@ -866,24 +875,33 @@ class Matcher:
         """Every match in ``text`` (one sentence, or any stretch where context may be sought)."""
         out: list[Match] = []
         spans = [m.span() for m in _TOKEN.finditer(text)]
-        index = self.index
+        by_next = self._by_next
         n = len(spans)
         seen: set[tuple[int, int, int]] = set()
-        if index:
-            for i, (a, b) in enumerate(spans):
-                cands = index.get(text[a:b].lower())
-                if not cands:
+        if by_next:
+            low = [text[a:b].lower() for a, b in spans]
+            gaps: dict[int, str] = {}  # normalised separator before token j, computed on demand
+
+            def gap(j: int) -> str:
+                sep = gaps.get(j)
+                if sep is None:
+                    sep = text[spans[j - 1][1]:spans[j][0]]
+                    sep = gaps[j] = " " if not sep.strip() and sep else sep.strip()
+                return sep
+
+            for i, (a, _) in enumerate(spans):
+                keyed = by_next.get(low[i])
+                if keyed is None:
                     continue
-                for lit in cands:
+                longer, single = keyed
+                cands = longer.get(low[i + 1], ()) if i + 1 < n else ()
+                for lit in (*cands, *single):
                     k = len(lit.words)
                     if i + k > n:
                         continue
                     ok = True
                     for j in range(1, k):
-                        pa, pb = spans[i + j - 1][1], spans[i + j][0]
-                        sep = text[pa:pb]
-                        sep = " " if not sep.strip() and sep else sep.strip()
-                        if sep != lit.seps[j - 1] or text[spans[i + j][0]:spans[i + j][1]].lower() != lit.words[j]:
+                        if gap(i + j) != lit.seps[j - 1] or low[i + j] != lit.words[j]:
                             ok = False
                             break
                     if not ok:
