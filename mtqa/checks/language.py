@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -320,32 +321,74 @@ def _native(d: Any, word: str, lang: str, strict: bool = False) -> bool:
     return d.known(word, lang)
 
 
-def _classify(doc: Document, seg: Segment, lang: str, d: Any, counts: dict[str, int]) -> list[_Word]:
-    en_fw = function_words("en")
-    native_fw = function_words(lang)
-    phrases, loan_words = _loanwords(lang)
+def _word_kind(low: str, lang: str, d: Any) -> str:
+    """The kind of a lower-case word on its own: "en?" is English unless the document repeats it."""
+    if low in function_words("en") and low not in function_words(lang) and not _native(d, low, lang, strict=True):
+        return "en-fw"
+    if low in function_words(lang):
+        return "native"
+    if low in _loanwords(lang)[1]:
+        return "both"
+    if _native(d, low, lang):
+        return "native?"  # shared or native: asked of the English list only when it matters
+    if d.known(low, "en"):
+        return "en?"
+    return "unknown"
+
+
+#: Word kinds (:func:`_word_kind`) per dictionary provider and language, shared by documents.
+_KINDS: weakref.WeakKeyDictionary[Any, dict[str, dict[str, str]]] = weakref.WeakKeyDictionary()
+_KINDS_MAX = 200_000
+
+
+def _kind_memo(d: Any, lang: str) -> dict[str, str]:
+    """The memo of word kinds for dictionary ``d`` and ``lang`` (a fresh one when ``d`` cannot be
+    weakly referenced; emptied when it grows past ``_KINDS_MAX`` words)."""
+    try:
+        per_dict = _KINDS.setdefault(d, {})
+    except TypeError:
+        return {}
+    memo = per_dict.setdefault(lang, {})
+    if len(memo) > _KINDS_MAX:
+        memo.clear()
+    return memo
+
+
+def _has_english(text: str, lang: str, d: Any, counts: dict[str, int], kinds: dict[str, str]) -> bool:
+    """Does :func:`_classify` find an English word ("en-fw" or "en") in ``text``? (Only those
+    kinds start a fragment, and no later step of it creates one.)"""
+    for t in _WORD_RX.findall(text):
+        if not t.islower():
+            continue
+        low = t.lower()
+        kind = kinds.get(low)
+        if kind is None:
+            kind = kinds[low] = _word_kind(low, lang, d)
+        if kind == "en-fw" or (kind == "en?" and counts.get(low, 0) < 2):
+            return True
+    return False
+
+
+def _classify(doc: Document, seg: Segment, lang: str, d: Any, counts: dict[str, int],
+              kinds: dict[str, str] | None = None) -> list[_Word]:
+    """Each word of ``seg`` with its kind; ``kinds`` remembers word kinds across the sentences of
+    one document."""
+    if kinds is None:
+        kinds = {}
     out: list[_Word] = []
     for m in _WORD_RX.finditer(seg.text):
         t = m.group()
-        low = t.lower()
         start, end = seg.start + m.start(), seg.start + m.end()
         if not t.islower():
             kind = "name"  # capitalised words and acronyms are names
-        elif low in en_fw and low not in native_fw and not _native(d, low, lang, strict=True):
-            kind = "en-fw"
-        elif low in native_fw:
-            kind = "native"
-        elif low in loan_words:
-            kind = "both"
         else:
-            native = _native(d, low, lang)
-            if native:
-                kind = "native?"  # shared or native: asked of the English list only when it matters
-            elif d.known(low, "en"):
+            low = t.lower()
+            kind = kinds.get(low)
+            if kind is None:
+                kind = kinds[low] = _word_kind(low, lang, d)
+            if kind == "en?":
                 # A word the document keeps using is part of its vocabulary (a term or a name).
                 kind = "both" if counts.get(low, 0) >= 2 else "en"
-            else:
-                kind = "unknown"
         out.append(_Word(start, end, t, kind))
     # A native word is shared with English ("media", "show") when the English list knows it; that
     # only matters next to English words, where it can join their run.
@@ -427,14 +470,14 @@ def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, 
     d = _provider(ctx, "dictionary")
     if not lang or lang == "en" or not _dict_tag(d, lang) or not _dict_tag(d, "en"):
         return out
-    counts: dict[str, int] = {}
-    for m in _WORD_RX.finditer(doc.text):
-        low = m.group().lower()
-        counts[low] = counts.get(low, 0) + 1
+    counts = Counter(map(str.lower, _WORD_RX.findall(doc.text)))
     phrases, loan_words = _loanwords(lang)
     text = doc.text
+    kinds = _kind_memo(d, lang)
     for seg in doc.sentences:
-        words = _classify(doc, seg, lang, d, counts)
+        if not _has_english(seg.text, lang, d, counts, kinds):
+            continue  # no English word: nothing below could report anything
+        words = _classify(doc, seg, lang, d, counts, kinds)
         lettered = [w for w in words if w.kind != "name"]
         english = [w for w in lettered if w.kind in ("en-fw", "en")]
         if not english:
