@@ -99,12 +99,54 @@ def _cache(doc: Document, ctx: CheckContext) -> dict[str, Any]:
     return per_doc.setdefault(id(ctx.providers), {})
 
 
+#: Per dictionary provider: memos of word facts (word kinds, known words) per language.
+_MEMOS: weakref.WeakKeyDictionary[Any, dict[str, dict[str, Any]]] = weakref.WeakKeyDictionary()
+_MEMO_MAX = 200_000
+
+
+def _memo(d: Any, name: str) -> dict[str, Any]:
+    """The memo ``name`` of dictionary provider ``d``, shared by documents (a fresh one when ``d``
+    cannot be weakly referenced; emptied when it grows past ``_MEMO_MAX`` words)."""
+    try:
+        per_dict = _MEMOS.setdefault(d, {})
+    except TypeError:
+        return {}
+    memo = per_dict.setdefault(name, {})
+    if len(memo) > _MEMO_MAX:
+        memo.clear()
+    return memo
+
+
 def _known_share(d: Any, words: list[str], lang: str) -> float | None:
     """Share of ``words`` that ``lang`` uses: its dictionary's words and its loanwords."""
     if not words or not _dict_tag(d, lang):
         return None
     _, loans = _loanwords(lang)
-    return sum(1 for w in words if w in loans or d.known(w, lang)) / len(words)
+    memo = _memo(d, "known:" + lang)
+    n = 0
+    for w in words:
+        known = memo.get(w)
+        if known is None:
+            known = memo[w] = w in loans or d.known(w, lang)
+        n += known
+    return n / len(words)
+
+
+def _could_be_foreign(d: Any, words: list[str], lang: str, native: float | None,
+                      quick: Detection | None, candidates: tuple[str, ...]) -> bool:
+    """Could any candidate language other than ``lang`` pass the tests a detection must pass
+    (dictionary support, or agreement with the fast pass where there is no dictionary)? When
+    none can, asking the detector cannot change the verdict."""
+    for c in candidates:
+        if c == lang:
+            continue
+        share = _known_share(d, words, c)
+        if share is not None:
+            if share >= SEGMENT_DICT_SUPPORT and (native is None or share > native):
+                return True
+        elif quick is not None and quick.language == c:
+            return True
+    return False
 
 
 def wrong_language_segments(doc: Document, ctx: CheckContext) -> list[_SegmentVerdict]:
@@ -119,6 +161,8 @@ def wrong_language_segments(doc: Document, ctx: CheckContext) -> list[_SegmentVe
     if not lang or langid is None:
         return out
     d = _provider(ctx, "dictionary")
+    # The detector answers with one of these languages (LanguageIdentifier.detect).
+    candidates = getattr(langid, "candidates", None)
     for seg in doc.sentences:
         words = evidence_words(seg.text)
         if len(words) < 2:
@@ -134,6 +178,8 @@ def wrong_language_segments(doc: Document, ctx: CheckContext) -> list[_SegmentVe
         if quick is not None and quick.language == lang and quick.confidence >= 0.75 and (
             native is None or native >= 0.5
         ):
+            continue
+        if candidates is not None and not _could_be_foreign(d, words, lang, native, quick, candidates):
             continue
         det = langid.detect(seg.text)
         if not det.language or det.language == lang or det.confidence < SEGMENT_CONFIDENCE:
@@ -336,24 +382,6 @@ def _word_kind(low: str, lang: str, d: Any) -> str:
     return "unknown"
 
 
-#: Word kinds (:func:`_word_kind`) per dictionary provider and language, shared by documents.
-_KINDS: weakref.WeakKeyDictionary[Any, dict[str, dict[str, str]]] = weakref.WeakKeyDictionary()
-_KINDS_MAX = 200_000
-
-
-def _kind_memo(d: Any, lang: str) -> dict[str, str]:
-    """The memo of word kinds for dictionary ``d`` and ``lang`` (a fresh one when ``d`` cannot be
-    weakly referenced; emptied when it grows past ``_KINDS_MAX`` words)."""
-    try:
-        per_dict = _KINDS.setdefault(d, {})
-    except TypeError:
-        return {}
-    memo = per_dict.setdefault(lang, {})
-    if len(memo) > _KINDS_MAX:
-        memo.clear()
-    return memo
-
-
 def _has_english(text: str, lang: str, d: Any, counts: dict[str, int], kinds: dict[str, str]) -> bool:
     """Does :func:`_classify` find an English word ("en-fw" or "en") in ``text``? (Only those
     kinds start a fragment, and no later step of it creates one.)"""
@@ -473,7 +501,7 @@ def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, 
     counts = Counter(map(str.lower, _WORD_RX.findall(doc.text)))
     phrases, loan_words = _loanwords(lang)
     text = doc.text
-    kinds = _kind_memo(d, lang)
+    kinds = _memo(d, "kind:" + lang)
     for seg in doc.sentences:
         if not _has_english(seg.text, lang, d, counts, kinds):
             continue  # no English word: nothing below could report anything
