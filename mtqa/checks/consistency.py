@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.errors import ProviderUnavailable
@@ -18,6 +19,7 @@ from mtqa.core.model import Document, Severity
 _TOKEN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8192)
 def _fold(s: str) -> str:
     """Lower-cased, accents removed, spaces and hyphens dropped: the identity of a name."""
     nfkd = unicodedata.normalize("NFKD", s)
@@ -35,16 +37,19 @@ def _name_runs(text: str) -> list[list[tuple[int, int]]]:
     cur: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
         a, b = m.span()
-        tok = m.group()
-        sep = text[cur[-1][1]:a] if cur else ""
-        if cur and sep == "-" and tok.isalpha():
-            cur.append((a, b))
-        elif cur and sep == " " and _is_cap(tok):
-            cur.append((a, b))
-        else:
-            if cur:
-                runs.append(cur)
-            cur = [(a, b)] if _is_cap(tok) else []
+        if cur:
+            sep = text[cur[-1][1]:a]
+            if sep == "-" and m.group().isalpha():
+                cur.append((a, b))
+                continue
+            if sep == " " and _is_cap(m.group()):
+                cur.append((a, b))
+                continue
+            runs.append(cur)
+            cur = []
+        # Most words are lower case: test the first letter before building the token.
+        if text[a].isupper() and _is_cap(m.group()):
+            cur = [(a, b)]
     if cur:
         runs.append(cur)
     return runs
@@ -123,9 +128,10 @@ def name_written_two_ways(doc, ctx):
     reported: list[tuple[int, int]] = []
     groups = sorted(occurrences.items(), key=lambda kv: -max(len(s) for _, _, s in kv[1]))
     for _key, occ in groups:
+        first_form = occ[0][2]
+        if all(s == first_form for _, _, s in occ):
+            continue  # written one way only
         forms = Counter(s for _, _, s in occ)
-        if len(forms) < 2:
-            continue
         if known is None:
             known = _known(ctx, doc) or (lambda w: False)
         order = {s: i for i, (_, _, s) in reversed(list(enumerate(occ)))}
