@@ -846,9 +846,13 @@ class Matcher:
         by_kind: dict[str, list[tuple[str, Entry]]] = {}
         for e in self.entries:
             for form in e.forms:
-                words = tuple(w.lower() for w in _tokens(form))
-                if words:
-                    self.index.setdefault(words[0], []).append(_Lit(words, _seps(form), form, e))
+                spans = [m.span() for m in _TOKEN.finditer(form)]
+                if spans:
+                    # The words (lower-cased) and separators of ``_tokens`` and ``_seps``, in one pass.
+                    words = tuple(form[a:b].lower() for a, b in spans)
+                    seps = tuple(" " if not form[a:b].strip() else form[a:b].strip()
+                                 for (_, a), (b, _) in zip(spans, spans[1:], strict=False))
+                    self.index.setdefault(words[0], []).append(_Lit(words, seps, form, e))
             for p in e.patterns:
                 by_kind.setdefault(e.kind, []).append((p, e))
         for lits in self.index.values():

@@ -130,7 +130,7 @@ def evidence_words(text: str) -> list[str]:
 @lru_cache(maxsize=64)
 def _evidence_words(text: str) -> tuple[str, ...]:
     # A check and the provider ask about the same sentence in turn: remember the last few.
-    toks = [m.group() for m in _WORD.finditer(text)]
+    toks = _WORD.findall(text)  # no capturing group: whole matches
     # Stops at the first letter that is not a capital (usually within the first word).
     shouting = all(ch.isupper() for ch in text if ch.isalpha()) and (
         sum(ch.isalpha() for ch in text) >= 4
