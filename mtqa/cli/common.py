@@ -10,6 +10,34 @@ from mtqa.core.config import Config, load_config
 from mtqa.core.errors import MtqaError
 
 
+def split_list(values: tuple[str, ...]) -> list[str]:
+    """``("B,S", "D101")`` -> ``["B", "S", "D101"]``: repeated and comma-separated options."""
+    return [v.strip() for raw in values for v in raw.split(",") if v.strip()]
+
+
+def apply_overrides(
+    cfg: Config,
+    *,
+    select: tuple[str, ...] = (),
+    extend_select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    language: str | None = None,
+    variant: str | None = None,
+) -> Config:
+    """Command-line flags win over the configuration file and the environment."""
+    if select:
+        cfg.select = split_list(select)
+    if extend_select:
+        cfg.extend_select = split_list(extend_select)
+    if ignore:
+        cfg.ignore = cfg.ignore + split_list(ignore)
+    if language:
+        cfg.language = language
+    if variant:
+        cfg.variant = variant
+    return cfg
+
+
 def fail(message: str, code: int = 2) -> None:
     click.echo(f"mtqa: {message}", err=True)
     raise click.exceptions.Exit(code)

@@ -10,15 +10,11 @@ from pathlib import Path
 import click
 
 from mtqa.cli import ExitCode
-from mtqa.cli.common import config_option, fail, get_config, isolated_option
+from mtqa.cli.common import apply_overrides, config_option, fail, get_config, isolated_option
 from mtqa.core.errors import MtqaError
 
 #: Default tolerance when comparing with a baseline (see docs/eval.md).
 DEFAULT_EPSILON = 0.001
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for raw in values for v in raw.split(",") if v.strip()]
 
 
 @click.command("eval")
@@ -54,17 +50,9 @@ def eval_command(gold, root, clean, fmt, output, roundtrip, select, extend_selec
     from mtqa.core.files import atomic_write
     from mtqa.engine.evaluate import baseline_data, compare, evaluate, render_text
 
-    cfg = get_config(config_path, isolated)
-    if select:
-        cfg.select = _split(select)
-    if extend_select:
-        cfg.extend_select = _split(extend_select)
-    if ignore:
-        cfg.ignore = cfg.ignore + _split(ignore)
-    if language:
-        cfg.language = language
-    if variant:
-        cfg.variant = variant
+    cfg = apply_overrides(get_config(config_path, isolated), select=select,
+                          extend_select=extend_select, ignore=ignore, language=language,
+                          variant=variant)
 
     try:
         report = evaluate(gold, root, cfg, clean=list(clean), roundtrip=roundtrip)

@@ -10,14 +10,10 @@ from pathlib import Path
 import click
 
 from mtqa.cli import ExitCode
-from mtqa.cli.common import config_option, fail, get_config, isolated_option
+from mtqa.cli.common import apply_overrides, config_option, fail, get_config, isolated_option
 from mtqa.core.errors import MtqaError
 from mtqa.core.model import Severity
 from mtqa.reports import FORMATS
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for raw in values for v in raw.split(",") if v.strip()]
 
 
 class ProgressBar:
@@ -121,19 +117,11 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
     from mtqa.engine.suppress import write_baseline as do_write_baseline
     from mtqa.reports import render
 
-    cfg = get_config(config_path, isolated)
-    if select:
-        cfg.select = _split(select)
-    if extend_select:
-        cfg.extend_select = _split(extend_select)
-    if ignore:
-        cfg.ignore = cfg.ignore + _split(ignore)
+    cfg = apply_overrides(get_config(config_path, isolated), select=select,
+                          extend_select=extend_select, ignore=ignore, language=language,
+                          variant=variant)
     if fail_on:
         cfg.fail_on = fail_on
-    if language:
-        cfg.language = language
-    if variant:
-        cfg.variant = variant
     if roundtrip is not None:
         cfg.roundtrip.enabled = roundtrip
     if cfg.roundtrip.enabled:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from mtqa.cli.common import config_option, fail, get_config, isolated_option
+from mtqa.cli.common import apply_overrides, config_option, fail, get_config, isolated_option
 
 
 @click.command()
@@ -25,15 +25,8 @@ def review(paths, language, variant, select, ignore, roundtrip, review_file, glo
     """Review the findings in PATHS interactively; decisions are saved as they are made."""
     from mtqa.core.errors import MtqaError
 
-    cfg = get_config(config_path, isolated)
-    if language:
-        cfg.language = language
-    if variant:
-        cfg.variant = variant
-    if select:
-        cfg.select = [v.strip() for raw in select for v in raw.split(",") if v.strip()]
-    if ignore:
-        cfg.ignore = cfg.ignore + [v.strip() for raw in ignore for v in raw.split(",") if v.strip()]
+    cfg = apply_overrides(get_config(config_path, isolated), select=select, ignore=ignore,
+                          language=language, variant=variant)
     if roundtrip:
         cfg.roundtrip.enabled = True
         cfg.extend_select = [*cfg.extend_select, "R"]
