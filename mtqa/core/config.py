@@ -108,7 +108,7 @@ class Config:
     baseline: str = ""
     #: Reviewers' decisions file written by `mtqa review`; dismissed findings are suppressed.
     review_file: str = "mtqa-review.jsonl"
-    #: Worker processes for many files; 0 means one per core.
+    #: Worker processes for runs of 200 files or more; 0 means one per core, 1 means none.
     jobs: int = 0
     langid: LangIdConfig = field(default_factory=LangIdConfig)
     glossary: GlossaryConfig = field(default_factory=GlossaryConfig)

@@ -23,7 +23,8 @@ def _key(res):
     )
 
 
-def test_parallel_equals_serial(tmp_path):
+def test_parallel_equals_serial(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "PARALLEL_MIN_FILES", 10)
     root = _corpus(tmp_path)
     assert runner._workers(Config(jobs=2), 49, False, False) == 2
     serial = runner.run([str(root)], Config(language="pt", variant="BR", jobs=1), use_review=False)
@@ -35,7 +36,7 @@ def test_parallel_equals_serial(tmp_path):
 
 def test_few_files_stdin_or_round_trip_stay_in_process():
     cfg = Config(jobs=4)
-    assert runner._workers(cfg, 10, False, False) == 1
+    assert runner._workers(cfg, runner.PARALLEL_MIN_FILES - 1, False, False) == 1
     assert runner._workers(cfg, 400, True, False) == 1
     assert runner._workers(cfg, 400, False, True) == 1
     cfg.roundtrip.enabled = True
