@@ -195,7 +195,23 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
                    f" ({len(result.suppressed)} suppressed)", err=True)
     if result.errors:
         return int(ExitCode.USAGE)
+    required = _requested_but_skipped(result, cfg)
+    if required:
+        click.echo(f"mtqa: checks asked for explicitly could not run: {', '.join(required)}", err=True)
+        return int(ExitCode.PROVIDER)
     threshold = Severity.parse(cfg.fail_on)
     if not exit_zero and any(f.severity >= threshold for f in result.findings):
         return int(ExitCode.FINDINGS)
     return int(ExitCode.OK)
+
+
+def _requested_but_skipped(result, cfg) -> list[str]:
+    """Skipped checks that a selector named explicitly (not the defaults, not ``ALL``): a run that
+    asked for them (``--select R``, ``--roundtrip``) and could not run them exits 3."""
+    from mtqa.engine.select import matches
+
+    explicit = [x for x in (*cfg.select, *cfg.extend_select) if x.strip().upper() != "ALL"]
+    return sorted(
+        c.code for c in result.checks
+        if c.code in result.skipped and any(matches(c, x) for x in explicit)
+    )

@@ -176,3 +176,12 @@ def test_a_crashing_check_does_not_stop_the_others(files):
     assert len(res.errors) == 2
     assert all("X999" in e.message and "boom" in e.message for e in res.errors)
     assert {e.path.rsplit("/", 1)[-1] for e in res.errors} == {"bad.txt", "clean.txt"}
+
+
+def test_exit_3_when_an_explicitly_requested_check_cannot_run(mtqa, files):
+    (files / "mtqa.toml").write_text('[roundtrip]\nbackend = "no-such-backend"\n', encoding="utf-8")
+    r = mtqa("lint", "bad.txt", "--language", "pt", "--variant", "BR", "--roundtrip")
+    assert r.code == 3 and "R101" in r.err and "no-such-backend" in r.err
+    # Not asked for: the same unavailable translator is no reason to fail.
+    r = mtqa("lint", "bad.txt", *SEL)
+    assert r.code == 1
