@@ -18,9 +18,9 @@ from typing import Any
 
 from mtqa.core.config import Config
 from mtqa.core.model import CATEGORIES, Document, Severity
+from mtqa.core.text import marked_spans, unmark
 
 _CODE = re.compile(r"^[A-Z][0-9]{3}$")
-_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 
 @dataclass(frozen=True)
@@ -36,16 +36,11 @@ class Example:
 
     @property
     def plain(self) -> str:
-        return _MARK.sub(lambda m: m.group(1), self.text)
+        return unmark(self.text)
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        out, shift = [], 0
-        for m in _MARK.finditer(self.text):
-            start = m.start() - shift
-            out.append((start, start + len(m.group(1))))
-            shift += 4
-        return out
+        return marked_spans(self.text)
 
 
 def bad(text: str, suggest: str | None = None, **kw: Any) -> Example:

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from mtqa.core.errors import ConfigError
+from mtqa.core.text import marked_spans, unmark
 
 SCHEMA = "mtqa-glossary/1"
 
@@ -69,7 +70,6 @@ SEVERITIES = ("info", "warning", "error")
 
 _TOKEN = re.compile(r"\w+")
 _BRACES = re.compile(r"\{([^{}]*)\}")
-_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
@@ -143,16 +143,11 @@ class GlossaryExample:
 
     @property
     def plain(self) -> str:
-        return _MARK.sub(lambda m: m.group(1), self.text)
+        return unmark(self.text)
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        out, shift = [], 0
-        for m in _MARK.finditer(self.text):
-            start = m.start() - shift
-            out.append((start, start + len(m.group(1))))
-            shift += 4
-        return out
+        return marked_spans(self.text)
 
     def to_data(self) -> dict[str, Any]:
         d: dict[str, Any] = {"bad" if self.fires else "good": self.text}

@@ -202,3 +202,24 @@ def words(text: str, offset: int = 0):
     """Yield ``(start, end, word)`` for each word, with offsets shifted by ``offset``."""
     for m in _WORD.finditer(text):
         yield m.start() + offset, m.end() + offset, m.group()
+
+
+# --- examples with marked spans ----------------------------------------------------------------
+
+#: ``[[...]]`` marks an expected span in a check's or glossary entry's example.
+MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+
+def unmark(text: str) -> str:
+    """The example text without its ``[[ ]]`` markers."""
+    return MARK.sub(lambda m: m.group(1), text)
+
+
+def marked_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the marked spans in :func:`unmark` ``(text)``."""
+    out, shift = [], 0
+    for m in MARK.finditer(text):
+        start = m.start() - shift
+        out.append((start, start + len(m.group(1))))
+        shift += 4
+    return out

@@ -18,10 +18,10 @@ from typing import Any
 from mtqa.core import glossary as g
 from mtqa.core.errors import ConfigError
 from mtqa.core.files import atomic_write
+from mtqa.core.text import MARK
 
 #: Kinds a reviewer can pick (``term`` needs source-aware examples, so it is not offered here).
 KINDS = tuple(k for k in g.KINDS if k != "term")
-_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 
 def slug(text: str) -> str:
@@ -88,7 +88,7 @@ def validate(form: EntryForm) -> list[str]:
         errors.append("terms: at least one")
     if not form.message.strip():
         errors.append("message: required (what the reviewer of the next article reads)")
-    if not _MARK.search(form.bad):
+    if not MARK.search(form.bad):
         errors.append("failing example: mark the span with [[...]]")
     if not form.good.strip():
         errors.append("passing example: required (a sentence where the entry must stay silent)")
