@@ -58,18 +58,9 @@ class Filter:
         return bool(self.categories or self.severities or self.codes or self.states or self.search)
 
     def describe(self) -> str:
-        parts = []
-        if self.severities:
-            parts.append("sev:" + ",".join(sorted(str(s) for s in self.severities)))
-        if self.categories:
-            parts.append("cat:" + ",".join(sorted(self.categories)))
-        if self.codes:
-            parts.append("code:" + ",".join(sorted(self.codes)))
-        if self.states:
-            parts.append("state:" + ",".join(s for s in STATES if s in self.states))
-        if self.search:
-            parts.append(f"search:{self.search!r}")
-        return " ".join(parts)
+        """The filter for the status line: :meth:`expression` plus the search."""
+        search = f"search:{self.search!r}" if self.search else ""
+        return " ".join(p for p in (self.expression(), search) if p)
 
     def expression(self) -> str:
         """The filter as the expression :func:`parse_filter` reads (without the search)."""

@@ -11,22 +11,9 @@ from click.testing import CliRunner
 
 from mtqa.cli.glossary import glossary
 from mtqa.core import glossary as g
+from tests.glossaries.test_glossary_core import ENTRY
 
-GOOD = """\
-schema: mtqa-glossary/1
-pair: en-pt
-entries:
-- id: stress
-  kind: false_friend
-  terms: ['estress{a,ou}']
-  context:
-  - after: '\\s+a\\s+aliança'
-  message: m
-  suggest: enfatiza
-  examples:
-  - bad: Kim [[estressa]] a aliança.
-  - good: O trânsito estressa.
-"""
+GOOD = "schema: mtqa-glossary/1\npair: en-pt\nentries:\n" + ENTRY
 
 
 def _run(*args):
