@@ -6,7 +6,7 @@ Most differences between a sentence and its round trip are harmless paraphrase (
 order, articles), so a difference reaches the reviewer only when a filter keeps it; what each
 filter keeps and loses on the annotated seeds is measured in ``docs/roundtrip.md``.
 
-The round trip of a document is computed once (batched, on a thread pool sharing one translator,
+The round trip of a document is computed once (batched, on the translation service's thread pool,
 through the persistent cache) and shared by every R check. The checks are off by default: they run
 with ``mtqa lint --roundtrip`` or ``roundtrip.enabled = true``.
 """

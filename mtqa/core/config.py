@@ -62,7 +62,7 @@ class RoundTripConfig:
     cache: str = ""
     #: Seconds before the first retry of an online request; doubled for each further retry.
     backoff: float = 0.5
-    #: Translation threads sharing one translator; 0 means one per core.
+    #: Translation threads, each with its own offline engine instance; 0 means one per core.
     jobs: int = 0
     #: Sentences whose round-trip chrF is below this are reported (R102); 0 uses the measured default.
     min_chrf: float = 0.0

@@ -7,6 +7,7 @@ Capitalised words are looked up as written and lower-cased, so a sentence-initia
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Protocol
 
@@ -53,25 +54,31 @@ class EnchantDictionary:
         self.tags = set(enchant.list_languages())
         if not self.tags:
             raise ProviderUnavailable("dictionary: no hunspell dictionaries installed")
+        # Hunspell objects and the enchant broker are not safe to use from two threads at once
+        # (the review UI checks documents in one worker thread while a round trip runs in
+        # another), so every call into enchant holds this lock; answers are cached above it.
+        self._lock = threading.RLock()
         self._known = lru_cache(maxsize=200_000)(self._lookup)
 
     def has(self, language: str, variant: str | None = None) -> bool:
         return tag_for(language, variant) in self.tags
 
     def _dict(self, tag: str):
-        d = self._dicts.get(tag)
-        if d is None:
-            if tag not in self.tags:
-                raise ProviderUnavailable(f"dictionary: no word list for {tag} installed")
-            d = self._dicts[tag] = self._enchant.Dict(tag)
-        return d
+        with self._lock:
+            d = self._dicts.get(tag)
+            if d is None:
+                if tag not in self.tags:
+                    raise ProviderUnavailable(f"dictionary: no word list for {tag} installed")
+                d = self._dicts[tag] = self._enchant.Dict(tag)
+            return d
 
     def _lookup(self, word: str, tag: str) -> bool:
-        d = self._dict(tag)
-        if d.check(word):
-            return True
-        low = word.lower()
-        return low != word and d.check(low)
+        with self._lock:
+            d = self._dict(tag)
+            if d.check(word):
+                return True
+            low = word.lower()
+            return low != word and d.check(low)
 
     def known(self, word: str, language: str, variant: str | None = None) -> bool:
         return self._known(word, tag_for(language, variant))
