@@ -98,6 +98,9 @@ class ProgressBar:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Write every current finding to this baseline file and exit 0.")
 @click.option("--no-review", is_flag=True, help="Do not apply the reviewers' dismissals.")
+@click.option("--merge/--no-merge", "merge", default=None,
+              help="Report findings of several checks on one span once, under the most specific"
+                   " (default: merge_same_span, true).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: only when stderr is a terminal).")
 @click.option("--roundtrip/--no-roundtrip", "roundtrip", default=None,
@@ -110,7 +113,7 @@ class ProgressBar:
 @config_option
 @isolated_option
 def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, language, variant,
-         baseline, write_baseline, no_review, progress, roundtrip, source_path, pairs_path,
+         baseline, write_baseline, no_review, merge, progress, roundtrip, source_path, pairs_path,
          config_path, isolated):
     """Check PATHS (files, folders, or - for standard input) for translation artifacts."""
     from mtqa.engine.runner import run
@@ -122,6 +125,8 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
                           variant=variant)
     if fail_on:
         cfg.fail_on = fail_on
+    if merge is not None:
+        cfg.merge_same_span = merge
     if roundtrip is not None:
         cfg.roundtrip.enabled = roundtrip
     if cfg.roundtrip.enabled:
@@ -177,8 +182,7 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
         click.echo(f"mtqa: error: {e}", err=True)
 
     if write_baseline:
-        n = do_write_baseline(Path(write_baseline), result.findings + [
-            f for f in result.suppressed if f.suppressed_by == "baseline"])
+        n = do_write_baseline(Path(write_baseline), result.findings + result.suppressed)
         click.echo(f"mtqa: wrote {n} findings to {write_baseline}", err=True)
         return int(ExitCode.USAGE if result.errors else ExitCode.OK)
 
@@ -190,9 +194,11 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
 
     if fmt == "text" and sys.stderr.isatty():
         n = len(result.findings)
+        merged = sum(1 for f in result.suppressed if (f.suppressed_by or "").startswith("merged:"))
         click.echo(f"mtqa: {n} finding{'s' if n != 1 else ''} in {len(result.documents)} "
                    f"file{'s' if len(result.documents) != 1 else ''}"
-                   f" ({len(result.suppressed)} suppressed)", err=True)
+                   f" ({len(result.suppressed) - merged} suppressed, {merged} merged into others"
+                   " on the same span)", err=True)
     if result.errors:
         return int(ExitCode.USAGE)
     required = _requested_but_skipped(result, cfg)

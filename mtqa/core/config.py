@@ -110,6 +110,9 @@ class Config:
     review_file: str = "mtqa-review.jsonl"
     #: Worker processes for runs of 200 files or more; 0 means one per core, 1 means none.
     jobs: int = 0
+    #: Report findings of several checks on the same span once, under the most specific check,
+    #: with the others listed in its evidence (``also``); false reports each.
+    merge_same_span: bool = True
     langid: LangIdConfig = field(default_factory=LangIdConfig)
     glossary: GlossaryConfig = field(default_factory=GlossaryConfig)
     roundtrip: RoundTripConfig = field(default_factory=RoundTripConfig)

@@ -172,6 +172,20 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.code)
 
+    @property
+    def also(self) -> list[str]:
+        """Codes of the findings merged into this one (same span, other checks)."""
+        return [a["code"] for a in (self.evidence or {}).get("also", [])]
+
+    def headline(self, suggestion: bool = True) -> str:
+        """The message, with the suggestion and the merged codes when there are any."""
+        msg = self.message
+        if suggestion and self.suggestion and self.suggestion not in msg:
+            msg += f" (suggestion: {self.suggestion})"
+        if self.also:
+            msg += f" [also {', '.join(self.also)}]"
+        return msg
+
     def to_dict(self) -> dict[str, Any]:
         d = {
             "path": self.path,

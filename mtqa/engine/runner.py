@@ -226,6 +226,10 @@ def run(
             suppress.apply_per_file(doc.path, findings, config.per_file_ignores)
             if baseline_fps:
                 suppress.apply_fingerprints(findings, baseline_fps, "baseline")
+            # Merged before dismissals: a reviewer who dismissed the finding shown for a span
+            # dismissed the findings merged into it too.
+            if config.merge_same_span:
+                suppress.merge_same_span(findings)
             if dismissed:
                 suppress.apply_fingerprints(findings, dismissed, "review")
             result.documents.append(doc)

@@ -1,4 +1,5 @@
-"""Suppressions: inline comments, per-file ignores, a baseline file, and reviewers' dismissals.
+"""Suppressions: inline comments, per-file ignores, a baseline file, reviewers' dismissals, and the
+merging of findings that several checks report on one span.
 
 Inline, in any text (an HTML comment, so it is invisible in Markdown and HTML)::
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -89,11 +91,17 @@ def load_baseline(path: Path) -> dict[str, dict]:
     return data["findings"]
 
 
+def _in_baseline(f: Finding) -> bool:
+    """A baseline records what is reported, what an old baseline covers, and what was merged into
+    a reported finding; not what inline comments, per-file ignores or dismissals hide."""
+    return not f.suppressed_by or f.suppressed_by == "baseline" or f.suppressed_by.startswith("merged:")
+
+
 def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     entries = {
         f.fingerprint: {"code": f.code, "path": f.path, "text": f.text}
         for f in findings
-        if not f.suppressed_by
+        if _in_baseline(f)
     }
     data = {"version": BASELINE_VERSION, "findings": dict(sorted(entries.items()))}
     atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -108,3 +116,60 @@ def apply_fingerprints(findings: Iterable[Finding], fingerprints: set[str] | dic
             f.suppressed_by = reason
             used.add(f.fingerprint)
     return used
+
+
+#: When several checks report the same span, the category a reviewer should see first: the most
+#: specific reason (scraped furniture, a stutter, a cut-off) before the general one (a wrong-language
+#: stretch, a spelling used two ways), so the fix shown is the one that applies.
+MERGE_PRECEDENCE = (
+    "boilerplate",
+    "repetition",
+    "truncation",
+    "false_friend",
+    "calque",
+    "orthography",
+    "agreement",
+    "mistranslation",
+    "word_order",
+    "spacing_punctuation",
+    "capitalization",
+    "untranslated_fragment",
+    "inconsistency",
+    "omission",
+    "addition",
+    "quality",
+    "meta",
+)
+_RANK = {c: i for i, c in enumerate(MERGE_PRECEDENCE)}
+
+
+def merge_same_span(findings: Iterable[Finding]) -> int:
+    """Report findings that share a span (same file, start and end) once.
+
+    The finding kept is the most severe, then the one whose category comes first in
+    :data:`MERGE_PRECEDENCE`; it gains ``evidence["also"]`` (code, name and message of each other
+    finding) and, when it has no suggestion, the first other one's. The others are marked
+    ``suppressed_by = "merged:<kept code>"``, so they still count in baselines and summaries.
+    Only findings not already suppressed take part. Returns how many were merged away.
+    """
+    groups: dict[tuple[str, int, int], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if not f.suppressed_by:
+            groups[(f.path, f.start, f.end)].append(f)
+    merged = 0
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda f: (-f.severity, _RANK.get(f.category, len(_RANK)), f.code))
+        kept, rest = group[0], group[1:]
+        also = list((kept.evidence or {}).get("also", []))
+        for f in rest:
+            also.append({"code": f.code, "name": f.name, "message": f.message})
+            also.extend((f.evidence or {}).get("also", []))
+        kept.evidence = {**(kept.evidence or {}), "also": also}
+        if kept.suggestion is None:
+            kept.suggestion = next((f.suggestion for f in rest if f.suggestion is not None), None)
+        for f in rest:
+            f.suppressed_by = f"merged:{kept.code}"
+        merged += len(rest)
+    return merged

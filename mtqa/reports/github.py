@@ -23,8 +23,7 @@ def render(result, stream: TextIO, **_) -> None:
             f"file={_escape_prop(f.path)},line={f.line},col={f.column},"
             f"endLine={f.end_line},endColumn={f.end_column},title={_escape_prop(f.code + ' ' + f.name)}"
         )
-        msg = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion and f.suggestion not in f.message else "")
-        stream.write(f"::{_LEVEL[f.severity]} {props}::{_escape_data(msg)}\n")
+        stream.write(f"::{_LEVEL[f.severity]} {props}::{_escape_data(f.headline())}\n")
     for e in result.errors:
         stream.write(f"::error file={_escape_prop(e.path)}{',line=' + str(e.line) if e.line else ''}"
                      f"::{_escape_data(e.message)}\n")

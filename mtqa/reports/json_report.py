@@ -27,7 +27,8 @@ def to_data(result) -> dict:
             for d in result.documents
         ],
         "findings": [f.to_dict() for f in result.findings],
-        "suppressed": len(result.suppressed),
+        "suppressed": sum(1 for f in result.suppressed if not f.suppressed_by.startswith("merged:")),
+        "merged": sum(1 for f in result.suppressed if f.suppressed_by.startswith("merged:")),
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in result.errors],
         "skipped": [{"code": k, "reason": v} for k, v in sorted(result.skipped.items())],
     }

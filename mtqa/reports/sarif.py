@@ -51,7 +51,7 @@ def to_data(result) -> dict:
                 }
             ],
             "partialFingerprints": {"mtqa/v1": f.fingerprint},
-            "properties": {"category": f.category},
+            "properties": {"category": f.category, **({"also": f.also} if f.also else {})},
         }
         if f.code in index:
             res["ruleIndex"] = index[f.code]

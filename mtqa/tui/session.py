@@ -218,6 +218,8 @@ class ReviewSession:
         suppress.apply_per_file(doc.path, findings, self.config.per_file_ignores)
         if self._baseline:
             suppress.apply_fingerprints(findings, self._baseline, "baseline")
+        if self.config.merge_same_span:
+            suppress.merge_same_span(findings)
         return [f for f in findings if not f.suppressed_by]
 
     def recheck(self, i: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -185,3 +186,58 @@ def test_exit_3_when_an_explicitly_requested_check_cannot_run(mtqa, files):
     # Not asked for: the same unavailable translator is no reason to fail.
     r = mtqa("lint", "bad.txt", *SEL)
     assert r.code == 1
+
+
+MIXED = ("A Coréia do Sul e o Japão assinaram nesta terça-feira um acordo de cooperação comercial.\n\n"
+         "Segundo o ministério, a Coreia do Sul espera ampliar as exportações de semicondutores.\n\n"
+         "LEAVE A REPLY\n")
+PT = ("--language", "pt", "--variant", "BR", "--select", "B101,C101,G103,L102")
+
+
+def _codes(r):
+    return sorted((f["line"], f["code"], tuple(a["code"] for a in f.get("evidence", {}).get("also", [])))
+                  for f in r.json()["findings"])
+
+
+def test_one_span_two_checks_reported_once(mtqa, files):
+    (files / "m.txt").write_text(MIXED, encoding="utf-8")
+    r = mtqa("lint", "m.txt", *PT, "--format", "json")
+    assert _codes(r) == [(1, "G103", ("C101",)), (5, "B101", ("L102",))]
+    assert r.json()["merged"] == 2 and r.json()["suppressed"] == 0
+    text = mtqa("lint", "m.txt", *PT)
+    assert "B101 Comment-form text scraped with the article: 'LEAVE A REPLY' [also L102]" in text.out
+    unmerged = mtqa("lint", "m.txt", *PT, "--format", "json", "--no-merge")
+    assert [c for _, c, _ in _codes(unmerged)] == ["C101", "G103", "B101", "L102"]
+    (files / "mtqa.toml").write_text("merge_same_span = false\n", encoding="utf-8")
+    assert len(mtqa("lint", "m.txt", *PT, "--format", "json").json()["findings"]) == 4
+
+
+def test_merge_after_inline_ignores_before_dismissals(mtqa, files):
+    """Ignoring the shown check inline reveals the other; dismissing it in review hides both;
+    a baseline written from merged output covers every check."""
+    (files / "m.txt").write_text(MIXED.replace("LEAVE A REPLY", "<!-- mtqa: ignore B101 -->\nLEAVE A REPLY"),
+                                 encoding="utf-8")
+    assert [c for _, c, _ in _codes(mtqa("lint", "m.txt", *PT, "--format", "json"))] == ["G103", "L102"]
+
+    (files / "m.txt").write_text(MIXED, encoding="utf-8")
+    shown = mtqa("lint", "m.txt", *PT, "--format", "json").json()["findings"]
+    b101 = next(f for f in shown if f["code"] == "B101")
+    from mtqa.core.review import Decision, save_decisions
+
+    save_decisions(files / "mtqa-review.jsonl", {b101["fingerprint"]: Decision(
+        b101["fingerprint"], "dismissed", "m.txt", "B101", b101["text"])})
+    assert [c for _, c, _ in _codes(mtqa("lint", "m.txt", *PT, "--format", "json"))] == ["G103"]
+
+    assert mtqa("lint", "m.txt", *PT, "--no-review", "--write-baseline", "b.json").code == 0
+    assert len(json.loads((files / "b.json").read_text(encoding="utf-8"))["findings"]) == 4
+    assert mtqa("lint", "m.txt", *PT, "--no-review", "--no-merge", "--baseline", "b.json").code == 0
+
+
+def test_rewriting_a_baseline_keeps_what_the_old_one_covered(mtqa, files):
+    assert mtqa("lint", "bad.txt", *SEL, "--write-baseline", "b.json").code == 0
+    before = json.loads((files / "b.json").read_text(encoding="utf-8"))["findings"]
+    assert before
+    (files / "bad.txt").write_text(BAD + "Outro ex -ministro falou.\n", encoding="utf-8")
+    assert mtqa("lint", "bad.txt", *SEL, "--baseline", "b.json", "--write-baseline", "b2.json").code == 0
+    after = json.loads((files / "b2.json").read_text(encoding="utf-8"))["findings"]
+    assert set(before) < set(after)

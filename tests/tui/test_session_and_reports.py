@@ -175,3 +175,28 @@ def test_html_and_markdown_reports(session):
     buf = io.StringIO()
     render("html", res, buf)  # through the FORMATS registry, no decisions
     assert "state-pending" in buf.getvalue()
+
+
+def test_two_checks_on_one_span_show_as_one_finding(workdir):
+    """A second check on X902's span ('Senhor') merges into X902 (more severe); the reviewer sees
+    one finding that lists the other, unless merging is switched off."""
+    from mtqa.checks.base import Hit, check
+
+    @check("X904", "test-senhor-title", Severity.INFO, category="capitalization",
+           message="'{text}' capitalised")
+    def senhor_title(doc, ctx):
+        """'Senhor' capitalised (test check on X902's span)."""
+        for m in re.finditer(r"\bSenhor\b", doc.text):
+            yield Hit(m.start(), m.end())
+
+    cases = {
+        True: [("X901", []), ("X902", ["X904"]), ("X902", ["X904"])],
+        False: [("X901", []), ("X902", []), ("X904", []), ("X902", []), ("X904", [])],
+    }
+    for merge, expected in cases.items():
+        cfg = Config(language="pt", variant="BR", merge_same_span=merge)
+        engine = Engine(cfg, checks=[*TEST_CHECKS, senhor_title],
+                        providers=Providers(cfg, overrides={"langid": None}))
+        s = ReviewSession(["a.txt"], cfg, engine=engine)
+        s.select_document(0)
+        assert [(f.code, f.also) for f in s.docs[0].findings] == expected

@@ -151,6 +151,9 @@ class DetailPane(ScrollView, can_focus=True):
         parts.append(span)
         if note:
             parts.append(Text.assemble(("note: ", "dim"), note))
+        for a in (f.evidence or {}).get("also", []):
+            # Other checks that reported the same span (merged into this finding).
+            parts.append(Text.assemble(("also ", "dim"), (a["code"], "bold"), f" {a['message']}"))
         parts.extend(roundtrip_block(f.evidence, sentence))
         if docs:
             parts.append(Text(f"── About {f.code} ──", style="bold"))
