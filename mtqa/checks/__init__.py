@@ -11,7 +11,7 @@ __all__ = ["Check", "CheckContext", "Example", "Hit", "bad", "check", "good", "a
 
 #: Check modules, one per family. Code letters: B boilerplate, D repetition (duplication),
 #: S spacing/punctuation, U capitalization (uppercase), T truncation, L language,
-#: G glossary, C consistency, R round trip, A source alignment, V verb agreement.
+#: G glossary, C consistency, R round trip, A source alignment, V verb agreement, W word order.
 MODULES: tuple[str, ...] = (
     "mtqa.checks.spacing",
     "mtqa.checks.boilerplate",
@@ -24,6 +24,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.glossary_terms",
     "mtqa.checks.consistency",
     "mtqa.checks.agreement",
+    "mtqa.checks.word_order",
 )
 
 

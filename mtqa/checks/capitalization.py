@@ -187,4 +187,73 @@ def capitalised_common_word(doc: Document, ctx) -> Iterator[Hit]:
             yield Hit(a, b, suggestion=low)
 
 
-CHECKS = (capitalised_function_word, capitalised_common_word)
+@cache
+def _title_pattern(language: str) -> re.Pattern[str] | None:
+    """Determiner, spaces, a capitalised title, spaces, a capitalised word (all on one line)."""
+    titles = per_language("capitalization", "titles_before_names").get(language)
+    dets = per_language("capitalization", "title_determiners").get(language)
+    if not titles or not dets:
+        return None
+
+    def cap(w: str) -> str:
+        # "primeiro-ministro" -> "Primeiro-[Mm]inistro": the part after a hyphen may keep its case
+        head, *rest = w.split("-")
+        return re.escape(head[:1].upper() + head[1:]) + "".join(
+            rf"-[{r[:1]}{r[:1].upper()}]{re.escape(r[1:])}" for r in rest)
+
+    t = "|".join(cap(w) for w in sorted(titles, key=len, reverse=True))
+    d = "|".join(re.escape(w) for w in sorted(dets, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:{d})['’]?[ \t\u00a0]+(?P<w>{t})[ \t\u00a0]+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*)"
+    )
+
+
+@check(
+    "U103", "capitalised-title-before-name", Severity.INFO,
+    category="capitalization",
+    message="Title '{text}' capitalised before a name; news style writes '{suggestion}'",
+    languages=("pt", "it", "es"),
+    examples=[
+        bad("Foram mostrados um punhal de almirante e o [[Presidente]] Putin recebendo obras.",
+            suggest="presidente"),
+        bad("A reunião com a [[Primeira-Ministra]] Meloni durou duas horas.", suggest="primeira-ministra"),
+        bad("Kim recebeu o [[Ministro]] Lavrov em Wonsan.", suggest="ministro"),
+        bad("Ha parlato con il [[Presidente]] Mattarella ieri.", suggest="presidente", language="it"),
+        good("O presidente Putin chegou a Pyongyang na terça-feira."),
+        good("Presidente Putin chega a Pyongyang"),
+        good("O Presidente da República sancionou a lei."),
+        good("A General Motors anunciou demissões em São José dos Campos."),
+        good("Ele mora em Senador Canedo e trabalha em Presidente Prudente."),
+        good("O jogo será no estádio Presidente Vargas, em Fortaleza."),
+        good("O PRESIDENTE LULA VISITA A CHINA."),
+    ],
+)
+def capitalised_title_before_name(doc: Document, ctx) -> Iterator[Hit]:
+    """A title capitalised before a person's name after an article (`o Presidente Putin`).
+
+    ## Why it matters
+    English capitalises a title before a name (`President Putin`); Portuguese, Italian and Spanish
+    news prose writes it in lower case (`o presidente Putin`). Machine translation carries the
+    capital over. The 1990 orthographic agreement allows either case for such titles, so this is
+    house style, reported as information.
+
+    ## What fires
+    A title from the language's list (`presidente`, `ministro`, `primeiro-ministro`, `chanceler`…)
+    written with a capital between an article or contraction (`o`, `do`, `pela`…) and a capitalised
+    word. Headlines and lines in capitals, titles after a noun or preposition (`estádio Presidente
+    Vargas`, `em Presidente Prudente`), institutions (`o Presidente da República`) and titles that
+    start company or town names (`General`, `Senador`, `Rei`: not on the list) stay silent.
+    """
+    rx = _title_pattern(doc.language or "")
+    if rx is None:
+        return
+    for line in doc.lines:
+        t = line.text
+        if not _PROSE_END.search(t) or t.upper() == t:
+            continue
+        for m in rx.finditer(t):
+            w = m.group("w")
+            yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=w.lower())
+
+
+CHECKS = (capitalised_function_word, capitalised_common_word, capitalised_title_before_name)

@@ -11,7 +11,7 @@ from mtqa.core.model import Document
 from mtqa.core.text import load_document
 from mtqa.providers import Providers
 
-FAMILIES = ("boilerplate", "repetition", "capitalization", "truncation", "spacing")
+FAMILIES = ("boilerplate", "repetition", "capitalization", "truncation", "spacing", "word_order")
 
 
 def family_checks(*, defaults_only: bool = True):

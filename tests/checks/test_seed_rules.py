@@ -18,11 +18,13 @@ EXPECTED = {
         ("B102", 13, "Consulte Mais informação:"),
         ("B102", 14, "Análise: Putin visita diplomata a dois dedos do Ocidente"),
         ("B102", 15, "Tiros de alerta após soldados norte-coreanos cruzarem a fronteira"),
+        ("U103", 17, "Presidente"),
         ("B106", 20, "."),
     ],
     "001_fd6f2ad54af50c51.txt": [
         ("S101", 7, "norte -coreano"),
         ("S101", 7, "comprometendo -se"),
+        ("W101", 5, "ministro da Rússia de Relações Exteriores"),
         ("S101", 15, "norte -coreano"),
         ("B101", 29, "LEAVE A REPLY"),
         ("B101", 31, "Please enter your comment!"),

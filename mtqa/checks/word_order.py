@@ -1,0 +1,95 @@
+"""Word order (W1xx): the source language's order kept where the target has another.
+
+The first rule is the English possessive before an office: `Russia's Minister of Foreign Affairs`
+becomes `ministro da Rússia de Relações Exteriores` where Portuguese writes `ministro das Relações
+Exteriores da Rússia`. The offices and portfolios are data (``mtqa/checks/data/word_order.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtqa.checks.base import Hit, bad, check, good
+from mtqa.checks.data import load
+from mtqa.core.model import Document, Severity
+
+_GAP = r"[ \t\u00a0]+"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+
+
+@cache
+def _office_pattern(language: str) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]] | None:
+    data = load("word_order")
+    institutions = frozenset((data.get("institution_words") or {}).get(language) or ())
+    heads = (data.get("office_heads") or {}).get(language)
+    portfolios = (data.get("portfolios") or {}).get(language)
+    if not heads or not portfolios:
+        return None
+    h = "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in sorted(heads, key=len, reverse=True))
+    p = "|".join(re.escape(k).replace(r"\ ", _GAP) for k in sorted(portfolios, key=len, reverse=True))
+    # office, "da/do/de…", a place of one to three capitalised words (joined by "do/da/de" inside:
+    # "Estados Unidos", "Coreia do Norte"), "de/da/das…", a portfolio.
+    place = rf"{_CAP}(?:{_GAP}(?:(?:do|da|dos|das|de){_GAP})?{_CAP}){{0,2}}"
+    rx = re.compile(
+        rf"(?<![\w-])(?P<head>{h}){_GAP}(?P<pp>da|do|das|dos|de){_GAP}(?P<place>{place})"
+        rf"{_GAP}(?P<fp>de|da|do|das|dos|para{_GAP}(?:a|o|as|os)){_GAP}(?P<portfolio>{p})(?![\w-])"
+    )
+    canon = {re.sub(r"\s+", " ", k).casefold(): v for k, v in portfolios.items()}
+    return rx, canon, institutions
+
+
+@check(
+    "W101", "possessive-before-office", Severity.WARNING,
+    category="word_order",
+    message="English possessive order: the place comes after the portfolio ('{suggestion}')",
+    languages=("pt",),
+    examples=[
+        bad("Kim recebeu o [[ministro da Rússia de Relações Exteriores]], Sergey Lavrov.",
+            suggest="ministro das Relações Exteriores da Rússia"),
+        bad("O [[Ministério do Brasil da Saúde]] confirmou o caso.", suggest="Ministério da Saúde do Brasil"),
+        bad("A [[ministra da Coreia do Sul para a Defesa]] viajou.", suggest="ministra da Defesa da Coreia do Sul"),
+        good("Kim recebeu o ministro das Relações Exteriores da Rússia, Sergey Lavrov."),
+        good("A secretária de Ciência e Tecnologia de São Paulo falou à imprensa."),
+        good("O ministro da Defesa, Sergei Shoigu, disse que a guerra continua."),
+        good("O Ministério da Saúde de Portugal publicou o boletim."),
+        good("O ministro do Superior Tribunal de Justiça votou contra o recurso."),
+        good("O ministro de Estado da Defesa assinou a portaria."),
+        good("Falou o secretário de Estado dos Negócios Estrangeiros."),
+    ],
+)
+def possessive_before_office(doc: Document, ctx) -> Iterator[Hit]:
+    """A place between an office and its portfolio (`ministro da Rússia de Relações Exteriores`).
+
+    ## Why it matters
+    English puts the country first (`Russia's Foreign Minister`, `Brazil's Ministry of Health`);
+    translated word for word, the place lands between the office and the portfolio, an order
+    Portuguese never uses: `ministro das Relações Exteriores da Rússia`, `Ministério da Saúde do
+    Brasil`.
+
+    ## What fires
+    An office (`ministro`, `ministério`, `secretário`, `chanceler`…) followed by `da/do/de` and one
+    to three capitalised words, then `de/da/para a…` and a portfolio from the list (`Relações
+    Exteriores`, `Defesa`, `Saúde`…). The suggestion puts the portfolio first, with the contraction
+    it takes, and keeps the place's own. The right order (`ministro da Defesa da Rússia`) and a
+    portfolio followed by a place (`secretária de Ciência e Tecnologia de São Paulo`) stay silent,
+    since the first capitalised words there are the portfolio itself, and so do institutions
+    between the two (`ministro do Superior Tribunal de Justiça`, `ministro de Estado da Defesa`).
+    """
+    found = _office_pattern(doc.language or "")
+    if found is None:
+        return
+    rx, canon, institutions = found
+    for m in rx.finditer(doc.text):
+        place = m.group("place")
+        if re.sub(r"\s+", " ", place).casefold() in canon:
+            continue  # the portfolio is first already ("secretária de Ciência e Tecnologia de ...")
+        if any(w.casefold() in institutions for w in place.split()):
+            continue  # an institution, not a place: "ministro do Superior Tribunal de Justiça"
+        portfolio = re.sub(r"\s+", " ", m.group("portfolio"))
+        article = canon[portfolio.casefold()]
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group('head')} {article} {portfolio} {m.group('pp')} {place}")
+
+
+CHECKS = (possessive_before_office,)
