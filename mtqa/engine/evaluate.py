@@ -346,8 +346,9 @@ def match(
 
 def eval_config(config: Config, *, roundtrip: bool = False) -> Config:
     """The configuration as ``mtqa lint`` would use it, minus what hides findings from a
-    measurement: no baseline file and no reviewers' dismissals."""
-    cfg = dataclasses.replace(config, baseline="")
+    measurement: no baseline file, no reviewers' dismissals, and no merging of findings on one
+    span (each check is measured on its own)."""
+    cfg = dataclasses.replace(config, baseline="", merge_same_span=False)
     cfg.roundtrip = dataclasses.replace(config.roundtrip, enabled=roundtrip or config.roundtrip.enabled)
     if cfg.roundtrip.enabled:
         from mtqa.checks import all_checks

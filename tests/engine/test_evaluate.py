@@ -328,3 +328,14 @@ def test_match_agrees_with_brute_force():
         assert {id(f) for f in got[s]} == want
     used = {id(f) for fs in got.values() for f in fs}
     assert {id(f) for f in leftover} == {id(f) for f in findings} - used
+
+
+def test_eval_measures_each_check_unmerged():
+    """Merging findings on one span would hide the merged check from the measurement."""
+    from mtqa.core.config import Config
+    from mtqa.engine.evaluate import eval_config
+
+    cfg = Config(baseline="b.json")
+    assert cfg.merge_same_span
+    out = eval_config(cfg)
+    assert not out.merge_same_span and out.baseline == "" and cfg.merge_same_span
