@@ -99,12 +99,17 @@ class _InstancePool:
         with self._lock:
             self._free.append(inst)
 
-    def warm(self) -> None:
-        """Make sure one instance is loaded."""
-        with self._lock:
-            if self.size:
-                return
-        self._give(self._take())
+    def warm(self, instances: int = 1) -> None:
+        """Make sure at least ``instances`` instances are loaded."""
+        while True:
+            with self._lock:
+                if self.size >= instances:
+                    return
+            with _LOAD_LOCK:
+                inst = self._load()
+            with self._lock:
+                self.size += 1
+                self._free.append(inst)
 
     def translate(self, texts: Sequence[str]) -> list[str]:
         inst = self._take()
@@ -173,9 +178,10 @@ class BergamotTranslator:
         """How many engine instances of this direction are loaded."""
         return self._pool(source, target).size
 
-    def load(self, source: str, target: str) -> None:
-        """Load a direction now (otherwise the first translation loads it)."""
-        self._pool(source, target).warm()
+    def load(self, source: str, target: str, instances: int = 1) -> None:
+        """Load a direction now, ``instances`` engine instances of it (one per thread that will
+        translate at once); otherwise translations load them as they need them."""
+        self._pool(source, target).warm(instances)
 
     def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
         return self._pool(source, target).translate(texts)

@@ -315,8 +315,10 @@ def test_no_engine_instance_is_used_by_two_threads_at_once(bergamot):
     assert tr.instances("pt", "en") == before
     tr.load("en", "pt")
     assert tr.instances("en", "pt") == 1
+    tr.load("en", "pt", instances=3)  # preloaded for three threads, then reused
+    assert tr.instances("en", "pt") == 3
     tr.load("en", "pt")
-    assert tr.instances("en", "pt") == 1
+    assert tr.instances("en", "pt") == 3
 
 
 def test_a_model_that_cannot_load_is_a_clear_error(bergamot):
