@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         prof.disable()
         pstats.Stats(prof).sort_stats("cumulative").print_stats(a.profile)
         pstats.Stats(prof).sort_stats("tottime").print_stats(a.profile)
+        pstats.Stats(prof).sort_stats("tottime").print_callers(5)
     return 0
 
 

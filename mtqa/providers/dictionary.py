@@ -38,6 +38,9 @@ def tag_for(language: str, variant: str | None) -> str:
     return TAGS.get((language, (variant or DEFAULT_VARIANT.get(language, "")).upper()), language)
 
 
+_ENCHANT_LOCK = threading.RLock()
+
+
 class EnchantDictionary:
     """Hunspell dictionaries through pyenchant."""
 
@@ -51,13 +54,15 @@ class EnchantDictionary:
             ) from None
         self._enchant = enchant
         self._dicts: dict[str, object] = {}
-        self.tags = set(enchant.list_languages())
+        with _ENCHANT_LOCK:
+            self.tags = set(enchant.list_languages())
         if not self.tags:
             raise ProviderUnavailable("dictionary: no hunspell dictionaries installed")
-        # Hunspell objects and the enchant broker are not safe to use from two threads at once
-        # (the review UI checks documents in one worker thread while a round trip runs in
-        # another), so every call into enchant holds this lock; answers are cached above it.
-        self._lock = threading.RLock()
+        # Hunspell objects and enchant's one broker are not safe to use from two threads at once
+        # (word lists load in prefetch threads; the review UI checks documents in one worker
+        # thread while a round trip runs in another), so every call into enchant, from any
+        # instance, holds one lock; answers are cached above it.
+        self._lock = _ENCHANT_LOCK
         self._known = lru_cache(maxsize=200_000)(self._lookup)
 
     def has(self, language: str, variant: str | None = None) -> bool:
