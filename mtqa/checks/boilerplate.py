@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
-from mtqa.checks.data import all_languages
+from mtqa.checks.data import all_languages, per_language
 from mtqa.core.model import Document, Segment, Severity
 
 _ARROWS = "«»‹›←→<>|/·•"
@@ -384,6 +384,62 @@ def seo_keyword_lines(doc: Document, ctx) -> Iterator[Hit]:
             yield Hit(a, b, suggestion="")
 
 
+# --- B108 publication-date lines -------------------------------------------------------------------
+
+_TIME = r"\d{1,2}(?::\d{2}|h\d{0,2}(?:min)?)(?:\s*[ap]\.?\s?m\.?)?(?:\s+\(?[A-Z]{2,5}\)?)?"
+
+
+@cache
+def _date_line_rx() -> re.Pattern[str]:
+    data = per_language("boilerplate", "date_line")
+    months = per_language("boilerplate", "months")
+    weekdays = per_language("boilerplate", "weekdays")
+    alts = []
+    for lang, patterns in data.items():
+        m = "|".join(re.escape(w) for w in sorted(months.get(lang, ()), key=len, reverse=True))
+        w = "|".join(re.escape(x) for x in sorted(weekdays.get(lang, ()), key=len, reverse=True))
+        for p in patterns:
+            alts.append(p.replace("MONTH", f"(?:{m})").replace("WEEKDAY", f"(?:{w})").replace("TIME", _TIME))
+    return re.compile("|".join(f"(?:{a})" for a in alts), re.IGNORECASE)
+
+
+@check(
+    "B108", "date-line", Severity.INFO,
+    category="boilerplate",
+    message="Publication date scraped with the article: '{text}'",
+    examples=[
+        bad("[[June 19, 2024]]\n4 mins read\nRussia and North Korea sign a deal."),
+        bad("Título da matéria\n\n[[Publicado em 19/06/2024 às 14h30]]\n\nO texto começa aqui."),
+        bad("[[Atualizado em 3 de março de 2025, 10:15]]\nO texto começa aqui."),
+        bad("[[quarta-feira, 19 de junho de 2024]]\n\nO texto começa aqui."),
+        bad("[[19 giugno 2024]]\nIl testo.", language="it"),
+        good("Lisboa, 19 de junho de 2024 — O Governo aprovou o orçamento."),
+        good("O acordo foi assinado em 19 de junho de 2024, em Pyongyang."),
+        good("19 de junho de 2024: Putin chega a Pyongyang para a primeira visita em 24 anos."),
+        good("Em 2024, a economia cresceu 3%.\n\n2025\n\nO ano começou bem."),
+    ],
+)
+def date_line(doc: Document, ctx) -> Iterator[Hit]:
+    """A line that is only a publication date (`June 19, 2024`, `Publicado em 19/06/2024 às 14h30`).
+
+    ## Why it matters
+    The date (and time) of publication sits in the page header; scraped into the article body
+    it is a stray line that a reader of the translation does not expect, often in the source
+    language's date format.
+
+    ## What fires
+    A whole line that is a date, optionally with a weekday, a clock time, and a `Published`,
+    `Updated`, `Publicado em`, `Atualizado em` label, in English, Portuguese, Italian or Spanish.
+    A dateline with a place (`Lisboa, 19 de junho de 2024 — …`), a date inside a sentence, a date
+    followed by text (a chronology entry) and a bare year stay silent. Information only: a
+    chronology may list bare dates as headings.
+    """
+    rx = _date_line_rx()
+    for a, b, t, _ in _nonblank(doc):
+        if len(t) <= 60 and rx.fullmatch(t):
+            yield Hit(a, b, suggestion="")
+
+
 CHECKS = (
     comment_form,
     related_links,
@@ -392,4 +448,5 @@ CHECKS = (
     follow_share,
     lone_punctuation,
     seo_keyword_lines,
+    date_line,
 )

@@ -39,6 +39,7 @@ EXPECTED = {
         ("B103", 33, "NEXT La parola di Tronco dopo lo scandalo di Neura: “Fantino non può licenziarmi…”"),
     ],
     "003_6d09a7d39efd0df2.txt": [
+        ("B108", 3, "June 19, 2024"),
         ("B104", 4, "4 mins read"),
         ("D101", 5, "Russia and North Korea sign partnership deal that appears to be the strongest "
                     "since Cold War – NewsNation"),
