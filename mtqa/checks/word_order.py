@@ -1,8 +1,9 @@
 """Word order (W1xx): the source language's order kept where the target has another.
 
-The first rule is the English possessive before an office: `Russia's Minister of Foreign Affairs`
+Two rules: the English possessive before an office, `Russia's Minister of Foreign Affairs`
 becomes `ministro da Rússia de Relações Exteriores` where Portuguese writes `ministro das Relações
-Exteriores da Rússia`. The offices and portfolios are data (``mtqa/checks/data/word_order.yaml``).
+Exteriores da Rússia`; and two parties as a noun modifier, `reunião de Kim-Lavrov` for `reunião
+entre Kim e Lavrov`. The word lists are data (``mtqa/checks/data/word_order.yaml``).
 """
 
 from __future__ import annotations
@@ -92,4 +93,61 @@ def possessive_before_office(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=f"{m.group('head')} {article} {portfolio} {m.group('pp')} {place}")
 
 
-CHECKS = (possessive_before_office,)
+@cache
+def _meeting_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    data = load("word_order")
+    nouns = (data.get("meeting_nouns") or {}).get(language)
+    if not nouns:
+        return None
+    names = frozenset(n.casefold() for n in (data.get("hyphenated_names") or {}).get(language) or ())
+    n = "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in sorted(nouns, key=len, reverse=True))
+    name = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+"
+    rx = re.compile(
+        rf"(?<![\w-])(?P<noun>{n}){_GAP}de{_GAP}(?P<a>{name})-(?P<b>{name})"
+        rf"(?![\w-]|{_GAP}[A-ZÀ-ÖØ-Þ])"
+    )
+    return rx, names
+
+
+@check(
+    "W102", "hyphenated-parties", Severity.WARNING,
+    category="calque",
+    message="Two parties joined by a hyphen, in English noun-modifier order; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("A [[reunião de Kim-Lavrov]] ocorreu em Wonsan.", suggest="reunião entre Kim e Lavrov"),
+        bad("Analistas esperam pouco do [[encontro de Trump-Xi]], em Pequim.",
+            suggest="encontro entre Trump e Xi"),
+        good("A reunião entre Kim e Lavrov ocorreu em Wonsan."),
+        good("A cúpula Trump-Kim terminou sem acordo."),
+        good("A reunião da Coca-Cola com os distribuidores foi adiada."),
+        good("O encontro de Timor-Leste com os doadores foi em Díli."),
+        good("A conversa de Jean-Luc Mélenchon com os jornalistas foi tensa."),
+    ],
+)
+def hyphenated_parties(doc: Document, ctx) -> Iterator[Hit]:
+    """Two parties joined by a hyphen after `reunião de` (`reunião de Kim-Lavrov`).
+
+    ## Why it matters
+    English makes the two parties of a meeting a modifier (`the Kim-Lavrov meeting`); rendered
+    as `reunião de Kim-Lavrov`, it reads as a meeting of one person named Kim-Lavrov. Portuguese
+    says `reunião entre Kim e Lavrov`.
+
+    ## What fires
+    A meeting noun (`reunião`, `encontro`, `cúpula`, `conversas`, `telefonema`…), `de`, and two
+    capitalised names joined by a hyphen, not followed by another name. Headline style without
+    `de` (`a cúpula Trump-Kim`), names that take an article (`da Coca-Cola`), hyphenated names
+    on the list (`Timor-Leste`, `Jean-Luc`) and a compound first name followed by a surname stay
+    silent.
+    """
+    found = _meeting_pattern(doc.language or "")
+    if found is None:
+        return
+    rx, names = found
+    for m in rx.finditer(doc.text):
+        if f"{m.group('a')}-{m.group('b')}".casefold() in names:
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group('noun')} entre {m.group('a')} e {m.group('b')}")
+
+
+CHECKS = (possessive_before_office, hyphenated_parties)

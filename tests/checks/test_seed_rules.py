@@ -58,6 +58,7 @@ EXPECTED = {
     ],
     "004_b801d8a6ae706049.txt": [
         ("D102", 1, "Jong U"),
+        ("W102", 3, "reunião de Kim-Lavrov"),
         ("U101", 1, "Na"),
         ("U101", 2, "No"),
         ("S101", 2, "norte -coreana"),
