@@ -1,9 +1,10 @@
 """Word order (W1xx): the source language's order kept where the target has another.
 
-Two rules: the English possessive before an office, `Russia's Minister of Foreign Affairs`
+The English possessive before an office, `Russia's Minister of Foreign Affairs`
 becomes `ministro da Rússia de Relações Exteriores` where Portuguese writes `ministro das Relações
-Exteriores da Rússia`; and two parties as a noun modifier, `reunião de Kim-Lavrov` for `reunião
-entre Kim e Lavrov`. The word lists are data (``mtqa/checks/data/word_order.yaml``).
+Exteriores da Rússia`; before a place (`região de Kursk da Rússia` for `região de Kursk, na
+Rússia`); and two parties as a noun modifier, `reunião de Kim-Lavrov` for `reunião entre Kim e
+Lavrov`. The word lists are data (``mtqa/checks/data/word_order.yaml``).
 """
 
 from __future__ import annotations
@@ -150,4 +151,64 @@ def hyphenated_parties(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=f"{m.group('noun')} entre {m.group('a')} e {m.group('b')}")
 
 
-CHECKS = (possessive_before_office, hyphenated_parties)
+@cache
+def _place_pattern(language: str) -> re.Pattern[str] | None:
+    data = load("word_order")
+    nouns = (data.get("place_nouns") or {}).get(language)
+    countries = (data.get("countries") or {}).get(language)
+    if not nouns or not countries:
+        return None
+    n = "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in sorted(nouns, key=len, reverse=True))
+    alts = sorted((f"{a}{_GAP}{re.escape(c).replace(chr(92) + ' ', _GAP)}" for c, a in countries.items()),
+                  key=len, reverse=True)
+    return re.compile(
+        rf"(?<![\w-])(?P<noun>{n}){_GAP}de{_GAP}(?P<name>{_CAP}(?:{_GAP}{_CAP})?)"
+        rf"{_GAP}(?P<country>(?:{'|'.join(alts)}))(?![\w-])"
+    )
+
+
+_IN = {"da": "na", "do": "no", "dos": "nos", "das": "nas"}
+
+
+@check(
+    "W103", "place-before-country", Severity.WARNING,
+    category="word_order",
+    message="The country trails the place in English possessive order; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("Soldados entraram na [[região de Kursk da Rússia]] em agosto.", suggest="região de Kursk, na Rússia"),
+        bad("A [[cidade de Mariupol da Ucrânia]] foi cercada.", suggest="cidade de Mariupol, na Ucrânia"),
+        bad("O navio chegou ao [[porto de Busan da Coreia do Sul]].", suggest="porto de Busan, na Coreia do Sul"),
+        good("Soldados entraram na região russa de Kursk em agosto."),
+        good("Soldados entraram na região de Kursk, na Rússia, em agosto."),
+        good("A cidade de Foz do Iguaçu recebe turistas do Brasil e da Argentina."),
+        good("Ele nasceu na cidade de Braga e mudou-se para o interior do Brasil."),
+        good("A capital da Rússia, Moscou, recebeu a cúpula."),
+    ],
+)
+def place_before_country(doc: Document, ctx) -> Iterator[Hit]:
+    """A place named with `de` and then its country with `da/do` (`região de Kursk da Rússia`).
+
+    ## Why it matters
+    English puts the country first (`Russia's Kursk region`, `Ukraine's city of Mariupol`);
+    translated word for word, the country trails the place as if it were part of its name.
+    Portuguese writes `região de Kursk, na Rússia` or `região russa de Kursk`.
+
+    ## What fires
+    A place noun (`região`, `cidade`, `província`, `porto`…), `de`, one or two capitalised words,
+    then a country from the list with its contraction (`da Rússia`, `do Japão`, `dos Estados
+    Unidos`). Names whose own words join with `do/da` (`Foz do Iguaçu`) are not countries on the
+    list, so they stay silent, as do the adjective (`região russa de Kursk`) and the comma
+    (`região de Kursk, na Rússia`).
+    """
+    rx = _place_pattern(doc.language or "")
+    if rx is None:
+        return
+    for m in rx.finditer(doc.text):
+        pp, _, country = m.group("country").partition(" ")
+        country = re.sub(r"\s+", " ", country)
+        yield Hit(m.start(), m.end(),
+                  suggestion=f"{m.group('noun')} de {m.group('name')}, {_IN[pp]} {country}")
+
+
+CHECKS = (possessive_before_office, hyphenated_parties, place_before_country)

@@ -64,6 +64,7 @@ EXPECTED = {
         ("S101", 2, "norte -coreana"),
         ("S101", 9, "ex -ministro"),
         ("S101", 11, "norte -coreana"),
+        ("W103", 8, "região de Kursk da Rússia"),
         ("T102", 12, "Editado por:"),
     ],
 }
