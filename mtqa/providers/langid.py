@@ -350,6 +350,14 @@ def make_backend(name: str, candidates: tuple[str, ...]) -> Backend:
 #: Below this many function words a document is too short for the fast pass; ask the backend.
 MIN_DOC_FUNCTION_WORDS = 8
 #: pt-PT progressive "estar a + infinitive" (está a agravar-se); pt-BR uses the gerund.
+@cache
+def _variant_markers(variant: str) -> re.Pattern[str]:
+    """Whole-word matcher of the variant's marker words and phrases (text lower-cased)."""
+    words = sorted(word_list(f"variant_markers.pt_{variant}"), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
 _PT_PROGRESSIVE = re.compile(
     r"\b(?:estou|estás|está|estamos|estão|estava|estavam|esteve|estiveram)\s+a\s+"
     r"([^\W\d_]+(?:ar|er|ir|ôr|or))\b",
@@ -475,7 +483,9 @@ class LanguageIdentifier:
                          {k: round(v / total, 3) for k, v in weights.items()})
 
     def detect_variant(self, doc: Document) -> tuple[str, float, dict[str, list[str]]] | None:
-        """pt-BR or pt-PT from spelling (words only one variant's dictionary knows) and syntax.
+        """pt-BR or pt-PT from spelling (words only one variant's dictionary knows), words only one
+        variant's news uses (``variant_markers.pt_*.txt``: pt_BR hunspell accepts "equipa",
+        "facto", "comboio") and syntax.
 
         Returns (variant, confidence, evidence words per variant), or None without evidence or
         without both dictionaries.
@@ -486,6 +496,7 @@ class LanguageIdentifier:
         has_en = d.has("en")
         votes: dict[str, list[str]] = {"BR": [], "PT": []}
         seen: set[str] = set()
+        voted: set[str] = set()
         for w in tokens(doc.text):
             if not w.islower() or len(w) < 3 or "-" in w or w in seen:
                 continue
@@ -494,12 +505,19 @@ class LanguageIdentifier:
             if br == pt or (has_en and d.known(w, "en")):  # English loans say nothing
                 continue
             votes["BR" if br else "PT"].append(w)
+            voted.add(w)
+        low = doc.text.lower()
+        for variant in ("PT", "BR"):
+            for m in _variant_markers(variant).finditer(low):
+                if m.group(0) not in voted:  # a word the dictionaries voted on counts once
+                    voted.add(m.group(0))
+                    votes[variant].append(m.group(0))
         for m in _PT_PROGRESSIVE.finditer(doc.text):
             votes["PT"].append(m.group(0))
         for m in _BR_PROGRESSIVE.finditer(doc.text):
             votes["BR"].append(m.group(0))
         nb, np_ = len(votes["BR"]), len(votes["PT"])
-        if nb + np_ < 2:
+        if nb + np_ < 2 or nb == np_:
             return None
         variant = "BR" if nb >= np_ else "PT"
         return variant, max(nb, np_) / (nb + np_), {k: v[:8] for k, v in votes.items() if v}

@@ -204,6 +204,27 @@ def test_variant_without_evidence_is_none():
     assert ident(backend=FakeDetector(), dictionary=d).detect_variant(Document("x", "a casa")) is None
 
 
+def test_variant_from_marker_words_both_dictionaries_accept():
+    """pt_BR hunspell accepts 'equipa' and 'golo'; the marker lists still tell pt-PT, place names
+    count case-insensitively, a word counts once, and 'irão' (a verb in both) is no marker."""
+    both = {"a", "equipa", "marcou", "o", "golo", "em", "moscovo", "irão", "jogar", "amanhã", "time",
+            "gol", "fez", "moscou", "eles"}
+    d = WordSetDictionary({"pt_BR": both, "pt_PT": both})
+    li = ident(backend=FakeDetector(), dictionary=d)
+    v = li.detect_variant(Document("x", "A equipa marcou o golo em Moscovo. A equipa marcou o golo."))
+    assert v is not None and v[0] == "PT" and v[2] == {"PT": ["equipa", "golo", "moscovo"]}
+    v = li.detect_variant(Document("x", "O time fez o gol em Moscou. Eles irão jogar amanhã em Moscou."))
+    assert v is None  # 'moscou' once, 'irão' not a marker: one vote is no evidence
+    v = li.detect_variant(Document("x", "Eles irão jogar amanhã, e a equipa marcou o golo."))
+    assert v is not None and v[2] == {"PT": ["equipa", "golo"]}
+
+
+def test_a_tie_is_no_variant():
+    d = WordSetDictionary({"pt_BR": {"a", "equipa", "de", "futsal"}, "pt_PT": {"a", "equipa", "de"}})
+    li = ident(backend=FakeDetector(), dictionary=d)
+    assert li.detect_variant(Document("x", "A equipa de futsal.")) is None
+
+
 # --- annotate_document --------------------------------------------------------------------------
 
 
