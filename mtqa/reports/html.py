@@ -62,7 +62,7 @@ def highlight(text: str, findings: list[Finding], decisions: dict, numbers: dict
         chunk = html.escape(text[a:b])
         for f in sorted(covering, key=lambda f: (f.severity, f.start)):
             state, _ = _state(f, decisions)
-            title = html.escape(f"#{numbers[f.fingerprint]} {f.code} {f.message}", quote=True)
+            title = html.escape(f"#{numbers[f.fingerprint]} {f.code} {f.headline(suggestion=False)}", quote=True)
             chunk = (f'<mark class="sev-{f.severity} cat-{f.category} state-{state}" '
                      f'title="{title}">{chunk}</mark>')
         out.append(chunk)
@@ -107,7 +107,7 @@ def render(result, stream: TextIO, *, decisions: dict | None = None, title: str 
                 w(f"<tr><td>{numbers[f.fingerprint]}</td><td>{f.line}:{f.column}</td>"
                   f'<td class="code">{html.escape(f.code)}</td><td>{f.severity}</td>'
                   f"<td>{html.escape(f.category)}</td><td><code>{html.escape(f.text)}</code></td>"
-                  f"<td>{html.escape(f.message)}</td><td>{sugg}</td><td>{state}</td>"
+                  f"<td>{html.escape(f.headline(suggestion=False))}</td><td>{sugg}</td><td>{state}</td>"
                   f"<td>{html.escape(note)}</td></tr>\n")
             w("</table>\n")
         w("</section>\n")

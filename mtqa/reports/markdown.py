@@ -52,6 +52,6 @@ def render(result, stream: TextIO, *, decisions: dict | None = None, title: str 
               f"{_cell(d.note) if d else ''} |\n")
         w("\n")
         for n, f in enumerate(fs, 1):
-            w(f"{n}. {f.code} {_cell(f.message)}: {_context(doc, f)}\n")
+            w(f"{n}. {f.code} {_cell(f.headline(suggestion=False))}: {_context(doc, f)}\n")
     for e in result.errors:
         w(f"\n> error: {_cell(str(e))}\n")

@@ -206,6 +206,10 @@ def test_one_span_two_checks_reported_once(mtqa, files):
     assert r.json()["merged"] == 2 and r.json()["suppressed"] == 0
     text = mtqa("lint", "m.txt", *PT)
     assert "B101 Comment-form text scraped with the article: 'LEAVE A REPLY' [also L102]" in text.out
+    for fmt in ("markdown", "html", "github"):
+        assert "[also L102]" in mtqa("lint", "m.txt", *PT, "--format", fmt).out, fmt
+    sarif = json.loads(mtqa("lint", "m.txt", *PT, "--format", "sarif").out)
+    assert [r["properties"].get("also") for r in sarif["runs"][0]["results"]] == [["C101"], ["L102"]]
     unmerged = mtqa("lint", "m.txt", *PT, "--format", "json", "--no-merge")
     assert [c for _, c, _ in _codes(unmerged)] == ["C101", "G103", "B101", "L102"]
     (files / "mtqa.toml").write_text("merge_same_span = false\n", encoding="utf-8")
