@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class Engine:
         #: Unexpected check failures, one per (document, check); reported as errors.
         self.failures: list[InputError] = []
         self._ready: list[Check] | None = None
+        self._ready_lock = threading.Lock()
         self._severity = {k.upper(): Severity.parse(v) for k, v in config.severity.items()}
 
     def ready_checks(self) -> list[Check]:
@@ -75,22 +77,30 @@ class Engine:
         Providers still loading in the background are not waited for here: checks that need
         them come last, and one that turns out unavailable is skipped when it runs.
         """
-        if self._ready is None:
-            # Word lists load in native code without the GIL: start them while the rest loads.
-            self.providers.prefetch(n for c in self.checks for n in c.needs if n == "dictionary")
-            ready, later = [], []
-            for c in self.checks:
-                waiting = [n for n in c.needs if self.providers.loading(n)]
-                reason = next(
-                    (r for r in (self.providers.unavailable(n) for n in c.needs if n not in waiting) if r),
-                    None,
-                )
-                if reason:
-                    self.skipped[c.code] = reason
-                else:
-                    (later if waiting else ready).append(c)
-            self._ready = ready + later
+        with self._ready_lock:
+            if self._ready is None:
+                self._ready = self._resolve_checks()
         return self._ready
+
+    def warm(self) -> None:
+        """Start loading the word lists the checks need, in the background: they load in native
+        code without the GIL, while the rest loads (``mtqa review`` calls this as it starts)."""
+        self.providers.prefetch(n for c in self.checks for n in c.needs if n == "dictionary")
+
+    def _resolve_checks(self) -> list[Check]:
+        self.warm()
+        ready, later = [], []
+        for c in self.checks:
+            waiting = [n for n in c.needs if self.providers.loading(n)]
+            reason = next(
+                (r for r in (self.providers.unavailable(n) for n in c.needs if n not in waiting) if r),
+                None,
+            )
+            if reason:
+                self.skipped[c.code] = reason
+            else:
+                (later if waiting else ready).append(c)
+        return ready + later
 
     def prepare(self, doc: Document) -> None:
         """Settle the document's target language: configured, or detected when not configured."""

@@ -43,7 +43,7 @@ class Providers:
         """Start building providers in background threads (their native loading, e.g. hunspell
         word lists, runs without the GIL); ``get`` waits for one that is still loading."""
         for name in names:
-            if name in self._cache or name in self._errors or name not in FACTORIES:
+            if name in self._cache or name in self._errors or name not in FACTORIES or name in self._threads:
                 continue
             t = threading.Thread(target=self.unavailable, args=(name,), daemon=True,
                                  name=f"mtqa-prefetch-{name}")

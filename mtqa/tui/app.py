@@ -114,4 +114,7 @@ def make_app(
     if problems:
         raise ConfigError(config.source, "; ".join(problems))
     session = ReviewSession(paths, config, engine=engine)
+    # Start loading the word lists (without the GIL) while Textual starts, so the first
+    # document's findings are ready sooner.
+    threading.Thread(target=lambda: session.engine.warm(), daemon=True, name="mtqa-warm").start()
     return ReviewApp(session, roundtrip_engine=roundtrip_engine, glossary=glossary)

@@ -164,9 +164,10 @@ class ReviewSession:
 
     @property
     def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = Engine(self.config)
-        return self._engine
+        with self.lock:
+            if self._engine is None:
+                self._engine = Engine(self.config)
+            return self._engine
 
     def ensure(self, i: int) -> DocState:
         """The document at ``i``, loaded and checked (once)."""
