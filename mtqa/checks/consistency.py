@@ -89,6 +89,7 @@ def _lower_known(ctx, doc: Document):
             suggest="Kim Jong-un"),
         good("Kim Jong-un recebeu Putin em Pyongyang. Kim Jong-il morreu em 2011."),
         good("PARA O GOVERNO, o plano é bom. Para a oposição, não. O Pará votou contra."),
+        good("Os calçados de Franca, no interior paulista, são vendidos na França e na Itália."),
     ],
     languages=("pt", "it", "es", "en"),
 )
@@ -100,7 +101,9 @@ def name_written_two_ways(doc, ctx):
     `Kim Jong Un` and `Kim Jong-un`. The reader wonders whether they are two things.
 
     ## What fires
-    Capitalised names that differ only in accents, spaces or hyphens. The form used most often
+    Capitalised names that differ only in accents, spaces or hyphens. Single words whose every
+    form the dictionary accepts are two words, not one misspelt (`Franca`, the city, and
+    `França`), and stay silent. The form used most often
     (or, on a tie, the one the dictionary accepts, else the first) is taken as the document's own;
     the others are reported with it as the suggestion. A capitalised word starting a sentence on
     its own and words in capitals (headlines) are not compared.
@@ -127,13 +130,15 @@ def name_written_two_ways(doc, ctx):
     known = None
     reported: list[tuple[int, int]] = []
     groups = sorted(occurrences.items(), key=lambda kv: -max(len(s) for _, _, s in kv[1]))
-    for _key, occ in groups:
+    for key, occ in groups:
         first_form = occ[0][2]
         if all(s == first_form for _, _, s in occ):
             continue  # written one way only
         forms = Counter(s for _, _, s in occ)
         if known is None:
             known = _known(ctx, doc) or (lambda w: False)
+        if key.startswith("1:") and all(known(s) for s in forms):
+            continue  # two words, each spelled right: "Franca" (the city) and "França"
         order = {s: i for i, (_, _, s) in reversed(list(enumerate(occ)))}
         best = max(forms, key=lambda s: (forms[s], known(s), -order[s]))
         for a, b, s in occ:
