@@ -21,6 +21,12 @@ _GAP = r"[ \t\u00a0]+"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 
 
+def _either_case(words: list[str]) -> str:
+    """A regex alternation of lower-case ``words``, each also with a capital first letter
+    (longest first)."""
+    return "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _office_pattern(
     language: str,
@@ -31,7 +37,7 @@ def _office_pattern(
     portfolios = (data.get("portfolios") or {}).get(language)
     if not heads or not portfolios:
         return None
-    h = "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in sorted(heads, key=len, reverse=True))
+    h = _either_case(heads)
     p = "|".join(re.escape(k).replace(r"\ ", _GAP) for k in sorted(portfolios, key=len, reverse=True))
     # office, "da/do/de…", a place of one to three capitalised words (joined by "do/da/de" inside:
     # "Estados Unidos", "Coreia do Norte"), "de/da/das…", a portfolio.
@@ -108,7 +114,7 @@ def _meeting_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]] | 
     if not nouns:
         return None
     names = frozenset(n.casefold() for n in (data.get("hyphenated_names") or {}).get(language) or ())
-    n = "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in sorted(nouns, key=len, reverse=True))
+    n = _either_case(nouns)
     name = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+"
     rx = re.compile(
         rf"(?<![\w-])(?P<noun>{n}){_GAP}de{_GAP}(?P<a>{name})-(?P<b>{name})"
@@ -168,7 +174,7 @@ def _place_pattern(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | N
     countries = (data.get("countries") or {}).get(language)
     if not nouns or not countries:
         return None
-    n = "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in sorted(nouns, key=len, reverse=True))
+    n = _either_case(nouns)
     alts = sorted((f"{a}{_GAP}{re.escape(c).replace(chr(92) + ' ', _GAP)}" for c, a in countries.items()),
                   key=len, reverse=True)
     return re.compile(
