@@ -85,15 +85,18 @@ class _InstancePool:
         #: Instances loaded so far.
         self.size = 0
 
-    def _take(self) -> Any:
-        with self._lock:
-            if self._free:
-                return self._free.pop()
+    def _new(self) -> Any:
         with _LOAD_LOCK:
             inst = self._load()
         with self._lock:
             self.size += 1
         return inst
+
+    def _take(self) -> Any:
+        with self._lock:
+            if self._free:
+                return self._free.pop()
+        return self._new()
 
     def _give(self, inst: Any) -> None:
         with self._lock:
@@ -101,15 +104,8 @@ class _InstancePool:
 
     def warm(self, instances: int = 1) -> None:
         """Make sure at least ``instances`` instances are loaded."""
-        while True:
-            with self._lock:
-                if self.size >= instances:
-                    return
-            with _LOAD_LOCK:
-                inst = self._load()
-            with self._lock:
-                self.size += 1
-                self._free.append(inst)
+        while self.size < instances:
+            self._give(self._new())
 
     def translate(self, texts: Sequence[str]) -> list[str]:
         inst = self._take()
