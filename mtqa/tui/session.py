@@ -8,6 +8,7 @@ background), so a large batch opens fast. Every decision is written to the decis
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections import Counter
@@ -34,7 +35,10 @@ class DocState:
 
     source: Source
     doc: Document | None = None
+    #: What the reviewer sees: the findings after suppressions, one per span when merging.
     findings: list[Finding] = field(default_factory=list)
+    #: The findings after suppressions, before merging (the round trip's are merged in again).
+    unmerged: list[Finding] = field(default_factory=list)
     error: str | None = None
     checked: bool = False
 
@@ -206,11 +210,12 @@ class ReviewSession:
             findings = self.engine.check_document(st.doc)
         except (InputError, MtqaError) as exc:
             st.error = str(exc)
-            st.findings = []
+            st.findings = st.unmerged = []
             st.checked = True
             return
         st.error = None
-        st.findings = self._unsuppressed(st.doc, findings)
+        st.unmerged = self._unsuppressed(st.doc, findings)
+        st.findings = self._merged(st.unmerged)
         st.checked = True
 
     def _unsuppressed(self, doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -219,9 +224,17 @@ class ReviewSession:
         suppress.apply_per_file(doc.path, findings, self.config.per_file_ignores)
         if self._baseline:
             suppress.apply_fingerprints(findings, self._baseline, "baseline")
-        if self.config.merge_same_span:
-            suppress.merge_same_span(findings)
         return [f for f in findings if not f.suppressed_by]
+
+    def _merged(self, findings: list[Finding]) -> list[Finding]:
+        """One finding per span (``merge_same_span``), on copies: ``findings`` stay unmerged, so
+        the round trip's findings can be merged in again when it runs again."""
+        if not self.config.merge_same_span:
+            return sorted(findings, key=Finding.sort_key)
+        view = [dataclasses.replace(f, evidence=dict(f.evidence) if f.evidence else f.evidence)
+                for f in findings]
+        suppress.merge_same_span(view)
+        return sorted((f for f in view if not f.suppressed_by), key=Finding.sort_key)
 
     def recheck(self, i: int) -> None:
         """Check document ``i`` again from its file."""
@@ -235,9 +248,10 @@ class ReviewSession:
         with self.lock:
             st = self.docs[i]
             assert st.doc is not None
-            kept = [f for f in st.findings if not replace(f)]
+            kept = [f for f in st.unmerged if not replace(f)]
             new = self._unsuppressed(st.doc, list(findings))
-            st.findings = sorted(kept + new, key=Finding.sort_key)
+            st.unmerged = kept + new
+            st.findings = self._merged(st.unmerged)
             return len(new)
 
     # --- decisions ------------------------------------------------------------------------------

@@ -200,3 +200,28 @@ def test_two_checks_on_one_span_show_as_one_finding(workdir):
         s = ReviewSession(["a.txt"], cfg, engine=engine)
         s.select_document(0)
         assert [(f.code, f.also) for f in s.docs[0].findings] == expected
+
+
+def test_round_trip_findings_merge_with_the_rule_findings_each_time(workdir):
+    """A round-trip finding on a span a rule already flags joins that finding; running the round
+    trip again replaces it without piling up merged codes."""
+    from mtqa.checks.base import Hit, check
+    from tests.tui.conftest import fake_roundtrip
+
+    @check("X905", "test-place", Severity.WARNING, category="orthography", message="'{text}'")
+    def place(doc, ctx):
+        """'Pyongyang' (test check on the fake round trip's span)."""
+        for m in re.finditer(r"Pyongyang", doc.text):
+            yield Hit(m.start(), m.end())
+
+    cfg = Config(language="pt", variant="BR")
+    providers = Providers(cfg, overrides={"langid": None})
+    s = ReviewSession(["a.txt"], cfg, engine=Engine(cfg, checks=[*TEST_CHECKS, place], providers=providers))
+    s.select_document(0)
+    rt = Engine(cfg, checks=[fake_roundtrip], providers=providers)
+    for _ in range(2):
+        doc = s.docs[0].doc
+        assert s.merge(0, rt.check_document(doc), lambda f: f.code.startswith("R")) == 1
+        on_place = [f for f in s.docs[0].findings if f.text == "Pyongyang"]
+        assert [(f.code, f.also, f.suggestion) for f in on_place] == [("X905", ["R901"], "Pionguiangue")]
+    assert sorted(f.code for f in s.docs[0].unmerged) == ["R901", "X901", "X902", "X902", "X905"]
