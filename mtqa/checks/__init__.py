@@ -11,7 +11,8 @@ __all__ = ["Check", "CheckContext", "Example", "Hit", "bad", "check", "good", "a
 
 #: Check modules, one per family. Code letters: B boilerplate, D repetition (duplication),
 #: S spacing/punctuation, U capitalization (uppercase), T truncation, L language,
-#: G glossary, C consistency, R round trip, A source alignment, V verb agreement, W word order.
+#: G glossary, C consistency, R round trip, A source alignment, V verb agreement, W word order,
+#: P prepositions.
 MODULES: tuple[str, ...] = (
     "mtqa.checks.spacing",
     "mtqa.checks.boilerplate",
@@ -25,6 +26,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.consistency",
     "mtqa.checks.agreement",
     "mtqa.checks.word_order",
+    "mtqa.checks.prepositions",
 )
 
 
