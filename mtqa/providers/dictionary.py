@@ -3,16 +3,26 @@
 The real implementation reads Debian's hunspell dictionaries through pyenchant (6-14 us a lookup).
 Capitalised words are looked up as written and lower-cased, so a sentence-initial word is known.
 :class:`WordSetDictionary` is the test double.
+
+Loading a hunspell list takes about 0.35 s (pt_BR), most of `mtqa lint`'s start-up on one file.
+So answers are also kept across runs in :class:`AnswerMemo` (the user cache folder), stamped with
+the size and time of the list's files: a run whose words were all looked up before never loads
+hunspell. The list still starts loading in the background, in case a new word comes.
 """
 
 from __future__ import annotations
 
+import atexit
+import os
+import pickle
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 from mtqa.core.config import Config
 from mtqa.core.errors import ProviderUnavailable
+from mtqa.core.files import atomic_write, cache_dir
 
 #: (language, variant) -> enchant tag, most specific first.
 TAGS = {
@@ -40,11 +50,129 @@ def tag_for(language: str, variant: str | None) -> str:
 
 _ENCHANT_LOCK = threading.RLock()
 
+#: Folders where Debian's hunspell lists live (the files that stamp the answer memo).
+HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/share/myspell"))
+MEMO_VERSION = 1
+#: Most answers kept per word list.
+MEMO_MAX = 200_000
+
+
+def _stamp(tag: str, dirs: tuple[Path, ...] = HUNSPELL_DIRS) -> tuple | None:
+    """Size and modification time of the ``.dic`` and ``.aff`` of ``tag`` (None when not found)."""
+    for d in dirs:
+        dic, aff = d / f"{tag}.dic", d / f"{tag}.aff"
+        try:
+            a, b = dic.stat(), aff.stat()
+        except OSError:
+            continue
+        return (str(dic), a.st_size, a.st_mtime_ns, b.st_size, b.st_mtime_ns)
+    return None
+
+
+class AnswerMemo:
+    """Dictionary answers (tag -> word -> known) kept in a file across runs.
+
+    Each tag's answers carry the stamp of its word list; answers for a list that changed (or
+    with no stamp) are not used. A missing, unreadable or foreign file is an empty memo. New
+    answers are merged into the file when the process exits (atomic replace).
+    """
+
+    def __init__(self, path: Path, dirs: tuple[Path, ...] = HUNSPELL_DIRS) -> None:
+        self.path = path
+        self.dirs = dirs
+        self._tags: dict[str, dict[str, bool]] = {}
+        self._stamps: dict[str, tuple | None] = {}
+        self._new: dict[str, dict[str, bool]] = {}
+        self._current: dict[str, tuple | None] = {}
+        self._loaded = False
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        self._loaded = True
+        try:
+            data = pickle.loads(self.path.read_bytes())  # noqa: S301 - our own cache file
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            return
+        if not isinstance(data, dict) or data.get("version") != MEMO_VERSION:
+            return
+        for tag, entry in (data.get("tags") or {}).items():
+            if isinstance(entry, dict) and isinstance(entry.get("words"), dict):
+                self._tags[tag] = entry["words"]
+                self._stamps[tag] = tuple(entry.get("stamp") or ()) or None
+
+    def _stamp(self, tag: str) -> tuple | None:
+        """The stamp of ``tag``'s word list as installed now (read once per process)."""
+        if tag not in self._current:
+            self._current[tag] = _stamp(tag, self.dirs)
+        return self._current[tag]
+
+    def get(self, tag: str, word: str) -> bool | None:
+        with self._lock:
+            if not self._loaded:
+                self._load()
+            stamp = self._stamp(tag)
+            if stamp is None or self._stamps.get(tag) != stamp:
+                return None
+            return self._tags[tag].get(word)
+
+    def put(self, tag: str, word: str, known: bool) -> None:
+        with self._lock:
+            if self._stamp(tag) is None:
+                return
+            new = self._new.setdefault(tag, {})
+            if len(new) < MEMO_MAX:
+                new[word] = known
+
+    def save(self) -> int:
+        """Merge the new answers into the file; how many were new (0: nothing written)."""
+        with self._lock:
+            if not any(self._new.values()):
+                return 0
+            fresh = AnswerMemo(self.path, self.dirs)
+            fresh._load()
+            tags = {}
+            n = 0
+            for tag in set(fresh._tags) | set(self._new):
+                stamp = self._stamp(tag)
+                if stamp is None:
+                    continue
+                words = dict(fresh._tags.get(tag, {})) if fresh._stamps.get(tag) == stamp else {}
+                added = self._new.get(tag, {})
+                n += len(added)
+                if len(words) + len(added) > MEMO_MAX:
+                    words = {}
+                words.update(added)
+                tags[tag] = {"stamp": list(stamp), "words": words}
+            try:
+                atomic_write(self.path, pickle.dumps({"version": MEMO_VERSION, "tags": tags},
+                                                     protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:
+                return 0
+            self._new.clear()
+            return n
+
+
+_MEMO: AnswerMemo | None = None
+_MEMO_GUARD = threading.Lock()
+
+
+def answer_memo() -> AnswerMemo | None:
+    """The process's answer memo (saved at exit); None when ``MTQA_NO_DICT_MEMO`` is set."""
+    global _MEMO
+    if os.environ.get("MTQA_NO_DICT_MEMO"):
+        return None
+    with _MEMO_GUARD:
+        if _MEMO is None:
+            _MEMO = AnswerMemo(cache_dir() / "dictionary-answers.pickle")
+            atexit.register(_MEMO.save)
+        return _MEMO
+
 
 class EnchantDictionary:
     """Hunspell dictionaries through pyenchant."""
 
-    def __init__(self) -> None:
+    def __init__(self, memo: AnswerMemo | None = None) -> None:
+        self.memo = memo
         try:
             import enchant
         except ImportError as exc:  # libenchant missing
@@ -78,12 +206,26 @@ class EnchantDictionary:
             return d
 
     def _lookup(self, word: str, tag: str) -> bool:
+        memo = self.memo
+        if memo is not None:
+            known = memo.get(tag, word)
+            if known is not None:
+                return known
         with self._lock:
             d = self._dict(tag)
-            if d.check(word):
-                return True
             low = word.lower()
-            return low != word and d.check(low)
+            known = bool(d.check(word) or (low != word and d.check(low)))
+        if memo is not None:
+            memo.put(tag, word, known)
+        return known
+
+    def preload(self, tag: str) -> threading.Thread | None:
+        """Load ``tag``'s word list in a background thread (lookups wait for it)."""
+        if tag not in self.tags or tag in self._dicts:
+            return None
+        t = threading.Thread(target=self._dict, args=(tag,), daemon=True, name=f"mtqa-hunspell-{tag}")
+        t.start()
+        return t
 
     def known(self, word: str, language: str, variant: str | None = None) -> bool:
         return self._known(word, tag_for(language, variant))
@@ -103,10 +245,8 @@ class WordSetDictionary:
 
 
 def from_config(config: Config) -> Dictionary:
-    d = EnchantDictionary()
+    d = EnchantDictionary(memo=answer_memo())
     if config.language:
-        # Load the target language's word list now (this usually runs in a prefetch thread).
-        tag = tag_for(config.language, config.variant or None)
-        if tag in d.tags:
-            d._dict(tag)
+        # Start loading the target language's word list; lookups the memo answers do not wait.
+        d.preload(tag_for(config.language, config.variant or None))
     return d
