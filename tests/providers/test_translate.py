@@ -291,8 +291,8 @@ class _ExclusiveEngine:
 
 
 def test_no_engine_instance_is_used_by_two_threads_at_once(bergamot):
-    """The native engine crashed when threads shared an instance, so each thread gets its own:
-    four threads translating at once never meet on one instance, and at most four are loaded."""
+    """Each thread translates with its own instance: four threads translating at once never meet
+    on one instance, and at most four are loaded."""
     from mtqa.providers.translate import BergamotTranslator
 
     _ExclusiveEngine.overlaps = 0
@@ -319,6 +319,54 @@ def test_no_engine_instance_is_used_by_two_threads_at_once(bergamot):
     assert tr.instances("en", "pt") == 3
     tr.load("en", "pt")
     assert tr.instances("en", "pt") == 3
+
+
+_LOADS_IN_THREADS_THAT_EXIT = """
+import threading
+from mtqa.providers.translate import BergamotTranslator
+
+out = []
+for text in ("O presidente falou.", "A reunião terminou.", "O ministro chegou."):
+    tr = BergamotTranslator()  # a new translator each time, so each thread loads a model
+    t = threading.Thread(target=lambda: out.append(tr.translate_batch([text], "pt", "en")[0]))
+    t.start()
+    t.join()
+print(len(out), all(out))
+"""
+
+
+def test_models_load_safely_from_threads_that_exit(bergamot):
+    """The native engine crashes the process (SIGSEGV) when a model loads in a new thread after
+    the thread of the first load has exited: the review UI's workers and each run's translation
+    pool are such threads. Loads therefore run in one long-lived loader thread. In a fresh
+    process, because the first load of the process is what matters."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-X", "faulthandler", "-c", _LOADS_IN_THREADS_THAT_EXIT],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.split() == ["3", "True"]
+
+
+def test_loads_run_in_one_loader_thread(bergamot):
+    from mtqa.providers.translate import BergamotTranslator
+
+    threads: list[str] = []
+
+    def load(key):
+        threads.append(threading.current_thread().name)
+        return _ExclusiveEngine(key)
+
+    tr = BergamotTranslator(load=load)
+    workers = [threading.Thread(target=tr.load, args=("pt", "en", 2)),
+               threading.Thread(target=tr.load, args=("en", "pt"))]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert len(threads) == 3 and len(set(threads)) == 1
+    assert threads[0].startswith("mtqa-model-loader")
 
 
 def test_a_model_that_cannot_load_is_a_clear_error(bergamot):
