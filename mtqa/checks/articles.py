@@ -1,0 +1,273 @@
+"""Articles before country names (N1xx): the article English does without.
+
+Portuguese writes `a Rússia`, `o Japão`, `os Estados Unidos`, and contracts the prepositions with
+the article: `da Rússia`, `no Japão`, `pelos EUA`, `apoio à Rússia`. English has no article before
+a country (`visiting North Korea`, `support for Russia`), and machine translation leaves the name
+bare: `visitando Coreia do Norte`, `fornece Rússia com munições`, `apoio a Rússia`. The names, the
+prepositions and the verbs are data (``mtqa/checks/data/articles.yaml``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
+
+from mtqa.checks.base import Hit, bad, check, good
+from mtqa.checks.data import load
+from mtqa.core.model import Document, Severity
+
+_GAP = r"[ \t\u00a0]+"
+#: What a country name must not run into: another word of a longer name (`China Daily`, `Rússia
+#: Unida`), a hyphenated pair (`Rússia-Ucrânia`), an English possessive. A function word
+#: capitalised by a link anchor (`apoio a Rússia Na guerra`) is not part of a name.
+_FUNCTION_WORDS = "Na|No|Nas|Nos|Em|De|Da|Do|Das|Dos|A|O|As|Os|E|Para|Com|Por|Pela|Pelo|Contra|Ao|À"
+_AFTER_NAME = rf"(?![\w'’‘-])(?![ \t\u00a0]+(?!(?:{_FUNCTION_WORDS})\b)[A-ZÀ-ÖØ-Þ])"
+#: A list or a pair (`com China e Rússia`, `entre Rússia e Ucrânia`, `com Alemanha, Índia e
+#: Japão`) is written without articles in news Portuguese.
+_COORDINATED = re.compile(r"[ \t\u00a0]*(?:,|\be\b|\bou\b|/|&)[ \t\u00a0]*(?:(?:o|a|os|as)[ \t\u00a0]+)?[A-ZÀ-ÖØ-Þ]")
+#: Endings of an adjective between a noun and `a` (`seu apoio militar a Rússia`).
+_ADJECTIVE = re.compile(
+    r"[a-zà-öø-ÿ]+(?:al|ar|ico|icos|icas|ivo|iva|ivos|ivas|ado|ada|ados|adas|ido|ida|idos|idas|nte|"
+    r"ntes|eiro|eira|eiros|eiras|oso|osa|osos|osas|ável|ível|ista|ais|ares|uo|ua|uos|uas)"
+)
+#: Determiners and possessives before a noun that is also a verb form (`o apoio`, `sua ajuda`).
+_DETERMINERS = frozenset(
+    "o a os as um uma uns umas seu sua seus suas nosso nossa nossos nossas este esta estes estas "
+    "esse essa esses essas do da dos das no na nos nas pelo pela pelos pelas ao à aos às novo nova "
+    "novos novas forte firme total pleno plena amplo ampla todo toda".split()
+)
+_ARTICLE = {"fs": "a", "ms": "o", "fp": "as", "mp": "os"}
+
+
+class _Data(NamedTuple):
+    name_rx: re.Pattern[str]
+    gender: dict[str, str]
+    bare_in: dict[str, frozenset[str]]
+    contractions: dict[str, dict[str, str]]
+    trigger_rx: re.Pattern[str]
+    verbs: frozenset[str]
+    not_gerunds: frozenset[str]
+    crase_nouns: frozenset[str]
+
+
+def _conjugations(verb: str) -> list[str]:
+    """Third-person forms, gerund and infinitive of a regular verb (`visitar` -> `visita`, …)."""
+    stem, ending = verb[:-2], verb[-2:]
+    if ending == "ar":
+        suffixes = "a am ou aram ava avam ará arão aria ariam ando ar".split()
+    elif ending == "er":
+        suffixes = "e em eu eram ia iam erá erão eria eriam endo er".split()
+    else:  # ir
+        suffixes = "e em iu iram ia iam irá irão iria iriam indo ir".split()
+    return [stem + s for s in suffixes]
+
+
+def _names_alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", _GAP) for n in sorted(names, key=len, reverse=True))
+
+
+@cache
+def _data(language: str) -> _Data | None:
+    data = load("articles")
+    table = (data.get("countries") or {}).get(language)
+    if not table:
+        return None
+    gender = {n: g for g, names in table.items() for n in names}
+    name_rx = re.compile(rf"(?<![\w-])(?P<name>{_names_alternation(list(gender))}){_AFTER_NAME}")
+    contractions = (data.get("contractions") or {}).get(language) or {}
+    preps = list(contractions) + list((data.get("prepositions") or {}).get(language) or ())
+    verbs = frozenset(f for v in (data.get("transitive_verbs") or {}).get(language) or ()
+                      for f in _conjugations(v))
+    # The word before the name: a preposition, or a lower-case word that may be a verb.
+    trigger_rx = re.compile(
+        rf"(?<![\w-])(?P<word>(?:{'|'.join(preps)})|[a-zà-öø-ÿ]{{3,}}){_GAP}$", re.IGNORECASE
+    )
+    return _Data(
+        name_rx, gender,
+        {v: frozenset(ns) for v, ns in (data.get("bare_in_variant") or {}).items()},
+        contractions, trigger_rx, verbs,
+        frozenset((data.get("not_gerunds") or {}).get(language) or ()),
+        frozenset((data.get("crase_nouns") or {}).get(language) or ()),
+    )
+
+
+def _bare_allowed(d: _Data, name: str, variant: str | None) -> bool:
+    """True when the variant (or an unknown variant) may write ``name`` without the article."""
+    if variant:
+        return name in d.bare_in.get(variant.upper(), frozenset())
+    return any(name in names for names in d.bare_in.values())
+
+
+def _heading_ends(doc: Document) -> list[tuple[int, int]]:
+    """Spans of lines that read as headings (no closing punctuation, at most 14 words): headline
+    style drops articles on purpose (`Putin visita Coreia do Norte`)."""
+    spans = []
+    for line in doc.lines:
+        t = line.text.strip()
+        if t and t[-1] not in ".!?:;…\"”»)" and len(t.split()) <= 14:
+            spans.append((line.start, line.end))
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _bare_names(doc: Document, d: _Data) -> Iterator[tuple[re.Match[str], str, str]]:
+    """Country names with the article they take, outside headings: (match, name, gender)."""
+    text = doc.text
+    headings = _heading_ends(doc)
+    starts = [s for s, _ in headings]
+    for m in d.name_rx.finditer(text):
+        if _in_spans(headings, starts, m.start()):
+            continue
+        name = re.sub(r"\s+", " ", m.group("name"))
+        if _bare_allowed(d, name, doc.variant):
+            continue
+        yield m, name, d.gender[name]
+
+
+@check(
+    "N101", "country-without-article", Severity.WARNING,
+    category="calque",
+    message="'{text}': Portuguese puts the article before {name}; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("O líder russo está [[visitando Coreia do Norte]] pela primeira vez em 24 anos.",
+            suggest="visitando a Coreia do Norte"),
+        bad("Pyongyang [[fornece Rússia]] com munições em troca de ajuda.", suggest="fornece a Rússia"),
+        bad("A delegação chegou [[em China]] na segunda-feira.", suggest="na China"),
+        bad("O embaixador [[de Estados Unidos]] foi convocado.", suggest="dos Estados Unidos"),
+        bad("Os soldados foram enviados [[para Ucrânia]] em março.", suggest="para a Ucrânia"),
+        bad("O ministro viajou [[a Japão]] na semana passada.", suggest="ao Japão"),
+        bad("As tropas que [[invadiram Ucrânia]] recuaram.", suggest="invadiram a Ucrânia"),
+        good("O líder russo está visitando a Coreia do Norte pela primeira vez em 24 anos."),
+        good("O governo tenta equilibrar a relação com China e Rússia."),
+        good("O Brasil integra, com Alemanha, Índia e Japão, o chamado G4."),
+        good("A guerra entre Rússia e Ucrânia entrou no terceiro ano."),
+        good("Putin visita Coreia do Norte pela primeira vez em 24 anos"),
+        good("O jornal China Daily publicou o editorial; o partido Rússia Unida venceu."),
+        good("A empresa já tem clientes em Espanha e em França.", variant="PT"),
+        good("Ele nasceu em Portugal e vive em Israel."),
+        good("O acordo Rússia-Ucrânia de grãos expirou."),
+        good("A reunião em Pequim, na China, terminou sem acordo."),
+    ],
+)
+def country_without_article(doc: Document, ctx) -> Iterator[Hit]:
+    """A country name left without the article Portuguese puts before it (`em China`).
+
+    ## Why it matters
+    English names countries without an article (`visiting North Korea`, `in China`, `for the
+    US` aside); Portuguese writes `a Coreia do Norte`, `a China`, `os Estados Unidos`, and the
+    prepositions `de`, `em`, `por` and `a` contract with the article (`na China`, `dos Estados
+    Unidos`, `ao Japão`). A bare name after a preposition or a verb reads as a word-for-word
+    translation.
+
+    ## What fires
+    A listed country name directly after a preposition (`de`, `em`, `por`, `para`, `com`,
+    `contra`, `sobre`, …; `a` only before a masculine or plural name, whose article it cannot
+    be), after a gerund (`visitando`), or after a verb that takes a country as object
+    (`visitou`, `invadiram`, `fornece`). The suggestion adds or contracts the article.
+
+    ## What stays silent
+    Names that take no article (`Portugal`, `Israel`, `Cuba`); names European Portuguese writes
+    bare (`em França`, `de Espanha`) in pt-PT texts and texts of unknown variant; lists and pairs
+    (`com China e Rússia`, `entre Rússia e Ucrânia`); a name inside a longer name (`China
+    Daily`, `Rússia Unida`) or a hyphenated pair (`Rússia-Ucrânia`); headline-style lines.
+    """
+    d = _data(doc.language or "pt")
+    if d is None:
+        return
+    text = doc.text
+    for m, name, g in _bare_names(doc, d):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        t = d.trigger_rx.search(text, max(line_start, m.start() - 40), m.start())
+        if t is None:
+            continue
+        if _COORDINATED.match(text, m.end()):
+            continue
+        word = t.group("word")
+        low = word.lower()
+        bare = m.group("name")
+        art = _ARTICLE[g]
+        if low in d.contractions:
+            contracted = d.contractions[low].get(g)
+            if contracted is None:
+                continue
+            if word[0].isupper():
+                contracted = contracted[0].upper() + contracted[1:]
+            suggestion = f"{contracted} {bare}"
+        elif low in ("para", "com", "contra", "sobre", "sob", "desde", "até", "após", "perante", "entre"):
+            suggestion = f"{word} {art} {bare}"
+        elif not word.islower():
+            continue
+        elif low in d.verbs or (low.endswith(("ando", "endo", "indo")) and len(low) >= 6
+                                and low not in d.not_gerunds):
+            suggestion = f"{word} {art} {bare}"
+        else:
+            continue
+        yield Hit(t.start("word"), m.end(), suggestion=suggestion, args={"name": name})
+
+
+@check(
+    "N102", "missing-crase-before-country", Severity.WARNING,
+    category="orthography",
+    message="'{text}': the preposition 'a' and the article of {name} make a crase; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("Kim reiterou seu apoio [[a Rússia]] na guerra contra a Ucrânia.", suggest="à Rússia"),
+        bad("O país anunciou novas sanções [[a China]].", suggest="à China"),
+        bad("A visita [[a Coreia do Norte]] durou dois dias.", suggest="à Coreia do Norte"),
+        bad("O envio de armas e o apoio militar [[a Ucrânia]] continuam.", suggest="à Ucrânia"),
+        bad("Kim reiterou o apoio [[a Rússia]] Na guerra.", suggest="à Rússia"),
+        good("Kim reiterou seu apoio à Rússia na guerra contra a Ucrânia."),
+        good("A OTAN ajuda a Ucrânia com armas."),
+        good("O presidente visita a China na próxima semana."),
+        good("O governo apoia a Rússia e o Brasil critica a Ucrânia."),
+        good("Eu apoio a Ucrânia, disse o deputado."),
+        good("O apoio a Rússia Unida caiu nas pesquisas."),
+    ],
+)
+def missing_crase_before_country(doc: Document, ctx) -> Iterator[Hit]:
+    """`a` before a feminine country name after a noun that governs `a` (`apoio a Rússia`).
+
+    ## Why it matters
+    `apoio`, `ajuda`, `sanções`, `visita` take the preposition `a`, and before a feminine name
+    it fuses with the article into `à`: `apoio à Rússia`, `visita à China`. English `support for
+    Russia` has no article to fuse, and the translation keeps a bare `a`.
+
+    ## What fires
+    A noun that governs `a` (data: `crase_nouns`), at most one adjective after it (`apoio
+    militar`), then `a` and a feminine country name. A noun that is also a verb form (`apoio`,
+    `ajuda`, `visita`) needs a determiner before it (`o apoio`, `sua ajuda`), so that `a OTAN
+    ajuda a Ucrânia` and `eu apoio a Ucrânia` stay silent.
+    """
+    d = _data(doc.language or "pt")
+    if d is None:
+        return
+    text = doc.text
+    before = re.compile(
+        rf"(?:(?P<det>[\wà-öø-ÿ]+){_GAP})?(?P<noun>[a-zà-öø-ÿ]+)(?:{_GAP}(?P<adj>{_ADJECTIVE.pattern}))?"
+        rf"{_GAP}(?P<a>a){_GAP}$"
+    )
+    for m, name, g in _bare_names(doc, d):
+        if g != "fs":
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        b = before.search(text, max(line_start, m.start() - 60), m.start())
+        if b is None:
+            continue
+        noun = b.group("noun")
+        if noun not in d.crase_nouns:
+            continue
+        unambiguous = noun.endswith(("s", "ção", "são", "dade", "ência", "ância", "gem"))
+        if not unambiguous and (b.group("det") or "").lower() not in _DETERMINERS:
+            continue
+        yield Hit(b.start("a"), m.end(), suggestion=f"à {m.group('name')}", args={"name": name})
+
+
+CHECKS = (country_without_article, missing_crase_before_country)
