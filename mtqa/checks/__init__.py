@@ -12,7 +12,7 @@ __all__ = ["Check", "CheckContext", "Example", "Hit", "bad", "check", "good", "a
 #: Check modules, one per family. Code letters: B boilerplate, D repetition (duplication),
 #: S spacing/punctuation, U capitalization (uppercase), T truncation, L language,
 #: G glossary, C consistency, R round trip, A source alignment, V verb agreement, W word order,
-#: P prepositions, N articles before names.
+#: P prepositions, N articles before names, Q clauses.
 MODULES: tuple[str, ...] = (
     "mtqa.checks.spacing",
     "mtqa.checks.boilerplate",
@@ -28,6 +28,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.word_order",
     "mtqa.checks.prepositions",
     "mtqa.checks.articles",
+    "mtqa.checks.clauses",
 )
 
 

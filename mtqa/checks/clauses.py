@@ -1,0 +1,97 @@
+"""Clauses (Q1xx): the conjunction English may leave out and Portuguese may not.
+
+English reports speech with or without `that` (`the media said Mr Putin spoke`); Portuguese
+needs `que` (`a mídia disse que o senhor Putin falou`). Machine translation follows the English
+and joins the reporting verb straight to the reported clause: `A mídia estatal russa disse
+Senhor Putin falou`. The verbs are data (``mtqa/checks/data/clauses.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtqa.checks.base import Hit, bad, check, good
+from mtqa.checks.data import load
+from mtqa.core.model import Document, Severity
+
+_GAP = r"[ \t\u00a0]+"
+_CAP = r"[A-ZÀ-ÖØ-Þ]"
+
+
+@cache
+def _pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    data = load("clauses")
+    verbs = (data.get("reporting_verbs") or {}).get(language)
+    if not verbs:
+        return None
+    stop = frozenset((data.get("inverting_words") or {}).get(language) or ())
+    rx = re.compile(
+        # the word before the verb: the end of its subject (a noun, an adjective or a name),
+        # with no punctuation between it and the verb
+        rf"(?<![\w-])(?P<prev>[\w-]+){_GAP}(?P<verb>{'|'.join(sorted(verbs, key=len, reverse=True))})"
+        rf"{_GAP}(?P<next>{_CAP}[\w-]*)"
+    )
+    return rx, stop
+
+
+def _has_que_soon(text: str, pos: int, words: int = 4) -> bool:
+    """True when `que` comes within the next few words (an inverted subject: `disse Lula que`)."""
+    following = text[pos:pos + 80].split("\n", 1)[0].split()[:words]
+    return any(w.strip(",;:").lower() == "que" for w in following)
+
+
+@check(
+    "Q101", "reported-speech-without-que", Severity.WARNING,
+    category="calque",
+    message="'{text}': Portuguese joins a reported clause with 'que'; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("A mídia estatal russa [[disse]] Senhor Putin falou com Senhor Kim por duas horas.",
+            suggest="disse que"),
+        bad("O porta-voz [[afirmou]] Moscou não aceitará as condições.", suggest="afirmou que"),
+        bad("Os analistas [[dizem]] Pyongyang enviou mais tropas.", suggest="dizem que"),
+        good("A mídia estatal russa disse que Putin falou com Kim por duas horas."),
+        good("“A situação está a agravar-se”, disse Kim."),
+        good("«Os mísseis salvam cidades», afirmou Zelensky, à chegada à reunião."),
+        good("Como disse Lula na abertura, o país voltou."),
+        good("Foi o que disse Putin aos jornalistas."),
+        good("Em entrevista disse Lula que o acordo sai neste ano."),
+        good("O ministro disse à Reuters que o acordo está próximo."),
+        good("A CBF anunciou Dorival Júnior como novo técnico."),
+    ],
+)
+def reported_speech_without_que(doc: Document, ctx) -> Iterator[Hit]:
+    """A reporting verb joined straight to the reported clause, without `que` (`disse Putin falou`).
+
+    ## Why it matters
+    English can drop `that` after `said`; Portuguese cannot drop `que`. `A mídia disse Senhor
+    Putin falou` is English syntax in Portuguese words, and the reader has to guess where the
+    reported clause begins.
+
+    ## What fires
+    A verb of saying (`disse`, `afirmou`, `dizem`, … — verbs that take a clause, not a person,
+    as object) after the end of its subject, followed at once by a capitalised word (a name
+    starting the reported clause), with no `que` in the next words.
+
+    ## What stays silent
+    The inverted verb after a quote or a comma (`”, disse Kim`), after `como`, `segundo`, `o que`
+    (`como disse Lula`), an inverted subject followed by `que` (`disse Lula que`), and a
+    preposition after the verb (`disse à Reuters`).
+    """
+    pat = _pattern(doc.language or "pt")
+    if pat is None:
+        return
+    rx, stop = pat
+    text = doc.text
+    for m in rx.finditer(text):
+        prev = m.group("prev")
+        if prev.lower() in stop or prev.isdigit():
+            continue
+        if _has_que_soon(text, m.end("verb")):
+            continue
+        yield Hit(m.start("verb"), m.end("verb"), suggestion=f"{m.group('verb')} que")
+
+
+CHECKS = (reported_speech_without_que,)
