@@ -29,6 +29,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.prepositions",
     "mtqa.checks.articles",
     "mtqa.checks.clauses",
+    "mtqa.checks.apposition",
 )
 
 
