@@ -30,6 +30,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.articles",
     "mtqa.checks.clauses",
     "mtqa.checks.apposition",
+    "mtqa.checks.gender",
 )
 
 

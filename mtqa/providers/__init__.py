@@ -21,6 +21,7 @@ FACTORIES: dict[str, str] = {
     "langid": "mtqa.providers.langid:from_config",
     "translator": "mtqa.providers.translate:from_config",
     "glossary": "mtqa.providers.glossaries:from_config",
+    "lexicon": "mtqa.providers.lexicon:from_config",
 }
 
 

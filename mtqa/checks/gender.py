@@ -1,0 +1,118 @@
+"""Gender agreement (V102): a determiner of one gender before a noun of the other.
+
+`à combate` (for `ao combate`), `um guerra`, `da problema`: machine translation picks the
+determiner from a word nearby, or fuses `a` with an article the noun does not take. The nouns'
+genders come from the annotated European Portuguese hunspell list (the ``lexicon`` provider); the
+determiners and the exceptions are data (``mtqa/checks/data/gender.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtqa.checks.base import Hit, bad, check, good
+from mtqa.checks.data import load
+from mtqa.core.model import Document, Severity
+
+_GENDER_NAME = {"m": "masculine", "f": "feminine"}
+
+
+@cache
+def _data(language: str):
+    data = load("gender")
+    pairs = (data.get("determiners") or {}).get(language)
+    if not pairs:
+        return None
+    gender = {}
+    other = {}
+    for masc, fem in pairs.items():
+        gender[masc], gender[fem] = "m", "f"
+        other[masc], other[fem] = fem, masc
+    dets = sorted(gender, key=len, reverse=True)
+    rx = re.compile(rf"(?<![\w-])(?P<det>{'|'.join(dets)})[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{{3,}})(?![\w-])",
+                    re.IGNORECASE)
+    either = frozenset((data.get("either_gender") or {}).get(language) or ())
+    persons = tuple((data.get("person_endings") or {}).get(language) or ())
+    return rx, gender, other, either, persons
+
+
+def _keyword_line(text: str, pos: int) -> bool:
+    """True on a line of lower-case words with no closing punctuation: search keywords and
+    lower-cased brand names scraped with the article (`jornal da globo`), not prose."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return line == line.lower() and line[-1:] not in ".!?:;…\"”»)"
+
+
+def _match_case(word: str, like: str) -> str:
+    return word[0].upper() + word[1:] if like[:1].isupper() else word
+
+
+@check(
+    "V102", "determiner-gender-mismatch", Severity.WARNING,
+    category="agreement",
+    message="'{text}': '{det}' is {det_gender} but '{noun}' is {noun_gender}; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("Todas as medidas no que diz respeito [[à combate]] à causa raiz da crise.", suggest="ao combate"),
+        bad("O governo enfrenta [[um crise]] política.", suggest="uma crise"),
+        bad("A solução [[do guerra]] passa por Moscou.", suggest="da guerra"),
+        bad("[[Este semana]] o Senado vota a reforma.", suggest="Esta semana"),
+        good("Todas as medidas no que diz respeito ao combate à causa raiz da crise."),
+        good("A presidente da comissão recebeu a agente da Polícia Federal."),
+        good("O segurança do prédio chamou um guarda e pesou um grama de ouro."),
+        good("A jornalista entrevistou a atleta e a dirigente do clube."),
+        good("Ao longo do dia, o sistema e o problema do mapa foram discutidos."),
+        good("No entanto, na verdade, pela primeira vez, à medida que a crise avança."),
+        good("globo com ao vivo\n\njornal da globo\n\nuol conteúdo"),
+    ],
+)
+def determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
+    """A determiner of one gender before a noun of the other (`à combate`, `um crise`).
+
+    ## Why it matters
+    Every Portuguese noun has a gender and its determiners agree with it: `o combate`, `a
+    guerra`. A translation that fuses `a` with an article the noun does not take (`à combate`
+    for `ao combate`) or carries a determiner over from a nearby word reads as a plain error.
+
+    ## What fires
+    A determiner whose gender is certain (`um/uma`, `do/da`, `no/na`, `pelo/pela`, `ao/à`,
+    `este/esta`, …) directly before a noun the lexicon knows as a noun of the other gender
+    only. The suggestion is the determiner of the noun's gender.
+
+    ## What stays silent
+    `o/a/os/as` (also pronouns and a preposition: `a pé`, `o ajuda`), plurals, nouns that are
+    also adjectives or verbs in the lexicon, nouns said with either gender (`o segurança`, `um
+    grama`, `o sanduíche`), nouns of persons after a feminine determiner (`a presidente`, `a
+    agente`, `a jornalista`), words the lexicon does not know, and lines of lower-case keywords
+    with no closing punctuation (`jornal da globo`).
+    """
+    d = _data(doc.language or "pt")
+    if d is None:
+        return
+    rx, gender, other, either, persons = d
+    lexicon = ctx.providers.get("lexicon")
+    text = doc.text
+    for m in rx.finditer(text):
+        det, noun = m.group("det"), m.group("noun")
+        if noun in either or not noun.islower():
+            continue
+        if _keyword_line(text, m.start()):
+            continue
+        g = lexicon.gender(noun)
+        dg = gender.get(det.lower())
+        if g is None or dg is None or g == dg:
+            continue
+        if dg == "f" and noun.endswith(persons):
+            continue
+        fix = _match_case(other[det.lower()], det)
+        yield Hit(m.start(), m.end(), suggestion=f"{fix} {noun}",
+                  args={"det": det, "noun": noun, "det_gender": _GENDER_NAME[dg],
+                        "noun_gender": _GENDER_NAME[g]})
+
+
+CHECKS = (determiner_gender_mismatch,)

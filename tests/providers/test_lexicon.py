@@ -1,0 +1,76 @@
+"""The gender lexicon read from the annotated European Portuguese hunspell list."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from mtqa.core.errors import ProviderUnavailable
+from mtqa.providers.lexicon import LEXICON_PATHS, GenderLexicon, parse_genders
+
+LINES = [
+    "44258\n",
+    ",\t[CAT=punct1a]\n",
+    "combate/p\t[CAT=nc,G=m,N=s]\n",
+    "guerra/pEO\t[CAT=nc,G=f,N=s]\n",
+    "capital\t[CAT=adj,N=s,G=_]\n",
+    "capital\t[CAT=nc,G=f,N=s]\n",
+    "polícia/p\t[CAT=nc,G=f,N=s]\n",
+    "polícia/p\t[CAT=nc,G=m,N=s]\n",
+    "jornalista/p\t[CAT=nc,G=_,N=s]\n",
+    "presidente/p\t[CAT=a_nc,G=m,N=s]\n",
+    "combater/XYZ\t[CAT=v,T=inf,TR=t]\n",
+    "semflags\n",
+]
+
+
+def test_only_nouns_of_one_gender_get_one():
+    g = parse_genders(LINES)
+    assert g == {"combate": "m", "guerra": "f"}
+
+
+def test_a_broken_annotation_names_the_file_and_line():
+    with pytest.raises(ProviderUnavailable, match=r"lexicon: x\.dic:2: unclosed annotation"):
+        parse_genders(["combate/p\t[CAT=nc,G=m,N=s]\n", "guerra\t[CAT=nc,G=f\n"], "x.dic")
+
+
+def test_cache_is_used_and_renewed_when_the_list_changes(tmp_path):
+    dic = tmp_path / "pt_PT.dic"
+    dic.write_text("".join(LINES), encoding="utf-8")
+    cache = tmp_path / "cache" / "lexicon-pt.pickle"
+    assert GenderLexicon.load(dic, cache).gender("combate") == "m"
+    assert cache.is_file()
+    # the cache answers while the list is unchanged ...
+    dic_stat = dic.stat()
+    assert GenderLexicon.load(dic, cache).gender("guerra") == "f"
+    # ... and a changed list (new size and time) is parsed again
+    dic.write_text("".join(LINES) + "ataque/p\t[CAT=nc,G=m,N=s]\n", encoding="utf-8")
+    os.utime(dic, ns=(dic_stat.st_atime_ns, dic_stat.st_mtime_ns + 10**9))
+    assert GenderLexicon.load(dic, cache).gender("ataque") == "m"
+
+
+def test_a_foreign_cache_file_is_ignored(tmp_path):
+    dic = tmp_path / "pt_PT.dic"
+    dic.write_text("".join(LINES), encoding="utf-8")
+    cache = tmp_path / "lexicon-pt.pickle"
+    cache.write_bytes(b"not a pickle")
+    assert GenderLexicon.load(dic, cache).gender("guerra") == "f"
+
+
+def test_missing_or_binary_list_is_a_clear_error(tmp_path):
+    with pytest.raises(ProviderUnavailable, match="cannot read"):
+        GenderLexicon.load(tmp_path / "missing.dic")
+    bad = tmp_path / "bad.dic"
+    bad.write_bytes(b"combate\t[CAT=nc,G=m]\n\xff\xfe\n")
+    with pytest.raises(ProviderUnavailable, match="is not UTF-8"):
+        GenderLexicon.load(bad)
+
+
+@pytest.mark.skipif(not any(p.is_file() for p in LEXICON_PATHS["pt"]), reason="hunspell-pt-pt not installed")
+def test_the_installed_list_gives_genders():
+    lex = GenderLexicon.load(next(p for p in LEXICON_PATHS["pt"] if p.is_file()))
+    assert len(lex) > 10_000
+    assert (lex.gender("combate"), lex.gender("guerra"), lex.gender("sistema")) == ("m", "f", "m")
+    assert lex.gender("presidente") is None  # also an adjective
+    assert lex.gender("jornalista") is None  # either gender
