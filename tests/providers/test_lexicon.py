@@ -74,3 +74,18 @@ def test_the_installed_list_gives_genders():
     assert (lex.gender("combate"), lex.gender("guerra"), lex.gender("sistema")) == ("m", "f", "m")
     assert lex.gender("presidente") is None  # also an adjective
     assert lex.gender("jornalista") is None  # either gender
+
+
+def test_without_the_list_v102_is_skipped_with_the_reason_and_the_rest_runs(monkeypatch, tmp_path):
+    from mtqa.checks import get_check
+    from mtqa.core.config import Config
+    from mtqa.core.model import Document
+    from mtqa.engine.runner import Engine
+    from mtqa.providers import Providers, lexicon
+
+    monkeypatch.setattr(lexicon, "LEXICON_PATHS", {"pt": (tmp_path / "pt_PT.dic",)})
+    cfg = Config(language="pt", variant="BR")
+    engine = Engine(cfg, checks=[get_check("V102"), get_check("S101")], providers=Providers(cfg))
+    doc = Document("a.txt", "O líder norte -coreano falou sobre à combate.", language="pt", variant="BR")
+    assert [f.code for f in engine.check_document(doc)] == ["S101"]
+    assert "hunspell-pt-pt" in engine.skipped["V102"]
