@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=3)
     ap.add_argument("--profile", type=int, nargs="?", const=40, default=0)
     ap.add_argument("--pyinstrument", action="store_true")
+    ap.add_argument("--top", type=int, default=12, help="checks and engine parts listed (default 12)")
     a = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from mtqa.core.config import Config
@@ -42,9 +43,17 @@ def main(argv: list[str] | None = None) -> int:
         sentences = 0
         clock = time.process_time
         for p in paths:
+            t = clock()
             doc = load_document(p)
+            t1 = clock()
             engine.prepare(doc)
+            t2 = clock()
             sentences += len(doc.sentences)
+            t3 = clock()
+            if per_check is not None:
+                per_check["engine: load"] += t1 - t
+                per_check["engine: language annotation"] += t2 - t1
+                per_check["engine: segmentation"] += t3 - t2
             for c in engine.ready_checks():
                 if not c.applies_to(doc.language):
                     continue
@@ -70,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
           f"CPU-second (fastest of {max(1, a.passes)} warm passes)")
     print(f"first pass (providers loading): {first:.3f} CPU-s, {n / first:,.0f} sentences per "
           "CPU-second")
-    for code, sec in parts.most_common(12):
-        print(f"  {code:6} {sec:7.3f} s  {sec / cpu:5.1%}")
+    for code, sec in parts.most_common(a.top):
+        print(f"  {code:28} {sec:7.3f} s  {sec / cpu:5.1%}")
     if a.pyinstrument:
         from pyinstrument import Profiler
 

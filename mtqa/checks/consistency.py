@@ -30,28 +30,35 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() and not tok[:1].isdigit() and not (len(tok) > 1 and tok.isupper())
 
 
+#: Where a run can start: a word whose first character is not a digit, an underscore or a
+#: lower-case Latin letter. A superset of the capitalised words, found without a Python loop over
+#: the lower-case words in between.
+_MAYBE_CAP = re.compile(r"(?<!\w)[^\W\da-z\u00df-\u00f6\u00f8-\u00ff_]")
+
+
 def _name_runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised words joined by one space or a hyphen (a hyphen may also join a
     lower-case syllable, as in ``Jong-un``)."""
     runs: list[list[tuple[int, int]]] = []
-    cur: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(text):
+    search, token = _MAYBE_CAP.search, _TOKEN.search
+    pos = 0
+    while (start := search(text, pos)) is not None:
+        m = token(text, start.start())
         a, b = m.span()
-        if cur:
-            sep = text[cur[-1][1]:a]
-            if sep == "-" and m.group().isalpha():
-                cur.append((a, b))
-                continue
-            if sep == " " and _is_cap(m.group()):
-                cur.append((a, b))
-                continue
-            runs.append(cur)
-            cur = []
-        # Most words are lower case: test the first letter before building the token.
-        if text[a].isupper() and _is_cap(m.group()):
-            cur = [(a, b)]
-    if cur:
+        pos = b
+        if not (text[a].isupper() and _is_cap(m.group())):
+            continue
+        cur = [(a, b)]
+        # Extend the run word by word; the word that ends it may start the next run.
+        while (m := token(text, b)) is not None:
+            sep = text[b:m.start()]
+            if (sep == "-" and m.group().isalpha()) or (sep == " " and _is_cap(m.group())):
+                cur.append(m.span())
+                b = m.end()
+            else:
+                break
         runs.append(cur)
+        pos = b
     return runs
 
 

@@ -109,17 +109,24 @@ def stuttered_sequence(doc: Document, ctx) -> Iterator[Hit]:
     """
     for m in _RUN.finditer(doc.text):
         # A run holds only words and spaces, so split() gives its words.
-        low = m.group().lower().split()
+        group = m.group()
+        low = group.lower().split()
         n = len(low)
         if n < 4 or len(set(low)) == n:
             continue  # no word comes back: nothing can repeat
         base = m.start()
-        run = [(base + w.start(), base + w.end(), w.group()) for w in _WORD.finditer(m.group())]
+        run: list[tuple[int, int, str]] | None = None  # (start, end, word), built on first use
         i = 0
         while i < n:
-            hit = None
+            kmax = min(6, (n - i) // 2)
+            if kmax < 2:
+                break  # too few words left for a repeat of two
             wi = low[i]
-            for k in range(min(6, (n - i) // 2), 1, -1):
+            if wi not in low[i + 2 : i + kmax + 1]:
+                i += 1  # a repeat starting here brings word i back 2 to kmax words later
+                continue
+            hit = None
+            for k in range(kmax, 1, -1):
                 if low[i + k] != wi:
                     continue
                 first, second = low[i : i + k], low[i + k : i + 2 * k]
@@ -127,6 +134,8 @@ def stuttered_sequence(doc: Document, ctx) -> Iterator[Hit]:
                     continue
                 if not any(c.isalpha() for w in first for c in w):
                     continue
+                if run is None:
+                    run = [(base + w.start(), base + w.end(), w.group()) for w in _WORD.finditer(group)]
                 last = run[i + 2 * k - 1][2]
                 if first[-1] != second[-1] and not last[:1].isupper():
                     continue  # only names are cut short this way ("Jong Un Jong U")
@@ -137,6 +146,7 @@ def stuttered_sequence(doc: Document, ctx) -> Iterator[Hit]:
                 break
             if hit:
                 k = hit
+                assert run is not None
                 a, b = run[i + k][0], run[i + 2 * k - 1][1]
                 repeated = doc.text[run[i][0] : run[i + k - 1][1]]
                 yield Hit(a, b, suggestion="", args={"repeated": repeated})

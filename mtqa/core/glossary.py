@@ -818,6 +818,23 @@ class _Lit:
     seps: tuple[str, ...]
     form: str
     entry: Entry
+    tail: list[str] = field(default_factory=list)  # words[2:], compared with a slice of tokens
+
+    def __post_init__(self) -> None:
+        self.tail = list(self.words[2:])
+
+
+def _lower_tokens(text: str) -> list[str]:
+    """The ``\\w+`` tokens of ``text``, each lower-cased on its own.
+
+    Lower-casing the whole text first gives the same tokens (no character changes between word
+    and non-word when lower-cased) unless a character grows (``İ``) or depends on its neighbours
+    (``Σ``, final sigma): those texts are done token by token.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text) and "\u03a3" not in text:
+        return _TOKEN.findall(lowered)
+    return [text[a:b].lower() for a, b in (m.span() for m in _TOKEN.finditer(text))]
 
 
 def _case_ok(mode: str, form: str, found: str) -> bool:
@@ -873,12 +890,12 @@ class Matcher:
     def find(self, text: str, offset: int = 0) -> list[Match]:
         """Every match in ``text`` (one sentence, or any stretch where context may be sought)."""
         out: list[Match] = []
-        spans = [m.span() for m in _TOKEN.finditer(text)]
         by_next = self._by_next
-        n = len(spans)
+        spans: list[tuple[int, int]] | None = None  # token spans, made when first needed
         seen: set[tuple[int, int, int]] = set()
         if by_next:
-            low = [text[a:b].lower() for a, b in spans]
+            low = _lower_tokens(text)
+            n = len(low)
             gaps: dict[int, str] = {}  # normalised separator before token j, computed on demand
 
             def gap(j: int) -> str:
@@ -888,23 +905,25 @@ class Matcher:
                     sep = gaps[j] = " " if not sep.strip() and sep else sep.strip()
                 return sep
 
-            for i, (a, _) in enumerate(spans):
-                keyed = by_next.get(low[i])
+            for i, w in enumerate(low):
+                keyed = by_next.get(w)
                 if keyed is None:
                     continue
                 longer, single = keyed
                 cands = longer.get(low[i + 1], ()) if i + 1 < n else ()
                 for lit in (*cands, *single):
                     k = len(lit.words)
-                    if i + k > n:
-                        continue
-                    ok = True
-                    for j in range(1, k):
-                        if gap(i + j) != lit.seps[j - 1] or low[i + j] != lit.words[j]:
-                            ok = False
-                            break
-                    if not ok:
-                        continue
+                    if k > 1:
+                        # The words first (no offsets needed), then the separators between them.
+                        if i + k > n or low[i + 2 : i + k] != lit.tail:
+                            continue
+                        if spans is None:
+                            spans = [m.span() for m in _TOKEN.finditer(text)]
+                        if any(gap(i + j) != lit.seps[j - 1] for j in range(1, k)):
+                            continue
+                    elif spans is None:
+                        spans = [m.span() for m in _TOKEN.finditer(text)]
+                    a = spans[i][0]
                     end = spans[i + k - 1][1]
                     found = text[a:end]
                     key = (id(lit.entry), a, end)
@@ -918,6 +937,8 @@ class Matcher:
             for m in rx.finditer(text):
                 e = owners[int(m.lastgroup[1:])]
                 a, b = m.span()
+                if spans is None:
+                    spans = [t.span() for t in _TOKEN.finditer(text)]
                 if not e.accepts(text, a, b, spans):
                     continue
                 out.append(Match(e, a + offset, b + offset, m.group(), e.suggestion_for(m.group())))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -88,15 +89,27 @@ def _function_word_owners(candidates: tuple[str, ...]) -> dict[str, tuple[str, .
     return {w: tuple(c for c in candidates if w in lists[c]) for w in frozenset().union(*lists.values())}
 
 
+@cache
+def _function_word_shares(candidates: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Function word -> (candidate, 1/k) for each of the k candidates whose list holds it."""
+    return {w: tuple((c, 1.0 / len(hit)) for c in hit)
+            for w, hit in _function_word_owners(candidates).items() if hit}
+
+
+@cache
+def _exclusive_owner(candidates: tuple[str, ...]) -> dict[str, str]:
+    """Function word -> the one candidate whose list holds it (words of several lists left out)."""
+    return {w: hit[0] for w, hit in _function_word_owners(candidates).items() if len(hit) == 1}
+
+
 def function_word_scores(words: list[str], candidates: tuple[str, ...]) -> dict[str, float]:
     """Function-word mass per candidate; a word shared by k languages gives 1/k to each."""
     scores = dict.fromkeys(candidates, 0.0)
-    owners = _function_word_owners(tuple(candidates))
+    shares = _function_word_shares(tuple(candidates))
     for w in words:
-        hit = owners.get(w.lower())
+        hit = shares.get(w.lower())
         if hit:
-            share = 1.0 / len(hit)
-            for c in hit:
+            for c, share in hit:  # added word by word, in order: the same float sums
                 scores[c] += share
     return scores
 
@@ -104,11 +117,12 @@ def function_word_scores(words: list[str], candidates: tuple[str, ...]) -> dict[
 def exclusive_counts(words: list[str], candidates: tuple[str, ...]) -> dict[str, int]:
     """How many words are function words of exactly one candidate language, per language."""
     counts = dict.fromkeys(candidates, 0)
-    owners = _function_word_owners(tuple(candidates))
-    for w in words:
-        hit = owners.get(w.lower())
-        if hit is not None and len(hit) == 1:
-            counts[hit[0]] += 1
+    owner = _exclusive_owner(tuple(candidates))
+    # Each distinct spelling is lower-cased and looked up once (an article repeats its words).
+    for w, n in Counter(words).items():
+        c = owner.get(w.lower())
+        if c is not None:
+            counts[c] += n
     return counts
 
 
@@ -141,15 +155,20 @@ def _evidence_words(text: str) -> tuple[str, ...]:
     caps = [not t.islower() for t in toks]
     out = []
     last = len(toks) - 1
+    if last >= 0 and caps[0]:
+        # A capitalised word counts only as a function word opening the text ("The", "Os").
+        low = toks[0].lower()
+        if low in fws and not (last > 0 and caps[1]):
+            out.append(low)
     for i, t in enumerate(toks):
-        low = t.lower()
         if caps[i]:
-            if i == 0 and low in fws and not (last > 0 and caps[1]):
-                out.append(low)
             continue
-        if low in fws and 0 < i < last and caps[i - 1] and caps[i + 1]:
-            continue  # "of" in "Bank of America"
-        if len(low) >= 2 or low in fws:
+        low = t.lower()
+        if low in fws:
+            if 0 < i < last and caps[i - 1] and caps[i + 1]:
+                continue  # "of" in "Bank of America"
+            out.append(low)
+        elif len(low) >= 2:
             out.append(low)
     return tuple(out)
 
