@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from mtqa.checks.articles import country_names, trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
@@ -25,22 +26,20 @@ _NAME_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)[A-ZÀ-ÖØ-Þ][\w'’-]+"
 
 
 @cache
-def _pattern(language: str) -> re.Pattern[str] | None:
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     titles = (load("apposition").get("office_titles") or {}).get(language)
-    countries = (load("articles").get("countries") or {}).get(language)
-    if not titles or not countries:
+    if not titles:
         return None
-    t = "|".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" for w in sorted(titles, key=len, reverse=True))
-    names = [n for group in countries.values() for n in group]
-    c = "|".join(re.escape(n).replace(r"\ ", _GAP) for n in sorted(names, key=len, reverse=True))
-    # a title, up to six words of portfolio ("das Relações Exteriores", "interino"), "da/do" and a country
-    # (atomic: "Emirados Árabes Unidos" is never cut to "Emirados Árabes"), then a name of two
-    # to four words
-    return re.compile(
+    t = trie_pattern(sorted({w for t in titles for w in (t, t[0].upper() + t[1:])}))
+    # before the country: a title, up to six words of portfolio ("das Relações Exteriores",
+    # "interino"), then "da/do"
+    before = re.compile(
         rf"(?<![\w-])(?:{t})(?:{_GAP}(?:das|dos|da|do|de|e|interino|interina|{_CAP}))"
-        rf"{{0,6}}?{_GAP}(?:da|do|das|dos){_GAP}"
-        rf"(?P<country>(?>{c})){_GAP}(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}})(?![\w-])"
+        rf"{{0,6}}?{_GAP}(?:da|do|das|dos){_GAP}$"
     )
+    # after it: a name of two to four words
+    after = re.compile(rf"{_GAP}(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}})(?![\w-])")
+    return before, after
 
 
 @check(
@@ -81,19 +80,24 @@ def apposition_without_commas(doc: Document, ctx) -> Iterator[Hit]:
     anything but a name, a name of one word (`Rússia Unida`), and lines without closing
     punctuation that look like headings.
     """
-    rx = _pattern(doc.language or "pt")
-    if rx is None:
+    pats = _patterns(doc.language or "pt")
+    if pats is None:
         return
+    before, after = pats
     text = doc.text
-    for m in rx.finditer(text):
-        line_end = text.find("\n", m.end())
-        line = text[text.rfind("\n", 0, m.start()) + 1:line_end if line_end >= 0 else len(text)].rstrip()
-        if line and line[-1] not in ".!?:;…\"”»)":
-            continue  # a heading: headlines drop punctuation on purpose
-        country, name = m.group("country"), m.group("name")
-        after = text[m.end():m.end() + 1]
-        closing = "" if not after or after in ",.;:!?)”»\n" else ","
-        yield Hit(m.start("country"), m.end("name"), suggestion=f"{country}, {name}{closing}")
+    for c in country_names(doc):
+        if c.in_heading:
+            continue  # headlines drop punctuation on purpose
+        a = after.match(text, c.end)
+        if a is None:
+            continue
+        line_start = text.rfind("\n", 0, c.start) + 1
+        if before.search(text, max(line_start, c.start - 120), c.start) is None:
+            continue
+        name = a.group("name")
+        nxt = text[a.end():a.end() + 1]
+        closing = "" if not nxt or nxt in ",.;:!?)”»\n" else ","
+        yield Hit(c.start, a.end(), suggestion=f"{c.text}, {name}{closing}")
 
 
 CHECKS = (apposition_without_commas,)

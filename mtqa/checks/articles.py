@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
@@ -24,7 +25,7 @@ _GAP = r"[ \t\u00a0]+"
 #: Unida`), a hyphenated pair (`Rússia-Ucrânia`), an English possessive. A function word
 #: capitalised by a link anchor (`apoio a Rússia Na guerra`) is not part of a name.
 _FUNCTION_WORDS = "Na|No|Nas|Nos|Em|De|Da|Do|Das|Dos|A|O|As|Os|E|Para|Com|Por|Pela|Pelo|Contra|Ao|À"
-_AFTER_NAME = rf"(?![\w'’‘-])(?![ \t\u00a0]+(?!(?:{_FUNCTION_WORDS})\b)[A-ZÀ-ÖØ-Þ])"
+_AFTER_NAME = re.compile(rf"(?![\w'’‘-])(?![ \t\u00a0]+(?!(?:{_FUNCTION_WORDS})\b)[A-ZÀ-ÖØ-Þ])")
 #: A list or a pair (`com China e Rússia`, `entre Rússia e Ucrânia`, `com Alemanha, Índia e
 #: Japão`) is written without articles in news Portuguese.
 _COORDINATED = re.compile(r"[ \t\u00a0]*(?:,|\be\b|\bou\b|/|&)[ \t\u00a0]*(?:(?:o|a|os|as)[ \t\u00a0]+)?[A-ZÀ-ÖØ-Þ]")
@@ -40,6 +41,12 @@ _DETERMINERS = frozenset(
     "novos novas forte firme total pleno plena amplo ampla todo toda".split()
 )
 _ARTICLE = {"fs": "a", "ms": "o", "fp": "as", "mp": "os"}
+_BLANKS = " \t\u00a0"
+#: A noun (after a determiner, perhaps), at most one adjective, and `a` (N102).
+_BEFORE_CRASE = re.compile(
+    rf"(?:(?P<det>[\wà-öø-ÿ]+){_GAP})?(?P<noun>[a-zà-öø-ÿ]+)(?:{_GAP}(?P<adj>{_ADJECTIVE.pattern}))?"
+    rf"{_GAP}(?P<a>a){_GAP}$"
+)
 
 
 class _Data(NamedTuple):
@@ -65,8 +72,27 @@ def _conjugations(verb: str) -> list[str]:
     return [stem + s for s in suffixes]
 
 
-def _names_alternation(names: list[str]) -> str:
-    return "|".join(re.escape(n).replace(r"\ ", _GAP) for n in sorted(names, key=len, reverse=True))
+def trie_pattern(words: list[str]) -> str:
+    """One regex for ``words`` shaped as a trie (a space matches any run of blanks): a few
+    character tests per position instead of one attempt per word, and the longest word wins."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        alts = [(_GAP if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:
+            body = f"(?:{body})?" if len(alts) == 1 else body + "?"
+        return body
+
+    return build(trie)
 
 
 @cache
@@ -76,7 +102,7 @@ def _data(language: str) -> _Data | None:
     if not table:
         return None
     gender = {n: g for g, names in table.items() for n in names}
-    name_rx = re.compile(rf"(?<![\w-])(?P<name>{_names_alternation(list(gender))}){_AFTER_NAME}")
+    name_rx = re.compile(rf"(?<![\w-])(?P<name>{trie_pattern(list(gender))})(?![\w-])")
     contractions = (data.get("contractions") or {}).get(language) or {}
     preps = list(contractions) + list((data.get("prepositions") or {}).get(language) or ())
     verbs = frozenset(f for v in (data.get("transitive_verbs") or {}).get(language) or ()
@@ -117,18 +143,47 @@ def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _bare_names(doc: Document, d: _Data) -> Iterator[tuple[re.Match[str], str, str]]:
-    """Country names with the article they take, outside headings: (match, name, gender)."""
+class CountryName(NamedTuple):
+    start: int
+    end: int
+    #: As written (`Coreia do\u00a0Norte`), and with single spaces (the table's key).
+    text: str
+    name: str
+    gender: str
+    in_heading: bool
+
+
+_COUNTRIES: weakref.WeakKeyDictionary[Document, tuple[str, list[CountryName]]] = weakref.WeakKeyDictionary()
+
+
+def country_names(doc: Document) -> list[CountryName]:
+    """Every listed country name in ``doc`` (computed once per document and language)."""
+    language = doc.language or "pt"
+    cached = _COUNTRIES.get(doc)
+    if cached is not None and cached[0] == language:
+        return cached[1]
+    d = _data(language)
+    found: list[CountryName] = []
+    matches = list(d.name_rx.finditer(doc.text)) if d is not None else []
+    if matches:
+        headings = _heading_ends(doc)
+        starts = [s for s, _ in headings]
+        for m in matches:
+            name = re.sub(r"\s+", " ", m.group("name"))
+            found.append(CountryName(m.start(), m.end(), m.group("name"), name, d.gender[name],
+                                     _in_spans(headings, starts, m.start())))
+    _COUNTRIES[doc] = (language, found)
+    return found
+
+
+def _bare_names(doc: Document, d: _Data) -> Iterator[CountryName]:
+    """Country names outside headings, not part of a longer name, that the variant does not
+    write bare."""
     text = doc.text
-    headings = _heading_ends(doc)
-    starts = [s for s, _ in headings]
-    for m in d.name_rx.finditer(text):
-        if _in_spans(headings, starts, m.start()):
+    for c in country_names(doc):
+        if c.in_heading or not _AFTER_NAME.match(text, c.end) or _bare_allowed(d, c.name, doc.variant):
             continue
-        name = re.sub(r"\s+", " ", m.group("name"))
-        if _bare_allowed(d, name, doc.variant):
-            continue
-        yield m, name, d.gender[name]
+        yield c
 
 
 @check(
@@ -183,19 +238,21 @@ def country_without_article(doc: Document, ctx) -> Iterator[Hit]:
     if d is None:
         return
     text = doc.text
-    for m, name, g in _bare_names(doc, d):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        t = d.trigger_rx.search(text, max(line_start, m.start() - 40), m.start())
+    for c in _bare_names(doc, d):
+        if c.start == 0 or text[c.start - 1] not in _BLANKS:
+            continue  # at the start of a line, or after punctuation
+        line_start = text.rfind("\n", 0, c.start) + 1
+        t = d.trigger_rx.search(text, max(line_start, c.start - 40), c.start)
         if t is None:
             continue
-        if _COORDINATED.match(text, m.end()):
+        if _COORDINATED.match(text, c.end):
             continue
         word = t.group("word")
         low = word.lower()
-        bare = m.group("name")
-        art = _ARTICLE[g]
+        bare = c.text
+        art = _ARTICLE[c.gender]
         if low in d.contractions:
-            contracted = d.contractions[low].get(g)
+            contracted = d.contractions[low].get(c.gender)
             if contracted is None:
                 continue
             if word[0].isupper():
@@ -210,7 +267,7 @@ def country_without_article(doc: Document, ctx) -> Iterator[Hit]:
             suggestion = f"{word} {art} {bare}"
         else:
             continue
-        yield Hit(t.start("word"), m.end(), suggestion=suggestion, args={"name": name})
+        yield Hit(t.start("word"), c.end, suggestion=suggestion, args={"name": c.name})
 
 
 @check(
@@ -250,15 +307,17 @@ def missing_crase_before_country(doc: Document, ctx) -> Iterator[Hit]:
     if d is None:
         return
     text = doc.text
-    before = re.compile(
-        rf"(?:(?P<det>[\wà-öø-ÿ]+){_GAP})?(?P<noun>[a-zà-öø-ÿ]+)(?:{_GAP}(?P<adj>{_ADJECTIVE.pattern}))?"
-        rf"{_GAP}(?P<a>a){_GAP}$"
-    )
-    for m, name, g in _bare_names(doc, d):
-        if g != "fs":
+    before = _BEFORE_CRASE
+    for c in _bare_names(doc, d):
+        if c.gender != "fs":
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        b = before.search(text, max(line_start, m.start() - 60), m.start())
+        j = c.start
+        while j > 0 and text[j - 1] in _BLANKS:
+            j -= 1
+        if j == c.start or j < 2 or text[j - 1] != "a" or text[j - 2] not in _BLANKS:
+            continue  # not "… a <name>"
+        line_start = text.rfind("\n", 0, c.start) + 1
+        b = before.search(text, max(line_start, c.start - 60), c.start)
         if b is None:
             continue
         noun = b.group("noun")
@@ -267,7 +326,7 @@ def missing_crase_before_country(doc: Document, ctx) -> Iterator[Hit]:
         unambiguous = noun.endswith(("s", "ção", "são", "dade", "ência", "ância", "gem"))
         if not unambiguous and (b.group("det") or "").lower() not in _DETERMINERS:
             continue
-        yield Hit(b.start("a"), m.end(), suggestion=f"à {m.group('name')}", args={"name": name})
+        yield Hit(b.start("a"), c.end, suggestion=f"à {c.text}", args={"name": c.name})
 
 
 CHECKS = (country_without_article, missing_crase_before_country)

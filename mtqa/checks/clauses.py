@@ -12,12 +12,15 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from mtqa.checks.articles import trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
 
 _GAP = r"[ \t\u00a0]+"
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
+#: The word right before the verb, with only blanks between (no comma, quote or dash).
+_PREV = re.compile(rf"(?<![\w-])(?P<prev>[\w-]+){_GAP}$")
 
 
 @cache
@@ -28,10 +31,9 @@ def _pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
         return None
     stop = frozenset((data.get("inverting_words") or {}).get(language) or ())
     rx = re.compile(
-        # the word before the verb: the end of its subject (a noun, an adjective or a name),
-        # with no punctuation between it and the verb
-        rf"(?<![\w-])(?P<prev>[\w-]+){_GAP}(?P<verb>{'|'.join(sorted(verbs, key=len, reverse=True))})"
-        rf"{_GAP}(?P<next>{_CAP}[\w-]*)"
+        # a verb of saying and a capitalised word; the word before the verb (the end of its
+        # subject, with no punctuation between) is looked at afterwards
+        rf"(?<![\w-])(?P<verb>{trie_pattern(verbs)}){_GAP}(?P<next>{_CAP}[\w-]*)"
     )
     return rx, stop
 
@@ -86,7 +88,10 @@ def reported_speech_without_que(doc: Document, ctx) -> Iterator[Hit]:
     rx, stop = pat
     text = doc.text
     for m in rx.finditer(text):
-        prev = m.group("prev")
+        p = _PREV.search(text, max(0, m.start() - 40), m.start())
+        if p is None:
+            continue  # the verb starts a line or follows punctuation: an inverted subject
+        prev = p.group("prev")
         if prev.lower() in stop or prev.isdigit():
             continue
         if _has_que_soon(text, m.end("verb")):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from mtqa.checks.articles import trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
@@ -30,9 +31,8 @@ def _data(language: str):
     for masc, fem in pairs.items():
         gender[masc], gender[fem] = "m", "f"
         other[masc], other[fem] = fem, masc
-    dets = sorted(gender, key=len, reverse=True)
-    rx = re.compile(rf"(?<![\w-])(?P<det>{'|'.join(dets)})[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{{3,}})(?![\w-])",
-                    re.IGNORECASE)
+    dets = trie_pattern(sorted({w for d in gender for w in (d, d[0].upper() + d[1:])}))
+    rx = re.compile(rf"(?<![\w-])(?P<det>{dets})[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{{3,}})(?![\w-])")
     either = frozenset((data.get("either_gender") or {}).get(language) or ())
     persons = tuple((data.get("person_endings") or {}).get(language) or ())
     return rx, gender, other, either, persons
@@ -99,15 +99,15 @@ def determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     for m in rx.finditer(text):
         det, noun = m.group("det"), m.group("noun")
-        if noun in either or not noun.islower():
-            continue
-        if _keyword_line(text, m.start()):
-            continue
         g = lexicon.gender(noun)
+        if g is None:
+            continue
         dg = gender.get(det.lower())
-        if g is None or dg is None or g == dg:
+        if dg is None or g == dg or noun in either:
             continue
         if dg == "f" and noun.endswith(persons):
+            continue
+        if _keyword_line(text, m.start()):
             continue
         fix = _match_case(other[det.lower()], det)
         yield Hit(m.start(), m.end(), suggestion=f"{fix} {noun}",
