@@ -143,6 +143,23 @@ def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+#: Prepositions that open a sentence-initial adjunct (`Após a visita`, `Durante a reunião`).
+_ADJUNCT_OPENERS = frozenset(
+    "após depois antes durante com sem em no na desde até apesar diante perante ante".split()
+)
+
+
+def _opening_adjunct(text: str, pos: int) -> bool:
+    """True when ``pos`` lies in an adjunct that opens its sentence with no comma yet (`Após a
+    visita a Rússia anunciou…`): the `a` after it may be the article of the sentence's subject."""
+    start = max(text.rfind("\n", 0, pos), *(text.rfind(p, 0, pos) for p in (". ", "! ", "? ", "; ", ": ")))
+    head = text[start + 1:pos].lstrip(" \t\u00a0.!?;:")
+    if "," in head:
+        return False
+    first = head.split(None, 1)[0].lower() if head.split() else ""
+    return first in _ADJUNCT_OPENERS
+
+
 class CountryName(NamedTuple):
     start: int
     end: int
@@ -286,6 +303,7 @@ def country_without_article(doc: Document, ctx) -> Iterator[Hit]:
         good("O presidente visita a China na próxima semana."),
         good("O governo apoia a Rússia e o Brasil critica a Ucrânia."),
         good("Eu apoio a Ucrânia, disse o deputado."),
+        good("Após a visita a Rússia anunciou novas sanções."),
         good("O apoio a Rússia Unida caiu nas pesquisas."),
     ],
 )
@@ -301,7 +319,9 @@ def missing_crase_before_country(doc: Document, ctx) -> Iterator[Hit]:
     A noun that governs `a` (data: `crase_nouns`), at most one adjective after it (`apoio
     militar`), then `a` and a feminine country name. A noun that is also a verb form (`apoio`,
     `ajuda`, `visita`) needs a determiner before it (`o apoio`, `sua ajuda`), so that `a OTAN
-    ajuda a Ucrânia` and `eu apoio a Ucrânia` stay silent.
+    ajuda a Ucrânia` and `eu apoio a Ucrânia` stay silent. So does an adjunct that opens the
+    sentence with no comma after it (`Após a visita a Rússia anunciou…`), where `a` may be the
+    article of the subject.
     """
     d = _data(doc.language or "pt")
     if d is None:
@@ -325,6 +345,8 @@ def missing_crase_before_country(doc: Document, ctx) -> Iterator[Hit]:
             continue
         unambiguous = noun.endswith(("s", "ção", "são", "dade", "ência", "ância", "gem"))
         if not unambiguous and (b.group("det") or "").lower() not in _DETERMINERS:
+            continue
+        if _opening_adjunct(text, b.start()):
             continue
         yield Hit(b.start("a"), c.end, suggestion=f"à {c.text}", args={"name": c.name})
 
