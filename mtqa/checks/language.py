@@ -29,6 +29,7 @@ from mtqa.providers.langid import (
     evidence_words,
     function_words,
     language_name,
+    text_tokens,
     word_list,
 )
 
@@ -382,27 +383,59 @@ def _word_kind(low: str, lang: str, d: Any) -> str:
     return "unknown"
 
 
-def _has_english(text: str, lang: str, d: Any, counts: dict[str, int], kinds: dict[str, str]) -> bool:
+class _Kinds:
+    """The kinds of the lower-case words met so far (:func:`_word_kind`), with the words among them
+    that can be English ("en-fw", "en?") and the other tokens (names): kept together, so that set
+    operations answer for a whole sentence at once."""
+
+    __slots__ = ("lang", "kinds", "english", "names")
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.kinds: dict[str, str] = {}
+        self.english: set[str] = set()
+        self.names: set[str] = set()
+
+    def kind(self, low: str, d: Any) -> str:
+        """The kind of lower-case ``low`` (``d``: the dictionary provider this memo belongs to)."""
+        kind = self.kinds.get(low)
+        if kind is None:
+            kind = self.kinds[low] = _word_kind(low, self.lang, d)
+            if kind in ("en-fw", "en?"):
+                self.english.add(low)
+        return kind
+
+
+def _kinds(d: Any, lang: str) -> _Kinds:
+    """The word kinds of ``lang`` for dictionary provider ``d``, shared by documents (started
+    afresh past ``_MEMO_MAX`` words)."""
+    memo = _memo(d, "kinds:" + lang)
+    km = memo.get("")
+    if km is None or len(km.kinds) + len(km.names) > _MEMO_MAX:
+        km = memo[""] = _Kinds(lang)
+    return km
+
+
+def _has_english(text: str, d: Any, counts: dict[str, int], km: _Kinds) -> bool:
     """Does :func:`_classify` find an English word ("en-fw" or "en") in ``text``? (Only those
     kinds start a fragment, and no later step of it creates one.)"""
-    for t in _WORD_RX.findall(text):
-        if not t.islower():
-            continue
-        low = t.lower()
-        kind = kinds.get(low)
-        if kind is None:
-            kind = kinds[low] = _word_kind(low, lang, d)
-        if kind == "en-fw" or (kind == "en?" and counts.get(low, 0) < 2):
+    toks = set(_WORD_RX.findall(text))
+    for t in toks.difference(km.kinds, km.names):  # words not met before
+        if t.islower():  # then t.lower() == t
+            km.kind(t, d)
+        else:
+            km.names.add(t)
+    for t in toks.intersection(km.english):
+        if km.kinds[t] == "en-fw" or counts.get(t, 0) < 2:
             return True
     return False
 
 
 def _classify(doc: Document, seg: Segment, lang: str, d: Any, counts: dict[str, int],
-              kinds: dict[str, str] | None = None) -> list[_Word]:
-    """Each word of ``seg`` with its kind; ``kinds`` remembers word kinds across the sentences of
-    one document."""
-    if kinds is None:
-        kinds = {}
+              km: _Kinds | None = None) -> list[_Word]:
+    """Each word of ``seg`` with its kind; ``km`` remembers word kinds across sentences."""
+    if km is None:
+        km = _Kinds(lang)
     out: list[_Word] = []
     for m in _WORD_RX.finditer(seg.text):
         t = m.group()
@@ -411,9 +444,7 @@ def _classify(doc: Document, seg: Segment, lang: str, d: Any, counts: dict[str, 
             kind = "name"  # capitalised words and acronyms are names
         else:
             low = t.lower()
-            kind = kinds.get(low)
-            if kind is None:
-                kind = kinds[low] = _word_kind(low, lang, d)
+            kind = km.kind(low, d)
             if kind == "en?":
                 # A word the document keeps using is part of its vocabulary (a term or a name).
                 kind = "both" if counts.get(low, 0) >= 2 else "en"
@@ -498,14 +529,14 @@ def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, 
     d = _provider(ctx, "dictionary")
     if not lang or lang == "en" or not _dict_tag(d, lang) or not _dict_tag(d, "en"):
         return out
-    counts = Counter(map(str.lower, _WORD_RX.findall(doc.text)))
+    counts = Counter(map(str.lower, text_tokens(doc.text)))  # _WORD_RX's words
     phrases, loan_words = _loanwords(lang)
     text = doc.text
-    kinds = _memo(d, "kind:" + lang)
+    km = _kinds(d, lang)
     for seg in doc.sentences:
-        if not _has_english(seg.text, lang, d, counts, kinds):
+        if not _has_english(seg.text, d, counts, km):
             continue  # no English word: nothing below could report anything
-        words = _classify(doc, seg, lang, d, counts, kinds)
+        words = _classify(doc, seg, lang, d, counts, km)
         lettered = [w for w in words if w.kind != "name"]
         english = [w for w in lettered if w.kind in ("en-fw", "en")]
         if not english:

@@ -154,6 +154,16 @@ ABBREVIATIONS = frozenset(
 )
 
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+_NON_SPACE = re.compile(r"\S")
+
+
+def _word_before_period(text: str, start: int, period: int) -> str:
+    """The run of word characters and periods right before ``text[period]`` (a '.'), not
+    reaching back past ``start``: what ``([\\w.]+)\\.$`` finds in ``text[start:period + 1]``."""
+    i = period
+    while i > start and ((c := text[i - 1]) == "." or c.isalnum() or c == "_"):
+        i -= 1
+    return text[i:period]
 
 
 def split_sentences(line: Segment) -> list[Segment]:
@@ -166,16 +176,15 @@ def split_sentences(line: Segment) -> list[Segment]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         # Next non-space character must look like a sentence start.
-        rest = text[end:].lstrip()
-        if not rest:
+        nxt_m = _NON_SPACE.search(text, end)
+        if nxt_m is None:
             continue
-        nxt = rest[0]
+        nxt = nxt_m.group()
         if not (nxt.isupper() or nxt.isdigit() or nxt in "“\"'‘«(—–-¿¡"):
             continue
-        word = re.search(r"([\w.]+)\.$", text[start : m.start() + 1])
-        if text[m.start()] == "." and word:
-            w = word.group(1).lower()
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+        if text[m.start()] == ".":
+            w = _word_before_period(text, start, m.start()).lower()
+            if w and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())):
                 continue
         out.append(_trimmed(line, start, end))
         start = end

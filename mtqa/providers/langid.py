@@ -22,6 +22,7 @@ import re
 import threading
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -82,6 +83,13 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=4)
+def text_tokens(text: str) -> tuple[str, ...]:
+    """:func:`tokens` of a whole text, remembered for the last few texts: the provider and the
+    language checks each count the words of the same document."""
+    return tuple(_WORD.findall(text))
+
+
 @cache
 def _function_word_owners(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Function word -> the candidates (in ``candidates`` order) whose list holds it."""
@@ -114,7 +122,7 @@ def function_word_scores(words: list[str], candidates: tuple[str, ...]) -> dict[
     return scores
 
 
-def exclusive_counts(words: list[str], candidates: tuple[str, ...]) -> dict[str, int]:
+def exclusive_counts(words: Sequence[str], candidates: tuple[str, ...]) -> dict[str, int]:
     """How many words are function words of exactly one candidate language, per language."""
     counts = dict.fromkeys(candidates, 0)
     owner = _exclusive_owner(tuple(candidates))
@@ -214,10 +222,15 @@ class LinguaDetector:
 
     name = "lingua"
 
+    #: Answers kept per detector (the model is deterministic): a batch of articles from one site
+    #: repeats its page furniture ("LEAVE A REPLY"), which then costs one call.
+    MEMO_MAX = 4096
+
     def __init__(self, candidates: tuple[str, ...]) -> None:
         self.candidates = tuple(candidates)
         self.load_seconds = 0.0
         self._detector: Any = None
+        self._answers: dict[str, list[tuple[str, float]]] = {}
 
     def _build(self) -> Any:
         if self._detector is not None:
@@ -255,11 +268,18 @@ class LinguaDetector:
         return self.load_seconds
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:
+        known = self._answers.get(text)
+        if known is not None:
+            return list(known)
         det = self._build()
-        return [
+        probs = [
             (cv.language.iso_code_639_1.name.lower(), float(cv.value))
             for cv in det.compute_language_confidence_values(text)
         ]
+        if len(self._answers) >= self.MEMO_MAX:
+            self._answers.clear()
+        self._answers[text] = probs
+        return list(probs)
 
     def signature(self) -> str:
         from importlib.metadata import version
@@ -467,8 +487,7 @@ class LanguageIdentifier:
         """
         if not all(function_words(c) for c in self.candidates):
             return self._vote_lines(doc)  # a candidate without a word list: the backend decides
-        words = tokens(doc.text)
-        excl = exclusive_counts(words, self.candidates)
+        excl = exclusive_counts(text_tokens(doc.text), self.candidates)
         total = sum(excl.values())
         if total >= MIN_DOC_FUNCTION_WORDS:
             best = max(excl, key=lambda k: excl[k])
