@@ -10,6 +10,7 @@ a label followed by headlines, a run of keyword lines at the end) are the rules.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from functools import cache
 
@@ -45,13 +46,22 @@ def _stripped(line: Segment) -> tuple[int, int, str]:
     return line.start + a, line.start + b, t[a:b]
 
 
-def _nonblank(doc: Document) -> list[tuple[int, int, str, int]]:
-    """Non-blank lines as (start, end, text, line index), trimmed."""
-    out = []
-    for i, line in enumerate(doc.lines):
-        a, b, t = _stripped(line)
-        if t:
-            out.append((a, b, t, i))
+#: The trimmed non-blank lines of each document, shared by the checks of this module.
+_NONBLANK: weakref.WeakKeyDictionary[Document, tuple[tuple[int, int, str, int], ...]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _nonblank(doc: Document) -> tuple[tuple[int, int, str, int], ...]:
+    """Non-blank lines as (start, end, text, line index), trimmed (computed once per document)."""
+    out = _NONBLANK.get(doc)
+    if out is None:
+        found = []
+        for i, line in enumerate(doc.lines):
+            a, b, t = _stripped(line)
+            if t:
+                found.append((a, b, t, i))
+        out = _NONBLANK[doc] = tuple(found)
     return out
 
 

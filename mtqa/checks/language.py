@@ -29,6 +29,7 @@ from mtqa.providers.langid import (
     evidence_words,
     function_words,
     language_name,
+    sentence_tokens,
     text_tokens,
     word_list,
 )
@@ -419,8 +420,9 @@ def _kinds(d: Any, lang: str) -> _Kinds:
 def _has_english(text: str, d: Any, counts: dict[str, int], km: _Kinds) -> bool:
     """Does :func:`_classify` find an English word ("en-fw" or "en") in ``text``? (Only those
     kinds start a fragment, and no later step of it creates one.)"""
-    toks = set(_WORD_RX.findall(text))
-    for t in toks.difference(km.kinds, km.names):  # words not met before
+    toks = set(sentence_tokens(text))  # _WORD_RX's words
+    # (One set at a time: difference() with several sets would walk each of them whole.)
+    for t in toks.difference(km.kinds).difference(km.names):  # words not met before
         if t.islower():  # then t.lower() == t
             km.kind(t, d)
         else:

@@ -22,7 +22,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -83,6 +83,17 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=256)
+def _short_text_tokens(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+def sentence_tokens(text: str) -> tuple[str, ...]:
+    """:func:`tokens` of a sentence, remembered for the last few hundred sentences: the fast
+    language pass and the word-level checks look at the same sentences of a document in turn."""
+    return _short_text_tokens(text) if len(text) <= 2000 else tuple(_WORD.findall(text))
+
+
 @lru_cache(maxsize=4)
 def text_tokens(text: str) -> tuple[str, ...]:
     """:func:`tokens` of a whole text, remembered for the last few texts: the provider and the
@@ -110,12 +121,17 @@ def _exclusive_owner(candidates: tuple[str, ...]) -> dict[str, str]:
     return {w: hit[0] for w, hit in _function_word_owners(candidates).items() if len(hit) == 1}
 
 
-def function_word_scores(words: list[str], candidates: tuple[str, ...]) -> dict[str, float]:
+def function_word_scores(words: Sequence[str], candidates: tuple[str, ...]) -> dict[str, float]:
     """Function-word mass per candidate; a word shared by k languages gives 1/k to each."""
+    return _scores_of_lower(map(str.lower, words), candidates)
+
+
+def _scores_of_lower(words: Iterable[str], candidates: tuple[str, ...]) -> dict[str, float]:
+    """:func:`function_word_scores` of words already lower-cased (lower() changes them no more)."""
     scores = dict.fromkeys(candidates, 0.0)
     shares = _function_word_shares(tuple(candidates))
     for w in words:
-        hit = shares.get(w.lower())
+        hit = shares.get(w)
         if hit:
             for c, share in hit:  # added word by word, in order: the same float sums
                 scores[c] += share
@@ -152,7 +168,7 @@ def evidence_words(text: str) -> list[str]:
 @lru_cache(maxsize=64)
 def _evidence_words(text: str) -> tuple[str, ...]:
     # A check and the provider ask about the same sentence in turn: remember the last few.
-    toks = _WORD.findall(text)  # no capturing group: whole matches
+    toks = sentence_tokens(text)
     # Stops at the first letter that is not a capital (usually within the first word).
     shouting = all(ch.isupper() for ch in text if ch.isalpha()) and (
         sum(ch.isalpha() for ch in text) >= 4
@@ -470,7 +486,7 @@ class LanguageIdentifier:
 
     def quick(self, text: str) -> Detection | None:
         """Function-word vote over :func:`evidence_words` (names left out); None without any."""
-        scores = function_word_scores(evidence_words(text), self.candidates)
+        scores = _scores_of_lower(_evidence_words(text), self.candidates)  # lower-cased words
         total = sum(scores.values())
         if total <= 0:
             return None
