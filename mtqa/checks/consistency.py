@@ -136,11 +136,12 @@ def name_written_two_ways(doc, ctx):
                     occurrences["n:" + _fold(text[a:b])].append((sent.start + a, sent.start + b, text[a:b]))
     known = None
     reported: list[tuple[int, int]] = []
-    groups = sorted(occurrences.items(), key=lambda kv: -max(len(s) for _, _, s in kv[1]))
+    # Names written one way only say nothing; the others, longest first (a stable sort).
+    groups = sorted(
+        ((key, occ) for key, occ in occurrences.items() if any(s != occ[0][2] for _, _, s in occ)),
+        key=lambda kv: -max(len(s) for _, _, s in kv[1]),
+    )
     for key, occ in groups:
-        first_form = occ[0][2]
-        if all(s == first_form for _, _, s in occ):
-            continue  # written one way only
         forms = Counter(s for _, _, s in occ)
         if known is None:
             known = _known(ctx, doc) or (lambda w: False)
