@@ -31,6 +31,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.clauses",
     "mtqa.checks.apposition",
     "mtqa.checks.gender",
+    "mtqa.checks.numbers",
 )
 
 

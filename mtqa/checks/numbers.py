@@ -1,0 +1,109 @@
+"""Number formats (S108): numbers written the English way in a Portuguese text.
+
+English writes `3.5%`, `10,000 troops` and `$10 million`; Portuguese writes `3,5%`, `10.000
+soldados` (pt-PT: `10 000`) and `US$ 10 milhões`. Machine translation often copies the digits as
+they are. The words that make a number certain are data (``mtqa/checks/data/numbers.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtqa.checks.articles import trie_pattern
+from mtqa.checks.base import Hit, bad, check, good
+from mtqa.checks.data import load
+from mtqa.core.model import Document, Severity
+
+_GAP = r"[ \t\u00a0]*"
+
+
+@cache
+def _patterns(language: str):
+    data = load("numbers")
+    amounts = (data.get("amount_words") or {}).get(language)
+    units = (data.get("units") or {}).get(language)
+    if not amounts or not units:
+        return None
+    signs = data.get("currency_signs") or []
+    # 3.5% / 2.5 bilhões: a point and one or two digits before an amount word
+    decimal = re.compile(
+        rf"(?<![\w.,])(?P<int>\d{{1,3}})\.(?P<frac>\d{{1,2}})(?=\s*(?:{trie_pattern(amounts)})(?![\w]))",
+        re.IGNORECASE,
+    )
+    # 10,000 / 1,000,000: commas between groups of three digits
+    thousands = re.compile(r"(?<![\w.,])(?P<num>[1-9]\d{0,2}(?:,\d{3})+)(?![\d,]\d|\w)")
+    unit_after = re.compile(rf"{_GAP}(?:{trie_pattern(units)})(?![\w])", re.IGNORECASE)
+    sign_before = re.compile(rf"(?:{'|'.join(re.escape(s) for s in signs)}){_GAP}$")
+    # $10 / $ 10: a dollar sign with no country letters before it
+    dollar = re.compile(r"(?<![A-Za-z$])\$(?=[ \u00a0]?\d)")
+    return decimal, thousands, unit_after, sign_before, dollar
+
+
+@check(
+    "S108", "english-number-format", Severity.WARNING,
+    category="spacing_punctuation",
+    message="'{text}': {why}; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("A economia cresceu [[3.5]]% no trimestre.", suggest="3,5"),
+        bad("O fundo recebeu US$ [[2.5]] bilhões.", suggest="2,5"),
+        bad("A Coreia do Norte enviou [[10,000]] soldados.", suggest="10.000"),
+        bad("A população passou de [[1,200,000]] habitantes.", suggest="1.200.000"),
+        bad("O acordo vale [[$]]10 milhões.", suggest="US$ "),
+        bad("O acordo vale [[$]] 10 milhões.", suggest="US$"),
+        bad("Foram enviados [[10,000]] soldados.", suggest="10 000", variant="PT"),
+        good("A economia cresceu 3,5% no trimestre, e o dólar fechou a R$ 4,913."),
+        good("O pacote custa R$ 2,5 bilhões e US$ 10 milhões."),
+        good("A peça pesa 1,250 kg e mede 2,125 metros; a taxa é de 1,125%."),
+        good("Foram enviados 10.000 soldados e 10 mil veículos em 2024."),
+        good("A lei 8.666 e o artigo 5.1 foram citados; o placar foi 3 a 1."),
+        good("João 3,16 é o versículo mais citado."),
+    ],
+)
+def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
+    """A number written the English way: decimal point, thousands commas, a bare `$`.
+
+    ## Why it matters
+    Portuguese writes the decimal comma and the thousands point (`3,5%`, `10.000`; pt-PT also
+    `10 000`) and puts the country before the dollar (`US$ 10 milhões`). `3.5%` or `10,000
+    soldados` copied from the English can be misread by a factor of a thousand: `10,000` is ten
+    in Portuguese.
+
+    ## What fires
+    A point with one or two digits before a percent sign or an amount word (`3.5%`, `2.5
+    bilhões`); commas between groups of three digits (`10,000 soldados`, `1,200,000`); a `$`
+    before a number with no country letters (`$10` for `US$ 10`).
+
+    ## What stays silent
+    A comma with three digits after a currency sign or before a unit (`R$ 4,913`, `1,250 kg`,
+    `1,125%`), thousands points (`10.000`), numbers like `8.666` or `5.1` with no amount word,
+    and `R$`, `US$`.
+    """
+    pats = _patterns(doc.language or "pt")
+    if pats is None:
+        return
+    decimal, thousands, unit_after, sign_before, dollar = pats
+    text = doc.text
+    pt_pt = (doc.variant or "").upper() == "PT"
+    for m in decimal.finditer(text):
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group('int')},{m.group('frac')}",
+                  args={"why": "Portuguese writes the decimal comma"})
+    for m in thousands.finditer(text):
+        num = m.group("num")
+        if num.count(",") == 1:
+            if unit_after.match(text, m.end()):
+                continue
+            if sign_before.search(text, max(0, m.start() - 6), m.start()):
+                continue
+        sep = " " if pt_pt else "."
+        yield Hit(m.start(), m.end(), suggestion=num.replace(",", sep),
+                  args={"why": "Portuguese groups thousands with a point (pt-PT: a space), not a comma"})
+    for m in dollar.finditer(text):
+        spaced = text[m.end():m.end() + 1] in " \u00a0"
+        yield Hit(m.start(), m.end(), suggestion="US$" if spaced else "US$ ",
+                  args={"why": "Portuguese names the dollar's country (US$, R$)"})
+
+
+CHECKS = (english_number_format,)

@@ -1,0 +1,35 @@
+"""S108: numbers in the English format inside Portuguese text."""
+
+from __future__ import annotations
+
+from mtqa.checks import CheckContext
+from mtqa.checks.numbers import english_number_format
+from mtqa.core.config import Config
+from mtqa.core.model import Document
+
+#: Numbers as Portuguese news writes them: money, percentages, measures, laws, scores, dates,
+#: times, exchange rates with three decimals, verse references, lists of years.
+CLEAN = """\
+O PIB cresceu 2,9% em 2023, e a inflação fechou em 4,62%. O dólar fechou a R$ 4,913, alta de 0,35%.
+A Petrobras prevê US$ 111 bilhões em investimentos e R$ 1,6 bilhão em dividendos até 2029.
+O Ibovespa subiu 1,2% e fechou aos 128.450 pontos; a taxa Selic ficou em 10,50% ao ano.
+A carga de 1,250 kg percorreu 2,125 metros; a temperatura chegou a 38,5 °C às 14h30.
+A Lei 8.666/93 e o artigo 5.º da Constituição foram citados; o placar foi 3 a 1 no dia 19.6.
+Os anos de 2019, 2020 e 2021 somaram 10.000 vagas; a meta é de 1 milhão de casas até 2026.
+João 3,16 é o versículo mais citado, e o capítulo 1.2 do relatório trata do tema.
+A votação teve 308 votos a favor; o reajuste é de 4,5 pontos percentuais, ou 4,5 p.p.
+"""
+
+
+def test_clean_numbers_are_silent():
+    for variant in ("BR", "PT"):
+        doc = Document("t.txt", CLEAN, language="pt", variant=variant)
+        assert list(english_number_format.run(doc, CheckContext(Config(language="pt", variant=variant)))) == []
+
+
+def test_the_three_formats_and_their_fixes():
+    text = "A inflação foi de 3.5 por cento; 10,000 soldados e 1,500,000 civis; custo de $10 milhões."
+    doc = Document("t.txt", text, language="pt", variant="BR")
+    got = sorted((text[h.start:h.end], h.suggestion)
+                 for h in english_number_format.run(doc, CheckContext(Config(language="pt", variant="BR"))))
+    assert got == [("$", "US$ "), ("1,500,000", "1.500.000"), ("10,000", "10.000"), ("3.5", "3,5")]
