@@ -106,4 +106,59 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
                   args={"why": "Portuguese names the dollar's country (US$, R$)"})
 
 
-CHECKS = (english_number_format,)
+_US_DATE = re.compile(r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4}|\d{2})(?![\w/])")
+#: An hour with a.m./p.m.: dotted (`3 p.m.`), or undotted only after minutes (`9:30 pm`), since a
+#: bare `2 PM` is two military police officers in Brazil.
+_AM_PM = re.compile(
+    r"(?<![\w.])(?P<h>1[0-2]|0?[1-9])(?:(?::(?P<min>[0-5]\d))?[ \u00a0]?(?P<ap>[ap])\.[ \u00a0]?m\."
+    r"|:(?P<min2>[0-5]\d)[ \u00a0]?(?P<ap2>[ap])m(?![\w]))",
+    re.IGNORECASE,
+)
+
+
+@check(
+    "S109", "english-date-time-format", Severity.WARNING,
+    category="spacing_punctuation",
+    message="'{text}': {why}; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("O acordo foi assinado em [[6/19/2024]] em Pyongyang.", suggest="19/6/2024"),
+        bad("A reunião começa às [[3 p.m.]] de Brasília.", suggest="15h"),
+        bad("O voo saiu às [[9:30 a.m.]]", suggest="9h30"),
+        good("O acordo foi assinado em 19/6/2024 e revisto em 03/07/2024."),
+        good("A reunião começa às 15h, e o voo saiu às 9h30."),
+        good("Os artigos 3/2020 e 12/15 da lei foram revogados."),
+        good("O programa AM/FM e a rádio 99,5 FM transmitiram o jogo."),
+        good("Dois PM foram presos; 3 PM ficaram feridos."),
+        bad("O voo sai às [[10:45 pm]] de Lisboa.", suggest="22h45"),
+    ],
+)
+def english_date_time_format(doc: Document, ctx) -> Iterator[Hit]:
+    """A date with the month first (`6/19/2024`) or a time with a.m./p.m. in Portuguese text.
+
+    ## Why it matters
+    Portuguese writes the day first (`19/6/2024`) and the 24-hour clock (`15h`, `9h30`).
+    `6/19/2024` copied from an English source is either read wrongly or not at all, and `3
+    p.m.` is English.
+
+    ## What fires
+    A date `month/day/year` whose second number can only be a day (13 to 31), so that the
+    order is certain; an hour with `a.m.` or `p.m.`.
+
+    ## What stays silent
+    Dates whose order cannot be told (`03/07/2024`), fractions and law numbers without a year
+    (`12/15`), `AM/FM`.
+    """
+    text = doc.text
+    for m in _US_DATE.finditer(text):
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group('d')}/{m.group('m')}/{m.group('y')}",
+                  args={"why": "Portuguese puts the day before the month"})
+    for m in _AM_PM.finditer(text):
+        ap = m.group("ap") or m.group("ap2")
+        h = int(m.group("h")) % 12 + (12 if ap.lower() == "p" else 0)
+        minutes = m.group("min") or m.group("min2") or ""
+        yield Hit(m.start(), m.end(), suggestion=f"{h}h{minutes}",
+                  args={"why": "Portuguese uses the 24-hour clock"})
+
+
+CHECKS = (english_number_format, english_date_time_format)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mtqa.checks import CheckContext
-from mtqa.checks.numbers import english_number_format
+from mtqa.checks.numbers import english_date_time_format, english_number_format
 from mtqa.core.config import Config
 from mtqa.core.model import Document
 
@@ -18,13 +18,17 @@ A Lei 8.666/93 e o artigo 5.º da Constituição foram citados; o placar foi 3 a
 Os anos de 2019, 2020 e 2021 somaram 10.000 vagas; a meta é de 1 milhão de casas até 2026.
 João 3,16 é o versículo mais citado, e o capítulo 1.2 do relatório trata do tema.
 A votação teve 308 votos a favor; o reajuste é de 4,5 pontos percentuais, ou 4,5 p.p.
+A sessão começa às 15h e termina às 18h30 de 03/07/2024; a Lei 12/15 e o decreto 3/2020 caíram.
+Dois PM foram presos, e a rádio AM/FM noticiou; a previsão é de chuva às 9h.
 """
 
 
-def test_clean_numbers_are_silent():
+def test_clean_numbers_dates_and_times_are_silent():
     for variant in ("BR", "PT"):
         doc = Document("t.txt", CLEAN, language="pt", variant=variant)
-        assert list(english_number_format.run(doc, CheckContext(Config(language="pt", variant=variant)))) == []
+        ctx = CheckContext(Config(language="pt", variant=variant))
+        assert list(english_number_format.run(doc, ctx)) == []
+        assert list(english_date_time_format.run(doc, ctx)) == []
 
 
 def test_the_three_formats_and_their_fixes():
