@@ -32,6 +32,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.apposition",
     "mtqa.checks.gender",
     "mtqa.checks.numbers",
+    "mtqa.checks.calendar",
 )
 
 

@@ -1,0 +1,83 @@
+"""Calendar words (U104): months and weekdays capitalised the English way.
+
+English capitalises `Wednesday` and `June`; Portuguese writes `quarta-feira` and `junho` (the 1990
+agreement made months lower-case in Portugal too, though some Portuguese papers keep the old
+capitals). Machine translation carries the capital over: `na Quarta-feira`, `em Junho`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtqa.checks.base import Hit, bad, check, good
+from mtqa.core.model import Document, Severity
+
+_MONTHS = "Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro"
+_WEEKDAYS = r"(?:Segunda|Terça|Quarta|Quinta|Sexta)-[Ff]eira|Sábado|Domingo"
+_MONTH_SET = frozenset(_MONTHS.split("|"))
+_WORD = re.compile(rf"(?<![\w-])(?P<word>{_MONTHS}|{_WEEKDAYS})(?![\w-])")
+#: Before the word: the end of a lower-case word or a comma, so the word is mid-sentence.
+_BEFORE = re.compile(r"[a-zà-öø-ÿ0-9,][ \t\u00a0]+$")
+#: A capitalised word before it, with `de/do/da` between, makes it part of a name (`Rio de
+#: Janeiro`, `Praça Sete de Setembro`, `Revolução de Outubro`).
+_NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]*[ \t\u00a0]+(?:de|do|da)[ \t\u00a0]+$")
+#: After it, a capitalised word or `de/da/do` and one: a name or a feast (`Sexta-feira Santa`,
+#: `Quarta-feira de Cinzas`, `Domingo de Páscoa`).
+_NAME_AFTER = re.compile(r"[ \t\u00a0]+(?:(?:de|da|do|dos|das)[ \t\u00a0]+)?[A-ZÀ-ÖØ-Þ]")
+
+
+@check(
+    "U104", "capitalised-month-or-weekday", Severity.WARNING,
+    category="capitalization",
+    message="'{text}': Portuguese writes months and weekdays in lower case; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("Os líderes se reuniram na [[Quarta-feira]] em Pyongyang.", suggest="quarta-feira"),
+        bad("O acordo foi assinado em 19 de [[Junho]], segundo a agência.", suggest="junho"),
+        bad("A votação ficou para o próximo [[Sábado]].", suggest="sábado"),
+        good("Os líderes se reuniram na quarta-feira, 19 de junho, em Pyongyang."),
+        good("A festa do Rio de Janeiro ocupa a Praça Sete de Setembro e a Rua Primeiro de Março."),
+        good("O feriado de Sexta-feira Santa e a Quarta-feira de Cinzas mudam o trânsito."),
+        good("Domingo, o presidente viajou. Sábado é dia de jogo."),
+        good("A exposição Janeiro Branco começa amanhã."),
+        good("O acordo foi assinado em 19 de Junho, segundo o Público.", variant="PT"),
+        good("Reunião fica para Sábado"),
+    ],
+)
+def capitalised_month_or_weekday(doc: Document, ctx) -> Iterator[Hit]:
+    """A month or weekday capitalised in mid-sentence (`na Quarta-feira`, `em Junho`).
+
+    ## Why it matters
+    Portuguese writes months and weekdays in lower case: `quarta-feira`, `19 de junho`. The
+    capital is the English convention, carried over by the translation.
+
+    ## What fires
+    A weekday or a month after a lower-case word, a number or a comma. Months only in pt-BR
+    texts: Portuguese papers that keep the pre-1990 rules still write `Junho`.
+
+    ## What stays silent
+    The start of a sentence or a line, names and feasts (`Rio de Janeiro`, `Praça Sete de
+    Setembro`, `Sexta-feira Santa`, `Quarta-feira de Cinzas`), a capitalised word right after
+    it (`Janeiro Branco`), and lines without closing punctuation (headings).
+    """
+    text = doc.text
+    months_too = (doc.variant or "").upper() == "BR"
+    for m in _WORD.finditer(text):
+        word = m.group("word")
+        if word in _MONTH_SET and not months_too:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        window_start = max(line_start, m.start() - 60)
+        if not _BEFORE.search(text, window_start, m.start()):
+            continue
+        if _NAME_BEFORE.search(text, window_start, m.start()) or _NAME_AFTER.match(text, m.end()):
+            continue
+        line_end = text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+        if line[-1:] not in ".!?:;…\"”»)":
+            continue  # a heading
+        yield Hit(m.start(), m.end(), suggestion=word.lower())
+
+
+CHECKS = (capitalised_month_or_weekday,)
