@@ -58,7 +58,8 @@ def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
         if len(parts) < 4:
             continue
         key = " ".join(parts)
-        base = _SITE_SUFFIX.sub("", key)
+        # A site suffix needs a dash or a bar: most lines skip the pattern.
+        base = _SITE_SUFFIX.sub("", key) if any(c in key for c in "–—|-") else key
         if len(base.split()) < 4:
             base = key
         first = seen.get(key) or seen.get(base)

@@ -17,6 +17,9 @@ from mtqa.core.model import Severity
 # Not a dash used as a minus or a list bullet: the hyphen must be followed by a letter, and the
 # preceding token must end in a letter or digit.
 _SPACED_HYPHEN = re.compile(r"(?<=\w)([ \t\u00a0]+)-([^\W\d_]\w*)")
+# The patterns of this module open with a look-behind, which makes the regex engine try every
+# position of the text. Each check first looks for characters every match must contain (a fast
+# substring or character-class scan) and runs its pattern only on texts that have them.
 _WORD_END = re.compile(r"\w+$")
 
 
@@ -49,6 +52,8 @@ def space_before_hyphen(doc, ctx):
     both sides (`Lisboa - Porto`) and a minus before a number stay silent.
     """
     text = doc.text
+    if " -" not in text and "\t-" not in text and "\u00a0-" not in text:
+        return  # every match has a space, tab or NBSP right before its hyphen
     for m in _SPACED_HYPHEN.finditer(text):
         w = _WORD_END.search(text, max(0, m.start() - 60), m.start())
         start = w.start() if w else m.start()
@@ -57,6 +62,7 @@ def space_before_hyphen(doc, ctx):
 
 # Space(s) before , ; : . ! ? — but not an ellipsis "…" starting a quote, and not numbers like " .5".
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”\"’)\]])([ \t\u00a0]+)([,;:!?]|\.(?![\d.]))")
+_SPACE_THEN_PUNCT = re.compile(r"[ \t\u00a0][,;:!?.]")  # in every match of the pattern above
 
 
 def _word_before(text: str, i: int, limit: int = 40) -> int:
@@ -92,6 +98,8 @@ def space_before_punctuation(doc, ctx):
     does not start a number or an ellipsis. The finding covers the word and the mark.
     """
     text = doc.text
+    if not _SPACE_THEN_PUNCT.search(text):
+        return
     for m in _SPACE_BEFORE_PUNCT.finditer(text):
         start = _word_before(text, m.start(1))
         word = text[start : m.start(1)]
@@ -118,6 +126,8 @@ def doubled_period(doc, ctx):
     A doubled period is left where an abbreviation's period met the sentence's, or where text
     was reassembled; it reads as a typing slip.
     """
+    if ".." not in doc.text:
+        return
     for m in _DOUBLE_PERIOD.finditer(doc.text):
         yield Hit(m.start(), m.end(), suggestion=".")
 
@@ -126,6 +136,16 @@ def doubled_period(doc, ctx):
 # `territorial”. “.`  — or a quote-period pair standing alone at the end of a line.
 _STRAY_QUOTE_PERIOD = re.compile(r"(?<=[.!?”\"])[ \t]+([“\"]\.)(?=\s*$)", re.M)
 _SPACE_PERIOD_END = re.compile(r"(?<=[.!?”\"])([ \t]+\.)(?=\s*$)", re.M)
+
+
+def _may_have_quote_period(text: str) -> bool:
+    """False when ``text`` has no quote-period pair, so no match of ``_STRAY_QUOTE_PERIOD``."""
+    return "“." in text or '".' in text
+
+
+def _may_have_space_period(text: str) -> bool:
+    """False when ``text`` has no period right after a space or tab (``_SPACE_PERIOD_END``)."""
+    return " ." in text or "\t." in text
 
 
 @check(
@@ -146,7 +166,10 @@ def stray_quote_period(doc, ctx):
     When quotation marks are moved around by machine translation the closing punctuation is
     often duplicated (`territorial”. “.`).
     """
-    for rx in (_STRAY_QUOTE_PERIOD, _SPACE_PERIOD_END):
+    for rx, may in ((_STRAY_QUOTE_PERIOD, _may_have_quote_period),
+                    (_SPACE_PERIOD_END, _may_have_space_period)):
+        if not may(doc.text):
+            continue
         for m in rx.finditer(doc.text):
             yield Hit(m.start(0), m.end(1), suggestion="")
 
@@ -180,7 +203,8 @@ def unbalanced_quotes(doc, ctx):
     next paragraph also opens with `“`.
     """
     # A stray `“.` after a finished sentence is reported once, by S104.
-    stray = {m.start(1) for m in _STRAY_QUOTE_PERIOD.finditer(doc.text)}
+    stray = ({m.start(1) for m in _STRAY_QUOTE_PERIOD.finditer(doc.text)}
+             if _may_have_quote_period(doc.text) else set())
     paras = doc.paragraphs
     for i, p in enumerate(paras):
         stack: list[int] = []
@@ -210,6 +234,7 @@ def unbalanced_quotes(doc, ctx):
 
 # A period glued to a lower-case word and followed by a lower-case word: "for use. in Ukraine".
 _STRAY_PERIOD = re.compile(r"(?<![\w.])([^\W\d_]{3,})(\.)(?= +[^\W\d_A-ZÀ-Ý])")
+_PERIOD_THEN_LOWER = re.compile(r"\. +[^\W\d_A-ZÀ-Ý]")  # in every match of the pattern above
 
 
 @cache
@@ -245,6 +270,8 @@ def stray_period(doc, ctx):
     A lower-case word of three or more letters, a period, a space and a lower-case word.
     Abbreviations (`etc.`, `dept.`, the project's list) and dotted names (`globo.com`) stay silent.
     """
+    if not _PERIOD_THEN_LOWER.search(doc.text):
+        return
     abbr = _abbreviations()
     for m in _STRAY_PERIOD.finditer(doc.text):
         w = m.group(1)
