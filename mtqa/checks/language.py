@@ -19,6 +19,7 @@ import weakref
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import filterfalse
 from typing import Any
 
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
@@ -125,13 +126,9 @@ def _known_share(d: Any, words: list[str], lang: str) -> float | None:
         return None
     _, loans = _loanwords(lang)
     memo = _memo(d, "known:" + lang)
-    n = 0
-    for w in words:
-        known = memo.get(w)
-        if known is None:
-            known = memo[w] = w in loans or d.known(w, lang)
-        n += known
-    return n / len(words)
+    for w in filterfalse(memo.__contains__, words):  # words not looked up before
+        memo[w] = w in loans or d.known(w, lang)
+    return sum(map(memo.__getitem__, words)) / len(words)
 
 
 def _could_be_foreign(d: Any, words: list[str], lang: str, native: float | None,

@@ -130,11 +130,9 @@ def _scores_of_lower(words: Iterable[str], candidates: tuple[str, ...]) -> dict[
     """:func:`function_word_scores` of words already lower-cased (lower() changes them no more)."""
     scores = dict.fromkeys(candidates, 0.0)
     shares = _function_word_shares(tuple(candidates))
-    for w in words:
-        hit = shares.get(w)
-        if hit:
-            for c, share in hit:  # added word by word, in order: the same float sums
-                scores[c] += share
+    for w in filter(shares.__contains__, words):
+        for c, share in shares[w]:  # added word by word, in order: the same float sums
+            scores[c] += share
     return scores
 
 
@@ -177,23 +175,22 @@ def _evidence_words(text: str) -> tuple[str, ...]:
         return tuple(t.lower() for t in toks)
     fws = _all_function_words()
     caps = [not t.islower() for t in toks]
-    out = []
     last = len(toks) - 1
+    out = []
     if last >= 0 and caps[0]:
         # A capitalised word counts only as a function word opening the text ("The", "Os").
         low = toks[0].lower()
         if low in fws and not (last > 0 and caps[1]):
             out.append(low)
-    for i, t in enumerate(toks):
-        if caps[i]:
-            continue
-        low = t.lower()
-        if low in fws:
-            if 0 < i < last and caps[i - 1] and caps[i + 1]:
-                continue  # "of" in "Bank of America"
-            out.append(low)
-        elif len(low) >= 2:
-            out.append(low)
+    # Lower-case words (t.lower() == t for them): function words, except one between two
+    # capitalised words ("of" in "Bank of America"), and other words of two letters or more.
+    out += [
+        t for i, t in enumerate(toks)
+        if not caps[i] and (
+            (len(t) >= 2 and t not in fws)
+            or (t in fws and not (0 < i < last and caps[i - 1] and caps[i + 1]))
+        )
+    ]
     return tuple(out)
 
 
