@@ -1,11 +1,13 @@
 """Profile the default checks of ``mtqa lint`` (no round trip) on a folder of articles.
 
-    python bench/profile_lint.py CORPUS [--passes 3] [--profile [N]] [--pyinstrument]
+    python bench/profile_lint.py CORPUS [--passes 3] [--top 12] [--profile [N]] [--pyinstrument]
 
 Loads every ``*.txt`` of ``CORPUS``, warms the providers up on one pass (its CPU time is
-reported too), then times ``--passes`` warm passes through the engine with ``time.process_time`` (CPU time of this process, so other
-work on a shared machine hardly moves it) and prints the sentences per CPU-second of the fastest
-pass and the CPU seconds of each check. ``--profile`` adds a cProfile of one more pass (top ``N``
+reported too), then times ``--passes`` warm passes through the engine with
+``time.process_time`` (CPU time of this process, so other work on a shared machine hardly moves
+it) and prints the sentences per CPU-second of the fastest pass and the CPU seconds of its
+``--top`` most expensive parts: each check, and the engine's loading, language annotation and
+segmentation of the documents. ``--profile`` adds a cProfile of one more pass (top ``N``
 functions by cumulative time); ``--pyinstrument`` prints a pyinstrument tree instead, if that
 package is installed. Pin it to one core for comparable numbers: ``taskset -c 0 python ...``.
 """
