@@ -192,11 +192,10 @@ def capitalised_common_word(doc: Document, ctx) -> Iterator[Hit]:
 
 
 @cache
-def _title_pattern(language: str) -> re.Pattern[str] | None:
-    """Determiner, spaces, a capitalised title, spaces, a capitalised word (all on one line)."""
+def _titles(language: str) -> str | None:
+    """A regex alternation of the language's titles, capitalised (longest first)."""
     titles = per_language("capitalization", "titles_before_names").get(language)
-    dets = per_language("capitalization", "title_determiners").get(language)
-    if not titles or not dets:
+    if not titles:
         return None
 
     def cap(w: str) -> str:
@@ -205,11 +204,33 @@ def _title_pattern(language: str) -> re.Pattern[str] | None:
         return re.escape(head[:1].upper() + head[1:]) + "".join(
             rf"-[{r[:1]}{r[:1].upper()}]{re.escape(r[1:])}" for r in rest)
 
-    t = "|".join(cap(w) for w in sorted(titles, key=len, reverse=True))
+    return "|".join(cap(w) for w in sorted(titles, key=len, reverse=True))
+
+
+@cache
+def _title_pattern(language: str) -> re.Pattern[str] | None:
+    """Determiner, spaces, a capitalised title, spaces, a capitalised word (all on one line)."""
+    t = _titles(language)
+    dets = per_language("capitalization", "title_determiners").get(language)
+    if not t or not dets:
+        return None
     d = "|".join(re.escape(w) for w in sorted(dets, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w-])(?:{d})['’]?[ \t\u00a0]+(?P<w>{t})[ \t\u00a0]+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*)"
     )
+
+
+@cache
+def _title_after_space(language: str) -> re.Pattern[str] | None:
+    """A space and a capitalised title: in every match of :func:`_title_pattern`, and found by a
+    fast scan from space to space (that pattern, opening with a look-behind, tries every
+    position)."""
+    t = _titles(language)
+    if not t:
+        return None
+    titles = per_language("capitalization", "titles_before_names").get(language)
+    firsts = "".join(sorted({re.escape(w[:1].upper()) for w in titles}))
+    return re.compile(rf"[ \t\u00a0](?=[{firsts}])(?:{t})")
 
 
 @check(
@@ -250,6 +271,9 @@ def capitalised_title_before_name(doc: Document, ctx) -> Iterator[Hit]:
     """
     rx = _title_pattern(doc.language or "")
     if rx is None:
+        return
+    present = _title_after_space(doc.language or "")
+    if present is not None and not present.search(doc.text):
         return
     for line in doc.lines:
         t = line.text

@@ -117,23 +117,28 @@ def name_written_two_ways(doc, ctx):
     """
     occurrences: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     lower_known = _lower_known(ctx, doc)
+    fold = _fold
     for sent in doc.sentences:
         text = sent.text
-        first = next(_TOKEN.finditer(text), None)
-        for run in _name_runs(text):
+        runs = _name_runs(text)
+        if not runs:
+            continue
+        first = _TOKEN.search(text)  # the sentence's first word
+        first_span = first.span() if first else None
+        off = sent.start
+        for run in runs:
             toks = run
-            if first is not None and toks[0] == first.span() and lower_known(first.group()):
+            if first_span is not None and toks[0] == first_span and lower_known(first.group()):
                 # A sentence-initial common word ("A", "Na", "Para") is not part of the name.
                 toks = toks[1:]
-            first_span = first.span() if first else None
             for a, b in toks:
                 if (a, b) == first_span or text[b:b + 1] == "-" or text[a - 1:a] == "-":
                     continue
-                occurrences["1:" + _fold(text[a:b])].append((sent.start + a, sent.start + b, text[a:b]))
+                occurrences["1:" + fold(text[a:b])].append((off + a, off + b, text[a:b]))
             for i in range(len(toks)):
                 for j in range(i + 2, len(toks) + 1):
                     a, b = toks[i][0], toks[j - 1][1]
-                    occurrences["n:" + _fold(text[a:b])].append((sent.start + a, sent.start + b, text[a:b]))
+                    occurrences["n:" + fold(text[a:b])].append((off + a, off + b, text[a:b]))
     known = None
     reported: list[tuple[int, int]] = []
     # Names written one way only say nothing; the others, longest first (a stable sort).
