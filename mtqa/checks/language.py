@@ -424,7 +424,7 @@ def _has_english(text: str, d: Any, counts: dict[str, int], km: _Kinds) -> bool:
             km.kind(t, d)
         else:
             km.names.add(t)
-    for t in toks.intersection(km.english):
+    for t in filter(km.english.__contains__, toks):  # walks this sentence's words only
         if km.kinds[t] == "en-fw" or counts.get(t, 0) < 2:
             return True
     return False
