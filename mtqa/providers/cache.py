@@ -17,7 +17,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,27 @@ def cache_key(backend: str, model: str, source: str, target: str, text: str) -> 
     return h.hexdigest()
 
 
+def _when_free(step: Callable[[], Any], patience: float = 30.0) -> Any:
+    """Run ``step``, retrying while another process holds the database ("database is locked").
+
+    The busy timeout covers most waits, but SQLite answers SQLITE_BUSY at once, without waiting,
+    in a few cases: switching a new file to WAL while another process does the same, or opening
+    while another connection recovers the WAL index. Those are retried here, with growing
+    pauses, for up to ``patience`` seconds.
+    """
+    deadline = time.monotonic() + patience
+    pause = 0.01
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            msg = str(exc).lower()
+            if ("locked" not in msg and "busy" not in msg) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
 class TranslationCache:
     """Translations stored in one SQLite file; every method is safe to call from any thread."""
 
@@ -79,10 +100,10 @@ class TranslationCache:
             conn.execute("PRAGMA busy_timeout = 30000")
             with self._lock:
                 if not self._ready:
-                    conn.execute("PRAGMA journal_mode = WAL")
-                    conn.execute(_SCHEMA)
+                    _when_free(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+                    _when_free(lambda: conn.execute(_SCHEMA))
                     self._ready = True
-            conn.execute("PRAGMA synchronous = NORMAL")
+            _when_free(lambda: conn.execute("PRAGMA synchronous = NORMAL"))
             self._local.conn = conn
         return conn
 
@@ -117,7 +138,7 @@ class TranslationCache:
             for t, tr in pairs
         ]
         conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
+        _when_free(lambda: conn.execute("BEGIN IMMEDIATE"))
         try:
             conn.executemany("INSERT OR REPLACE INTO translations VALUES (?,?,?,?,?,?,?,?)", rows)
         except BaseException:

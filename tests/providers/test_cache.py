@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+import pytest
+
 from mtqa.core.config import Config
 from mtqa.providers.cache import FILENAME, TranslationCache, default_path, open_cache
 
@@ -86,3 +88,33 @@ def test_cli_stats_and_clear(tmp_path, monkeypatch):
     r = CliRunner().invoke(cache_cmd, ["clear", "--yes", "--isolated"])
     assert r.exit_code == 0
     assert TranslationCache(tmp_path / FILENAME).stats()["entries"] == 0
+
+
+def test_a_locked_database_is_waited_for_not_fatal(monkeypatch):
+    """SQLite answers "database is locked" at once in a few cases the busy timeout does not
+    cover (two processes switching a new file to WAL): those steps are retried."""
+    import sqlite3
+
+    from mtqa.providers import cache as cache_mod
+
+    calls = []
+
+    def step():
+        calls.append(1)
+        if len(calls) < 3:
+            raise sqlite3.OperationalError("database is locked")
+        return "done"
+
+    assert cache_mod._when_free(step, patience=5) == "done" and len(calls) == 3
+
+    def broken():
+        raise sqlite3.OperationalError("no such table: translations")
+
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        cache_mod._when_free(broken, patience=5)
+
+    def always_locked():
+        raise sqlite3.OperationalError("database is locked")
+
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        cache_mod._when_free(always_locked, patience=0.05)
