@@ -28,12 +28,14 @@ def _patterns(language: str):
         return None
     signs = data.get("currency_signs") or []
     # 3.5% / 2.5 bilhões: a point and one or two digits before an amount word
+    # (the patterns start with a digit, which the regex engine finds fast; what may come before
+    # a match is tested in code)
     decimal = re.compile(
-        rf"(?<![\w.,])(?P<int>\d{{1,3}})\.(?P<frac>\d{{1,2}})(?=\s*(?:{trie_pattern(amounts)})(?![\w]))",
+        rf"(?P<int>\d{{1,3}})\.(?P<frac>\d{{1,2}})(?=\s*(?:{trie_pattern(amounts)})(?![\w]))",
         re.IGNORECASE,
     )
     # 10,000 / 1,000,000: commas between groups of three digits
-    thousands = re.compile(r"(?<![\w.,])(?P<num>[1-9]\d{0,2}(?:,\d{3})+)(?![\d,]\d|\w)")
+    thousands = re.compile(r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+)(?![\d,]\d|\w)")
     unit_after = re.compile(rf"{_GAP}(?:{trie_pattern(units)})(?![\w])", re.IGNORECASE)
     sign_before = re.compile(rf"(?:{'|'.join(re.escape(s) for s in signs)}){_GAP}$")
     # $10 / $ 10: a dollar sign with no country letters before it
@@ -87,10 +89,10 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
     decimal, thousands, unit_after, sign_before, dollar = pats
     text = doc.text
     pt_pt = (doc.variant or "").upper() == "PT"
-    for m in decimal.finditer(text):
+    for m in _free_matches(decimal, text, ".,"):
         yield Hit(m.start(), m.end(), suggestion=f"{m.group('int')},{m.group('frac')}",
                   args={"why": "Portuguese writes the decimal comma"})
-    for m in thousands.finditer(text):
+    for m in _free_matches(thousands, text, ".,"):
         num = m.group("num")
         if num.count(",") == 1:
             if unit_after.match(text, m.end()):
@@ -100,17 +102,35 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
         sep = " " if pt_pt else "."
         yield Hit(m.start(), m.end(), suggestion=num.replace(",", sep),
                   args={"why": "Portuguese groups thousands with a point (pt-PT: a space), not a comma"})
+    if "$" not in text:
+        return
     for m in dollar.finditer(text):
         spaced = text[m.end():m.end() + 1] in " \u00a0"
         yield Hit(m.start(), m.end(), suggestion="US$" if spaced else "US$ ",
                   args={"why": "Portuguese names the dollar's country (US$, R$)"})
 
 
-_US_DATE = re.compile(r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4}|\d{2})(?![\w/])")
+def _free_matches(rx: re.Pattern[str], text: str, marks: str) -> Iterator[re.Match[str]]:
+    """The matches of ``rx`` that do not start right after a word character or one of
+    ``marks`` (inside a longer word or number): the look-behind, tested in code, so that the
+    pattern can start with a digit, which the regex engine finds fast."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        at = m.start()
+        if at and ((ch := text[at - 1]).isalnum() or ch == "_" or ch in marks):
+            pos = at + 1
+            continue
+        yield m
+        pos = max(m.end(), at + 1)
+
+
+#: What every a.m./p.m. time contains (`p.m.`, `9:30pm`): a cheap test before the full pattern.
+_AM_PM_HINT = re.compile(r"[aApP]\.[ \u00a0]?[mM]\.|\d[ \u00a0]?[aApP][mM]")
+_US_DATE = re.compile(r"(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4}|\d{2})(?![\w/])")
 #: An hour with a.m./p.m.: dotted (`3 p.m.`), or undotted only after minutes (`9:30 pm`), since a
 #: bare `2 PM` is two military police officers in Brazil.
 _AM_PM = re.compile(
-    r"(?<![\w.])(?P<h>1[0-2]|0?[1-9])(?:(?::(?P<min>[0-5]\d))?[ \u00a0]?(?P<ap>[ap])\.[ \u00a0]?m\."
+    r"(?P<h>1[0-2]|0?[1-9])(?:(?::(?P<min>[0-5]\d))?[ \u00a0]?(?P<ap>[ap])\.[ \u00a0]?m\."
     r"|:(?P<min2>[0-5]\d)[ \u00a0]?(?P<ap2>[ap])m(?![\w]))",
     re.IGNORECASE,
 )
@@ -150,10 +170,10 @@ def english_date_time_format(doc: Document, ctx) -> Iterator[Hit]:
     (`12/15`), `AM/FM`.
     """
     text = doc.text
-    for m in _US_DATE.finditer(text):
+    for m in _free_matches(_US_DATE, text, "/.-") if "/" in text else ():
         yield Hit(m.start(), m.end(), suggestion=f"{m.group('d')}/{m.group('m')}/{m.group('y')}",
                   args={"why": "Portuguese puts the day before the month"})
-    for m in _AM_PM.finditer(text):
+    for m in _free_matches(_AM_PM, text, ".") if _AM_PM_HINT.search(text) else ():
         ap = m.group("ap") or m.group("ap2")
         h = int(m.group("h")) % 12 + (12 if ap.lower() == "p" else 0)
         minutes = m.group("min") or m.group("min2") or ""
