@@ -56,6 +56,10 @@ class Providers:
         t = self._threads.get(name)
         return t is not None and t.is_alive()
 
+    def built(self, name: str) -> Any:
+        """The provider ``name`` if it has been built already, else None (never builds it)."""
+        return self._cache.get(name)
+
     def get(self, name: str) -> Any:
         if name in self._cache:
             return self._cache[name]

@@ -294,6 +294,10 @@ class LinguaDetector:
         self._answers[text] = probs
         return list(probs)
 
+    def forget(self) -> None:
+        """Drop the remembered answers (the model stays loaded)."""
+        self._answers.clear()
+
     def signature(self) -> str:
         from importlib.metadata import version
 
@@ -461,6 +465,13 @@ class LanguageIdentifier:
             except ProviderUnavailable:
                 self._dictionary_failed = True
         return self._dictionary
+
+    def forget_answers(self) -> None:
+        """Drop the detector's remembered answers, keeping its model loaded (benchmarks time a
+        warm pass this way, so that it reuses the model, not the answers of the pass before)."""
+        forget = getattr(self._backend, "forget", None)
+        if forget is not None:
+            forget()
 
     def signature(self) -> str:
         """Backend name, version and candidates (building the backend object loads no model)."""

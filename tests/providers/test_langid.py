@@ -289,3 +289,26 @@ def test_a_candidate_without_function_words_leaves_documents_to_the_backend():
     assert "fr" in li.candidates
     det = li.detect_document(Document("x", "Le gouvernement a annoncé un plan.\nIl entre en vigueur."))
     assert det.language == "fr" and len(fake.calls) == 2
+
+
+def test_forget_answers_keeps_the_model_and_drops_the_memo():
+    from mtqa.core.config import Config
+    from mtqa.providers import Providers
+
+    cfg = Config(language="pt", variant="BR")
+    providers = Providers(cfg)
+    assert providers.built("langid") is None
+    reason = providers.unavailable("langid")
+    if reason:
+        pytest.skip(reason)
+    langid = providers.built("langid")
+    if langid.backend_name != "lingua":
+        pytest.skip("the memo belongs to the lingua backend")
+    text = "O presidente falou com os jornalistas."
+    first = langid.backend.probabilities(text)
+    assert text in langid.backend._answers
+    langid.forget_answers()
+    assert text not in langid.backend._answers
+    again = langid.backend.probabilities(text)  # asked again: the model is still loaded
+    assert [lang for lang, _ in again] == [lang for lang, _ in first]
+    assert all(abs(a - b) < 1e-9 for (_, a), (_, b) in zip(again, first, strict=True))
