@@ -13,16 +13,13 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from mtqa.checks.articles import country_names, trie_pattern
+from mtqa.checks.articles import capitalised_function_words, country_names, trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
 
 _GAP = r"[ \t\u00a0]+"
-_FUNCTION_WORDS = "Na|No|Nas|Nos|Em|De|Da|Do|Das|Dos|A|O|As|Os|E|Para|Com|Por|Pela|Pelo|Ao|À|Em"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w-]*"
-#: One word of a person's name: capitalised, not a function word capitalised by a link anchor.
-_NAME_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)[A-ZÀ-ÖØ-Þ][\w'’-]+"
 
 
 @cache
@@ -38,7 +35,9 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         rf"{{0,6}}?{_GAP}(?:da|do|das|dos){_GAP}$"
     )
     # after it: a name of two to four words
-    after = re.compile(rf"{_GAP}(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}})(?![\w-])")
+    # (one word of it: capitalised, not a function word capitalised by a link anchor)
+    word = rf"(?!(?:{capitalised_function_words(language)})\b)[A-ZÀ-ÖØ-Þ][\w'’-]+"
+    after = re.compile(rf"{_GAP}(?P<name>{word}(?:{_GAP}{word}){{1,3}})(?![\w-])")
     return before, after
 
 

@@ -19,13 +19,28 @@ from typing import NamedTuple
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
+from mtqa.core.text import CLOSING_PUNCTUATION
 
 _GAP = r"[ \t\u00a0]+"
-#: What a country name must not run into: another word of a longer name (`China Daily`, `Rússia
-#: Unida`), a hyphenated pair (`Rússia-Ucrânia`), an English possessive. A function word
-#: capitalised by a link anchor (`apoio a Rússia Na guerra`) is not part of a name.
-_FUNCTION_WORDS = "Na|No|Nas|Nos|Em|De|Da|Do|Das|Dos|A|O|As|Os|E|Para|Com|Por|Pela|Pelo|Contra|Ao|À"
-_AFTER_NAME = re.compile(rf"(?![\w'’‘-])(?![ \t\u00a0]+(?!(?:{_FUNCTION_WORDS})\b)[A-ZÀ-ÖØ-Þ])")
+
+
+@cache
+def capitalised_function_words(language: str) -> str:
+    """A regex alternation of the language's function words with a capital first letter (`Na`,
+    `Em`, `Para`): U101's list (``capitalization.yaml``). A link anchor capitalises them in
+    mid-sentence (`apoio a Rússia Na guerra`); they never continue a name."""
+    words = (load("capitalization").get("function_words") or {}).get(language) or ()
+    caps = sorted({w[0].upper() + w[1:] for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in caps) or "(?!)"
+
+
+@cache
+def _after_name(language: str) -> re.Pattern[str]:
+    """What a country name must not run into: another word of a longer name (`China Daily`,
+    `Rússia Unida`), a hyphenated pair (`Rússia-Ucrânia`), an English possessive."""
+    fw = capitalised_function_words(language)
+    return re.compile(rf"(?![\w'’‘-])(?![ \t\u00a0]+(?!(?:{fw})\b)[A-ZÀ-ÖØ-Þ])")
+
 #: A list or a pair (`com China e Rússia`, `entre Rússia e Ucrânia`, `com Alemanha, Índia e
 #: Japão`) is written without articles in news Portuguese.
 _COORDINATED = re.compile(r"[ \t\u00a0]*(?:,|\be\b|\bou\b|/|&)[ \t\u00a0]*(?:(?:o|a|os|as)[ \t\u00a0]+)?[A-ZÀ-ÖØ-Þ]")
@@ -133,7 +148,7 @@ def _heading_ends(doc: Document) -> list[tuple[int, int]]:
     spans = []
     for line in doc.lines:
         t = line.text.strip()
-        if t and t[-1] not in ".!?:;…\"”»)" and len(t.split()) <= 14:
+        if t and t[-1] not in CLOSING_PUNCTUATION and len(t.split()) <= 14:
             spans.append((line.start, line.end))
     return spans
 
@@ -197,8 +212,9 @@ def _bare_names(doc: Document, d: _Data) -> Iterator[CountryName]:
     """Country names outside headings, not part of a longer name, that the variant does not
     write bare."""
     text = doc.text
+    after = _after_name(doc.language or "pt")
     for c in country_names(doc):
-        if c.in_heading or not _AFTER_NAME.match(text, c.end) or _bare_allowed(d, c.name, doc.variant):
+        if c.in_heading or not after.match(text, c.end) or _bare_allowed(d, c.name, doc.variant):
             continue
         yield c
 

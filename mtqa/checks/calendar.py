@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.model import Document, Severity
+from mtqa.core.text import CLOSING_PUNCTUATION, line_around
 
 _MONTHS = "Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro"
 _WEEKDAYS = r"(?:Segunda|Terça|Quarta|Quinta|Sexta)-[Ff]eira|Sábado|Domingo"
@@ -73,9 +74,7 @@ def capitalised_month_or_weekday(doc: Document, ctx) -> Iterator[Hit]:
             continue
         if _NAME_BEFORE.search(text, window_start, m.start()) or _NAME_AFTER.match(text, m.end()):
             continue
-        line_end = text.find("\n", m.end())
-        line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
-        if line[-1:] not in ".!?:;…\"”»)":
+        if line_around(text, m.start())[-1:] not in CLOSING_PUNCTUATION:
             continue  # a heading
         yield Hit(m.start(), m.end(), suggestion=word.lower())
 

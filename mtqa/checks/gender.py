@@ -16,6 +16,7 @@ from mtqa.checks.articles import trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
+from mtqa.core.text import CLOSING_PUNCTUATION, line_around
 
 _GENDER_NAME = {"m": "masculine", "f": "feminine"}
 
@@ -41,10 +42,8 @@ def _data(language: str):
 def _keyword_line(text: str, pos: int) -> bool:
     """True on a line of lower-case words with no closing punctuation: search keywords and
     lower-cased brand names scraped with the article (`jornal da globo`), not prose."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return line == line.lower() and line[-1:] not in ".!?:;…\"”»)"
+    line = line_around(text, pos)
+    return line == line.lower() and line[-1:] not in CLOSING_PUNCTUATION
 
 
 def _match_case(word: str, like: str) -> str:

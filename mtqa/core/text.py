@@ -123,6 +123,18 @@ def split_lines(text: str) -> tuple[Segment, ...]:
     return tuple(out)
 
 
+#: What a line of running text ends with; a line that ends otherwise reads as a heading, a label
+#: or a list of keywords.
+CLOSING_PUNCTUATION = ".!?:;…\"”»)"
+
+
+def line_around(text: str, pos: int) -> str:
+    """The line of ``text`` that holds offset ``pos``, without its trailing blanks."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)].rstrip()
+
+
 def is_blank(s: str) -> bool:
     return not s.strip()
 
