@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from mtqa.checks.articles import capitalised_function_words, country_names, trie_pattern
+from mtqa.checks.articles import (
+    capitalised_function_words,
+    country_names,
+    trie_pattern,
+    window_start,
+)
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
@@ -90,8 +95,7 @@ def apposition_without_commas(doc: Document, ctx) -> Iterator[Hit]:
         a = after.match(text, c.end)
         if a is None:
             continue
-        line_start = text.rfind("\n", 0, c.start) + 1
-        if before.search(text, max(line_start, c.start - 120), c.start) is None:
+        if before.search(text, window_start(text, c.start, 120), c.start) is None:
             continue
         name = a.group("name")
         nxt = text[a.end():a.end() + 1]

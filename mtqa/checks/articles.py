@@ -164,10 +164,18 @@ _ADJUNCT_OPENERS = frozenset(
 )
 
 
+def window_start(text: str, pos: int, width: int) -> int:
+    """Where a look back of at most ``width`` characters from ``pos`` starts, not before the
+    start of the line (found without scanning the rest of a long line)."""
+    lo = max(0, pos - width)
+    return max(text.rfind("\n", lo, pos) + 1, lo)
+
+
 def _opening_adjunct(text: str, pos: int) -> bool:
     """True when ``pos`` lies in an adjunct that opens its sentence with no comma yet (`Após a
     visita a Rússia anunciou…`): the `a` after it may be the article of the sentence's subject."""
-    start = max(text.rfind("\n", 0, pos), *(text.rfind(p, 0, pos) for p in (". ", "! ", "? ", "; ", ": ")))
+    lo = max(0, pos - 300)  # an opening adjunct is short
+    start = max(lo - 1, text.rfind("\n", lo, pos), *(text.rfind(p, lo, pos) for p in (". ", "! ", "? ", "; ", ": ")))
     head = text[start + 1:pos].lstrip(" \t\u00a0.!?;:")
     if "," in head:
         return False
@@ -274,8 +282,7 @@ def country_without_article(doc: Document, ctx) -> Iterator[Hit]:
     for c in _bare_names(doc, d):
         if c.start == 0 or text[c.start - 1] not in _BLANKS:
             continue  # at the start of a line, or after punctuation
-        line_start = text.rfind("\n", 0, c.start) + 1
-        t = d.trigger_rx.search(text, max(line_start, c.start - 40), c.start)
+        t = d.trigger_rx.search(text, window_start(text, c.start, 40), c.start)
         if t is None:
             continue
         if _COORDINATED.match(text, c.end):
@@ -352,8 +359,7 @@ def missing_crase_before_country(doc: Document, ctx) -> Iterator[Hit]:
             j -= 1
         if j == c.start or j < 2 or text[j - 1] != "a" or text[j - 2] not in _BLANKS:
             continue  # not "… a <name>"
-        line_start = text.rfind("\n", 0, c.start) + 1
-        b = before.search(text, max(line_start, c.start - 60), c.start)
+        b = before.search(text, window_start(text, c.start, 60), c.start)
         if b is None:
             continue
         noun = b.group("noun")

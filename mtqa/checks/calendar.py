@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mtqa.checks.articles import window_start
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.model import Document, Severity
-from mtqa.core.text import CLOSING_PUNCTUATION, line_around
+from mtqa.core.text import line_closes
 
 _MONTHS = "Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro"
 _WEEKDAYS = r"(?:Segunda|Terça|Quarta|Quinta|Sexta)-[Ff]eira|Sábado|Domingo"
@@ -68,13 +69,12 @@ def capitalised_month_or_weekday(doc: Document, ctx) -> Iterator[Hit]:
         word = m.group("word")
         if word in _MONTH_SET and not months_too:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        window_start = max(line_start, m.start() - 60)
-        if not _BEFORE.search(text, window_start, m.start()):
+        start = window_start(text, m.start(), 60)
+        if not _BEFORE.search(text, start, m.start()):
             continue
-        if _NAME_BEFORE.search(text, window_start, m.start()) or _NAME_AFTER.match(text, m.end()):
+        if _NAME_BEFORE.search(text, start, m.start()) or _NAME_AFTER.match(text, m.end()):
             continue
-        if line_around(text, m.start())[-1:] not in CLOSING_PUNCTUATION:
+        if not line_closes(doc, m.start()):
             continue  # a heading
         yield Hit(m.start(), m.end(), suggestion=word.lower())
 

@@ -16,7 +16,7 @@ from mtqa.checks.articles import trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
-from mtqa.core.text import CLOSING_PUNCTUATION, line_around
+from mtqa.core.text import line_closes
 
 _GENDER_NAME = {"m": "masculine", "f": "feminine"}
 
@@ -39,11 +39,14 @@ def _data(language: str):
     return rx, gender, other, either, persons
 
 
-def _keyword_line(text: str, pos: int) -> bool:
+def _keyword_line(doc: Document, pos: int) -> bool:
     """True on a line of lower-case words with no closing punctuation: search keywords and
     lower-cased brand names scraped with the article (`jornal da globo`), not prose."""
-    line = line_around(text, pos)
-    return line == line.lower() and line[-1:] not in CLOSING_PUNCTUATION
+    if line_closes(doc, pos):
+        return False
+    start, end = doc.line_bounds(pos)
+    line = doc.text[start:end]
+    return line == line.lower()
 
 
 def _match_case(word: str, like: str) -> str:
@@ -106,7 +109,7 @@ def determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
             continue
         if dg == "f" and noun.endswith(persons):
             continue
-        if _keyword_line(text, m.start()):
+        if _keyword_line(doc, m.start()):
             continue
         fix = _match_case(other[det.lower()], det)
         yield Hit(m.start(), m.end(), suggestion=f"{fix} {noun}",

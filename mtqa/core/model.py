@@ -104,6 +104,13 @@ class Document:
             i = find("\n", i + 1)
         return starts
 
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """Start and end (before its newline) of the line that holds ``offset``; O(log lines)."""
+        starts = self._line_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+        return starts[i], end
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset. A leading BOM does not count as a column."""
         starts = self._line_starts

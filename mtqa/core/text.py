@@ -128,11 +128,14 @@ def split_lines(text: str) -> tuple[Segment, ...]:
 CLOSING_PUNCTUATION = ".!?:;…\"”»)"
 
 
-def line_around(text: str, pos: int) -> str:
-    """The line of ``text`` that holds offset ``pos``, without its trailing blanks."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start:end if end >= 0 else len(text)].rstrip()
+def line_closes(doc: Document, pos: int) -> bool:
+    """True when the line that holds offset ``pos`` ends, trailing blanks aside, with closing
+    punctuation (running text), False for a heading, a label or a list of keywords."""
+    start, end = doc.line_bounds(pos)
+    text = doc.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] in CLOSING_PUNCTUATION
 
 
 def is_blank(s: str) -> bool:

@@ -107,3 +107,17 @@ def test_position_is_one_based():
     doc = Document("x", "ab\ncd\n")
     assert doc.position(0) == (1, 1)
     assert doc.position(4) == (2, 2)
+
+
+def test_line_bounds_and_line_closes():
+    from mtqa.core.text import line_closes
+
+    text = "Título sem ponto\r\nUma frase.  \n\núltima linha sem fim"
+    doc = Document("t.txt", text)
+    assert doc.line_bounds(0) == (0, 17)  # the \r stays in the line, before its newline
+    assert doc.line_bounds(text.index("Uma")) == (18, 30)
+    assert doc.line_bounds(text.index("última")) == (32, len(text))
+    assert not line_closes(doc, 0)
+    assert line_closes(doc, text.index("frase"))
+    assert not line_closes(doc, text.index("última"))
+    assert not line_closes(doc, 31)  # the blank line
