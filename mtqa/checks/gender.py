@@ -117,4 +117,56 @@ def determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
                         "noun_gender": _GENDER_NAME[g]})
 
 
-CHECKS = (determiner_gender_mismatch,)
+_ADJ_NOUN = re.compile(r"(?<![\w-])(?P<adj>[a-zà-öø-ÿ]+a)[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)(?![\w-])")
+
+
+@cache
+def _not_plural_nouns(language: str) -> frozenset[str]:
+    return frozenset((load("gender").get("not_plural_nouns") or {}).get(language) or ())
+
+
+@check(
+    "V103", "singular-adjective-before-plural-noun", Severity.WARNING,
+    category="agreement",
+    message="'{text}': the adjective '{adj}' is singular but '{noun}' is plural; they must agree",
+    languages=("pt",),
+    needs=("lexicon", "dictionary"),
+    examples=[
+        bad("Lavrov disse que Putin espera [[contínua contatos]] diretos com Kim."),
+        bad("O governo anunciou [[nova medidas]] contra a inflação."),
+        good("Lavrov disse que Putin espera contatos diretos e contínuos com Kim."),
+        good("A empresa limpa ruas e a prefeitura junta forças com o estado."),
+        good("A atriz ficou famosa anos depois, e a peça nova dos alunos estreou."),
+        good("A política externa mudou; a cidade russa fica perto das montanhas."),
+    ],
+)
+def singular_adjective_before_plural_noun(doc: Document, ctx) -> Iterator[Hit]:
+    """A feminine singular adjective right before a plural noun (`contínua contatos`).
+
+    ## Why it matters
+    An adjective agrees in number with its noun: `contatos diretos contínuos`, `novas medidas`.
+    A translation that moves `continued` in front of the noun and keeps it in the singular
+    (`espera contínua contatos`) reads as two phrases glued together.
+
+    ## What fires
+    The feminine singular of an adjective the lexicon lists only as an adjective (`contínua`,
+    `nova`, `russa`), then a word in -s whose singular the dictionary knows (`contatos`).
+
+    ## What stays silent
+    Adjectives that are also verb forms (`limpa ruas`, `junta forças`) or words of their own
+    (`política`), plural function words and measures of time after it (`ficou famosa anos
+    depois`, `nova dos`), and words the lexicon does not know.
+    """
+    lexicon = ctx.providers.get("lexicon")
+    dictionary = ctx.providers.get("dictionary")
+    skip = _not_plural_nouns(doc.language or "pt")
+    for m in _ADJ_NOUN.finditer(doc.text):
+        adj, noun = m.group("adj"), m.group("noun")
+        if noun in skip or not lexicon.feminine_singular_adjective(adj):
+            continue
+        if not dictionary.known(noun[:-1], doc.language or "pt", doc.variant):
+            continue
+        yield Hit(m.start(), m.end(), args={"adj": adj, "noun": noun})
+
+
+CHECKS = (determiner_gender_mismatch, singular_adjective_before_plural_noun)

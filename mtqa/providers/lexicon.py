@@ -1,10 +1,12 @@
-"""A gender lexicon of nouns: is `combate` masculine, `guerra` feminine?
+"""A lexicon from the annotated pt-PT word list: is `combate` masculine, `contínua` an adjective?
 
 Debian's European Portuguese hunspell list (``hunspell-pt-pt``, ``pt_PT.dic``) annotates every
 entry with its category, gender and number (``combate/p	[CAT=nc,G=m,N=s]``). The lexicon keeps
 the common nouns whose every reading in that list is a noun of one gender; a word that is also
 an adjective, a verb or a noun of the other gender has no gender here, so the checks that use it
-stay silent on it. The Brazilian list carries no such annotation; the nouns the two variants
+stay silent on it. It also keeps the masculine lemmas that are only adjectives (`contínuo`) and
+the verb infinitives (`limpar`), so that `contínua` can be told from `limpa`, which is also a
+verb form. The Brazilian list carries no such annotation; the nouns the two variants
 share (most of them) have the same gender, and a Brazilian spelling the European list lacks
 (`contato`, `fato` as 'fact') is simply unknown.
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
+from typing import NamedTuple
 
 from mtqa.core.config import Config
 from mtqa.core.errors import ProviderUnavailable
@@ -23,11 +26,21 @@ from mtqa.core.files import atomic_write, cache_dir
 
 #: Where Debian puts the annotated list.
 LEXICON_PATHS = {"pt": (Path("/usr/share/hunspell/pt_PT.dic"), Path("/usr/share/myspell/dicts/pt_PT.dic"))}
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
-def parse_genders(lines, source: str = "<lexicon>") -> dict[str, str]:
-    """``{noun: "m" | "f"}`` from annotated hunspell lines (``word/flags<TAB>[CAT=nc,G=m,N=s]``).
+class LexiconData(NamedTuple):
+    #: Nouns of one gender only: ``{noun: "m" | "f"}``.
+    genders: dict[str, str]
+    #: Masculine singular lemmas (ending in -o) that are only adjectives: `contínuo`, `russo`.
+    adjectives: frozenset[str]
+    #: Verb infinitives: `limpar`, `continuar`.
+    verbs: frozenset[str]
+
+
+def parse_lexicon(lines, source: str = "<lexicon>") -> LexiconData:
+    """Noun genders, adjective lemmas and verb infinitives from annotated hunspell lines
+    (``word/flags<TAB>[CAT=nc,G=m,N=s]``).
 
     Lines without an annotation are ignored; an annotation that does not parse is an error
     naming ``source`` and the line.
@@ -46,20 +59,35 @@ def parse_genders(lines, source: str = "<lexicon>") -> dict[str, str]:
             key, _, value = part.partition("=")
             attrs[key] = value
         readings.setdefault(word, set()).add((attrs.get("CAT", ""), attrs.get("G", "")))
-    out = {}
+    genders = {}
+    adjectives = set()
+    verbs = set()
     for word, rs in readings.items():
+        cats = {cat for cat, _ in rs}
         if len(rs) == 1:
             cat, g = next(iter(rs))
             if cat == "nc" and g in ("m", "f"):
-                out[word] = g
-    return out
+                genders[word] = g
+        if word.endswith("o") and cats <= {"adj", "a_nc"} and any(g == "m" for _, g in rs):
+            adjectives.add(word)
+        if "v" in cats:
+            verbs.add(word)
+    return LexiconData(genders, frozenset(adjectives), frozenset(verbs))
+
+
+def parse_genders(lines, source: str = "<lexicon>") -> dict[str, str]:
+    """``{noun: "m" | "f"}``: the nouns of one gender only (see :func:`parse_lexicon`)."""
+    return parse_lexicon(lines, source).genders
 
 
 class GenderLexicon:
-    """Gender of common nouns of one language."""
+    """Gender of common nouns of one language, and which words are adjectives or verbs."""
 
-    def __init__(self, genders: dict[str, str]) -> None:
+    def __init__(self, genders: dict[str, str], adjectives: frozenset[str] = frozenset(),
+                 verbs: frozenset[str] = frozenset()) -> None:
         self._genders = genders
+        self._adjectives = adjectives
+        self._verbs = verbs
 
     def __len__(self) -> int:
         return len(self._genders)
@@ -67,6 +95,15 @@ class GenderLexicon:
     def gender(self, noun: str) -> str | None:
         """``"m"`` or ``"f"`` for a noun of one gender only; None when unknown or ambiguous."""
         return self._genders.get(noun)
+
+    def feminine_singular_adjective(self, word: str) -> bool:
+        """True for the feminine singular of an adjective (`contínua` of `contínuo`) that is not
+        also a form of a verb in -ar (`limpa` of `limpar`, `junta` of `juntar`) nor a word of its
+        own (`política`)."""
+        if not word.endswith("a") or word in self._genders or word in self._adjectives:
+            return False
+        stem = word[:-1]
+        return stem + "o" in self._adjectives and stem + "ar" not in self._verbs
 
     @classmethod
     def load(cls, path: Path, cache: Path | None = None) -> GenderLexicon:
@@ -81,20 +118,20 @@ class GenderLexicon:
                 with cache.open("rb") as fh:
                     saved = pickle.load(fh)
                 if saved.get("stamp") == stamp:
-                    return cls(saved["genders"])
+                    return cls(*saved["data"])
             except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError):
                 pass  # no cache yet, or a foreign or broken file: parse the list again
         try:
             with path.open(encoding="utf-8") as fh:
-                genders = parse_genders(fh, str(path))
+                data = parse_lexicon(fh, str(path))
         except UnicodeDecodeError as exc:
             raise ProviderUnavailable(f"lexicon: {path} is not UTF-8 ({exc.reason})") from None
         if cache is not None:
             try:
-                atomic_write(cache, pickle.dumps({"stamp": stamp, "genders": genders}))
+                atomic_write(cache, pickle.dumps({"stamp": stamp, "data": tuple(data)}))
             except OSError:
                 pass  # a read-only cache folder costs time, not results
-        return cls(genders)
+        return cls(*data)
 
 
 def from_config(config: Config) -> GenderLexicon:

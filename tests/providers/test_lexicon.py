@@ -7,7 +7,7 @@ import os
 import pytest
 
 from mtqa.core.errors import ProviderUnavailable
-from mtqa.providers.lexicon import LEXICON_PATHS, GenderLexicon, parse_genders
+from mtqa.providers.lexicon import LEXICON_PATHS, GenderLexicon, parse_genders, parse_lexicon
 
 LINES = [
     "44258\n",
@@ -28,6 +28,23 @@ LINES = [
 def test_only_nouns_of_one_gender_get_one():
     g = parse_genders(LINES)
     assert g == {"combate": "m", "guerra": "f"}
+
+
+def test_adjectives_and_verbs():
+    lines = LINES + [
+        "contínuo/fpS\t[CAT=a_nc,G=m,N=s]\n",
+        "limpo/fp\t[CAT=adj,N=s,G=m]\n",
+        "limpar/XYZ\t[CAT=v,T=inf,TR=t]\n",
+        "político/pfH\t[CAT=a_nc,G=m,N=s]\n",
+        "política/p\t[CAT=nc,G=f,N=s]\n",
+    ]
+    data = parse_lexicon(lines)
+    assert {"contínuo", "limpo", "político"} <= data.adjectives and "combater" in data.verbs
+    lex = GenderLexicon(*data)
+    assert lex.feminine_singular_adjective("contínua")
+    assert not lex.feminine_singular_adjective("limpa")  # also 'limpar' in the 3rd person
+    assert not lex.feminine_singular_adjective("política")  # a noun of its own
+    assert not lex.feminine_singular_adjective("guerra")
 
 
 def test_a_broken_annotation_names_the_file_and_line():
