@@ -69,6 +69,8 @@ class _Data(NamedTuple):
     gender: dict[str, str]
     bare_in: dict[str, frozenset[str]]
     contractions: dict[str, dict[str, str]]
+    #: Prepositions that need the article after them (`para a`, `com os`).
+    prepositions: frozenset[str]
     trigger_rx: re.Pattern[str]
     verbs: frozenset[str]
     not_gerunds: frozenset[str]
@@ -119,7 +121,8 @@ def _data(language: str) -> _Data | None:
     gender = {n: g for g, names in table.items() for n in names}
     name_rx = re.compile(rf"(?<![\w-])(?P<name>{trie_pattern(list(gender))})(?![\w-])")
     contractions = (data.get("contractions") or {}).get(language) or {}
-    preps = list(contractions) + list((data.get("prepositions") or {}).get(language) or ())
+    prepositions = frozenset((data.get("prepositions") or {}).get(language) or ())
+    preps = [*contractions, *sorted(prepositions)]
     verbs = frozenset(f for v in (data.get("transitive_verbs") or {}).get(language) or ()
                       for f in _conjugations(v))
     # The word before the name: a preposition, or a lower-case word that may be a verb.
@@ -129,7 +132,7 @@ def _data(language: str) -> _Data | None:
     return _Data(
         name_rx, gender,
         {v: frozenset(ns) for v, ns in (data.get("bare_in_variant") or {}).items()},
-        contractions, trigger_rx, verbs,
+        contractions, prepositions, trigger_rx, verbs,
         frozenset((data.get("not_gerunds") or {}).get(language) or ()),
         frozenset((data.get("crase_nouns") or {}).get(language) or ()),
     )
@@ -298,7 +301,7 @@ def country_without_article(doc: Document, ctx) -> Iterator[Hit]:
             if word[0].isupper():
                 contracted = contracted[0].upper() + contracted[1:]
             suggestion = f"{contracted} {bare}"
-        elif low in ("para", "com", "contra", "sobre", "sob", "desde", "até", "após", "perante", "entre"):
+        elif low in d.prepositions:
             suggestion = f"{word} {art} {bare}"
         elif not word.islower():
             continue
