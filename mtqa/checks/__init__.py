@@ -12,7 +12,7 @@ __all__ = ["Check", "CheckContext", "Example", "Hit", "bad", "check", "good", "a
 #: Check modules, one per family. Code letters: B boilerplate, D repetition (duplication),
 #: S spacing/punctuation, U capitalization (uppercase), T truncation, L language,
 #: G glossary, C consistency, R round trip, A source alignment, V verb agreement, W word order,
-#: P prepositions, N articles before names, Q clauses.
+#: P prepositions, N articles before names, Q clauses, O orthography.
 MODULES: tuple[str, ...] = (
     "mtqa.checks.spacing",
     "mtqa.checks.boilerplate",
@@ -33,6 +33,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.gender",
     "mtqa.checks.numbers",
     "mtqa.checks.calendar",
+    "mtqa.checks.orthography",
 )
 
 
