@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -31,10 +32,22 @@ def apply_overrides(
         cfg.extend_select = split_list(extend_select)
     if ignore:
         cfg.ignore = cfg.ignore + split_list(ignore)
-    if language:
-        cfg.language = language
-    if variant:
-        cfg.variant = variant
+    if language or variant:
+        from mtqa.core.config import LANGUAGES, parse_language
+        from mtqa.core.errors import ConfigError
+
+        if language and not variant:
+            # A tag names its variant; a bare language keeps the configured variant if it has it.
+            base = re.split(r"[-_]", language.strip(), maxsplit=1)[0].lower()
+            tagged = bool(re.search(r"[-_]", language))
+            variant = "" if tagged or cfg.variant.upper() not in LANGUAGES.get(base, ()) else None
+        try:
+            lang, var = parse_language(language if language else cfg.language,
+                                       cfg.variant if variant is None else variant,
+                                       "--language/--variant")
+        except ConfigError as exc:
+            fail(str(exc))
+        cfg.language, cfg.variant = lang, var
     return cfg
 
 

@@ -31,7 +31,7 @@ DEFAULT_EPSILON = 0.001
 @click.option("--select", multiple=True, help="Only these codes, prefixes, names or categories.")
 @click.option("--extend-select", multiple=True, help="Add these to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these codes, prefixes, names or categories.")
-@click.option("--language", default=None, help="Target language (ISO 639-1), e.g. pt.")
+@click.option("--language", default=None, help="Target language: pt, or a tag with its variant: pt-BR, pt_PT.")
 @click.option("--variant", default=None, help="Target variant, e.g. BR or PT.")
 @click.option("--missed", "show_missed", is_flag=True, help="List the gold spans no finding overlaps, and the findings that overlap no gold span.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,

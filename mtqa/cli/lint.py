@@ -91,7 +91,7 @@ class ProgressBar:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit code 1 (default from config: warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--language", default=None, help="Target language (ISO 639-1), e.g. pt.")
+@click.option("--language", default=None, help="Target language: pt, or a tag with its variant: pt-BR, pt_PT.")
 @click.option("--variant", default=None, help="Target variant, e.g. BR or PT.")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
               help="Suppress the findings listed in this baseline file.")

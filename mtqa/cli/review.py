@@ -9,7 +9,7 @@ from mtqa.cli.common import apply_overrides, config_option, fail, get_config, is
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--language", default=None, help="Target language (ISO 639-1), e.g. pt.")
+@click.option("--language", default=None, help="Target language: pt, or a tag with its variant: pt-BR, pt_PT.")
 @click.option("--variant", default=None, help="Target variant, e.g. BR or PT.")
 @click.option("--select", multiple=True, help="Only these codes, prefixes, names or categories.")
 @click.option("--ignore", multiple=True, help="Skip these codes, prefixes, names or categories.")

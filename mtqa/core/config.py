@@ -141,8 +141,45 @@ class Config:
                 Severity.parse(sev)
         except ValueError as exc:
             raise ConfigError(where, str(exc)) from None
-        if self.language and not re.fullmatch(r"[a-z]{2,3}", self.language):
-            raise ConfigError(where, f"language {self.language!r} is not an ISO 639 code like 'pt'")
+        self.language, self.variant = parse_language(self.language, self.variant, where)
+
+
+#: Target languages mtqa can check, with the variants each knows (the first letters of a tag
+#: such as ``pt-BR``). A document of another language is still read and detected, but cannot be
+#: named as the target.
+LANGUAGES: dict[str, tuple[str, ...]] = {"pt": ("BR", "PT"), "en": (), "es": (), "it": ()}
+
+
+def parse_language(language: str, variant: str = "", where: str = "configuration") -> tuple[str, str]:
+    """``("pt-BR", "")`` -> ``("pt", "BR")``; also ``pt_BR``, ``pt-br``, ``PT``, ``("pt", "pt")``.
+
+    An empty language means "detect it per document". A language mtqa cannot check, a variant
+    its language does not have, or a tag's variant that contradicts ``variant`` is a
+    :class:`ConfigError` naming ``where`` the value came from.
+    """
+    lang, var = (language or "").strip(), (variant or "").strip()
+    m = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?", lang) if lang else None
+    if lang and not m:
+        raise ConfigError(where, f"language {language!r} is not a language tag like 'pt' or 'pt-BR'")
+    tag_variant = ""
+    if m:
+        lang, tag_variant = m.group(1).lower(), (m.group(2) or "").upper()
+        if lang not in LANGUAGES:
+            known = ", ".join(sorted(LANGUAGES))
+            raise ConfigError(where, f"language {language!r}: mtqa checks {known} (or leave it empty to detect it)")
+    var = var.upper()
+    if tag_variant and var and tag_variant != var:
+        raise ConfigError(where, f"language {language!r} says variant {tag_variant}, but variant is {variant!r}")
+    var = var or tag_variant
+    if var:
+        if not lang:
+            # A variant without a language applies to documents detected as a language that has it.
+            if not any(var in vs for vs in LANGUAGES.values()):
+                raise ConfigError(where, f"variant {variant!r} is not a variant mtqa knows")
+        elif var not in LANGUAGES[lang]:
+            have = ", ".join(LANGUAGES[lang]) or "none"
+            raise ConfigError(where, f"variant {var!r} is not a variant of {lang!r} (known: {have})")
+    return lang, var
 
 
 def _public(v: Any) -> Any:
@@ -222,6 +259,10 @@ def apply_env(cfg: Config, env: typing.Mapping[str, str]) -> None:
                 raise ConfigError(where, f"expected an integer, got {val!r}") from None
         elif typing.get_origin(tp) is list:
             setattr(cfg, f.name, [v.strip() for v in val.split(",") if v.strip()])
+    names = [n for n in ("MTQA_LANGUAGE", "MTQA_VARIANT") if env.get(n) is not None]
+    if names:
+        where = "environment variable " + " / ".join(names)
+        cfg.language, cfg.variant = parse_language(cfg.language, cfg.variant, where)
 
 
 def _key_line(raw: str, prefix: str, key: str) -> int | None:

@@ -245,3 +245,18 @@ def test_rewriting_a_baseline_keeps_what_the_old_one_covered(mtqa, files):
     assert mtqa("lint", "bad.txt", *SEL, "--baseline", "b.json", "--write-baseline", "b2.json").code == 0
     after = json.loads((files / "b2.json").read_text(encoding="utf-8"))["findings"]
     assert set(before) < set(after)
+
+
+@pytest.mark.parametrize("tag", ["pt-BR", "pt_BR", "pt-br"])
+def test_language_tag_runs_the_checks(mtqa, tmp_path, tag):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    r = mtqa("lint", "a.txt", "--language", tag, "--format", "json")
+    assert r.code == 1 and "S101" in {f["code"] for f in r.json()["findings"]}, r.err
+
+
+@pytest.mark.parametrize("args", [["--language", "xx"], ["--language", "pt", "--variant", "XX"],
+                                  ["--language", "pt-BR", "--variant", "PT"]])
+def test_bad_language_flags_exit_2(mtqa, tmp_path, args):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    r = mtqa("lint", "a.txt", *args)
+    assert r.code == 2 and "--language/--variant" in r.err and r.out == ""
