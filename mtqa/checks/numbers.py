@@ -1,4 +1,4 @@
-"""Number formats (S108): numbers written the English way in a Portuguese text.
+"""Number formats (S108, S109, S130): numbers written the English or Spanish way in Portuguese.
 
 English writes `3.5%`, `10,000 troops` and `$10 million`; Portuguese writes `3,5%`, `10.000
 soldados` (pt-PT: `10 000`) and `US$ 10 milhões`. Machine translation often copies the digits as
@@ -40,7 +40,12 @@ def _patterns(language: str):
     sign_before = re.compile(rf"(?:{'|'.join(re.escape(s) for s in signs)}){_GAP}$")
     # $10 / $ 10: a dollar sign with no country letters before it
     dollar = re.compile(r"(?<![A-Za-z$])\$(?=[ \u00a0]?\d)")
-    return decimal, thousands, unit_after, sign_before, dollar
+    # another comma number with three decimals followed by a unit, within the same stretch of
+    # text: "a 25,592 segundos e ... a 34,508" leaves the unit out the second time
+    timed = (data.get("timing_units") or {}).get(language) or ["segundos"]
+    sibling = re.compile(rf"(?<![\d.,])\d{{1,3}},\d{{3}}(?![\d,]){_GAP}(?:{trie_pattern(timed)})(?![\w])",
+                         re.IGNORECASE)
+    return decimal, thousands, unit_after, sign_before, dollar, sibling
 
 
 @check(
@@ -62,6 +67,7 @@ def _patterns(language: str):
         good("Foram enviados 10.000 soldados e 10 mil veículos em 2024."),
         good("A lei 8.666 e o artigo 5.1 foram citados; o placar foi 3 a 1."),
         good("João 3,16 é o versículo mais citado."),
+        good("Ela chegou a 12,402 segundos do líder, e o terceiro, a 20,118.", variant="PT"),
     ],
 )
 def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
@@ -80,13 +86,14 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What stays silent
     A comma with three digits after a currency sign or before a unit (`R$ 4,913`, `1,250 kg`,
-    `1,125%`), thousands points (`10.000`), numbers like `8.666` or `5.1` with no amount word,
+    `1,125%`), or whose unit was written with a number of the same shape just before or after it
+    (`a 12,402 segundos do líder, e o terceiro a 20,118`: lap gaps), thousands points (`10.000`), numbers like `8.666` or `5.1` with no amount word,
     and `R$`, `US$`.
     """
     pats = _patterns(doc.language or "pt")
     if pats is None:
         return
-    decimal, thousands, unit_after, sign_before, dollar = pats
+    decimal, thousands, unit_after, sign_before, dollar, sibling = pats
     text = doc.text
     pt_pt = (doc.variant or "").upper() == "PT"
     for m in _free_matches(decimal, text, ".,"):
@@ -99,6 +106,9 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
                 continue
             if sign_before.search(text, max(0, m.start() - 6), m.start()):
                 continue
+            if len(num) <= 7 and sibling.search(text, max(0, m.start() - _SIBLING_REACH),
+                                                m.end() + _SIBLING_REACH):
+                continue  # "a 25,592 segundos ... e o terceiro a 34,508": the unit left out
         sep = " " if pt_pt else "."
         yield Hit(m.start(), m.end(), suggestion=num.replace(",", sep),
                   args={"why": "Portuguese groups thousands with a point (pt-PT: a space), not a comma"})
@@ -108,6 +118,10 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
         spaced = text[m.end():m.end() + 1] in " \u00a0"
         yield Hit(m.start(), m.end(), suggestion="US$" if spaced else "US$ ",
                   args={"why": "Portuguese names the dollar's country (US$, R$)"})
+
+
+#: How far (characters) to look for a number of the same shape that names the unit (S108).
+_SIBLING_REACH = 160
 
 
 def _free_matches(rx: re.Pattern[str], text: str, marks: str) -> Iterator[re.Match[str]]:
@@ -181,4 +195,72 @@ def english_date_time_format(doc: Document, ctx) -> Iterator[Hit]:
                   args={"why": "Portuguese uses the 24-hour clock"})
 
 
-CHECKS = (english_number_format, english_date_time_format)
+#: A count of millions with a thousands point (`27.710 milhões`), or two joined by `e`/`a`
+#: (`[...]`), or `mil milhões`: the Spanish (and European) way of writing
+#: billions.
+_MAGNITUDE = re.compile(
+    r"(?P<a>[1-9]\d{0,2}\.\d{3})(?:[ \u00a0]+(?P<join>e|a|ou)[ \u00a0]+(?P<b>[1-9]\d{0,2}\.\d{3}))?"
+    r"[ \u00a0]+(?P<unit>milhões|milhão)(?![\w-])"
+    r"|(?P<c>\d{1,3}(?:,\d{1,3})?)[ \u00a0]+mil[ \u00a0]+(?P<unit2>milhões)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _billions(number: str) -> str:
+    """`27.710` (millions) as billions: `27,71`; `67.000` -> `67`."""
+    whole, _, frac = number.partition(".")
+    frac = frac.rstrip("0")
+    return f"{whole},{frac}" if frac else whole
+
+
+@check(
+    "S130", "spanish-style-billions", Severity.WARNING,
+    category="calque",
+    message="'{text}': Brazilian Portuguese counts billions as 'bilhões'; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("A empresa perdeu [[48.000 milhões]] de dólares em valor de mercado.", suggest="48 bilhões"),
+        bad("O faturamento chegou a US$ [[12.350 milhões]] no ano.", suggest="12,35 bilhões"),
+        bad("A meta fica entre [[40.000 e 42.500 milhões]] de reais.", suggest="40 e 42,5 bilhões"),
+        bad("O fundo soma [[3 mil milhões]] de euros.", suggest="3 bilhões"),
+        good("A empresa perdeu US$ 48 bilhões em valor de mercado; o lucro foi de R$ 350 milhões."),
+        good("O estádio recebeu 45.000 torcedores, e a obra custou R$ 1,2 bilhão."),
+        good("O Estado gastou 5.000 milhões de euros, ou seja, 5 mil milhões.", variant="PT"),
+        good("Foram vendidos 2.500 ingressos e arrecadados R$ 3,5 milhões."),
+    ],
+)
+def spanish_style_billions(doc: Document, ctx) -> Iterator[Hit]:
+    """A count of billions written as thousands of millions (`27.710 milhões`) in pt-BR text.
+
+    ## Why it matters
+    Spanish writes billions as thousands of millions (`27.710 millones`), and so does European
+    Portuguese (`27 710 milhões`, `27,7 mil milhões`). Brazilian Portuguese has the word
+    `bilhão`: `US$ 27,71 bilhões`. Machine translation from Spanish sources, or through them,
+    keeps the Spanish count, which a Brazilian reader has to divide in the head, and which reads
+    as a translation.
+
+    ## What fires
+    In a pt-BR document only: a number with a thousands point right before `milhões` (`67.000
+    milhões`), two of them joined by `e`, `a` or `ou` (`[...]`), and `mil
+    milhões`. The suggestion is the count in billions (`27,71 bilhões`).
+
+    ## What stays silent
+    pt-PT documents, where `5.000 milhões` and `mil milhões` are the norm; millions under a
+    thousand (`350 milhões`); thousands points before other words (`45.000 torcedores`).
+    """
+    if (doc.variant or "").upper() != "BR" or "milh" not in doc.text:
+        return
+    for m in _free_matches(_MAGNITUDE, doc.text, ".,"):
+        if m.group("c"):
+            count = m.group("c")
+            yield Hit(m.start(), m.end(), suggestion=f"{count} {'bilhão' if count == '1' else 'bilhões'}")
+            continue
+        first = _billions(m.group("a"))
+        if m.group("b"):
+            sugg = f"{first} {m.group('join')} {_billions(m.group('b'))} bilhões"
+        else:
+            sugg = f"{first} {'bilhão' if first == '1' else 'bilhões'}"
+        yield Hit(m.start(), m.end(), suggestion=sugg)
+
+
+CHECKS = (english_number_format, english_date_time_format, spanish_style_billions)
