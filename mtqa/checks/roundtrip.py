@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
-from mtqa.core.errors import ProviderUnavailable
+from mtqa.core.errors import DocumentSkipped, ProviderUnavailable
 from mtqa.core.model import Document, Segment, Severity
 
 #: Lowest normalised round-trip chrF before R102 reports a sentence. Measured on the seeds' gold
@@ -251,9 +251,11 @@ def word_changes(
             ch = Change(w.start, w.end, w.text, sugg)
             quoted = _inside_quotes(original, w.start - offset)
             ch.reasons = _reasons(w, partner, sugg, k == 0, pivot_words, known, suspect, quoted)
-            if (pivot_known is not None and "unknown" in ch.reasons and w.text[0].isupper()
-                    and pivot_known(w.low)):
-                # An English common word inside a name (Amazon Web Services) is kept on purpose.
+            if (pivot_known is not None and "unknown" in ch.reasons and pivot_known(w.low)
+                    and (w.text[0].isupper() or w.low in pivot_words)):
+                # An English common word inside a name (Amazon Web Services) is kept on purpose,
+                # and so is a loanword the pivot keeps as it is (the pit of a pit stop): telling
+                # a loanword from English left in is the language checks' job (L103).
                 ch.reasons = [r for r in ch.reasons if r not in ("unknown", "accent")]
             out.append(ch)
     return out
@@ -389,6 +391,28 @@ def _round_trip(service: Any, texts: list[str], language: str, pivot: str,
     return forth, back
 
 
+#: Pivots tried, after the configured one, for a document written in the configured pivot
+#: language (an English page goes through Portuguese: the same two offline models).
+_PIVOTS = ("en", "pt")
+
+
+def route(service: Any, language: str, variant: str | None, pivot: str) -> str:
+    """The pivot a document of ``language`` goes through: the configured one, or for a document
+    in that very language the first other pivot the backend has both directions for.
+
+    Raises :class:`DocumentSkipped` (naming the language) when there is none, so that the other
+    documents of a mixed folder still get their round trip."""
+    for p in dict.fromkeys((pivot, *_PIVOTS)):
+        if p != language and service.supports(language, p, variant) and service.supports(p, language, variant):
+            return p
+    lang = language + (f"-{variant}" if variant else "")
+    raise DocumentSkipped(
+        f"translator {service.name}: no round-trip route for a {lang} document "
+        f"(tried {', '.join(p for p in dict.fromkeys((pivot, *_PIVOTS)) if p != language)}); "
+        "choose a roundtrip.backend that has this language"
+    )
+
+
 def document_trip(doc: Document, ctx: CheckContext) -> DocumentTrip:
     """Round-trip every sentence of ``doc`` in its language (once per document, then shared)."""
     trip = _TRIPS.get(doc)
@@ -398,13 +422,12 @@ def document_trip(doc: Document, ctx: CheckContext) -> DocumentTrip:
 
     language = doc.language or ctx.config.language
     if not language:
-        raise ProviderUnavailable(
+        raise DocumentSkipped(
             "round trip: the document language is unknown; pass --language or set `language`"
         )
     variant = doc.variant or ctx.config.variant or None
-    pivot = ctx.config.roundtrip.pivot or "en"
     service = ctx.providers.get("translator")
-    service.require(language, pivot, variant)
+    pivot = route(service, language, variant, ctx.config.roundtrip.pivot or "en")
     dictionary = _dictionary(ctx)
     segs = [s for s in doc.sentences if in_language(s.text, language, variant, dictionary)]
     skipped = len(doc.sentences) - len(segs)

@@ -178,6 +178,11 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
         by_reason[reason].append(code)
     for reason, codes in by_reason.items():
         click.echo(f"mtqa: skipped {', '.join(codes)}: {reason}", err=True)
+    by_doc: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for path, code, reason in result.notes:
+        by_doc[(path, reason)].append(code)
+    for (path, reason), codes in by_doc.items():
+        click.echo(f"mtqa: note: {path}: {', '.join(sorted(codes))} not run: {reason}", err=True)
     for e in result.errors:
         click.echo(f"mtqa: error: {e}", err=True)
 

@@ -28,3 +28,9 @@ class ConfigError(InputError):
 class ProviderUnavailable(MtqaError):
     """A provider (dictionary, language detector, translator) cannot run here; checks that
     need it are skipped with a note."""
+
+
+class DocumentSkipped(ProviderUnavailable):
+    """A check cannot run on one document (no round-trip route for its language, say); it still
+    runs on the others, and the document is named in a note. A check that runs on no document
+    of a run counts as skipped."""

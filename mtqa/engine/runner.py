@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mtqa.checks import Check, CheckContext
 from mtqa.core.config import Config
-from mtqa.core.errors import InputError, MtqaError, ProviderUnavailable
+from mtqa.core.errors import DocumentSkipped, InputError, MtqaError, ProviderUnavailable
 from mtqa.core.model import Document, Finding, Severity
 from mtqa.core.review import load_decisions
 from mtqa.core.text import load_document
@@ -41,6 +41,10 @@ class Result:
     checks: list[Check] = field(default_factory=list)
     #: Provenance of the run: versions and options, sacrebleu-style.
     signature: dict[str, str] = field(default_factory=dict)
+    #: Checks that could not run on one document: (path, code, reason); see DocumentSkipped.
+    notes: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Codes that ran on at least one document.
+    ran: set[str] = field(default_factory=set)
     seconds: float = 0.0
 
     def worst(self) -> Severity | None:
@@ -65,6 +69,10 @@ class Engine:
         self.providers = providers or Providers(config)
         self.ctx = CheckContext(config, self.providers)
         self.skipped: dict[str, str] = {}
+        #: Checks that could not run on one document, (path, code, reason), and the codes that
+        #: ran on at least one document.
+        self.not_run: list[tuple[str, str, str]] = []
+        self.ran: set[str] = set()
         #: Unexpected check failures, one per (document, check); reported as errors.
         self.failures: list[InputError] = []
         self._ready: list[Check] | None = None
@@ -137,6 +145,9 @@ class Engine:
                     self.providers.get(n)
                 hits = c.run(doc, self.ctx)
                 found = [self.finding(doc, c, h) for h in hits]
+            except DocumentSkipped as exc:
+                self.not_run.append((doc.path, c.code, str(exc)))
+                continue
             except ProviderUnavailable as exc:
                 self.skipped[c.code] = str(exc)
                 continue
@@ -145,6 +156,7 @@ class Engine:
                     InputError(doc.path, f"internal error in check {c.code} ({c.name}): {exc!r}")
                 )
                 continue
+            self.ran.add(c.code)
             out.extend(found)
         out.sort(key=Finding.sort_key)
         fingerprint.assign(doc, out)
@@ -223,6 +235,7 @@ def run(
         decisions = load_decisions(review_path)
         dismissed = {fp for fp, d in decisions.items() if d.decision == "dismissed"}
 
+    notes_from = len(engine.not_run)
     total = len(sources)
     workers = _workers(config, total, engine_given, stdin is not None or any(s.path is None for s in sources))
     checked = (
@@ -249,7 +262,12 @@ def run(
             progress(i + 1, total, sources[i].display)
     if workers == 1:
         result.skipped = dict(engine.skipped)
+        result.notes = engine.not_run[notes_from:]
+        result.ran = set(engine.ran)
         result.signature = signature(config, engine)
+    for _path, code, reason in result.notes:
+        if code not in result.ran:
+            result.skipped.setdefault(code, f"{reason} (and no other document could run it)")
     result.seconds = time.perf_counter() - t0
     return result
 
@@ -317,7 +335,7 @@ def _worker_check(sources: list[Source]):
         for cached in ("lines", "paragraphs", "sentences", "_line_starts"):
             item.__dict__.pop(cached, None)  # recomputed on demand; keeps the transfer small
         out.append((item, findings, eng.failures[failed:]))
-    return out, dict(eng.skipped), signature(eng.config, eng)
+    return out, dict(eng.skipped), signature(eng.config, eng), list(eng.not_run), set(eng.ran)
 
 
 def _check_parallel(sources: list[Source], config: Config, workers: int, result: Result) -> Checked:
@@ -332,8 +350,10 @@ def _check_parallel(sources: list[Source], config: Config, workers: int, result:
     try:
         futures = [pool.submit(_worker_check, chunk) for chunk in chunks]
         for fut in futures:
-            items, skipped, sig = fut.result()
+            items, skipped, sig, not_run, ran = fut.result()
             result.skipped.update(skipped)
+            result.notes.extend(n for n in not_run if n not in result.notes)
+            result.ran |= ran
             result.signature = sig
             for doc, findings, errors in items:
                 result.errors.extend(errors)
