@@ -284,4 +284,412 @@ def capitalised_title_before_name(doc: Document, ctx) -> Iterator[Hit]:
             yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=w.lower())
 
 
-CHECKS = (capitalised_function_word, capitalised_common_word, capitalised_title_before_name)
+# --- U105-U109 ---------------------------------------------------------------------------------
+
+_LOWER = "a-zà-öø-ÿ"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_SP = "[ \t\u00a0]"
+
+
+@cache
+def _table(key: str, language: str) -> frozenset[str]:
+    return frozenset(per_language("capitalization", key).get(language, ()))
+
+
+def _line_of(doc: Document, pos: int) -> str:
+    a, b = doc.line_bounds(pos)
+    return doc.text[a:b]
+
+
+def _closes(line: str) -> bool:
+    """The line ends as running text (not a heading) and is not written in capitals."""
+    return _PROSE_END.search(line) is not None and line.upper() != line
+
+
+#: A word, a period, spaces and a lower-case word: a sentence that starts in lower case.
+_LOWER_START = re.compile(
+    rf"(?<![\w.@/])(?P<prev>\w+)\.{_SP}+(?P<w>[{_LOWER}]+)(?P<after>[^\w]|$)", re.M)
+
+
+@check(
+    "U105", "lower-case-sentence-start", Severity.WARNING,
+    category="capitalization",
+    message="Sentence starts in lower case after a period: '{text}'; write '{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("O aparelho funciona bem. [[não]] é o único modelo da linha.", suggest="Não"),
+        bad("A empresa confirmou o atraso em 2024. [[depois]], cancelou o evento.", suggest="Depois"),
+        good("O evento reuniu artistas, escritores etc. e terminou tarde."),
+        good("A tabela (cf. p. 12) mostra o resultado, e o art. 5 garante o direito."),
+        good("Ela mandou um e-mail. Depois, um eBay. O iPhone chegou."),
+        good("O site é exemplo.com. Mais informações no local."),
+        good("Ele disse que ia sair... e saiu."),
+        good("O percurso tem 12 km. Depois, a prova segue pela orla."),
+        good("1. introdução"),
+    ],
+)
+def lower_case_sentence_start(doc: Document, ctx) -> Iterator[Hit]:
+    """A sentence that starts in lower case after a period.
+
+    ## Why it matters
+    Machine translation of a page whose sentences were split by markup, or post-edited in
+    pieces, leaves sentences that start in lower case after a full stop (`as coisas. não sou`).
+    Portuguese, like English, opens every sentence with a capital.
+
+    ## What fires
+    A word, a period, a space and a word in lower case that the dictionary knows, in a line that
+    also has capitals (text written all in lower case is a style, not an artifact).
+
+    ## What stays silent
+    Lower-case abbreviations (`etc.`, `p.`, `cf.`, `art.`, `km.`) and initials, ellipses,
+    addresses (`exemplo.com`), words glued to a hyphen, `@` or a slash (`e-mail`), brands that
+    start in lower case and carry a capital inside (`eBay`, `iPhone`), and a numbered list item
+    at the start of a line.
+    """
+    lang = doc.language or ""
+    abbreviations = _table("lower_abbreviations", lang)
+    if not abbreviations:
+        return
+    text = doc.text
+    if ". " not in text and ".\u00a0" not in text and ".\t" not in text:
+        return
+    dictionary = ctx.providers.get("dictionary")
+    for m in _LOWER_START.finditer(text):
+        prev, w, after = m.group("prev"), m.group("w"), m.group("after")
+        if after and after in "-@/.'’_":
+            continue
+        pl = prev.lower()
+        if pl in abbreviations or (len(prev) == 1 and prev.isalpha()):
+            continue
+        a, b = doc.line_bounds(m.start())
+        if prev.isdigit() and not text[a:m.start()].strip():
+            continue  # "1. introdução": a numbered item
+        line = text[a:b]
+        if line.lower() == line:
+            continue
+        if len(w) == 1 and w not in "aoeé":
+            continue
+        if not dictionary.known(w, lang, doc.variant):
+            continue
+        yield Hit(m.start("w"), m.end("w"), suggestion=w[:1].upper() + w[1:])
+
+
+@cache
+def _after_comma_pattern(language: str) -> re.Pattern[str] | None:
+    """`,` or `;`, spaces, a capitalised connector or function word (groups ``p`` and ``w``)."""
+    connectors = _table("connectors", language)
+    if not connectors:
+        return None
+    function = _lists(language)[0]
+    items = sorted(connectors | function, key=len, reverse=True)
+    alt = "|".join(re.escape(c[:1].upper() + c[1:]).replace("\\ ", f"{_SP}+") for c in items)
+    return re.compile(rf"(?P<p>[,;]){_SP}+(?P<w>(?:{alt}))(?=(?P<next>{_SP}+[{_LOWER}]|,))")
+
+
+#: After a comma only these open a clause often enough to be told from a title or a name.
+_COMMA_STRONG = frozenset(
+    "no entanto|porém|contudo|todavia|entretanto|portanto|além disso|por isso|por outro lado|"
+    "ou seja|isto é|mas|pois|embora|enquanto|então|aliás|inclusive|afinal|ademais".split("|"))
+
+
+@check(
+    "U106", "capital-after-comma", Severity.WARNING,
+    category="capitalization",
+    message="'{text}' capitalised after a comma or semicolon; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("O lançamento estava marcado para junho[[; No entanto]], a empresa adiou.",
+            suggest="; no entanto"),
+        bad("A equipe venceu o jogo[[, Mas]] perdeu o líder da defesa.", suggest=", mas"),
+        bad("Os preços subiram[[; A]] inflação, porém, recuou.", suggest="; a"),
+        good("O lançamento estava marcado para junho; no entanto, a empresa adiou."),
+        good("Estiveram presentes os jornais O Globo, A Tarde e O Dia."),
+        good("Ele citou os filmes Central do Brasil, Ainda estou aqui e Bacurau."),
+        good("Segundo o jornal, A Tarde vendeu mais; O Povo, menos."),
+        good("Lista de convidados, Mas Nada"),
+    ],
+)
+def capital_after_comma(doc: Document, ctx) -> Iterator[Hit]:
+    """A connector or function word capitalised after a comma or a semicolon.
+
+    ## Why it matters
+    English style guides capitalise nothing after a semicolon either, but translation engines
+    that split at `;` translate each half as a sentence and give the second a capital:
+    `junho; No entanto, …`. The capital reads as a typo.
+
+    ## What fires
+    After a semicolon: a capitalised connector (`No entanto`, `Porém`, `Além disso`) or
+    function word (`A`, `O`, `Em`) followed by a lower-case word or a comma. After a comma:
+    only connectors that open a clause (`Mas`, `Porém`, `No entanto`, `Portanto`).
+
+    ## What stays silent
+    Names and titles that open with a function word (`O Globo`, `A Tarde`: the next word is
+    capitalised), titles of works after a comma (`Ainda estou aqui`: `ainda` is no clause
+    opener), and headings (lines without closing punctuation).
+    """
+    rx = _after_comma_pattern(doc.language or "")
+    if rx is None:
+        return
+    text = doc.text
+    if "," not in text and ";" not in text:
+        return
+    for m in rx.finditer(text):
+        w = m.group("w")
+        low = _GAP.sub(" ", w.lower())
+        if m.group("p") == "," and low not in _COMMA_STRONG:
+            continue
+        if not _closes(_line_of(doc, m.start())):
+            continue
+        yield Hit(m.start(), m.end("w"), suggestion=m.group("p") + " " + w[:1].lower() + w[1:])
+
+
+_CAP_WORD = re.compile(rf"{_SP}(?<=[\w,]{_SP})(?P<w>[{_UPPER}][{_LOWER}]+)(?![\w'’-])")
+_NEXT_LOWER = re.compile(rf"{_SP}+(?P<next>[{_LOWER}][\w-]*)")
+_PASSIVE_AGENT = frozenset({"por", "pelo", "pela", "pelos", "pelas"})
+
+
+def _is_verb(lexicon, infinitive: str) -> bool:
+    is_verb = getattr(lexicon, "is_verb", None)
+    if is_verb is not None:
+        return bool(is_verb(infinitive))
+    return infinitive in getattr(lexicon, "_verbs", ())
+
+
+@cache
+def _endings(key: str, language: str) -> tuple[tuple[str, str], ...]:
+    pairs = [e.split("=", 1) for e in per_language("capitalization", key).get(language, ())]
+    return tuple(sorted(((a, b) for a, b in pairs), key=lambda p: -len(p[0])))
+
+
+def _regular_verb_form(word: str, language: str, lexicon, participle: bool) -> bool:
+    for key in ("verb_endings", "participle_endings") if participle else ("verb_endings",):
+        for ending, inf in _endings(key, language):
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                if len(stem) >= 3 and _is_verb(lexicon, stem + inf):
+                    return True
+    return False
+
+
+@check(
+    "U107", "capitalised-verb-mid-sentence", Severity.WARNING,
+    category="capitalization",
+    message="Verb or adverb '{text}' capitalised in mid-sentence (a link-anchor artifact?); write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O modelo lançado em 2019 [[Foi]] um sucesso de vendas.", suggest="foi"),
+        bad("A empresa garante que [[Não]] haverá aumento neste ano.", suggest="não"),
+        bad("O defeito foi [[Notado]] pela primeira vez num fórum.", suggest="notado"),
+        bad("Se o comando funcionar, isso [[Acionará]] uma tela de erro.", suggest="acionará"),
+        good("A Vale anunciou lucro; a Era Vargas terminou em 1945."),
+        good("O romance Ainda estou aqui foi adaptado para o cinema."),
+        good("Ouvimos dona Luzia, que mora no bairro desde 1970."),
+        good("Segundo Salgado, o plano está pronto. Salgado falou à tarde."),
+        good("Jorge Amado escreveu muito; o tema Foi Assim é de um disco antigo."),
+        good("Estiveram lá Rio e São Paulo, e Porto Alegre também."),
+        good("Resultado do jogo Foi bom demais"),
+    ],
+)
+def capitalised_verb_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
+    """A verb or an adverb capitalised in the middle of a sentence.
+
+    ## Why it matters
+    When a page is translated with its links, each link text is translated on its own and keeps
+    the capital of a sentence start: `o modelo de 2019 Foi um sucesso`, `isso Acionará uma tela`.
+    A name is seldom a verb form, so the capital is an artifact.
+
+    ## What fires
+    A capitalised word after a lower-case word or a number (only spaces between) and before a
+    lower-case word, in a line that ends as a sentence, when it is one of the commonest verb
+    forms or adverbs (`Foi`, `Não`, `Também`) or a regular verb form of a verb the lexicon knows
+    (`Acionará`, `Notou`; a participle only before `por`/`pelo`/`pela`: `Notado pela`).
+
+    ## What stays silent
+    Capitals after an article or a preposition (`a Vale`, `na Era Vargas`: a name), after a
+    noun that introduces a person, a place or a title (`dona Luzia`, `o romance Ainda estou
+    aqui`), before a capitalised word (`Foi Assim`), regular forms written with a capital more
+    than once in the document (a surname like Salgado), headings and lines in capitals.
+    """
+    lang = doc.language or ""
+    function, _, title_nouns, _ = _lists(lang)
+    irregular = _table("verb_forms", lang) | _table("adverbs", lang)
+    if not irregular:
+        return
+    persons = _table("person_words", lang)
+    stop = (function - _CONJ - {"mas", "que"}) | title_nouns | persons
+    lexicon = ctx.providers.get("lexicon")
+    text = doc.text
+    for line in doc.lines:
+        t = line.text
+        if not _closes(t):
+            continue
+        for m in _CAP_WORD.finditer(t):
+            w = m.group("w")
+            low = w.lower()
+            nm = _NEXT_LOWER.match(t, m.end())
+            if nm is None:
+                continue
+            pm = _PREV_WORD.search(t, max(0, m.start() - 60), m.start())
+            if pm is None:
+                continue
+            prev = pm.group()
+            if not (prev.islower() or prev.isdigit()) or prev.lower() in stop:
+                continue
+            if low not in irregular:
+                if not _regular_verb_form(low, lang, lexicon, nm.group("next") in _PASSIVE_AGENT):
+                    continue
+                if len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text)) > 1:
+                    continue  # written with a capital elsewhere: a name
+            yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=low)
+
+
+def _inflections(word: str) -> list[str]:
+    """Masculine singular gentilic -> its four forms (`inglês` -> inglesa, ingleses, inglesas)."""
+    if word.endswith("ês"):
+        s = word[:-2] + "es"
+        return [word, s + "a", s + "es", s + "as"]
+    if word.endswith("ão"):
+        return [word, word[:-2] + "ã", word[:-2] + "ães", word[:-2] + "ãs", word[:-2] + "ões"]
+    if word.endswith("eu"):
+        return [word, word[:-1] + "ia", word + "s", word[:-1] + "ias"]
+    if word.endswith("ol"):
+        return [word, word + "a", word[:-2] + "óis", word + "as"]
+    if word.endswith("o"):
+        return [word, word[:-1] + "a", word + "s", word[:-1] + "as"]
+    if word.endswith(("e", "a", "i")):
+        return [word, word + "s"]
+    return [word]
+
+
+@cache
+def _gentilic_pattern(language: str) -> re.Pattern[str] | None:
+    base = per_language("capitalization", "gentilics").get(language)
+    if not base:
+        return None
+    forms = {f for w in base for f in _inflections(w)}
+
+    def cap(w: str) -> str:
+        return "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+
+    alt = "|".join(re.escape(cap(f)) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"{_SP}(?<=\w{_SP})(?P<w>{alt})(?![\w'’-])")
+
+
+@check(
+    "U108", "capitalised-gentilic", Severity.WARNING,
+    category="capitalization",
+    message="Language or nationality '{text}' capitalised in mid-sentence; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("O aplicativo ainda não está disponível em [[Inglês]].", suggest="inglês"),
+        bad("O governo [[Francês]] anunciou novas medidas.", suggest="francês"),
+        bad("Duas empresas [[Norte-Americanas]] compraram a fábrica.", suggest="norte-americanas"),
+        good("O aplicativo ainda não está disponível em inglês nem em francês."),
+        good("A Guiana Francesa e a Polinésia Francesa votaram; a Liga Árabe reuniu-se."),
+        good("Ela dá aulas de Português e fez licenciatura em Inglês."),
+        good("Segundo a agência Belga, o Instituto Francês abriu as inscrições."),
+        good("O ministro citou o Banco Central Europeu e a Comissão Europeia."),
+        good("Cinema Francês Contemporâneo"),
+    ],
+)
+def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
+    """A language or a nationality capitalised in mid-sentence (`em Inglês`, `o governo Francês`).
+
+    ## Why it matters
+    English capitalises languages and nationalities (`in English`, `the French government`);
+    Portuguese writes them in lower case (`em inglês`, `o governo francês`). Machine
+    translation carries the capital over.
+
+    ## What fires
+    A language or nationality, in any of its forms, written with a capital after a lower-case
+    word (only spaces between) and not before a capitalised word, in a line that ends as a
+    sentence.
+
+    ## What stays silent
+    Names (`Guiana Francesa`, `Banco Central Europeu`: a capitalised word before or after it),
+    school subjects and courses (`aulas de Português`, `licenciatura em Inglês`), agencies and
+    institutes (`a agência Belga`), headings and lines in capitals.
+    """
+    lang = doc.language or ""
+    rx = _gentilic_pattern(lang)
+    if rx is None:
+        return
+    subjects = _table("subject_nouns", lang) | _table("person_words", lang)
+    for line in doc.lines:
+        t = line.text
+        if not _closes(t):
+            continue
+        for m in rx.finditer(t):
+            w = m.group("w")
+            pm = _PREV_WORD.search(t, max(0, m.start() - 60), m.start())
+            if pm is None or not pm.group().islower():
+                continue
+            if re.match(rf"{_SP}+[{_UPPER}]", t[m.end():m.end() + 3]):
+                continue
+            before = t[max(0, pm.start() - 40):m.start()].lower().split()
+            if any(b.strip(",.;:") in subjects for b in before[-2:]):
+                continue
+            yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=w.lower())
+
+
+@cache
+def _brand_pattern() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    brands = per_language("capitalization", "brands").get("all")
+    if not brands:
+        return None
+    canon = {b.lower().replace("’", "'"): b for b in brands}
+    alt = "|".join(re.escape(b).replace("'", "['’]") for b in sorted(brands, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.@#/-])(?:{alt})(?![\w@/-]|\.\w)", re.I), canon
+
+
+@check(
+    "U109", "brand-casing", Severity.WARNING,
+    category="capitalization",
+    message="Brand written '{text}'; its own spelling is '{suggestion}'",
+    examples=[
+        bad("O vídeo foi publicado no [[Youtube]] e no LinkedIn.", suggest="YouTube"),
+        bad("A vaga foi anunciada no [[Linkedin]].", suggest="LinkedIn"),
+        bad("A nova [[Playstation]] chega em novembro.", suggest="PlayStation"),
+        bad("Ele vendeu o [[iphone]] antigo.", suggest="iPhone"),
+        bad("Ele comprou o aparelho no [[Ebay]].", suggest="eBay"),
+        good("O vídeo foi publicado no YouTube, no LinkedIn e no TikTok."),
+        good("Veja em youtube.com/canal ou em www.linkedin.com; siga @whatsapp e #iphone."),
+        good("O youtuber comprou um PlayStation e um iPhone no eBay."),
+        good("O MCDONALD'S ABRE LOJA NOVA; o McDonald’s confirmou."),
+    ],
+)
+def brand_casing(doc: Document, ctx) -> Iterator[Hit]:
+    """A brand written in another casing than its own (`Playstation`, `Youtube`, `iphone`).
+
+    ## Why it matters
+    Brands with inner capitals (`PlayStation`, `YouTube`, `iPhone`, `eBay`, `McDonald's`) are
+    written the brand's way in any language. Translation engines and spinners normalise them to
+    ordinary capitalisation or lower case.
+
+    ## What fires
+    A brand of the list (`mtqa/checks/data/capitalization.yaml`) written with the same letters
+    in another casing.
+
+    ## What stays silent
+    The brand's own spelling, text in capitals, and the letters inside addresses, handles and
+    hashtags (`youtube.com`, `@whatsapp`, `#iphone`) or longer words (`youtuber`).
+    """
+    found = _brand_pattern()
+    if found is None:
+        return
+    rx, canon = found
+    for m in rx.finditer(doc.text):
+        w = m.group()
+        right = canon.get(w.lower().replace("’", "'"))
+        if right is None or w.replace("’", "'") == right or w.isupper():
+            continue
+        yield Hit(m.start(), m.end(), suggestion=right)
+
+
+CHECKS = (
+    capitalised_function_word, capitalised_common_word, capitalised_title_before_name,
+    lower_case_sentence_start, capital_after_comma, capitalised_verb_mid_sentence,
+    capitalised_gentilic, brand_casing,
+)
