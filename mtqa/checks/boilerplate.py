@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
-from mtqa.checks.data import all_languages, per_language
+from mtqa.checks.data import all_languages, load, per_language
 from mtqa.core.model import Document, Segment, Severity
 
 _ARROWS = "«»‹›←→<>|/·•"
@@ -450,6 +450,485 @@ def date_line(doc: Document, ctx) -> Iterator[Hit]:
             yield Hit(a, b, suggestion="")
 
 
+# --- B109 link placeholders --------------------------------------------------------------------------
+
+
+@cache
+def _placeholder_rx() -> re.Pattern[str]:
+    alt = _alt("link_placeholder")
+    return re.compile(rf"[(\[]\s*(?:{alt})\s*[)\]]", re.IGNORECASE)
+
+
+@check(
+    "B109", "link-placeholder", Severity.WARNING,
+    category="boilerplate",
+    message="Link placeholder left in the text: '{text}'",
+    examples=[
+        bad("Depois da falha no sistema[[ (link)]], a empresa ofereceu descontos."),
+        bad("O relatório completo[[ (ligação)]] foi publicado na segunda-feira."),
+        bad("Leia o comunicado da agência[[ (abre em nova aba)]] para mais detalhes."),
+        bad("[[(link)]] O relatório foi publicado."),
+        good("O link entre as duas empresas ficou claro na audiência."),
+        good("O ministro (à esquerda) conversa com o governador."),
+        good("A Linx (empresa de software) foi comprada pela Stone."),
+    ],
+)
+def link_placeholder(doc: Document, ctx) -> Iterator[Hit]:
+    """A bracketed placeholder where a hyperlink was (`(link)`, `[link]`, `(opens in new tab)`).
+
+    ## Why it matters
+    When a page is converted to text, some tools replace each hyperlink with a marker; the
+    marker survives the translation and interrupts the sentence.
+
+    ## What fires
+    Round or square brackets holding only a link word of any language (`link`, `ligação`,
+    `hiperligação`, `url`, `here`) or a new-tab note. The word `link` in a sentence, and
+    brackets holding anything else, stay silent.
+    """
+    rx = _placeholder_rx()
+    text = doc.text
+    if "(" not in text and "[" not in text:
+        return
+    for m in rx.finditer(text):
+        a, b = m.start(), m.end()
+        if a > 0 and text[a - 1] == " ":
+            a -= 1  # deleting the placeholder deletes the space before it
+        yield Hit(a, b, suggestion="", message=f"Link placeholder left in the text: '{m.group()}'")
+
+
+# --- B110 image references and bare file names ----------------------------------------------------
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)|<img\b[^>\n]{0,500}>", re.IGNORECASE)
+_MEDIA_EXT = r"(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic|mp4|mov|webm|mp3|m4a)"
+_BARE_LINE = re.compile(
+    rf"(?:https?://|www\.)\S+"  # a bare address
+    rf"|[\w.~%()+-]{{1,120}}\.{_MEDIA_EXT}(?:\s*\(?\d{{2,5}}\s*[x×]\s*\d{{2,5}}\)?)?"  # a file name
+    rf"|[a-z0-9]+(?:-[a-z0-9]+){{3,}}(?:\.html?)?",  # a URL slug
+    re.IGNORECASE,
+)
+
+
+@check(
+    "B110", "image-reference-line", Severity.WARNING,
+    category="boilerplate",
+    message="Image reference or address scraped with the article: '{text}'",
+    examples=[
+        bad("O preço subiu 3%.\n[[![Gráfico do preço](https://exemplo.com/img/grafico-01.png)]]\n"
+            "A alta continuou."),
+        bad("Primeiro parágrafo.\n\n[[IMG_20240612_101532.jpg]]\n\nSegundo parágrafo."),
+        bad("Primeiro parágrafo.\n[[https://www.exemplo.com.br/noticias/2024/06/plano]]\nFim."),
+        bad("[[governo-anuncia-novo-plano-de-obras]]\nGoverno anuncia novo plano de obras\n\nTexto."),
+        good("Mais informações em www.exemplo.gov.br, segundo a prefeitura."),
+        good("O arquivo relatorio.pdf foi enviado aos deputados."),
+        good("Temporada 2024-2025\n\nO campeonato começa em agosto."),
+        good("Placar: Flamengo 2-1 Palmeiras\n\nO jogo foi no Maracanã."),
+    ],
+)
+def image_reference_line(doc: Document, ctx) -> Iterator[Hit]:
+    """A markdown image reference, or a line that is only an address, a file name or a slug.
+
+    ## Why it matters
+    Converted pages keep their images as `![alt](address)` references, hot-linked file names
+    (`IMG_2024.jpg`) or the page's URL slug (`governo-anuncia-novo-plano`); a reader of the
+    article sees a string of code.
+
+    ## What fires
+    Any markdown image reference or `<img>` tag, and any line that is nothing but a web
+    address, a media file name (`.jpg`, `.png`, `.webp`, `.mp4`, ...) or a slug of four or more
+    lower-case words joined by hyphens. An address or file name inside a sentence stays silent.
+    """
+    text = doc.text
+    seen: set[int] = set()
+    if "![" in text or "<img" in text.lower():
+        for m in _MD_IMAGE.finditer(text):
+            seen.add(m.start())
+            yield Hit(m.start(), m.end(), suggestion="")
+    for a, b, t, _ in _nonblank(doc):
+        if a not in seen and len(t) <= 300 and " " not in t.strip() and _BARE_LINE.fullmatch(t):
+            yield Hit(a, b, suggestion="")
+
+
+# --- B111 page widgets -----------------------------------------------------------------------------
+
+
+@cache
+def _widget_rx() -> re.Pattern[str]:
+    alts = all_languages("boilerplate", "widget_line")
+    arrows = re.escape(_ARROWS + "▶►▼▲✕×+")
+    return re.compile(
+        rf"[{arrows}\s]*(?:" + "|".join(f"(?:{p})" for p in alts) + rf")\s*[!.:…]?[{arrows}\s]*",
+        re.IGNORECASE,
+    )
+
+
+@check(
+    "B111", "page-widget-line", Severity.WARNING,
+    category="boilerplate",
+    message="Page widget scraped with the article: '{text}'",
+    examples=[
+        bad("Título do relatório\n\n[[Índice]]\n\nIntrodução\n\nO estudo começa aqui."),
+        bad("[[[...]]]\n[[[...].]]\n\n"
+            "[...]."),
+        bad("[[reserve já]]\n[[Reserve Online!]]\n\nPolítica de cancelamento"),
+        bad("O governo anunciou o plano.\n[[Publicidade]]\nA oposição criticou a medida."),
+        bad("[[Skip to content]]\nThe government announced a plan.", language="en"),
+        bad("O primeiro parágrafo termina aqui.\n[[Continue lendo após a publicidade]]\nMais texto."),
+        good("O índice subiu 0,5% em maio, segundo o IBGE."),
+        good("Publicidade infantil volta à pauta do Congresso\n\nO projeto proíbe anúncios."),
+        good("Reserve um tempo para ler o relatório, recomendou o professor."),
+        good("Menu degustação custa R$ 300\n\nO restaurante abriu em março."),
+        good("Entrar na Justiça foi a saída, disse a advogada."),
+        bad("O prazo termina na sexta-feira.\n[[Leia mais]]"),
+        bad("Texto.\n[[Este site utiliza cookies para melhorar a sua experiência.]]\nMais texto."),
+        good("Leia mais:\nO texto segue normalmente, com um ponto final."),
+        good("A empresa explicou o que são cookies e como o navegador os guarda."),
+    ],
+)
+def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
+    """A line that is a page widget: contents label, sign-in menu, booking button, ad label.
+
+    ## Why it matters
+    Web pages surround the article with controls (`Índice`, `Iniciar sessão`, `Reserve já`,
+    `Publicidade`, `Continue lendo`, `Fechar`, `Skip to content`, cookie buttons); scraped into
+    the text and translated, each is a stray line the reader cannot act on.
+
+    ## What fires
+    A whole line of eight words or fewer that is one of the widget phrases of any language
+    (case ignored, a final `!`, `.`, `:` or `…` and arrows allowed), a "read more" label that
+    is the last line of the text, and a cookie-banner sentence (`Este site utiliza cookies`).
+    The same words inside a sentence or a headline (`Publicidade infantil volta à pauta`) stay
+    silent.
+    """
+    rx = _widget_rx()
+    cookies = _cookie_rx()
+    lines = _nonblank(doc)
+    last = len(lines) - 1
+    label_only = _whole_line("related_label", r"[:.…»›→]?")
+    for i, (a, b, t, _) in enumerate(lines):
+        n = _words(t)
+        if len(t) <= 70 and n <= 8 and rx.fullmatch(t):
+            yield Hit(a, b, suggestion="")
+        elif i == last and n <= 4 and label_only.fullmatch(t):
+            yield Hit(a, b, suggestion="")  # "Leia mais" with nothing after it: a button
+        elif n <= 40 and "cookie" in t.lower() and cookies.search(t):
+            yield Hit(a, b, suggestion="")
+
+
+@cache
+def _cookie_rx() -> re.Pattern[str]:
+    alts = all_languages("boilerplate", "cookie_banner")
+    return re.compile("|".join(f"(?:{p})" for p in alts), re.IGNORECASE)
+
+
+# --- B112 media-player prompts ---------------------------------------------------------------------
+
+
+@cache
+def _media_rx() -> re.Pattern[str]:
+    alts = all_languages("boilerplate", "media_prompt")
+    return re.compile("|".join(f"(?:{p})" for p in alts), re.IGNORECASE)
+
+
+@check(
+    "B112", "media-player-prompt", Severity.WARNING,
+    category="boilerplate",
+    message="Audio or video player text scraped with the article: '{text}'",
+    examples=[
+        bad("[[NOVOAgora você pode ouvir as notícias do Jornal!]]\nO governo anunciou um plano."),
+        bad("O presidente discursou.\n[[O seu navegador não suporta o vídeo.]]\nDepois, saiu."),
+        bad("[[Your browser does not support the audio element.]]\nText.", language="en"),
+        good("Agora você pode ouvir a voz do cantor em versões remasterizadas, disse a gravadora."),
+        good("Os ouvintes podem ouvir o programa na rádio às 8h."),
+    ],
+)
+def media_player_prompt(doc: Document, ctx) -> Iterator[Hit]:
+    """Text of an audio or video player (`Agora você pode ouvir este artigo`, `browser ... video`).
+
+    ## Why it matters
+    Article pages offer a "listen to this article" button or embed videos with a fallback
+    message for old browsers; the scraper keeps their text, which has nothing to do with the
+    article.
+
+    ## What fires
+    A line of twenty words or fewer that offers to listen to the article or says that the
+    browser cannot play the media, in Portuguese or in the page's language. The whole line is
+    reported.
+    """
+    rx = _media_rx()
+    for a, b, t, _ in _nonblank(doc):
+        if _words(t) <= 20 and rx.search(t):
+            yield Hit(a, b, suggestion="")
+
+
+# --- B113 photo credits ------------------------------------------------------------------------------
+
+
+@cache
+def _credit_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    agencies = sorted(load("boilerplate").get("photo_agency") or (), key=len, reverse=True)
+    long_ = "|".join(_phrase_rx(a) for a in agencies if len(a) > 4)
+    short = "|".join(re.escape(a.upper()) for a in agencies if len(a) <= 4)
+    agency = re.compile(rf"(?i:\b(?:{long_})\b)|\b(?:{short})\b")
+    labels = sorted(all_languages("boilerplate", "photo_label"), key=len, reverse=True)
+    label = re.compile(rf"\s*(?:{'|'.join(_phrase_rx(x) for x in labels)})\s*:\s*\S", re.IGNORECASE)
+    joiner = re.compile(r"/|;|\b(?:via|through|by|for|por\s+meio\s+d[aoe]|através\s+d[aoe]|para)\b",
+                        re.IGNORECASE)
+    return agency, label, joiner
+
+
+_PAREN = re.compile(r"\(([^()\n]{3,240})\)")
+_CREDIT_BY = re.compile(
+    r"\s*(?:photo|image|picture|foto|imagem|fotografia|ilustração)\s+(?:by|via|courtesy\s+of|por|de|via)"
+    r"\s+(?-i:[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
+
+
+@check(
+    "B113", "photo-credit", Severity.WARNING,
+    category="boilerplate",
+    message="Photo credit scraped into the text: '{text}'",
+    examples=[
+        bad("A repórter criticou a decisão do editor. [[(Ana Lima/CBS via Getty Images)]]"),
+        bad("O ministro chega à reunião em Bruxelas. [[(Foto: John Thys/AFP)]]\nA reunião durou horas."),
+        bad("Os bombeiros trabalham no local. [[(Carlos Souza/Reuters; Maria Dias/AP)]]"),
+        good("[...] empresa [...]."),
+        good("Moura comemora a pole no pit lane. Foto: Luísa Prado/Agência Pista"),
+        good("A agência (AFP) informou que o voo foi cancelado."),
+        bad("A cidade vista do alto. [[(Imagem: Prefeitura de Recife)]]"),
+        good("A foto (de 1964) mostra a praça antes da reforma."),
+        good("O acordo com a Bloomberg (empresa de dados) foi assinado em maio."),
+    ],
+)
+def photo_credit(doc: Document, ctx) -> Iterator[Hit]:
+    """A photo credit in brackets inside the text (`(Ana Lima/CBS via Getty Images)`).
+
+    ## Why it matters
+    The credit belongs under a picture that is no longer there; left in the running text, it
+    interrupts it, and machine translation often garbles it (`[...]`, `through`).
+
+    ## What fires
+    Round brackets that open with a credit label (`Foto:`, `Imagem:`, `Photo:`, `Crédito:`) or
+    a credit phrase (`Photo by`, `Imagem de`), that name Getty, or that name a photo agency or
+    stock library (Reuters, AFP, AP, Shutterstock, ...) together with a photographer joined by
+    `/`, `;` or `via`. A dateline `(Reuters) -` and an agency named in a sentence stay silent;
+    so does an unbracketed caption credit.
+    """
+    text = doc.text
+    if "(" not in text:
+        return
+    agency, label, joiner = _credit_parts()
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        if label.match(inner) or _CREDIT_BY.match(inner) or "getty" in inner.lower():
+            yield Hit(m.start(), m.end(), suggestion="")
+        elif joiner.search(inner) and agency.search(inner):
+            yield Hit(m.start(), m.end(), suggestion="")
+
+
+# --- B114 all-capitals headlines in the body --------------------------------------------------------
+
+_CLOSES = ".!?…:;"
+
+
+def _prose(t: str) -> bool:
+    """A paragraph of running text: twelve words or more, ending as a sentence."""
+    return _words(t) >= 12 and t.rstrip("\"'”’»)]")[-1:] in tuple(".!?…:")
+
+
+def _all_caps(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= 0.9 * len(letters)
+
+
+@check(
+    "B114", "capitals-headline-in-body", Severity.WARNING,
+    category="boilerplate",
+    message="Headline of another article inserted in the text: '{text}'",
+    examples=[
+        bad("A repórter trabalha no programa desde [...] pelo trabalho.\n"
+            "[[EDITOR ADIA REPORTAGEM SOBRE PRISÃO E CAUSA CRISE NA EMISSORA]]\n"
+            "Ela voltou à emissora depois de uma passagem por outra rede de televisão."),
+        bad("O time venceu por 3 a 1 e assumiu a liderança do campeonato brasileiro neste domingo.\n\n"
+            "[[CLIQUE AQUI PARA RECEBER AS NOTÍCIAS NO CELULAR]]\n\nO técnico elogiou o grupo."),
+        good("GOVERNO ANUNCIA NOVO PLANO DE OBRAS PARA AS CAPITAIS\n\nO governo federal anunciou "
+             "nesta segunda-feira um plano de obras para as capitais do país."),
+        good("BELO HORIZONTE - Duas pessoas morreram em um acidente na rodovia BR-040 nesta quarta."),
+        good("O índice foi divulgado pelo IBGE nesta terça-feira, com alta de 0,4% no mês.\n\n"
+             "SERVIÇO\n\nA exposição fica aberta até domingo."),
+    ],
+)
+def capitals_headline(doc: Document, ctx) -> Iterator[Hit]:
+    """A line in capitals between paragraphs: another article's headline inserted in the body.
+
+    ## Why it matters
+    News sites insert links to other stories between paragraphs, styled in capitals; the
+    scraper keeps them as lines of the article, and the translation keeps the capitals.
+
+    ## What fires
+    A line of five words or more, nine tenths of its letters capitals, without a final period,
+    that comes after a paragraph of running text. A title in capitals at the top of the
+    article, a one-word section label (`SERVIÇO`) and a dateline (`BELO HORIZONTE - ...`)
+    followed by lower-case text stay silent.
+    """
+    lines = _nonblank(doc)
+    for i in range(1, len(lines)):
+        a, b, t, _ = lines[i]
+        if _words(t) < 5 or len(t) > 200 or t[-1] == "." or not _all_caps(t):
+            continue
+        if _prose(lines[i - 1][2]):
+            yield Hit(a, b, suggestion="")
+
+
+# --- B115 breadcrumb and SEO lines above the title ------------------------------------------------
+
+_CRUMB_SEP = re.compile(r"\s[»›>]\s|\s/\s")
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+_HOME = re.compile(r"home|início|inicio|página\s+inicial|capa|notícias|news", re.IGNORECASE)
+
+
+@check(
+    "B115", "breadcrumb-line", Severity.WARNING,
+    category="boilerplate",
+    message="Breadcrumb or search-keyword line above the title: '{text}'",
+    examples=[
+        bad("[[fabricante de parafusos inox]]\n\nRota Parafusos: como escolher a porca certa\n\nTexto."),
+        bad("[[Início » Notícias » Economia]]\nGoverno anuncia novo plano de obras\n\nO texto."),
+        good("Governo anuncia novo plano de obras\n\nO texto começa aqui."),
+        good("iPhone 16 chega às lojas\n\nO aparelho custa R$ 7.000."),
+        good("O texto começa aqui, sem título.\nE continua na linha seguinte."),
+        bad("12/06/2024\n[[Início › Esportes]]\nFlamengo vence o clássico\n\nTexto."),
+        good("Agenda cultural\n\nshows e exposições\n\nO fim de semana tem muitas opções."),
+    ],
+)
+def breadcrumb_line(doc: Document, ctx) -> Iterator[Hit]:
+    """A lower-case keyword line or a breadcrumb trail above the article's title.
+
+    ## Why it matters
+    Pages put a category trail (`Início » Notícias » Economia`) or a search phrase
+    (`fabricante de parafusos inox`) above the headline; scraped into the article, it reads as
+    a broken first line.
+
+    ## What fires
+    One of the first three lines, before any paragraph of running text: a line of two to eight
+    words, all lower-case, without any punctuation, followed by a line that starts with a
+    capital (the title) and after nothing but dates or times; or a trail of short items separated by `»`, `›`, `>` or ` / ` (three
+    items, or two after `Início`/`Home`).
+    """
+    lines = _nonblank(doc)
+    for i, (a, b, t, _) in enumerate(lines[:3]):
+        if i + 1 < len(lines) and i and _prose(lines[i - 1][2]):
+            return  # the article has begun
+        parts = _CRUMB_SEP.split(t)
+        if (len(t) <= 120 and t[-1] not in _FINAL and all(0 < _words(p) <= 4 for p in parts)
+                and (len(parts) >= 3 or (len(parts) == 2 and _HOME.fullmatch(parts[0])))):
+            yield Hit(a, b, suggestion="")
+        elif (i + 1 < len(lines) and 2 <= _words(t) <= 8 and t == t.lower()
+                and all(len(_ALPHA_WORD.findall(p[2])) < 2 for p in lines[:i])
+                and _KEYWORD_LINE.fullmatch(t) and lines[i + 1][2][:1].isupper()):
+            yield Hit(a, b, suggestion="")
+
+
+# --- B116 author and translator credit lines ---------------------------------------------------------
+
+
+_SEGMENT = re.compile(r"(?<=[|·•—–]\s)[^|·•—–]+?(?=\s*[|·•—–]|\s*$)")
+
+
+@cache
+def _credit_line_rx() -> re.Pattern[str]:
+    alts = all_languages("boilerplate", "credit_line")
+    return re.compile("|".join(f"(?:{p})" for p in alts), re.IGNORECASE)
+
+
+@check(
+    "B116", "translator-credit-line", Severity.WARNING,
+    category="boilerplate",
+    message="Author or translator credit scraped with the article: '{text}'",
+    examples=[
+        bad("O acordo foi assinado no sábado.\n\n[[Traduzido por: Ana Lima]]"),
+        bad("Texto do artigo.\n[[Tradução: Carlos Souza]]\n[[Autor: João Pereira]]"),
+        bad("Texto do artigo.\n[[Este artigo foi traduzido automaticamente do inglês.]]"),
+        good("Por Ana Souza, de Belo Horizonte\n\nO texto começa aqui."),
+        good("O texto começa aqui.\n\nEdição: Carlos Lima"),
+        good("A tradução do livro foi feita por dois professores da USP."),
+        good("Autor de cinco livros, o professor lança agora um romance."),
+        bad("Por Ana Souza | [[Tradução: Carlos Lima]]\n\nO texto."),
+    ],
+)
+def translator_credit(doc: Document, ctx) -> Iterator[Hit]:
+    """A line crediting the translator or the author of the source page (`Traduzido por: X`).
+
+    ## Why it matters
+    Credit lines of the original page (`Translated by`, `Autor:`, `Este artigo foi traduzido
+    automaticamente`) are carried into the translation; they describe the page, not the news.
+
+    ## What fires
+    A whole line of fifteen words or fewer that is a translation credit, a machine-translation
+    notice or an author label (`Autor:`, `Escrito por`, `Written by`) with a name. The byline
+    `Por Ana Souza` and an `Edição:` line stay silent.
+    """
+    rx = _credit_line_rx()
+    for a, b, t, _ in _nonblank(doc):
+        if _words(t) > 15:
+            continue
+        if rx.fullmatch(t):
+            yield Hit(a, b, suggestion="")
+            continue
+        for m in _SEGMENT.finditer(t):  # "Por Ana Souza | Tradução: Carlos Lima"
+            if m.start() and rx.fullmatch(m.group()):
+                yield Hit(a + m.start(), a + m.end(), suggestion="")
+
+
+# --- B117 betting and commercial disclaimers ------------------------------------------------------
+
+
+@cache
+def _disclaimer_rx() -> re.Pattern[str]:
+    alts = all_languages("boilerplate", "disclaimer")
+    return re.compile("|".join(f"(?:{p})" for p in alts), re.IGNORECASE)
+
+
+@check(
+    "B117", "commercial-disclaimer", Severity.WARNING,
+    category="boilerplate",
+    message="Betting or commercial disclaimer scraped with the article: '{text}'",
+    examples=[
+        bad("O time é favorito para a final.\n\n[[18+ | Jogue com responsabilidade]]"),
+        bad("As odds mudaram depois da lesão.\n[[Aplicam-se termos e condições. Aposte com responsabilidade.]]"),
+        bad("Review of the phone.\n[[This article contains affiliate links.]]", language="en"),
+        good("O filme é proibido para menores de 16 anos e estreia na quinta."),
+        good("O jogador de 18 anos marcou dois gols."),
+        good("O governo quer regulamentar as apostas esportivas até o fim do ano, disse o ministro."),
+    ],
+)
+def commercial_disclaimer(doc: Document, ctx) -> Iterator[Hit]:
+    """A betting or affiliate disclaimer (`18+ | Jogue com responsabilidade`, `T&Cs apply`).
+
+    ## Why it matters
+    Betting and shopping pages end every block with legal small print; it is not part of the
+    article and marks the text as a scraped advertisement.
+
+    ## What fires
+    A line of twenty-five words or fewer that holds a responsible-gambling note, an age mark
+    `18+` beside betting words, a terms-and-conditions note or an affiliate-link notice; a
+    short line is reported whole.
+    """
+    rx = _disclaimer_rx()
+    for a, b, t, _ in _nonblank(doc):
+        if _words(t) > 25:
+            continue
+        m = rx.search(t)
+        if m:
+            if _words(t) <= 12:
+                yield Hit(a, b, suggestion="")
+            else:
+                yield Hit(a + m.start(), a + m.end(), suggestion="")
+
+
 CHECKS = (
     comment_form,
     related_links,
@@ -459,4 +938,13 @@ CHECKS = (
     lone_punctuation,
     seo_keyword_lines,
     date_line,
+    link_placeholder,
+    image_reference_line,
+    page_widget_line,
+    media_player_prompt,
+    photo_credit,
+    capitals_headline,
+    breadcrumb_line,
+    translator_credit,
+    commercial_disclaimer,
 )
