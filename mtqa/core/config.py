@@ -199,14 +199,42 @@ def find_config(start: Path | None = None) -> Path | None:
         if cand.is_file():
             return cand
         cand = folder / "pyproject.toml"
-        if cand.is_file():
-            try:
-                with cand.open("rb") as fh:
-                    if "mtqa" in tomllib.load(fh).get("tool", {}):
-                        return cand
-            except (tomllib.TOMLDecodeError, OSError):
-                continue
+        if cand.is_file() and _has_mtqa_table(cand):
+            return cand
     return None
+
+
+def _toml_line(exc: Exception, text: str) -> int | None:
+    m = re.search(r"line (\d+)", str(exc))
+    if m:
+        return int(m.group(1))
+    return max(1, text.count("\n") + (not text.endswith("\n"))) if "end of document" in str(exc) else None
+
+
+def _has_mtqa_table(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` configures mtqa. One that mentions ``[tool.mtqa`` but cannot be
+    read (not UTF-8, invalid TOML) is a :class:`ConfigError` naming the file and line: a broken
+    configuration must not silently turn into the defaults or a parent folder's configuration.
+    A broken pyproject that does not mention mtqa is someone else's problem and is passed over."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    mentions = re.search(rb"^\s*\[\s*tool\s*\.\s*[\"']?mtqa\b", raw, re.MULTILINE) is not None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if not mentions:
+            return False
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(str(path), f"cannot read configuration: not UTF-8 (byte {exc.start})", line) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        if not mentions:
+            return False
+        raise ConfigError(str(path), f"invalid TOML: {exc}", _toml_line(exc, text)) from None
+    return "mtqa" in data.get("tool", {})
 
 
 def load_config(path: Path | None = None, *, search: bool = True, env: dict | None = None) -> Config:
@@ -217,14 +245,18 @@ def load_config(path: Path | None = None, *, search: bool = True, env: dict | No
     if path is not None:
         path = Path(path)
         try:
-            raw_text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(str(path), f"cannot read configuration: {exc}") from None
+            raw_bytes = path.read_bytes()
+        except OSError as exc:
+            raise ConfigError(str(path), f"cannot read configuration: {exc.strerror or exc}") from None
+        try:
+            raw_text = raw_bytes.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw_bytes[: exc.start].count(b"\n") + 1
+            raise ConfigError(str(path), f"cannot read configuration: not UTF-8 (byte {exc.start})", line) from None
         try:
             data = tomllib.loads(raw_text)
         except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"line (\d+)", str(exc))
-            raise ConfigError(str(path), f"invalid TOML: {exc}", int(m.group(1)) if m else None) from None
+            raise ConfigError(str(path), f"invalid TOML: {exc}", _toml_line(exc, raw_text)) from None
         if path.name == "pyproject.toml":
             table = data.get("tool", {}).get("mtqa", {})
             prefix = "tool.mtqa"

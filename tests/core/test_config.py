@@ -72,3 +72,33 @@ def test_find_config_walks_up_and_skips_pyproject_without_table(tmp_path):
     sub.mkdir(parents=True)
     write(tmp_path / "a", "pyproject.toml", '[project]\nname = "other"\n')
     assert find_config(sub) == tmp_path / "pyproject.toml"
+
+
+def test_broken_pyproject_with_mtqa_table_is_an_error_not_the_defaults(tmp_path):
+    """A [tool.mtqa] that does not parse must not fall back to the defaults or a parent's config."""
+    (tmp_path / "mtqa.toml").write_text('ignore = ["D"]\n', encoding="utf-8")  # a parent config
+    sub = tmp_path / "proj"
+    sub.mkdir()
+    write(sub, "pyproject.toml", '[project]\nname = "x"\n\n[tool.mtqa]\nignore = ["S"\n')
+    with pytest.raises(ConfigError) as exc:
+        find_config(sub)
+    assert "pyproject.toml:5" in str(exc.value) and "invalid TOML" in str(exc.value)
+
+
+def test_non_utf8_pyproject_names_file_and_line(tmp_path):
+    p = tmp_path / "pyproject.toml"
+    p.write_bytes(b'[tool.mtqa]\nignore = ["S"]\n# caf\xe9\n')
+    with pytest.raises(ConfigError) as exc:
+        find_config(tmp_path)
+    assert "pyproject.toml:3" in str(exc.value) and "not UTF-8" in str(exc.value)
+    with pytest.raises(ConfigError) as exc:
+        load_config(p, env={})
+    assert "pyproject.toml:3" in str(exc.value)
+
+
+def test_broken_pyproject_of_another_tool_is_passed_over(tmp_path):
+    (tmp_path / "mtqa.toml").write_text('ignore = ["D"]\n', encoding="utf-8")
+    sub = tmp_path / "proj"
+    sub.mkdir()
+    write(sub, "pyproject.toml", '[project]\nname = "x\n')
+    assert find_config(sub) == tmp_path / "mtqa.toml"
