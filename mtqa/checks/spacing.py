@@ -280,6 +280,542 @@ def stray_period(doc, ctx):
         yield Hit(m.start(1), m.end(2), suggestion=w)
 
 
+
+# --- classes seen on real machine-translated pages (S110-S119) ---------------------------------
+
+_BLANKS = "[ \\t\\u00a0\\u202f\\u2009]"
+
+
+def _token_bounds(text: str, start: int, end: int, limit: int = 80) -> tuple[int, int]:
+    """The whitespace-delimited token around ``text[start:end]``, at most ``limit`` either side."""
+    a = start
+    while a > 0 and start - a < limit and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    n = len(text)
+    while b < n and b - end < limit and not text[b].isspace():
+        b += 1
+    return a, b
+
+
+_URLISH = re.compile(r"://|www\.|@|[=<>{}\\|]|\w/\w|\.\w+\.\w")
+
+
+def _urlish(text: str, start: int, end: int) -> bool:
+    """True when the token around the span looks like an address, an e-mail, a path or code."""
+    a, b = _token_bounds(text, start, end)
+    return bool(_URLISH.search(text, a, b))
+
+
+def _load_list(key: str) -> frozenset[str]:
+    from mtqa.checks.data import load
+
+    return frozenset(load("spacing").get(key) or ())
+
+
+# A space before a closing bracket ("(via Fonte )") or after an opening one ("( Fonte").
+_SPACE_BEFORE_CLOSE = re.compile(r"(?<=[\w”\"’%.!?])(" + _BLANKS + r"+)([)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[])(" + _BLANKS + r"+)(?=[\w“\"‘«])")
+_SPACE_CLOSE_PREFILTER = re.compile(_BLANKS + r"[)\]]")
+_SPACE_OPEN_PREFILTER = re.compile(r"[(\[]" + _BLANKS)
+_PAIR = {")": "(", "]": "["}
+
+
+@check(
+    "S110", "space-inside-brackets", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Space inside the brackets: '{text}'; write '{suggestion}'",
+    examples=[
+        bad("segundo a reportagem (via [[Agência )]], o aparelho sai em maio", suggest="Agência)"),
+        bad("o mercado [[( Feira]] Livre) abre cedo", suggest="(Feira"),
+        bad("os programas (ou [[aplicativos )]] ficam mais lentos", suggest="aplicativos)"),
+        bad("o autor [[( 1950]] – [[2010 )]] escreveu"),
+        good("o mercado (Feira Livre) abre cedo, segundo a prefeitura [1]."),
+        good("Marque a opção [ ] sim ou [ ] não."),
+        good("a) primeiro item\nb ) segundo item"),
+        good("Que dia bom : ) até amanhã"),
+        good("A reunião (que durou três horas) terminou sem acordo."),
+    ],
+)
+def space_inside_brackets(doc, ctx):
+    """A space just inside a parenthesis or a square bracket.
+
+    ## Why it matters
+    Portuguese puts no space after `(` or before `)`. The artifact comes from a page whose link
+    or formatted word inside the brackets was translated on its own and put back with spaces
+    around it (`(via Fonte )`), and from automatically translated wiki mirrors.
+
+    ## What fires
+    A word, a closing quote or a final mark, spaces, then `)` or `]`, when the same line has an
+    unclosed `(` or `[` before it; and `(` or `[`, spaces, then a word, when the same line
+    closes the bracket after it. Empty boxes (`[ ]`), list markers (`b )`) and emoticons stay
+    silent. The finding covers the word and the bracket.
+    """
+    text = doc.text
+    if _SPACE_CLOSE_PREFILTER.search(text):
+        for m in _SPACE_BEFORE_CLOSE.finditer(text):
+            ls, _ = doc.line_bounds(m.start())
+            ls = max(ls, m.start() - 400)
+            before = text[ls : m.start()]
+            opener = _PAIR[m.group(2)]
+            if before.count(opener) <= before.count(m.group(2)):
+                continue  # no open bracket on the line: a list marker or an emoticon
+            start = _word_before(text, m.start(1))
+            word = text[start : m.start(1)]
+            yield Hit(start, m.end(), suggestion=word + m.group(2))
+    if _SPACE_OPEN_PREFILTER.search(text):
+        for m in _SPACE_AFTER_OPEN.finditer(text):
+            _, le = doc.line_bounds(m.start())
+            le = min(le, m.end() + 400)
+            closer = ")" if m.group(1) == "(" else "]"
+            if closer not in text[m.end() : le]:
+                continue
+            end = m.end()
+            while end < le and not text[end].isspace() and text[end] not in ")]" and end - m.end() < 40:
+                end += 1
+            yield Hit(m.start(), end, suggestion=m.group(1) + text[m.end() : end])
+
+
+# A space just inside curly quotes or guillemets: "“ texto”", "o texto ”", "« texto".
+_SPACE_INSIDE_QUOTES = re.compile(r"([“«])(" + _BLANKS + r"+)(?=\w)|(?<=[\w.!?])(" + _BLANKS + r"+)([”»])")
+_SPACE_INSIDE_QUOTES_PREFILTER = re.compile(r"[“«]" + _BLANKS + "|" + _BLANKS + "[”»]")
+
+
+@check(
+    "S111", "space-inside-quotes", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Space inside the quotation marks: '{text}'; write '{suggestion}'",
+    examples=[
+        bad("o ministro falou em [[“ paz]] duradoura”", suggest="“paz"),
+        bad("o ministro falou em “paz [[duradoura ”]] ontem", suggest="duradoura”"),
+        bad("disse que o plano era [[« inaceitável]]»", suggest="«inaceitável"),
+        good("o ministro falou em “paz duradoura” ontem"),
+        good("o ministro falou em «paz duradoura» ontem, e o jornal citou «O Tempo»."),
+        good("Ele gritou: “Já!” e saiu."),
+    ],
+)
+def space_inside_quotes(doc, ctx):
+    """A space just inside curly quotation marks or guillemets.
+
+    ## Why it matters
+    Portuguese writes `“texto”` and `«texto»` with the marks against the quoted words. A space
+    inside them is left when the quoted words were translated apart from their marks.
+
+    ## What fires
+    `“` or `«`, spaces, then a word; a word or a final mark, spaces, then `”` or `»`. French,
+    which spaces its guillemets, is not checked for `«` `»`.
+    """
+    text = doc.text
+    if not _SPACE_INSIDE_QUOTES_PREFILTER.search(text):
+        return
+    french = (doc.language or "") == "fr"
+    for m in _SPACE_INSIDE_QUOTES.finditer(text):
+        if m.group(1):  # opening mark
+            if french and m.group(1) == "«":
+                continue
+            end = m.end()
+            lim = min(len(text), end + 40)
+            while end < lim and text[end].isalnum():
+                end += 1
+            yield Hit(m.start(), end, suggestion=m.group(1) + text[m.end() : end])
+        else:
+            if french and m.group(4) == "»":
+                continue
+            start = _word_before(text, m.start(3))
+            yield Hit(start, m.end(), suggestion=text[start : m.start(3)] + m.group(4))
+
+
+# A word glued to an opening parenthesis: "o programa Cliente(PCC)". Contents that mark a
+# plural or a gender ("aluno(s)", "funcionário(a)") and trademarks ("(R)", "(TM)") stay silent.
+_GLUED_PAREN = re.compile(r"(?<![\w.@/\\#&'’-])([^\W\d_]{2,})\(([^\W\d_][^()\n]{1,60})\)")
+_GLUED_AFTER_PAREN = re.compile(r"\(([^()\n]{1,60})\)([^\W\d_]{2,})")
+_PAREN_SUFFIXES = frozenset(
+    "s es as os a o e ns is ões ãs ães ais eis ei r tm sm c mr ões ã am em m".split()
+)
+
+
+def _codeish(inner: str) -> bool:
+    return any(ch in inner for ch in "=_\"'`;{}<>[]") or ("," in inner and ", " not in inner)
+
+
+@check(
+    "S112", "missing-space-at-bracket", Severity.WARNING,
+    category="spacing_punctuation",
+    message="No space between the word and the bracket: '{text}'",
+    examples=[
+        bad("concluiu o programa de [[Apoio(PAE)]] no fim do ano", suggest="Apoio (PAE)"),
+        bad("o programa de apoio [[(PAE)programa]] foi encerrado", suggest="(PAE) programa"),
+        good("os aluno(s) e o(a) funcionário(a) devem assinar"),
+        good("a marca Gadget(R) e o produto Coisa(TM) chegaram"),
+        good("a (re)construção da ponte e a (des)informação nas redes"),
+        good("o programa de Apoio (PAE) foi encerrado; chame print(x) no código"),
+        good("o artigo 5(a) da lei e a fórmula f(x)"),
+    ],
+)
+def missing_space_at_bracket(doc, ctx):
+    """A word glued to the outside of a parenthesis: `Apoio(PAE)`, `(PAE)programa`.
+
+    ## Why it matters
+    Portuguese separates a parenthesis from the words around it. The artifact comes from a
+    translation that dropped the space next to an acronym or a linked word.
+
+    ## What fires
+    A word of two or more letters right before `(` whose contents start with a letter; and a
+    closing `)` glued to the next word. Plural and gender marks (`aluno(s)`, `o(a)`,
+    `(re)construção`), trademarks, addresses and code (`print(x)`, `f(x)`) stay silent.
+    """
+    text = doc.text
+    if "(" not in text:
+        return
+    seen: set[int] = set()
+    for m in _GLUED_PAREN.finditer(text):
+        inner = m.group(2)
+        if inner.lower() in _PAREN_SUFFIXES or _codeish(inner) or len(inner) < 2:
+            continue
+        if inner.islower() and " " not in inner and m.group(1).islower():
+            continue  # print(x), len(lista): code
+        if _urlish(text, m.start(), m.end()):
+            continue
+        seen.add(m.end())
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} ({inner})")
+    if ")" not in text:
+        return
+    for m in _GLUED_AFTER_PAREN.finditer(text):
+        inner = m.group(1)
+        open_at = m.start()
+        if m.start() + 1 + len(inner) + 1 in seen:
+            pass
+        # "(re)construção": a short lower-case prefix in brackets at the start of the word
+        if inner.islower() and len(inner) <= 5 and (open_at == 0 or text[open_at - 1].isspace()
+                                                     or not text[open_at - 1].isalnum()):
+            continue
+        if inner.lower() in _PAREN_SUFFIXES or _codeish(inner) or _urlish(text, m.start(), m.end()):
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"({inner}) {m.group(2)}")
+
+
+# A quotation mark glued to the words on both sides: `que"Paris`, `eram”muito`, `disse:“Vamos`.
+_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_]|[,.;:!?])[\"“”](?=[^\W\d_])")
+_GLUED_QUOTE_PREFILTER = re.compile(r"[^\W\d_][\"“”][^\W\d_]|[,.;:!?][\"“”][^\W\d_]")
+
+
+@check(
+    "S113", "glued-quote", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Quotation mark glued to the words around it: '{text}'",
+    examples=[
+        bad('o escritor escreveu [[que"a]] cidade é um oceano', suggest='que "a'),
+        bad("[...]", suggest="eram ”muito"),
+        bad("eles [[disseram:“Vamos]] ganhar”", suggest="disseram: “Vamos"),
+        good('o escritor escreveu que "a cidade é um oceano" e saiu'),
+        good("a tela de 6,5\" e o cabo de 2\"x3\" vieram juntos"),
+        good('o atributo class="titulo" do HTML'),
+        good("“Vamos ganhar”, disse. “Tudo bem.”"),
+    ],
+)
+def glued_quote(doc, ctx):
+    """A quotation mark with no space between it and the words on both sides.
+
+    ## Why it matters
+    Portuguese puts a space before an opening quote and after a closing one. Machine
+    translation that moves the marks around (often turning `“` into `”`) leaves them glued to
+    the neighbouring words: `que"Paris`, `[...]`.
+
+    ## What fires
+    A letter or a punctuation mark, then `"`, `“` or `”`, then a letter. Inch marks after
+    digits, attribute values (`class="x"`), addresses and code stay silent.
+    """
+    text = doc.text
+    if not _GLUED_QUOTE_PREFILTER.search(text):
+        return
+    for m in _GLUED_QUOTE.finditer(text):
+        q = m.start()
+        if _urlish(text, q, q + 1):
+            continue
+        a = q
+        while a > 0 and q - a < 40 and not text[a - 1].isspace() and text[a - 1] not in "\"“”(":
+            a -= 1
+        b = q + 1
+        while b < len(text) and b - q < 40 and text[b].isalnum():
+            b += 1
+        if text[q] == "“":
+            opening = True
+        else:  # `"` or `”` (which MT also uses to open): opening after an even number of marks
+            ls, _ = doc.line_bounds(q)
+            ls = max(ls, q - 2000)
+            opening = sum(text.count(c, ls, q) for c in '"“”') % 2 == 0
+        sug = f"{text[a:q]} {text[q:b]}" if opening else f"{text[a:q + 1]} {text[q + 1:b]}"
+        yield Hit(a, b, suggestion=sug)
+
+
+@cache
+def _dash_words() -> frozenset[str]:
+    from mtqa.checks.data import load
+
+    return frozenset((load("spacing").get("dash_words") or {}).get("pt") or ())
+
+
+# A number or a word, a hyphen and a lower-case word, with no spaces: "em 2021-quase",
+# "do Gadget-acredito que".
+_HYPHEN_DASH = re.compile(r"(?<![\w.,/-])(\d+|[^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
+_HYPHEN_DASH_NUM_OK = frozenset({"bis", "ésimo", "ésima", "feira"})
+
+
+@check(
+    "S114", "hyphen-as-dash", Severity.WARNING,
+    category="spacing_punctuation",
+    languages=("pt",),
+    message="Hyphen used as a dash in '{text}'; write '{suggestion}'",
+    examples=[
+        bad("foi lançado [...]", suggest="2021 — quase"),
+        bad("as novidades do [[Gadget-acredito]] que falam por si", suggest="Gadget — acredito"),
+        good("a Linha 9-Esmeralda, o 14-bis, a Covid-19 e o placar de 3-1"),
+        good("o período 2019-2020, o tudo-em-um e o dia-a-dia"),
+        good("Disse-lhe que sim; vendeu-a ontem; Kim Jong-un e Moon Jae-in."),
+        good("a seleção sub-20, os norte-americanos e a pós-graduação"),
+        good("A chuva parou - e o jogo recomeçou."),
+    ],
+)
+def hyphen_as_dash(doc, ctx):
+    """A dash written as a hyphen with no spaces, gluing a number or a name to the next word.
+
+    ## Why it matters
+    English pages often write a dash as an unspaced hyphen or lose its spaces; machine
+    translation keeps it, and the Portuguese reader sees a compound that does not exist
+    (`2021-quase`, `Gadget-acredito`).
+
+    ## What fires
+    A number, a hyphen and a lower-case word (`2021-quase`); or a word, a hyphen and a word that
+    never ends a compound (a conjunction, a pronoun, a common verb form: `que`, `quase`,
+    `acredito`). Compounds, clitic pronouns (`disse-lhe`), ranges (`2019-2020`), names
+    (`Jong-un`, `9-Esmeralda`) and dashes with spaces stay silent.
+    """
+    text = doc.text
+    if "-" not in text:
+        return
+    words = _dash_words()
+    for m in _HYPHEN_DASH.finditer(text):
+        left, right = m.group(1), m.group(2)
+        if not right.islower():
+            continue
+        if left.isdigit():
+            if right in _HYPHEN_DASH_NUM_OK:
+                continue
+        elif right not in words:
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"{left} — {right}")
+
+
+# A label in capitals glued to the next word: "NOVOAgora você pode".
+_GLUED_CAPS = re.compile(r"(?<!\w)([A-ZÀ-Ý]{4,})([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\wA-ZÀ-Ý])")
+_VOWELS = set("AEIOUÁÉÍÓÚÂÊÔÃÕÀ")
+
+
+@check(
+    "S115", "glued-caps-label", Severity.WARNING,
+    category="spacing_punctuation",
+    languages=("pt",),
+    message="A word in capitals glued to the next word: '{text}'",
+    examples=[
+        bad("[[NOVOAgora]] você pode ouvir as notícias", suggest="NOVO Agora"),
+        bad("Assista: [[URGENTEGoverno]] anuncia medidas", suggest="URGENTE Governo"),
+        good("JPMorgan, BNDESPar, PCdoB, ONGs e HTMLElement"),
+        good("NOVO: Agora você pode ouvir as notícias"),
+    ],
+)
+def glued_caps_label(doc, ctx):
+    """A label in capitals glued to the next, capitalised word (`NOVOAgora`).
+
+    ## Why it matters
+    Page labels (`NOVO`, `URGENTE`, `AO VIVO`) lose the space or the mark that separated them
+    from the text when the page is extracted and translated.
+
+    ## What fires
+    A word of four or more capitals with at least two vowels, glued to a capitalised word of
+    four or more letters. Acronym-based names (`JPMorgan`, `BNDESPar`, `ONGs`) stay silent.
+    """
+    text = doc.text
+    for m in _GLUED_CAPS.finditer(text):
+        label = m.group(1)
+        if sum(ch in _VOWELS for ch in label) < 2:
+            continue
+        if _urlish(text, m.start(), m.end()):
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"{label} {m.group(2)}")
+
+
+# A number glued to the next word: "Console 2além de", "30anos". Units ("10km", "5kcal"),
+# times and measures ("11h30min", "2m84cm") stay silent.
+_DIGIT_GLUED = re.compile(r"(?<![\w.,/:#@$€£-])(\d+)([a-zà-ÿ]{4,})(?!\w)")
+_DIGIT_UNITS = frozenset("kcal mbps kbps gbps tbps kwh mwh gwh mph kmh ghz mhz khz min mins hrs bits bytes".split())
+
+
+@check(
+    "S116", "digit-glued-to-word", Severity.WARNING,
+    category="spacing_punctuation",
+    languages=("pt",),
+    message="A number glued to the next word: '{text}'",
+    examples=[
+        bad("o anúncio do Console [[2além]] de destruir o recorde", suggest="2 além"),
+        bad("completou [[30anos]] de carreira", suggest="30 anos"),
+        good("correu 10km em 42min, saltou 2m84cm, volta de 1min07s508 às 11h30min"),
+        good("a bateria de 5000mAh, os 80W, 5G, 4K, 3D, a 2ª fase e o 1º lugar"),
+        good("a dieta de 2000kcal e a conexão de 300mbps"),
+        good("o código #3dias e o perfil @2irmaos"),
+    ],
+)
+def digit_glued_to_word(doc, ctx):
+    """A number glued to the lower-case word after it (`2além`, `30anos`).
+
+    ## Why it matters
+    When a link or a product name ends in a number, extraction and translation often drop the
+    space (and the comma) after it; the reader stumbles on a token that is not a word.
+
+    ## What fires
+    Digits at the start of a token followed by four or more lower-case letters that end it.
+    Units and measures (`10km`, `5000mAh`, `2m84cm`, `1min07s508`), ordinals, hashtags and
+    handles stay silent.
+    """
+    text = doc.text
+    for m in _DIGIT_GLUED.finditer(text):
+        if m.group(2) in _DIGIT_UNITS:
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} {m.group(2)}")
+
+
+@cache
+def _dotted_suffixes() -> frozenset[str]:
+    return _load_list("dotted_suffixes")
+
+
+# No space after a mark: "(incl.berço)", "fim.Depois", "Rio,Paris", "sim;não", "mesmo?Sim".
+_NO_SPACE_AFTER = re.compile(
+    r"(?<![\w.&#@/])([^\W\d_]{2,})([.,;!?])([^\W\d_]{2,})(?![\w]*[./@:])"
+)
+_NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;!?][^\W\d_]")
+
+
+@check(
+    "S117", "missing-space-after-punctuation", Severity.WARNING,
+    category="spacing_punctuation",
+    message="No space after '{punct}' in '{text}'; write '{suggestion}'",
+    examples=[
+        bad("a diária sai grátis até os 2 anos ([[incl.cama]]) e o café", suggest="incl. cama"),
+        bad("o jogo [[terminou.Depois]] disso, todos saíram", suggest="terminou. Depois"),
+        bad("visitou [[Lisboa,Paris]] e Roma", suggest="Lisboa, Paris"),
+        bad("o acordo não saiu [[ontem;amanhã]] talvez saia", suggest="ontem; amanhã"),
+        good("o site globo.com, o e-mail nome@jornal.com.br e o arquivo nota.pdf"),
+        good("Acesse www.exemplo.com.br/noticias?Id=3 ou https://site.org/a,b"),
+        good("a biblioteca Node.js, o 3,5% e o placar 2,1 ponto; o Sr.Silva não"),
+        good("Os E.U.A. e a U.E. assinaram; o a.C. e o d.C."),
+        good("a empresa Ltda. e o prof. Silva, cf. o capítulo, etc."),
+    ],
+)
+def missing_space_after_punctuation(doc, ctx):
+    """A comma, period, semicolon or final mark glued to the next word.
+
+    ## Why it matters
+    Portuguese puts a space after these marks. A period glued to the next word (after an
+    abbreviation, `incl.cama`, or between sentences, `terminou.Depois`) and a comma glued
+    between two words are left when extraction joins pieces of a page.
+
+    ## What fires
+    A word of two or more letters, `.` `,` `;` `!` or `?`, and a word of two or more letters.
+    A period fires only after an abbreviation (`incl.`, `aprox.`) followed by a lower-case word,
+    or before a capitalised word. Addresses, e-mails, file names (`nota.pdf`), dotted initials
+    (`E.U.A.`), numbers and code stay silent.
+    """
+    text = doc.text
+    if not _NO_SPACE_AFTER_PREFILTER.search(text):
+        return
+    abbr = _abbreviations()
+    suffixes = _dotted_suffixes()
+    for m in _NO_SPACE_AFTER.finditer(text):
+        left, mark, right = m.groups()
+        if mark == ".":
+            if right.lower() in suffixes:
+                continue
+            if right[0].isupper():
+                if not (left.islower() and right[1:].islower()):
+                    continue
+            elif left.lower() not in abbr:
+                continue
+        elif mark in "!?" and not right[0].isupper():
+            continue
+        if _urlish(text, m.start(), m.end()):
+            continue
+        start, end = m.start(), m.end()
+        yield Hit(start, end, suggestion=f"{left}{mark} {right}", args={"punct": mark})
+
+
+# An opening quotation mark left alone at the end of a line after a finished sentence.
+_STRAY_OPEN_QUOTE = re.compile(r"(?<=[.!?”\"…])[ \t]*(“)[ \t]*$", re.M)
+
+
+@check(
+    "S118", "stray-opening-quote", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Stray opening quotation mark at the end of the paragraph",
+    examples=[
+        bad("a versão para PC sai “no fim do ano”. [[“]]\nO estúdio confirmou.", suggest=""),
+        bad("Ele saiu.[[“]]", suggest=""),
+        good("Ele disse:\n“Vamos ganhar.”\n“E depois?”"),
+        good("“Primeiro parágrafo da citação.\n\n“Segundo parágrafo.”"),
+    ],
+)
+def stray_opening_quote(doc, ctx):
+    """An opening quotation mark that ends a line, after a sentence that has already ended.
+
+    ## Why it matters
+    When machine translation moves quotation marks, the opening mark of a quotation can be
+    left behind at the end of the previous paragraph, quoting nothing.
+
+    ## What fires
+    A `“` alone at the end of a line, right after `.`, `!`, `?`, `…` or a closing quote.
+    """
+    if "“" not in doc.text:
+        return
+    for m in _STRAY_OPEN_QUOTE.finditer(doc.text):
+        yield Hit(m.start(1), m.end(1), suggestion="")
+
+
+# A space inside a token that ends in "+": "Full-HD +", "TV +".
+_SPACED_PLUS = re.compile(r"(?<![\w-])([^\W\d_][\w-]*[A-Z0-9])(" + _BLANKS + r"+)\+(?=[ \t]+[a-zà-ÿ]|[,.;:)]|[ \t]*$)", re.M)
+
+
+@check(
+    "S119", "space-before-plus", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Space inside '{text}'; write '{suggestion}'",
+    examples=[
+        bad("a tela terá [...] 2K", suggest="Full-HD+"),
+        bad("o serviço [[TV +]], lançado ontem", suggest="TV+"),
+        good("a tela Full-HD+ e o serviço TV+; 2 + 2 = 4"),
+        good("O combo Arroz + feijão e a soma A + B saíram."),
+    ],
+)
+def space_before_plus(doc, ctx):
+    """A space between a name in capitals and the `+` that is part of it (`Full-HD +`).
+
+    ## Why it matters
+    Names of formats and services ending in `+` (`Full-HD+`, `TV+`) lose their `+` to the next
+    word when a page is tokenised and translated.
+
+    ## What fires
+    A token with two or more capitals that ends in a capital or a digit, spaces, then `+`
+    followed by a lower-case word, a mark or the end of the line. Sums (`2 + 2`, `A + B`) stay
+    silent.
+    """
+    text = doc.text
+    if "+" not in text:
+        return
+    for m in _SPACED_PLUS.finditer(text):
+        tok = m.group(1)
+        if sum(ch.isupper() for ch in tok) < 2:
+            continue
+        yield Hit(m.start(), m.end(), suggestion=tok + "+")
+
+
 CHECKS = (
     space_before_hyphen,
     space_before_punctuation,
@@ -287,4 +823,14 @@ CHECKS = (
     stray_quote_period,
     unbalanced_quotes,
     stray_period,
+    space_inside_brackets,
+    space_inside_quotes,
+    missing_space_at_bracket,
+    glued_quote,
+    hyphen_as_dash,
+    glued_caps_label,
+    digit_glued_to_word,
+    missing_space_after_punctuation,
+    stray_opening_quote,
+    space_before_plus,
 )
