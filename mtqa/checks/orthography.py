@@ -1,7 +1,522 @@
 """Spelling of the wrong norm or variant (O1xx): pre-1990 forms, the other variant's forms,
 missing accents and crases.
+
+Machine translation trained on older or mixed text writes spellings that the 1990 agreement
+abolished (`actualização`, `objecto`, `espermatozóides`), the European progressive in a
+Brazilian text (`está a preparar`), and drops the crase that a feminine noun asks for after
+`devido a`. The checks here are generative: they ask the hunspell lists of both variants (which
+follow the reformed spelling) rather than a list of words, so they carry over to words no list
+holds.
 """
 
 from __future__ import annotations
 
-CHECKS = ()
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtqa.checks.articles import trie_pattern
+from mtqa.checks.base import CheckContext, Hit, bad, check, good
+from mtqa.checks.data import load
+from mtqa.core.errors import ProviderUnavailable
+from mtqa.core.model import Document, Severity
+
+_L = "a-zà-öø-ÿ"
+_U = "A-ZÀ-ÖØ-Þ"
+
+
+def _match_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@cache
+def _list(key: str, language: str = "pt") -> tuple[str, ...]:
+    return tuple((load("orthography").get(key) or {}).get(language) or ())
+
+
+def _lookups(ctx: CheckContext, doc: Document):
+    """``(known_in_variant, known_in_any_variant)`` for Portuguese, or None without word lists."""
+    try:
+        d = ctx.providers.get("dictionary")
+    except ProviderUnavailable:
+        return None
+    if not (d.has("pt", "BR") and d.has("pt", "PT")):
+        return None
+    variant = (doc.variant or "").upper() or None
+
+    def in_variant(w: str) -> bool:
+        if variant:
+            return d.known(w, "pt", variant)
+        return d.known(w, "pt", "BR") or d.known(w, "pt", "PT")
+
+    foreign = [(lang, var) for lang, var in (("en", "US"), ("it", "IT"), ("es", "ES")) if d.has(lang, var)]
+
+    def in_any(w: str) -> bool:
+        """Known in either variant, or a word of another language (English `accuse`, Italian
+        `accordo`): either way not a Portuguese word to respell."""
+        return (d.known(w, "pt", "BR") or d.known(w, "pt", "PT")
+                or any(d.known(w, lang, var) for lang, var in foreign))
+
+    return in_variant, in_any
+
+
+# --------------------------------------------------------------------------------------------
+# O101: pre-1990 silent consonants
+
+# A word with a c or p before c, ç or t: where the pre-1990 spelling kept a consonant that is
+# not said (actual, objecto, correcção, óptimo, acção).
+_SILENT = re.compile(rf"(?<![\w-])[{_L}{_U}]*[cpCP][cçtCÇT][{_L}{_U}]*(?![\w-])")
+_SILENT_AT = re.compile(r"[cp](?=[cçt])", re.I)
+
+
+def _name_like(text: str, start: int, word: str) -> bool:
+    """A capitalised (not all-capitals) word inside a sentence: a name or a title (`Actual
+    Records`), not a word to respell."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\"“«(—–-":
+        i -= 1
+    return i >= 0 and text[i] not in ".!?:;\n\r…"
+
+
+def _drop_silent(word: str) -> list[str]:
+    """The word with each silent-consonant candidate removed, one at a time, then all."""
+    spots = [m.start() for m in _SILENT_AT.finditer(word)]
+    out = [word[:i] + word[i + 1:] for i in spots]
+    if len(spots) > 1:
+        w = word
+        for i in reversed(spots):
+            w = w[:i] + w[i + 1:]
+        out.append(w)
+    return out
+
+
+@check(
+    "O101", "pre-reform-silent-consonant", Severity.WARNING,
+    category="orthography",
+    message="'{text}' is a spelling abolished by the 1990 agreement in both variants; write '{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("Antes de instalar a [[actualização]], leia a nota.", suggest="atualização", variant="PT"),
+        bad("O [[objecto]] foi apagado durante a sincronização.", suggest="objeto", variant="PT"),
+        bad("A [[direcção]] do clube pediu uma [[correcção]] do calendário.",
+            variant="PT"),
+        bad("Os preços [[actuais]] são os [[óptimos]] para comprar.", variant=""),
+        bad("[[Actualmente]], a empresa tem três fábricas.", suggest="Atualmente"),
+        good("A secção de desporto noticiou o facto, e o contacto com a direção foi feito.",
+             variant="PT"),
+        good("A facção rebelde e a detecção de fraudes foram temas da recepção.", variant="BR"),
+        good("O pacto, o impacto, a ficção, a opção e o helicóptero; o egípcio adaptou o conceito."),
+        good("A atualização corrige o objeto e a direção ótima da ação.", variant="PT"),
+        good("O artista Victor Hugo e o grupo Actual Records lançaram o álbum Perfect."),
+    ],
+)
+def pre_reform_silent_consonant(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A silent c or p of the spelling before the 1990 agreement (`actualização`, `objecto`).
+
+    ## Why it matters
+    Since the 1990 orthographic agreement, neither Brazil nor Portugal writes the consonants
+    that are not pronounced: `atual`, `objeto`, `correção`, `ótimo`, `ação`. Engines trained on
+    older European text still produce `actualização` and `objectos`, sometimes next to the
+    reformed form in the same article; a reader of either variant sees a dated or careless text.
+
+    ## What fires
+    A word with a `c` or `p` before `c`, `ç` or `t` that the hunspell lists of both pt-BR and
+    pt-PT reject, and which one of them accepts without that consonant. The lists follow the
+    reformed spelling, so this needs no list of old forms.
+
+    ## What stays silent
+    Consonants that are said and kept in either variant (`facto`, `secção`, `contacto` in
+    Portugal; `facção`, `detecção`, `recepção` in Brazil: one of the two lists accepts them),
+    words with a capital inside or after the first letter that the lists do not know (names,
+    brands), and words that are not Portuguese at all (no list accepts the shorter form either).
+    """
+    look = _lookups(ctx, doc)
+    if look is None:
+        return
+    in_variant, in_any = look
+    for m in _SILENT.finditer(doc.text):
+        word = m.group()
+        if len(word) < 4 or word.isupper() or any(c.isupper() for c in word[1:]):
+            continue  # acronyms (IPCA), names with inner capitals
+        if _name_like(doc.text, m.start(), word):
+            continue
+        low = word.lower()
+        if in_any(low):
+            continue
+        for cand in _drop_silent(low):
+            if in_variant(cand):
+                yield Hit(m.start(), m.end(), suggestion=_match_case(cand, word))
+                break
+
+
+# --------------------------------------------------------------------------------------------
+# O102: pre-1990 accents
+
+# Accents the agreement dropped: the open diphthongs éi/ói of paroxytones (idéia, heróico,
+# espermatozóide), the circumflex of -êem (crêem, vêem) and -ôo (vôo, enjôo), the trema (ü).
+_OLD_ACCENT = re.compile(rf"(?<![\w-])[{_L}{_U}]*(?:[éÉóÓ][iI]|[êÊ][eE]|[ôÔ][oO]|[üÜ])[{_L}{_U}]*(?![\w-])")
+_UNACCENT = str.maketrans({"é": "e", "ó": "o", "ê": "e", "ô": "o", "ü": "u"})
+_OLD_AT = re.compile(r"[éó](?=i)|ê(?=e)|ô(?=o)|ü")
+
+
+def _drop_old_accents(word: str) -> list[str]:
+    spots = [m.start() for m in _OLD_AT.finditer(word)]
+    out = [word[:i] + word[i].translate(_UNACCENT) + word[i + 1:] for i in spots]
+    if len(spots) > 1:
+        out.append("".join(c.translate(_UNACCENT) if i in spots else c for i, c in enumerate(word)))
+    return out
+
+
+@check(
+    "O102", "pre-reform-accent", Severity.WARNING,
+    category="orthography",
+    message="'{text}' keeps an accent the 1990 agreement abolished; write '{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("A glândula [...]]].", suggest="espermatozoides"),
+        bad("Eles [[crêem]] que o [[vôo]] foi adiado.", variant="PT"),
+        bad("Foi um gesto [[heróico]] e [[freqüente]].", variant=""),
+        good("A glândula nutre e transporta os espermatozoides; eles creem que o voo foi adiado."),
+        good("O herói tem ideias e o chapéu é dele; os anéis e os papéis, o dói e o mói."),
+        good("Eles têm e vêm; ela pôs o pôr do sol no álbum Über Alles de Müller.", variant="PT"),
+    ],
+)
+def pre_reform_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """An accent the 1990 agreement abolished (`espermatozóides`, `crêem`, `vôo`, `freqüente`).
+
+    ## Why it matters
+    The agreement dropped the accent of the open diphthongs `ei` and `oi` in paroxytones
+    (`ideia`, `heroico`, `espermatozoide`), the circumflex of `-eem` and `-oo` (`creem`, `voo`)
+    and the trema (`frequente`). An engine that learned from older text brings them back; in
+    either variant they read as a spelling mistake.
+
+    ## What fires
+    A word with `éi`, `ói`, `êe`, `ôo` or `ü` that the hunspell lists of both variants reject,
+    and that one of them accepts without that accent.
+
+    ## What stays silent
+    Accents that stay (`herói`, `anéis`, `papéis`, `têm`, `vêm`), and foreign names with `ü`
+    that no list knows in either form (`Müller`).
+    """
+    look = _lookups(ctx, doc)
+    if look is None:
+        return
+    in_variant, in_any = look
+    for m in _OLD_ACCENT.finditer(doc.text):
+        word = m.group()
+        if not word.isupper() and any(c.isupper() for c in word[1:]):
+            continue
+        if _name_like(doc.text, m.start(), word):
+            continue
+        low = word.lower()
+        if in_any(low):
+            continue
+        for cand in _drop_old_accents(low):
+            if in_variant(cand):
+                yield Hit(m.start(), m.end(), suggestion=_match_case(cand, word))
+                break
+
+
+# --------------------------------------------------------------------------------------------
+# O103: the European progressive in a Brazilian text
+
+
+@cache
+def _estar_a() -> re.Pattern:
+    forms = _list("estar_forms")
+    alts = trie_pattern(sorted({f for w in forms for f in (w, w[:1].upper() + w[1:])}))
+    return re.compile(rf"(?<![\w-])(?:{alts})[ \t\u00a0]+a[ \t\u00a0]+(?P<verb>[{_L}]{{2,}}r)"
+                      rf"(?P<clitic>-(?:se|me|te|nos|lhe|lhes|o|a|os|as|lo|la|los|las))?(?![\w-])")
+
+
+@check(
+    "O103", "european-progressive-in-brazilian", Severity.WARNING,
+    category="orthography",
+    message="'{text}': 'estar a' + infinitive is the European progressive; a Brazilian text "
+    "writes the gerund ('{suggestion}')",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("A alta recente pode [[estar a perder]] força.", suggest="estar perdendo"),
+        bad("O governo [[está a preparar]] um pacote de medidas.", suggest="está preparando"),
+        bad("Os preços [[estavam a subir]] desde março.", suggest="estavam subindo"),
+        bad("A situação [[está a agravar-se]].", suggest="está se agravando"),
+        good("O governo está preparando um pacote; os preços estavam subindo desde março."),
+        good("O ministro está a par do caso e está a favor da proposta; estava a caminho de casa."),
+        good("A equipe está a dois pontos do líder e a um passo do título."),
+        good("O governo está a preparar um pacote de medidas.", variant="PT"),
+        good("Ela está a cargo do projeto e esteve a ponto de desistir."),
+    ],
+)
+def european_progressive_in_brazilian(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """The European progressive `estar a` + infinitive in a Brazilian text (`está a preparar`).
+
+    ## Why it matters
+    Brazil says `está preparando`, Portugal `está a preparar`. An engine trained on both mixes
+    them, and one European progressive in a Brazilian article marks it as machine output.
+
+    ## What fires
+    In a document whose variant is pt-BR (configured or detected), a form of `estar`, then `a`,
+    then a word that the lexicon knows as a verb infinitive (with an optional enclitic pronoun).
+    The suggestion is the gerund.
+
+    ## What stays silent
+    European documents and documents of unknown variant, and `estar a` before anything that is
+    not an infinitive: `está a par`, `está a favor`, `a caminho`, `a cargo`, `a ponto de`, `a
+    dois pontos`.
+    """
+    if (doc.variant or "").upper() != "BR":
+        return
+    lexicon = ctx.providers.get("lexicon")
+    skip = frozenset(_list("estar_a_not_progressive"))
+    for m in _estar_a().finditer(doc.text):
+        verb = m.group("verb")
+        if verb in skip or not lexicon.is_verb(verb):
+            continue
+        head = doc.text[m.start():m.start("verb") - 1].rstrip(" \t\u00a0")
+        head = head[:-1].rstrip(" \t\u00a0")  # drop the "a"
+        gerund = verb[:-2] + "ondo" if verb.endswith("ôr") else verb[:-1] + "ndo"
+        clitic = m.group("clitic")
+        fix = f"{head} {clitic[1:]} {gerund}" if clitic else f"{head} {gerund}"
+        yield Hit(m.start(), m.end(), suggestion=fix)
+
+
+# --------------------------------------------------------------------------------------------
+# O104: a missing crase after "devido a", "graças a", "em relação a"...
+
+
+@cache
+def _crase_rx() -> re.Pattern:
+    triggers = [t[:-2] for t in _list("crase_triggers") if t.endswith(" a")]
+    alts = trie_pattern(sorted({f for w in triggers for f in (w, w[:1].upper() + w[1:])}))
+    return re.compile(rf"(?<![\w-])(?:{alts})[ \t\u00a0]+(?P<a>a)[ \t\u00a0]+"
+                      rf"(?P<noun>[{_L}]{{3,}})(?![\w-])")
+
+
+@check(
+    "O104", "missing-crase-before-feminine-noun", Severity.WARNING,
+    category="orthography",
+    message="'{text}': before the feminine noun '{noun}' the preposition and article fuse; "
+    "write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O registo também é apagado [...].", suggest="à eliminação"),
+        bad("A equipe venceu graças [[a defesa]] sólida.", suggest="à defesa"),
+        bad("Em relação [[a proposta]] do governo, o Senado hesita.", suggest="à proposta"),
+        good("O jogo foi adiado devido à chuva, graças à defesa e em relação à proposta."),
+        good("O jogo foi adiado devido a problemas técnicos e graças a uma falha do sistema."),
+        good("Em relação a isso, devido a atrasos, quanto a mim, graças a Deus."),
+        good("O voo foi cancelado devido a chover muito; voltou a casa, frente a frente."),
+        good("Graças a apoio externo e devido a fenómeno raro, ficou junto a sistema antigo."),
+        good("Devido a sua saúde frágil e graças a esta decisão, ficou em relação a ela."),
+    ],
+)
+def missing_crase_before_feminine_noun(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A plain `a` where a feminine noun asks for the crase: `[...]`.
+
+    ## Why it matters
+    `devido a`, `graças a`, `em relação a`, `junto a`, `frente a` govern the preposition `a`; before a
+    feminine noun with its article it fuses into `à` (`devido à chuva`). A translation that
+    writes `devido a chuva` drops the article, which a reader sees as a spelling error.
+
+    ## What fires
+    One of these phrases, then `a`, then a word that the lexicon knows only as a feminine noun.
+    The suggestion is `à` before the noun.
+
+    ## What stays silent
+    Masculine and plural nouns (`devido a problemas`), verbs (`devido a chover`), pronouns and
+    determiners (`a isso`, `a uma`, `a sua`, `a esta`), names (`graças a Deus`), and nouns of set
+    phrases without an article (`a casa`, `frente a frente`).
+    """
+    lexicon = ctx.providers.get("lexicon")
+    skip = frozenset(_list("crase_not_before"))
+    for m in _crase_rx().finditer(doc.text):
+        noun = m.group("noun")
+        if noun in skip or lexicon.likely_gender(noun) != "f":
+            continue
+        yield Hit(m.start("a"), m.end(), suggestion=f"à {noun}", args={"noun": noun})
+
+
+# --------------------------------------------------------------------------------------------
+# O105: accents the dictionary can restore
+
+_ACCENTS = {"a": "áàâã", "e": "éê", "i": "í", "o": "óôõ", "u": "ú", "c": "ç"}
+_LOWER_WORD = re.compile(rf"(?<![\w'’@#/.-])[{_L}]{{4,}}(?![\w'’@/-])")
+_PLAIN = re.compile(r"^[a-z]+$")
+
+
+def _accented(word: str) -> list[str]:
+    """Spellings of ``word`` with one or two letters accented (`informacao` → `informação`)."""
+    one = []
+    for i, c in enumerate(word):
+        for a in _ACCENTS.get(c, ""):
+            one.append((i, word[:i] + a + word[i + 1:]))
+    out = [w for _, w in one]
+    # Two changes: a ç with a nasal or acute vowel (informacao, acoes, decisao is one change).
+    for i, w in one:
+        for j, c in enumerate(w):
+            if j <= i:
+                continue
+            for a in _ACCENTS.get(c, ""):
+                out.append(w[:j] + a + w[j + 1:])
+    return out
+
+
+@check(
+    "O105", "missing-accent", Severity.WARNING,
+    category="orthography",
+    message="'{text}' is not a word; with its accent it is '{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("A [[informacao]] foi publicada pela agência.", suggest="informação"),
+        bad("O jogador fez uma [[exibicao]] notável e a equipe [[tambem]] venceu."),
+        good("A informação foi publicada; o jogador fez uma exibição notável e a equipe também venceu."),
+        good("O álbum Greatest Hits saiu no streaming; a pole position ficou com o smartphone."),
+        good("A stand-up comedy e o hip hop: o fan site do festival, em media res."),
+    ],
+)
+def missing_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A word written without its accent or cedilla (`informacao`, `tambem`).
+
+    ## Why it matters
+    Text that went through a tool that strips accents, or an engine that lost them, is full of
+    non-words a reader has to repair: `informacao`, `tambem`, `decisao`.
+
+    ## What fires
+    A lower-case word of unaccented letters that the dictionaries of both variants reject, that
+    is not an English, Italian or Spanish word, and of whose spellings with one or two letters accented (or a `c`
+    made `ç`) the document's dictionary accepts exactly one.
+
+    ## What stays silent
+    Words either list knows, English words and common loanwords (`media`, `fan`, `streaming`),
+    names (capitalised), and words with no or several accented readings.
+    """
+    look = _lookups(ctx, doc)
+    if look is None:
+        return
+    in_variant, in_any = look
+    skip = frozenset(_list("no_accent_restore"))
+    for m in _LOWER_WORD.finditer(doc.text):
+        word = m.group()
+        if not _PLAIN.match(word) or word in skip or in_any(word):
+            continue
+        found = {c for c in _accented(word) if in_variant(c)}
+        if len(found) == 1:
+            yield Hit(m.start(), m.end(), suggestion=found.pop())
+
+
+# --------------------------------------------------------------------------------------------
+# O106: a spelling of the other variant
+
+_WORD = re.compile(rf"(?<![\w'’@#/.-])[{_L}{_U}][{_L}]{{3,}}(?![\w'’@/-])")
+_OTHER = {"BR": "PT", "PT": "BR"}
+_VARIANT_NAME = {"BR": "pt-BR", "PT": "pt-PT"}
+#: The accents that tell the variants apart before m/n: Brazil closes them (`econômico`,
+#: `gênero`), Portugal opens them (`económico`, `género`).
+_TO_VARIANT_ACCENT = {"BR": {"é": "ê", "ó": "ô"}, "PT": {"ê": "é", "ô": "ó"}}
+_CONSONANT_SLOT = re.compile(r"(?<=[aeiou])(?=[çt])")
+
+
+def _variant_counterparts(word: str, variant: str) -> list[str]:
+    """Spellings of ``word`` in ``variant``: the other accent before m/n (`económica` →
+    `econômica`), a c or p said in Brazil and silent in Portugal (`receção` → `recepção`,
+    `recepção` → `receção`)."""
+    out = []
+    swap = _TO_VARIANT_ACCENT[variant]
+    for i, c in enumerate(word):
+        if c in swap and i + 1 < len(word) and word[i + 1] in "mn":
+            out.append(word[:i] + swap[c] + word[i + 1:])
+    if variant == "BR":
+        for m in _CONSONANT_SLOT.finditer(word):
+            i = m.start()
+            out += [word[:i] + "c" + word[i:], word[:i] + "p" + word[i:]]
+    else:
+        out += _drop_silent(word)
+    return out
+
+
+@check(
+    "O106", "other-variant-spelling", Severity.WARNING,
+    category="orthography",
+    message="'{text}' is spelled the {other} way; this document is {variant}: write '{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("A ajuda [[económica]] chegou à região.", suggest="econômica"),
+        bad("A [[receção]] do hotel fica no térreo.", suggest="recepção"),
+        bad("O [[fenômeno]] atrasou a [[recepção]] do hotel.", variant="PT"),
+        good("A ajuda econômica chegou; a recepção do hotel e o fenômeno raro."),
+        good("A ajuda económica chegou; a receção do hotel e o fenómeno raro.", variant="PT"),
+        good("A ajuda económica chegou à região.", variant=""),
+        good("O piloto Antônio e o cantor Caetano; a banda Génesis tocou no festival."),
+        good("Lisboa e Pequim; o futsal e a videochamada do Benfica durante o apagão.", variant="PT"),
+    ],
+)
+def other_variant_spelling(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A word spelled as the other variant spells it (`económica` in a Brazilian text).
+
+    ## Why it matters
+    Brazil and Portugal write many words differently: `econômico`/`económico`,
+    `gênero`/`género`, `recepção`/`receção`. An engine trained on both mixes them inside one
+    article, which a reader of either variant notices at once.
+
+    ## What fires
+    In a document whose variant is known (configured or detected), a word that the document's
+    hunspell list rejects and the other variant's list accepts, when its counterpart in the
+    document's variant is a word of the document's list: the other accent before `m`/`n`
+    (`económica` → `econômica`), a `c` or `p` added or dropped before `ç`/`t` (`receção` →
+    `recepção`). The glossary's G104 lists vocabulary (`equipa`, `telemóvel`); this check needs
+    no list and catches spellings.
+
+    ## What stays silent
+    Documents of unknown variant (C102 compares the two variants there), words both lists
+    accept (`facção` and `detecção` in Brazil, `facto` in both), names and titles (capitalised
+    inside a sentence), words one list simply lacks (`futsal`), and words of English, Italian or
+    Spanish.
+    """
+    variant = (doc.variant or "").upper()
+    other = _OTHER.get(variant)
+    if other is None:
+        return
+    try:
+        d = ctx.providers.get("dictionary")
+    except ProviderUnavailable:
+        return
+    if not (d.has("pt", variant) and d.has("pt", other)):
+        return
+    foreign = [(lang, var) for lang, var in (("en", "US"), ("it", "IT"), ("es", "ES")) if d.has(lang, var)]
+    text = doc.text
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[0].isupper() and _name_like(text, m.start(), word):
+            continue
+        low = word.lower()
+        if d.known(low, "pt", variant) or not d.known(low, "pt", other):
+            continue
+        if any(d.known(low, lang, var) for lang, var in foreign):
+            continue
+        fix = next((c for c in _variant_counterparts(low, variant) if d.known(c, "pt", variant)), None)
+        if fix is None:
+            continue
+        yield Hit(m.start(), m.end(), suggestion=_match_case(fix, word),
+                  args={"other": _VARIANT_NAME[other], "variant": _VARIANT_NAME[variant]})
+
+
+CHECKS = (
+    pre_reform_silent_consonant,
+    pre_reform_accent,
+    european_progressive_in_brazilian,
+    missing_crase_before_feminine_noun,
+    missing_accent,
+    other_variant_spelling,
+)

@@ -26,7 +26,13 @@ from mtqa.core.files import atomic_write, cache_dir
 
 #: Where Debian puts the annotated list.
 LEXICON_PATHS = {"pt": (Path("/usr/share/hunspell/pt_PT.dic"), Path("/usr/share/myspell/dicts/pt_PT.dic"))}
-CACHE_VERSION = 2
+CACHE_VERSION = 3
+
+
+#: Suffixes of feminine abstract nouns (`eliminação`, `decisão`, `cidade`, `atitude`, `ciência`).
+_FEMININE_SUFFIXES = ("ção", "são", "dade", "tude", "ência", "ância")
+#: Words with those endings that are not feminine nouns.
+_NOT_SUFFIX_FEMININE = frozenset({"coração"})
 
 
 class LexiconData(NamedTuple):
@@ -36,6 +42,14 @@ class LexiconData(NamedTuple):
     adjectives: frozenset[str]
     #: Verb infinitives: `limpar`, `continuar`.
     verbs: frozenset[str]
+    #: Words whose every reading is a noun or a noun-adjective of one gender, the nouns of
+    #: ``genders`` included: ``{"feito": "m", "guerra": "f"}`` (`feito` is also an adjective, but
+    #: masculine in every reading).
+    nominal_genders: dict[str, str] = {}
+    #: Adjectives of one form for both genders and nothing else: `recente`, `principal`.
+    invariable_adjectives: frozenset[str] = frozenset()
+    #: Masculine singular ordinals: `primeiro`, `segundo`, `último`.
+    ordinals: frozenset[str] = frozenset()
 
 
 def parse_lexicon(lines, source: str = "<lexicon>") -> LexiconData:
@@ -60,19 +74,30 @@ def parse_lexicon(lines, source: str = "<lexicon>") -> LexiconData:
             attrs[key] = value
         readings.setdefault(word, set()).add((attrs.get("CAT", ""), attrs.get("G", "")))
     genders = {}
+    nominal = {}
     adjectives = set()
+    invariable = set()
+    ordinals = set()
     verbs = set()
     for word, rs in readings.items():
         cats = {cat for cat, _ in rs}
+        gs = {g for _, g in rs}
         if len(rs) == 1:
             cat, g = next(iter(rs))
             if cat == "nc" and g in ("m", "f"):
                 genders[word] = g
+        if cats <= {"nc", "a_nc"} and len(gs) == 1 and gs <= {"m", "f"}:
+            nominal[word] = next(iter(gs))
         if word.endswith("o") and cats <= {"adj", "a_nc"} and any(g == "m" for _, g in rs):
             adjectives.add(word)
+        if cats == {"adj"} and gs == {"_"}:
+            invariable.add(word)
+        if "nord" in cats and word.endswith("o"):
+            ordinals.add(word)
         if "v" in cats:
             verbs.add(word)
-    return LexiconData(genders, frozenset(adjectives), frozenset(verbs))
+    return LexiconData(genders, frozenset(adjectives), frozenset(verbs), nominal,
+                       frozenset(invariable), frozenset(ordinals))
 
 
 def parse_genders(lines, source: str = "<lexicon>") -> dict[str, str]:
@@ -84,10 +109,15 @@ class GenderLexicon:
     """Gender of common nouns of one language, and which words are adjectives or verbs."""
 
     def __init__(self, genders: dict[str, str], adjectives: frozenset[str] = frozenset(),
-                 verbs: frozenset[str] = frozenset()) -> None:
+                 verbs: frozenset[str] = frozenset(), nominal_genders: dict[str, str] | None = None,
+                 invariable_adjectives: frozenset[str] = frozenset(),
+                 ordinals: frozenset[str] = frozenset()) -> None:
         self._genders = genders
         self._adjectives = adjectives
         self._verbs = verbs
+        self._nominal = genders if nominal_genders is None else nominal_genders
+        self._invariable = invariable_adjectives
+        self._ordinals = ordinals
 
     def __len__(self) -> int:
         return len(self._genders)
@@ -95,6 +125,47 @@ class GenderLexicon:
     def gender(self, noun: str) -> str | None:
         """``"m"`` or ``"f"`` for a noun of one gender only; None when unknown or ambiguous."""
         return self._genders.get(noun)
+
+    def likely_gender(self, noun: str) -> str | None:
+        """:meth:`gender`, or for a word the list derives by a suffix rule rather than listing
+        it (`eliminação` from `eliminar`), the gender of its suffix: -ção, -são, -dade, -tude,
+        -ência and -ância make feminine nouns. The caller must know the word is a word."""
+        g = self._genders.get(noun)
+        if g is not None or noun in self._nominal or noun in _NOT_SUFFIX_FEMININE:
+            return g
+        if noun.endswith(_FEMININE_SUFFIXES) and len(noun) > 5:
+            return "f"
+        return None
+
+    def nominal_gender(self, word: str) -> str | None:
+        """``"m"`` or ``"f"`` for a word whose every reading is a noun or noun-adjective of that
+        gender (`feito`, `guerra`); None otherwise."""
+        return self._nominal.get(word)
+
+    def is_verb(self, infinitive: str) -> bool:
+        """True for a verb infinitive of the list (`limpar`)."""
+        return infinitive in self._verbs
+
+    def is_invariable_adjective(self, word: str) -> bool:
+        """True for an adjective of one form for both genders that is nothing else (`recente`)."""
+        return word in self._invariable
+
+    def adjective_gender(self, word: str) -> str | None:
+        """``"m"`` for a masculine singular adjective lemma (`poderoso`), ``"f"`` for its
+        feminine (`poderosa`, see :meth:`feminine_singular_adjective`), None otherwise."""
+        if word in self._adjectives and word not in self._genders:
+            return "m"
+        if self.feminine_singular_adjective(word):
+            return "f"
+        return None
+
+    def ordinal_gender(self, word: str) -> str | None:
+        """``"m"`` for a masculine singular ordinal (`segundo`), ``"f"`` for its feminine."""
+        if word in self._ordinals:
+            return "m"
+        if word.endswith("a") and word[:-1] + "o" in self._ordinals:
+            return "f"
+        return None
 
     def feminine_singular_adjective(self, word: str) -> bool:
         """True for the feminine singular of an adjective (`contínua` of `contínuo`) that is not
