@@ -137,4 +137,178 @@ def dangling_label(doc: Document, ctx) -> Iterator[Hit]:
             yield Hit(a, b, suggestion="")
 
 
-CHECKS = (truncated_word, dangling_label)
+# --- T103 teasers cut with an ellipsis -------------------------------------------------------------
+
+_CUT_MARK = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\(\s*(?:\.\.\.|…)\s*\))\s*$")
+_TRAIL_ELLIPSIS = re.compile(r"(?<=[^\W\d_])\s*(?:\.\.\.|…)$")
+#: Lines after a cut teaser that are still part of the teaser's furniture.
+_MORE = re.compile(
+    r"[\W_]*(?:leia\s+mais|ler\s+mais|continue\s+(?:lendo|a\s+ler)|continuar\s+(?:lendo|a\s+ler)|"
+    r"saiba\s+mais|ver\s+mais|veja\s+mais|read\s+more|continue\s+reading|more)[\W_]*",
+    re.IGNORECASE,
+)
+
+
+@check(
+    "T103", "cut-teaser", Severity.WARNING,
+    category="truncation",
+    message="Text cut off with an ellipsis: '{text}'",
+    examples=[
+        bad("O governo anunciou um plano de obras para as capitais e prometeu[[ (...)]]"),
+        bad("O governo anunciou um plano de obras para as capitais e prometeu[[ (…)]]\n\nOutro texto."),
+        bad("Primeiro parágrafo.\n\nO ministro disse que a medida entra em vigor na próxima semana e"
+            "[[…]]\nLeia mais"),
+        bad("Texto.\n\nA prefeitura informou que as obras devem começar em março, mas os moradores[[...]]"),
+        good("“Não vamos aceitar (...) nenhuma mudança”, disse o ministro."),
+        good("O álbum “O Futuro Pertence à... Jovem Guarda” saiu em 2021."),
+        good("E agora?\n\nSerá que vai chover...\n\nO dia amanheceu nublado em todo o estado."),
+        good("“Vamos ver…”, disse o técnico depois do jogo."),
+    ],
+)
+def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
+    """A paragraph cut off and closed with `[...]`, `(…)` or a bare ellipsis.
+
+    ## Why it matters
+    Feeds and listing pages publish a teaser cut at a fixed length and closed with an
+    ellipsis; scraped as the article, the text stops in the middle of a sentence.
+
+    ## What fires
+    A bracketed ellipsis (`[...]`, `[…]`, `(...)`) at the end of a line, and a bare ellipsis
+    glued to a word at the end of a paragraph of eight words or more that is the last of the
+    text or is followed only by a "read more" link. An ellipsis inside a quotation or a title,
+    and a short line that trails off, stay silent.
+    """
+    lines = _lines(doc)
+    for i, (a, b, t) in enumerate(lines):
+        m = _CUT_MARK.search(t)
+        if m:
+            yield Hit(a + m.start(), b, suggestion="")
+            continue
+        if len(t.split()) < 8:
+            continue
+        m = _TRAIL_ELLIPSIS.search(t)
+        if m and all(_MORE.fullmatch(x[2]) for x in lines[i + 1 :]):
+            yield Hit(a + m.start(), b, suggestion="")
+
+
+# --- T104 dangling list numbers --------------------------------------------------------------------
+
+_ITEM = re.compile(r"(?:(?<=[.!?;:]\s)|(?<=^)|(?<=\n))[ \t]*\(?(\d{1,2})\)[ \t]+(?=[A-ZÀ-Ý])")
+
+
+@check(
+    "T104", "dangling-list-number", Severity.WARNING,
+    category="truncation",
+    message="List number {n} with no item {prev} before it: '{text}'",
+    examples=[
+        bad("O método foi testado em três tipos de porca. [[(3)]] O desempenho da porca dupla foi o "
+            "melhor de todos."),
+        bad("Resultados principais:\n[[2)]] A taxa caiu.\n3) O consumo subiu."),
+        good("Os resultados: (1) a taxa caiu; (2) o consumo subiu. (3) O emprego ficou estável."),
+        good("1) A taxa caiu.\n2) O consumo subiu."),
+        good("Hamilton lidera com 256 pontos, à frente de Bottas (179) e Verstappen (162)."),
+        good("O nível chegou a 2m84cm nesta quinta-feira (28). (Ele) Disse que vai baixar."),
+    ],
+)
+def dangling_list_number(doc: Document, ctx) -> Iterator[Hit]:
+    """A list number such as `(3)` at the start of a sentence, with no `(1)`/`(2)` before it.
+
+    ## Why it matters
+    When an abstract or a list is shortened, the numbering stays: a sentence that opens with
+    `(3)` refers to items the reader never saw.
+
+    ## What fires
+    A number in brackets (`(3)`, `3)`) at the start of a line or of a sentence, followed by a
+    capital, when the number before it does not appear, in the same style, earlier in the text.
+    Numbers after a word (`Bottas (179)`, `quinta-feira (28)`) and complete lists stay silent.
+    """
+    text = doc.text
+    if ")" not in text:
+        return
+    for m in _ITEM.finditer(text):
+        n = int(m.group(1))
+        if n < 2 or n > 20:
+            continue
+        a = m.start(1) - (1 if text[m.start(1) - 1 : m.start(1)] == "(" else 0)
+        b = m.end(1) + 1
+        token = text[a:b]
+        prev = token.replace(str(n), str(n - 1), 1)
+        if prev not in text[:a]:
+            yield Hit(a, b, args={"n": token, "prev": prev}, suggestion="")
+
+
+# --- T105 paragraph ends in the middle of a sentence ----------------------------------------------
+
+
+@cache
+def _dangling_words(language: str) -> frozenset[str]:
+    return frozenset(per_language("truncation", "dangling_words").get(language, ()))
+
+
+_TAIL_WORD = re.compile(r"(?<![\w'’-])([^\W\d_]+)$")
+
+
+@check(
+    "T105", "ends-mid-sentence", Severity.WARNING,
+    category="truncation",
+    message="Paragraph ends in the middle of a sentence, on '{text}'",
+    languages=("pt", "en"),
+    examples=[
+        bad("O governo anunciou um plano de obras para as capitais e disse que as obras começam [[em]]"),
+        bad("Primeira parte do texto, com um ponto final.\n\nA prefeitura informou que a nova "
+            "ponte deve ficar pronta em março e que o custo total da obra será [[de]]\n\nOutro "
+            "parágrafo do texto."),
+        bad("Texto.\n\nO relatório, divulgado nesta segunda-feira pelo instituto, mostra que a "
+            "produção cresceu. Segundo os técnicos, a alta se deve ao clima favorável e à "
+            "[[demanda]]"),
+        good("Reação dos mercados e do governo\n\nO dólar caiu."),
+        good("Por Ana Souza, de Belo Horizonte\n\nO texto começa aqui."),
+        good("O texto termina aqui.\n\nFonte: Ministério da Saúde e secretarias estaduais de"
+             " saúde de todo o país"),
+        good("Ingredientes:\n- 2 xícaras de farinha de trigo\n- 1 colher de sopa de fermento em pó e"),
+    ],
+)
+def ends_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
+    """A paragraph that stops in the middle of a sentence (no final punctuation, a dangling word).
+
+    ## Why it matters
+    Length limits and broken extraction cut paragraphs short; the sentence never ends, and the
+    reader loses what followed.
+
+    ## What fires
+    A paragraph (a line followed by a blank line or by the end of the text) of twelve words or
+    more, with no final punctuation, whose last word is an article, a preposition or a
+    conjunction (`de`, `em`, `e`, `que`); and the last line of the text when it has twenty
+    words or more, already holds a sentence end or a comma, and stops without punctuation on a
+    lower-case word. Headings, bylines, labels (`Fonte: ...`) and list items stay silent.
+    """
+    dangling = _dangling_words(doc.language or "")
+    if not dangling:
+        return
+    text = doc.text
+    lines = _lines(doc)
+    for i, (a, b, t) in enumerate(lines):
+        if _SENTENCE_END.search(t) or t[-1] in ",;:-–—)]”\"'»":
+            continue
+        last = i == len(lines) - 1
+        # A paragraph ends at a blank line or at the end of the text.
+        if not last and "\n" not in text[b : lines[i + 1][0]].replace("\n", "", 1):
+            continue
+        words = t.split()
+        if len(words) < 12 or t[0] in "-–—*•·" or _LABEL.match(t):
+            continue
+        m = _TAIL_WORD.search(t)
+        if not m:
+            continue
+        w = m.group(1)
+        if w in dangling:
+            yield Hit(a + m.start(1), b)
+        elif last and len(words) >= 20 and w.islower() and _INNER_STOP.search(t):
+            yield Hit(a + m.start(1), b)
+
+
+_LABEL = re.compile(r"[^\W\d_][\w ]{0,30}:\s")
+_INNER_STOP = re.compile(r"[.!?;,]\s")
+
+
+CHECKS = (truncated_word, dangling_label, cut_teaser, dangling_list_number, ends_mid_sentence)
