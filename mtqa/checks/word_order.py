@@ -230,4 +230,474 @@ def place_before_country(doc: Document, ctx) -> Iterator[Hit]:
                   suggestion=f"{m.group('noun')} de {m.group('name')}, {_IN[pp]} {country}")
 
 
-CHECKS = (possessive_before_office, hyphenated_parties, place_before_country)
+def _words(key: str, language: str) -> list[str]:
+    return list((load("word_order").get(key) or {}).get(language) or ())
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _looks_verbal(word: str, lexicon) -> bool:
+    """True when ``word`` may be a finite verb form (`pesquisa` of `pesquisar`, `parte` of
+    `partir`, `lançou`): the lexicon lists nouns, not the forms a verb's affixes generate."""
+    w = word.casefold()
+    if w.endswith(("ou", "eu", "iu", "ram", "rem")):
+        return True
+    verbs = lexicon._verbs  # noqa: SLF001 - the lexicon's infinitives
+    if w.endswith(("a", "e")) and (w + "r" in verbs or w[:-1] + "ir" in verbs or w[:-1] + "ar" in verbs):
+        return True
+    if w.endswith(("am", "em")) and any(w[:-2] + e in verbs for e in ("ar", "er", "ir")):
+        return True
+    return False
+
+
+def _is_noun(word: str, lexicon, extra: frozenset[str], suffixes: tuple[str, ...]) -> bool:
+    w = word.casefold()
+    return w in extra or lexicon.gender(w) is not None or (len(w) > 6 and w.endswith(suffixes))
+
+
+@cache
+def _unit_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]] | None:
+    units = _words("spec_units", language)
+    if not units:
+        return None
+    rx = re.compile(
+        rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)*){_GAP}?(?P<unit>{_alt(units)})(?![\w-])"
+        rf"{_GAP}(?P<noun>[a-zà-öø-ÿ][a-zà-öø-ÿ-]{{2,}})(?![\w-])"
+    )
+    return rx, frozenset(_words("spec_nouns", language)), tuple(_words("noun_suffixes", language))
+
+
+@check(
+    "W104", "measure-before-noun", Severity.WARNING,
+    category="word_order",
+    message="English noun-adjunct order: the measure comes after the noun with 'de' ('{suggestion}')",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O aparelho traz [[65 W carregamento]] rápido e uma bateria de 4.500 mAh.",
+            suggest="carregamento de 65 W"),
+        bad("A tela tem [[120 Hz taxa]] de atualização.", suggest="taxa de 120 Hz"),
+        bad("Atrás fica um [[50 MP sensor]] principal.", suggest="sensor de 50 MP"),
+        good("O aparelho traz carregamento rápido de 65 W e uma bateria de 4.500 mAh."),
+        good("O modelo tem 256 GB de armazenamento e 12 GB de memória."),
+        good("A tela de 6,7 polegadas chega a 120 Hz e gasta 5 W em repouso."),
+        good("O carregador de 30 W vem na caixa; com 65 W carrega em meia hora."),
+    ],
+)
+def measure_before_noun(doc: Document, ctx) -> Iterator[Hit]:
+    """A number with a unit right before the noun it measures (`[...]`).
+
+    ## Why it matters
+    English stacks a measure in front of the noun (`80W wireless charging`, `a 50MP sensor`);
+    Portuguese puts it after, with `de`: `carregamento sem fio de 80 W`, `sensor de 50 MP`. Kept
+    in the English order, the number reads as if it belonged to the word before it.
+
+    ## What fires
+    A number with a unit of a technical specification (`W`, `mAh`, `GB`, `Hz`, `MP`,
+    `polegadas`…) directly followed by a noun: one the lexicon knows as a noun, one of the
+    listed specification nouns (`carregamento`, `tela`, `sensor`…) or a word with a noun ending
+    (`-mento`, `-ção`).
+
+    ## What stays silent
+    The Portuguese order (`carregamento de 65 W`), a measure followed by `de` (`256 GB de
+    armazenamento`), by a verb, an adjective or a preposition (`120 Hz e gasta`, `65 W carrega`).
+    """
+    found = _unit_pattern(doc.language or "")
+    if found is None:
+        return
+    rx, extra, suffixes = found
+    lexicon = ctx.providers.get("lexicon")
+    for m in rx.finditer(doc.text):
+        noun = m.group("noun")
+        if not _is_noun(noun, lexicon, extra, suffixes) or (noun not in extra and _looks_verbal(noun, lexicon)):
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"{noun} de {m.group('num')} {m.group('unit')}")
+
+
+_ORDINALS = r"primeir[oa]|segund[oa]|terceir[oa]|quart[oa]|[1-4][ºo°]"
+_DETERMINERS = ("o", "a", "os", "as", "seu", "sua", "seus", "suas", "um", "uma", "nosso", "nossa",
+                "este", "esta", "esse", "essa", "cujo", "cuja")
+
+
+@cache
+def _period_pattern(language: str) -> re.Pattern[str] | None:
+    results = _words("period_results", language)
+    if not results:
+        return None
+    return re.compile(
+        rf"(?:(?<![\w-])(?P<det>{_either_case(list(_DETERMINERS))}){_GAP}|(?:^|(?<=[.!?:]\s))(?=[A-Z1-4]))"
+        rf"(?P<ord>(?i:{_ORDINALS})){_GAP}(?P<period>(?i:trimestre|semestre))"
+        rf"(?:{_GAP}fiscal)?{_GAP}(?P<noun>{_alt(results)})(?![\w-])",
+        re.MULTILINE,
+    )
+
+
+@check(
+    "W105", "period-before-noun", Severity.WARNING,
+    category="word_order",
+    message="English noun-adjunct order: '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("A empresa divulgou [[sua terceiro trimestre receita]] acima do previsto.",
+            suggest="sua receita do terceiro trimestre"),
+        bad("Os analistas esperam [[o segundo trimestre lucro]] na quinta-feira.",
+            suggest="o lucro do segundo trimestre"),
+        good("A empresa divulgou a receita do terceiro trimestre acima do previsto."),
+        good("A empresa registrou no segundo trimestre lucro de R$ 2 bilhões."),
+        good("O segundo trimestre fiscal começa em julho; o primeiro semestre foi fraco."),
+        good("[...] de R$ 4 bilhões."),
+    ],
+)
+def period_before_noun(doc: Document, ctx) -> Iterator[Hit]:
+    """A quarter or half-year placed before the result it dates (`sua [...]`).
+
+    ## Why it matters
+    English writes `second-quarter revenue`; Portuguese writes `receita do segundo trimestre`.
+    Translated word for word, the ordinal agrees with nothing (`sua segundo`) and the noun comes
+    last, which a reader takes for a broken sentence.
+
+    ## What fires
+    A determiner (`o`, `a`, `sua`, `um`…) or the start of a sentence, an ordinal (`primeiro`…
+    `quarto`, `2º`), `trimestre` or `semestre` (optionally `fiscal`), then a result noun
+    (`receita`, `lucro`, `vendas`, `resultados`…).
+
+    ## What stays silent
+    The Portuguese order; the period as an adverbial after a preposition (`registrou no segundo
+    trimestre lucro de…`), and a heading with a colon (`[...]…`).
+    """
+    rx = _period_pattern(doc.language or "")
+    if rx is None or "trimestre" not in doc.text and "semestre" not in doc.text:
+        return
+    for m in rx.finditer(doc.text):
+        det = m.group("det")
+        lead = f"{det} " if det else ""
+        yield Hit(m.start(), m.end(),
+                  suggestion=f"{lead}{m.group('noun')} do {m.group('ord')} {m.group('period')}")
+
+
+_NAME_NOUN = re.compile(
+    rf"(?<![\w-])(?P<det>[Oo]s?|[Aa]s?|[Uu]ma?|[Ss]eus?|[Ss]uas?){_GAP}"
+    rf"(?P<n1>[A-ZÀ-ÖØ-Þ][\w'’&.-]*)(?:{_GAP}(?P<n2>[A-ZÀ-ÖØ-Þ][\w'’&.-]*))?"
+    rf"(?:{_GAP}(?P<w>[a-zà-öø-ÿ][a-zà-öø-ÿ-]{{2,}})(?![\w-]))?"
+)
+#: English words around a match (W106): an English line ("a Russian veto") is not Portuguese order.
+_ENGLISH_NEAR = re.compile(r"(?<![\w-])(?:the|of|and|to|in|on|at|with|from|by|is|was|were|for|its|their|over)(?![\w-])")
+
+
+@cache
+def _name_noun_data(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    return (frozenset(_words("name_noun_skip", language)),
+            tuple(_words("capitalised_noun_suffixes", language)))
+
+
+@check(
+    "W106", "name-before-noun", Severity.WARNING,
+    category="word_order",
+    message="English possessive or modifier order: the name comes after the noun ('{suggestion}')",
+    languages=("pt",),
+    needs=("lexicon", "dictionary"),
+    examples=[
+        bad("Apesar da [[a Zentrix insistência]] em negar, o aparelho vazou.",
+            suggest="a insistência de Zentrix"),
+        bad("Segundo [[um Voxpop pesquisa]] recente, o uso caiu.", suggest="uma pesquisa de Voxpop"),
+        bad("Ninguém esperava [[a Zentrix Insistência]] no tema.", suggest="a Insistência de Zentrix"),
+        good("Segundo uma pesquisa recente da Voxpop, o uso caiu."),
+        good("O Google Fotos ganhou uma função, e o Google Agenda também."),
+        good("O Liverpool enfrenta o Arsenal domingo, e o Bayern joga sábado."),
+        good("A Zentrix pesquisa novas baterias; a Voxpop lança hoje o aparelho."),
+        good("O Flamengo campeão voltou ao Rio; o Palmeiras técnico é outro assunto."),
+        good("Foi o que disse o FMI ontem, e o que repetiu a Zentrix Brasil."),
+    ],
+)
+def name_before_noun(doc: Document, ctx) -> Iterator[Hit]:
+    """A foreign name between a determiner and a noun (`a Nintendo insistência`, `[...]`).
+
+    ## Why it matters
+    English puts the owner or the maker in front (`Nintendo's insistence`, `a Statista survey`);
+    Portuguese puts it after, with `de`: `a insistência da Nintendo`, `uma pesquisa da Statista`.
+    Copied in the English order, the determiner agrees with the noun across a name, a sequence
+    Portuguese never writes.
+
+    ## What fires
+    A determiner (`o`, `a`, `um`, `uma`, `seu`, `sua`), one or two capitalised words the
+    dictionary does not know (a foreign brand or name), then a word the lexicon knows only as a
+    noun. After `o`/`a`/`seu`, nouns that may also be verb forms (`pesquisa`, `lança`) are left
+    out, since `a Apple pesquisa` can be a sentence; a capitalised noun counts only with an
+    abstract ending (`Insistência`), since product names take Portuguese nouns (`Google Fotos`).
+
+    ## What stays silent
+    Names the dictionary knows (`o Flamengo campeão`), acronyms, days, months and other times
+    (`o Liverpool domingo`), family words (`o Ronaldo pai`).
+    """
+    if not _CAP_LOWER_HINT.search(doc.text):
+        return
+    lexicon = ctx.providers.get("lexicon")
+    dictionary = ctx.providers.get("dictionary")
+    skip, cap_suffixes = _name_noun_data(doc.language or "pt")
+    lang, variant = doc.language or "pt", doc.variant
+    for m in _NAME_NOUN.finditer(doc.text):
+        det, n1, n2, w = m.group("det"), m.group("n1"), m.group("n2"), m.group("w")
+        # "a Nintendo Insistência": the second capitalised word may be the noun itself
+        tries = [(n1, n2, m.end("n2"))] if n2 else []
+        if w:
+            tries.append((f"{n1} {n2}" if n2 else n1, w, m.end("w")))
+        for name, noun, end in tries:
+            low = noun.casefold()
+            if low in skip or lexicon.gender(low) is None:
+                continue
+            if noun[0].isupper() and not low.endswith(cap_suffixes):
+                continue
+            if det.casefold() not in ("um", "uma") and _looks_verbal(low, lexicon):
+                continue
+            parts = name.split()
+            if any(p.isupper() or not p[1:] or any(c.isdigit() for c in p) for p in parts):
+                continue  # acronyms (FMI), initials, model numbers
+            if any(dictionary.known(p.strip(".'’"), lang, variant) for p in parts):
+                continue  # a Portuguese word or a known name: "o Flamengo", "a Caixa"
+            if _ENGLISH_NEAR.search(doc.text, max(0, m.start() - 40), min(len(doc.text), end + 40)):
+                continue  # an English line: "a Russian veto at the UN"
+            new_det = _AGREE[lexicon.gender(low)].get(det.casefold(), det.casefold())
+            if det[0].isupper():
+                new_det = new_det.capitalize()
+            yield Hit(m.start(), end, suggestion=f"{new_det} {noun} de {name}")
+            break
+
+
+#: The determiner that agrees with the noun's gender (W106: "[...]" -> "uma").
+_AGREE = {
+    "m": {"a": "o", "as": "os", "uma": "um", "sua": "seu", "suas": "seus"},
+    "f": {"o": "a", "os": "as", "um": "uma", "seu": "sua", "seus": "suas"},
+}
+_CAP_LOWER_HINT = re.compile(r"(?<![\w-])(?i:[oa]s?|uma?|seus?|suas?)[ \t\u00a0]+[A-ZÀ-ÖØ-Þ]")
+
+
+@cache
+def _adverb_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]] | None:
+    adverbs = _words("degree_adverbs", language)
+    if not adverbs:
+        return None
+    rx = re.compile(
+        rf"(?<![\w-])(?P<adv>{_either_case(adverbs)}){_GAP}(?P<noun>[a-zà-öø-ÿ][a-zà-öø-ÿ-]{{2,}})(?![\w-])"
+        rf"(?:{_GAP}(?P<adj>[a-zà-öø-ÿ]{{3,}}))?"
+    )
+    return rx, frozenset(_words("spec_nouns", language)), tuple(_words("noun_suffixes", language))
+
+
+@check(
+    "W107", "degree-adverb-before-noun", Severity.WARNING,
+    category="word_order",
+    message="'{adv}' modifies an adjective, not the noun '{noun}': English order kept ('{suggestion}')",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O modelo tem [[incrivelmente carregamento]] rápido.", suggest="carregamento incrivelmente rápido"),
+        bad("Ela mostrou [[extremamente conectividade]] estável.", suggest="conectividade extremamente estável"),
+        good("O modelo tem carregamento incrivelmente rápido."),
+        good("A equipe é altamente qualificada e relativamente jovem."),
+        good("O preço subiu ligeiramente ontem; a rede caiu extremamente cedo."),
+        good("Foi incrivelmente bem recebido, e extremamente rápido."),
+    ],
+)
+def degree_adverb_before_noun(doc: Document, ctx) -> Iterator[Hit]:
+    """A degree adverb right before a noun (`ridiculamente carregamento rápido`).
+
+    ## Why it matters
+    English stacks adverb, adjective and noun in front (`ridiculously fast charging`);
+    translated word for word, the noun moves but the adverb stays, and it now modifies nothing:
+    Portuguese writes `carregamento ridiculamente rápido`.
+
+    ## What fires
+    An adverb of degree that only modifies adjectives and adverbs (`incrivelmente`,
+    `extremamente`, `ridiculamente`, `altamente`…) directly followed by a noun: one the lexicon
+    knows only as a noun, a listed specification noun, or a word with a noun ending (`-mento`,
+    `-ção`, `-dade`).
+
+    ## What stays silent
+    The adverb before an adjective, a participle or an adverb (`altamente qualificada`,
+    `extremamente cedo`), and words the lexicon does not know as nouns.
+    """
+    found = _adverb_pattern(doc.language or "")
+    if found is None or "mente" not in doc.text:
+        return
+    rx, extra, suffixes = found
+    lexicon = ctx.providers.get("lexicon")
+    for m in rx.finditer(doc.text):
+        noun = m.group("noun")
+        if not _is_noun(noun, lexicon, extra, suffixes) or (noun not in extra and _looks_verbal(noun, lexicon)):
+            continue
+        adj = m.group("adj")
+        tail = f" {m.group('adv').casefold()} {adj}" if adj else f" {m.group('adv').casefold()}"
+        yield Hit(m.start(), m.end("noun"), suggestion=f"{noun}{tail}",
+                  args={"adv": m.group("adv"), "noun": noun})
+
+
+@cache
+def _month_pattern(language: str) -> re.Pattern[str] | None:
+    months = _words("months", language)
+    if not months:
+        return None
+    return re.compile(
+        rf"(?<![\w-])(?P<month>{_either_case(months)}){_GAP}(?P<day>[12]\d|3[01]|0?[1-9])(?:º|st|nd|rd|th)?"
+        rf"(?:,{_GAP}(?:de{_GAP})?|{_GAP}de{_GAP})(?P<year>(?:1[89]|20)\d\d)(?![\w])"
+    )
+
+
+@check(
+    "W108", "month-day-year-date", Severity.WARNING,
+    category="word_order",
+    message="English date order (month, day, year); Portuguese writes '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("O prazo termina em [[abril 24, 2025]], segundo o edital.", suggest="24 de abril de 2025"),
+        bad("Publicado em [[Março 3, 2024]]", suggest="3 de março de 2024"),
+        good("O prazo termina em 24 de abril de 2025, segundo o edital."),
+        good("Em abril, 24 estados aderiram; em maio de 2024, outros 3."),
+        good("Os dados de abril, 2024 e 2025 foram revistos."),
+    ],
+)
+def month_day_year_date(doc: Document, ctx) -> Iterator[Hit]:
+    """A date written month, day, year (`abril 24, 2025`).
+
+    ## Why it matters
+    English writes `April 24, 2025`; Portuguese writes `24 de abril de 2025`. Machine
+    translation turns the month into Portuguese and keeps the English order and comma, often
+    with a capital (`Abril 24, 2025`) that Portuguese does not give months either.
+
+    ## What fires
+    A month name, a day (1 to 31, optionally with `º` or an English ordinal ending), then a
+    comma or `de` and a four-digit year.
+
+    ## What stays silent
+    The Portuguese order (`24 de abril de 2025`), and a month followed by a comma and a count
+    (`Em abril, 24 estados`).
+    """
+    rx = _month_pattern(doc.language or "")
+    if rx is None:
+        return
+    for m in rx.finditer(doc.text):
+        day = m.group("day").lstrip("0") or "0"
+        yield Hit(m.start(), m.end(),
+                  suggestion=f"{day} de {m.group('month').casefold()} de {m.group('year')}")
+
+
+@cache
+def _product_year_pattern(language: str) -> re.Pattern[str] | None:
+    products = _words("year_products", language)
+    if not products:
+        return None
+    return re.compile(
+        rf"(?<![\w-])(?P<product>{_alt(products)})"
+        rf"(?P<edition>{_GAP}(?:R[1-9]|SP[1-9]|Standard|Datacenter|Enterprise|Professional|Essentials|Express))?"
+        rf"{_GAP}de{_GAP}(?P<year>(?:19|20)\d\d)(?![\w])"
+    )
+
+
+@check(
+    "W109", "product-year-reordered", Severity.WARNING,
+    category="word_order",
+    message="A year that is part of a product's name moved behind 'de'; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("Instale a correção no [[[...]]].", suggest="Windows Server 2012 R2"),
+        bad("O recurso chegou ao [[SQL Server de 2019]].", suggest="SQL Server 2019"),
+        good("Instale a correção [...]."),
+        good("O Windows de 1995 mudou a informática, disse o autor."),
+        good("A versão do Office 2019 e a do Visual Studio 2022 saíram."),
+    ],
+)
+def product_year_reordered(doc: Document, ctx) -> Iterator[Hit]:
+    """A software product with its year moved behind `de` (`[...]`).
+
+    ## Why it matters
+    The year is part of the name (`Windows Server 2012 R2`, `SQL Server 2019`); machine
+    translation reads it as a date and writes `[...]`, a name that does not
+    exist and that a reader cannot search for.
+
+    ## What fires
+    A product whose name carries a year (`Windows Server`, `SQL Server`, `Visual Studio`,
+    `Office`), optionally an edition or release (`R2`, `SP1`, `Enterprise`), then `de` and a
+    year. `Windows` alone fires only with an edition or release.
+
+    ## What stays silent
+    The name as written (`Windows Server 2012 R2`), and `o Windows de 1995` (the Windows of that
+    year).
+    """
+    rx = _product_year_pattern(doc.language or "")
+    if rx is None or " de " not in doc.text:
+        return
+    for m in rx.finditer(doc.text):
+        product, edition = m.group("product"), (m.group("edition") or "").strip()
+        if product == "Windows" and not edition:
+            continue
+        yield Hit(m.start(), m.end(), suggestion=" ".join(x for x in (product, m.group("year"), edition) if x))
+
+
+@cache
+def _acronym_pattern(language: str) -> re.Pattern[str] | None:
+    nouns = _words("acronym_class_nouns", language)
+    if not nouns:
+        return None
+    return re.compile(
+        rf"\((?P<acr>[A-Z][A-Z0-9]{{1,6}})\){_GAP}(?P<noun>{_alt(nouns)})"
+        rf"(?=[.,;:!?)]|{_GAP}(?:no|na|nos|nas|em|foi|é|será|era|que|e|ao|à|durante|até|desde)(?![\w-]))"
+    )
+
+
+@check(
+    "W110", "acronym-before-class-noun", Severity.WARNING,
+    category="word_order",
+    message="English order: the class noun comes before the name ('{suggestion}')",
+    languages=("pt",),
+    examples=[
+        bad("A empresa encerrou o Parceiros de Crescimento [[(PDC) programa]] no fim do ano.",
+            suggest="programa Parceiros de Crescimento (PDC)"),
+        good("A empresa encerrou o programa Parceiros de Crescimento (PDC) no fim do ano."),
+        good("O Sistema Único de Saúde (SUS) programa para março uma nova campanha."),
+        good("A Organização Mundial da Saúde (OMS) planeja uma reunião."),
+    ],
+)
+def acronym_before_class_noun(doc: Document, ctx) -> Iterator[Hit]:
+    """A name with its acronym, then the kind of thing it is (`Pacotes do Cliente (PCC) programa`).
+
+    ## Why it matters
+    English names a program, project or platform as a modifier (`the Customer Commitment
+    Packages (CCP) program`); Portuguese puts the class noun first: `o programa Pacotes do
+    Cliente (PCC)`. Left at the end, the noun dangles after the acronym.
+
+    ## What fires
+    A parenthesised acronym followed by a class noun (`programa`, `projeto`, `iniciativa`,
+    `plataforma`…) that ends the phrase: punctuation, a preposition, a conjunction or a verb
+    comes next.
+
+    ## What stays silent
+    The Portuguese order, and the verb `programa` after an acronym (`o Sistema Único de Saúde
+    (SUS) programa para março uma campanha`): a word that can start the verb's object or
+    complement (`para`, an article) after the noun keeps it silent.
+    """
+    if ")" not in doc.text:
+        return
+    rx = _acronym_pattern(doc.language or "")
+    if rx is None:
+        return
+    text = doc.text
+    for m in rx.finditer(text):
+        # the name before the acronym: capitalised words joined by short function words
+        words = text[max(0, m.start() - 80):m.start()].split()
+        name: list[str] = []
+        while words and (words[-1][:1].isupper() or (name and words[-1] in _NAME_JOINERS)):
+            name.insert(0, words.pop())
+        while name and name[0] in _NAME_JOINERS:
+            name.pop(0)
+        lead = " ".join(name)
+        yield Hit(m.start(), m.end(),
+                  suggestion=f"{m.group('noun')} {lead} ({m.group('acr')})" if lead else m.group("noun"))
+
+
+_NAME_JOINERS = frozenset({"de", "do", "da", "dos", "das", "e"})
+
+
+CHECKS = (possessive_before_office, hyphenated_parties, place_before_country, measure_before_noun,
+          period_before_noun, name_before_noun, degree_adverb_before_noun, month_day_year_date,
+          product_year_reordered, acronym_before_class_noun)
