@@ -15,11 +15,23 @@ from functools import cache
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import per_language
 from mtqa.core.model import Document, Severity
-from mtqa.core.text import words
+from mtqa.core.text import CLOSING_PUNCTUATION, words
 
 _PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _GAP = re.compile(r"[ \t\u00a0]+")
 _CONJ = frozenset({"e", "ou", "and", "or", "y", "o", "i", "ed"})
+#: Conjunctions that join two names in lower case (`São Tomé e Príncipe`): capitalised between
+#: two capitalised words they are title case (U101).
+_JOINS = {"pt": frozenset({"E", "Ou"})}
+#: A line that ends with a colon after at least one full sentence is running text too.
+_TEXT_THEN_COLON = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S.*:\s*$")
+
+
+def _runs_as_text(line: str) -> bool:
+    """The line ends as running text (a sentence, or sentences and a colon that introduces
+    something) and is not written in capitals."""
+    return (_PROSE_END.search(line) is not None or _TEXT_THEN_COLON.search(line) is not None) \
+        and line.upper() != line
 
 
 @cache
@@ -65,6 +77,12 @@ def _followed_by_lower(text: str, ws: list[tuple[int, int, str]], j: int) -> boo
         bad("Kim reiterou seu apoio a Rússia [[Na]] guerra contra a Ucrânia.", suggest="na"),
         bad("Kim se encontrou com Sergey Lavrov [[No]] sábado, em Wonsan.", suggest="no"),
         bad("The minister spoke [[In]] the capital on Monday.", suggest="in", language="en"),
+        bad("A empresa vende dois jogos, Corrida Estelar [[E]] Remake de Aventura, neste ano.",
+            suggest="e"),
+        bad("O evento acabou cedo. Depois ele publicou o vídeo [[Em]] uma rede social e mais:",
+            suggest="em"),
+        good("Visitou São Tomé e Príncipe, a vitamina E e a Série E Nacional."),
+        good("Lista de compras Em casa:"),
         good("Na segunda-feira, líderes se reuniram. No sábado, votaram."),
         good("Segundo o jornal O Globo, a Coreia do Norte e os Estados Unidos negociam."),
         good("O plano A e o plano B foram apresentados ao conselho."),
@@ -97,17 +115,23 @@ def capitalised_function_word(doc: Document, ctx) -> Iterator[Hit]:
     if not function:
         return
     rx = _candidates(lang)
+    joins = _JOINS.get(lang, frozenset())
     for line in doc.lines:
         t = line.text
-        if not _PROSE_END.search(t) or t.upper() == t:
+        if not _runs_as_text(t):
             continue
         for m in rx.finditer(t):
             w, nxt = m.group("w"), m.group("next")
-            if not nxt[:1].islower():
-                continue
             pm = _PREV_WORD.search(t, max(0, m.start() - 60), m.start())
             prev = pm.group() if pm else ""
             if not prev or prev.lower() in title_nouns:
+                continue
+            if not nxt[:1].islower():
+                # "Maravilha E Remake": a conjunction capitalised between two capitalised words
+                # is English title case; names write it in lower case ("São Tomé e Príncipe").
+                if (w in joins and len(prev) > 1 and _title_case(prev) and len(nxt) > 1
+                        and _title_case(nxt) and prev.lower() not in labels):
+                    yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=w.lower())
                 continue
             if len(w) == 1 and (not prev[:1].islower() or prev.lower() in labels or nxt in _CONJ):
                 continue
@@ -303,7 +327,7 @@ def _line_of(doc: Document, pos: int) -> str:
 
 def _closes(line: str) -> bool:
     """The line ends as running text (not a heading) and is not written in capitals."""
-    return _PROSE_END.search(line) is not None and line.upper() != line
+    return _runs_as_text(line)
 
 
 #: A word, a period, spaces and a lower-case word: a sentence that starts in lower case.
@@ -688,8 +712,95 @@ def brand_casing(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=right)
 
 
+_HEADING_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_PRESENT_ENDINGS = (("a", "ar"), ("am", "ar"), ("e", "er"), ("e", "ir"), ("em", "er"), ("em", "ir"))
+
+
+def _heading_verb(word: str, language: str, lexicon, irregular: frozenset[str]) -> bool:
+    """A verb form as headlines use them: present tense (`Anuncia`, `Lançam`) or another
+    regular or irregular form."""
+    if word in irregular or _regular_verb_form(word, language, lexicon, False):
+        return True
+    for ending, inf in _PRESENT_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and _is_verb(lexicon, stem + inf):
+            return True
+    return False
+
+
+@check(
+    "U110", "title-case-heading", Severity.INFO,
+    category="capitalization",
+    message="Heading in English title case; Portuguese capitalises only the first word and names",
+    languages=("pt",),
+    needs=("dictionary", "lexicon"),
+    examples=[
+        bad("Empresa [[Anuncia Novo Aparelho Para Jogos Portáteis]]\n\nO texto segue aqui."),
+        bad("Como [[Escolher o Melhor Plano de Internet Para Sua Casa]]\n\nO texto segue."),
+        good("Empresa anuncia novo aparelho para jogos portáteis\n\nO texto segue aqui."),
+        good("Alertas da Defesa Civil\n\nO texto segue aqui."),
+        good("Por Maria da Graça Pereira Leite, de Belo Horizonte\n\nO texto segue."),
+        good("Ministério da Ciência, Tecnologia e Ensino Superior\n\nO texto segue."),
+        good("Sporting vence FC Porto em Alvalade e isola-se na liderança da I Liga"),
+        good("O Diabo Veste Prada\n\nO filme volta aos cinemas."),
+        good("GOVERNO ANUNCIA NOVO PLANO PARA A SAÚDE"),
+        good("Cidade Nova Recebe Feira Cultural Amanhã."),
+    ],
+)
+def title_case_heading(doc: Document, ctx) -> Iterator[Hit]:
+    """A heading in English title case (`Empresa Anuncia Novo Aparelho Para Jogos`).
+
+    ## Why it matters
+    English headlines capitalise every main word; Portuguese headlines capitalise the first
+    word and names only (`Empresa anuncia novo aparelho para jogos`). A translated headline
+    that keeps the capitals reads as a translation.
+
+    ## What fires
+    A line without closing punctuation (a heading) of four to fourteen words, not in capitals,
+    in which every word after the first is capitalised except function words, at least three
+    of them are common words the dictionary knows (not institutions like `Defesa` or
+    `Estado`), and at least one is a verb form (`Anuncia`, `Escolher`) or a capitalised
+    function word (`Para`). The span runs from the second word to the end of the line.
+
+    ## What stays silent
+    Headings in sentence case, names of institutions and people (no verb among them), bylines,
+    titles of works of three words or fewer, lines in capitals and lines of running text.
+    """
+    lang = doc.language or ""
+    function, _, _, institutional = _lists(lang)
+    if not function:
+        return
+    irregular = _table("verb_forms", lang)
+    dictionary = ctx.providers.get("dictionary")
+    lexicon = None
+    for line in doc.lines:
+        t = line.text.rstrip()
+        if not t or t[-1] in CLOSING_PUNCTUATION or t.upper() == t:
+            continue
+        ws = list(_HEADING_WORD.finditer(t))
+        if not 4 <= len(ws) <= 14:
+            continue
+        rest = [m.group() for m in ws[1:]]
+        content = [w for w in rest if w.lower() not in function and w.isalpha() and not w.isupper()]
+        if len(content) < 3 or not all(w[:1].isupper() for w in content):
+            continue
+        common = [w for w in content if _title_case(w) and w.lower() not in institutional
+                  and dictionary.known(w.lower(), lang, doc.variant)]
+        if len(common) < 3:
+            continue
+        if ws[0].group().lower() in {"por", "foto", "fotos", "edição", "texto", "reportagem"}:
+            continue  # a byline
+        capital_function = any(w.lower() in function and _title_case(w) and len(w) > 1 for w in rest)
+        if not capital_function:
+            if lexicon is None:
+                lexicon = ctx.providers.get("lexicon")
+            if not any(_heading_verb(w.lower(), lang, lexicon, irregular) for w in common):
+                continue
+        yield Hit(line.start + ws[1].start(), line.start + ws[-1].end())
+
+
 CHECKS = (
     capitalised_function_word, capitalised_common_word, capitalised_title_before_name,
     lower_case_sentence_start, capital_after_comma, capitalised_verb_mid_sentence,
-    capitalised_gentilic, brand_casing,
+    capitalised_gentilic, brand_casing, title_case_heading,
 )
