@@ -8,6 +8,8 @@ suppressions, so a finding dismissed once in review stays dismissed in CI.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -53,9 +55,49 @@ def load_decisions(path: Path) -> dict[str, Decision]:
 
 
 def save_decisions(path: Path, decisions: dict[str, Decision]) -> None:
+    """Write ``decisions`` as the whole file (atomically). Several reviewers on one file should
+    use :func:`update_decisions`, which keeps what the others wrote."""
     rows = sorted(decisions.values(), key=lambda d: (d.path, d.code, d.fingerprint))
     text = "".join(json.dumps(asdict(d), ensure_ascii=False, sort_keys=True) + "\n" for d in rows)
     atomic_write(path, text)
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock on ``path`` (a ``.lock`` file beside it) across processes.
+
+    Where the platform has no ``fcntl`` the lock is a no-op (the write itself stays atomic)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    lock_path = Path(path).with_name(Path(path).name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def update_decisions(path: Path, changes: Mapping[str, Decision | None]) -> dict[str, Decision]:
+    """Apply ``changes`` (a decision, or None to take one back) to the file as it is on disk now,
+    under the lock, and return every decision the file then holds.
+
+    Each reviewer writes only what they changed: two ``mtqa review`` windows on one folder keep
+    each other's decisions instead of each writing back the list it loaded."""
+    path = Path(path)
+    with locked(path):
+        current = load_decisions(path)
+        for fp, d in changes.items():
+            if d is None:
+                current.pop(fp, None)
+            else:
+                current[fp] = d
+        save_decisions(path, current)
+    return current
 
 
 #: Two-letter markers per category, shown next to each highlighted span in the review UI and the

@@ -20,7 +20,7 @@ from mtqa.core.config import Config
 from mtqa.core.errors import InputError, MtqaError
 from mtqa.core.files import atomic_write
 from mtqa.core.model import CATEGORIES, Document, Finding, Severity
-from mtqa.core.review import Decision, load_decisions, save_decisions
+from mtqa.core.review import Decision, load_decisions, update_decisions
 from mtqa.core.text import load_document
 from mtqa.engine import suppress
 from mtqa.engine.files import Source, expand
@@ -274,17 +274,29 @@ class ReviewSession:
         )
         with self.lock:
             self.decisions[f.fingerprint] = d
-            self._save()
+            self._save({f.fingerprint: d})
         return d
 
     def undecide(self, f: Finding) -> None:
         with self.lock:
             if self.decisions.pop(f.fingerprint, None) is not None:
-                self._save()
+                self._save({f.fingerprint: None})
 
-    def _save(self) -> None:
+    def _save(self, changes: dict[str, Decision | None]) -> None:
+        """Write these changes to the decisions file as it is on disk (under its lock), and take
+        in what other reviewers wrote there meanwhile."""
         if self.review_path is not None:
-            save_decisions(self.review_path, self.decisions)
+            self.decisions = update_decisions(self.review_path, changes)
+
+    def _on_disk(self, st: DocState) -> str | None:
+        """The file's text as it is on disk now (None when it cannot be read)."""
+        try:
+            return load_document(
+                st.source.path, display=st.source.display, encoding=self.config.encoding,
+                max_bytes=self.config.max_file_size,
+            ).text
+        except InputError:
+            return None
 
     # --- counts and filtering -------------------------------------------------------------------
 
@@ -414,6 +426,12 @@ class ReviewSession:
             old = st.doc.text
             if old[f.start : f.end] != f.text:
                 raise ValueError("the file changed since it was checked; reopen it")
+            if self._on_disk(st) != old:
+                # Another reviewer (or an editor) changed the file: writing our copy would undo
+                # their change. Re-check it from disk so the reviewer sees the current text.
+                self._check(st)
+                raise ValueError("the file changed on disk since it was checked; it was "
+                                 "re-checked, apply the suggestion again if it still holds")
             new = old[: f.start] + f.suggestion + old[f.end :]
             enc = st.doc.encoding or "utf-8"
             try:
@@ -423,13 +441,14 @@ class ReviewSession:
             backup = path.with_name(path.name + ".mtqa-bak")
             atomic_write(backup, path.read_bytes())
             previous = self.decisions.get(f.fingerprint)
-            self.decisions[f.fingerprint] = Decision(
+            accepted = Decision(
                 fingerprint=f.fingerprint, decision="accepted", path=f.path, code=f.code,
                 text=f.text, note=f"fixed: {f.suggestion!r}",
                 time=time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(self.clock())),
             )
+            self.decisions[f.fingerprint] = accepted
             atomic_write(path, data)
-            self._save()
+            self._save({f.fingerprint: accepted})
             self.undo_stack.append(UndoEntry(i, old, f.fingerprint, previous, backup))
             self._check(st, new)
         return backup
@@ -442,12 +461,16 @@ class ReviewSession:
             u = self.undo_stack.pop()
             st = self.docs[u.doc_index]
             assert st.doc is not None and st.source.path is not None
+            if self._on_disk(st) != st.doc.text:
+                self.undo_stack.append(u)
+                raise ValueError("the file changed on disk since the fix; undo would overwrite "
+                                 "that change, so it was not undone")
             atomic_write(Path(st.source.path), u.text.encode(st.doc.encoding or "utf-8"))
             if u.previous is None:
                 self.decisions.pop(u.fingerprint, None)
             else:
                 self.decisions[u.fingerprint] = u.previous
-            self._save()
+            self._save({u.fingerprint: u.previous})
             self._check(st, u.text)
             self.cursor = Cursor(u.doc_index, u.fingerprint)
         return u

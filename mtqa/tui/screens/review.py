@@ -286,6 +286,7 @@ class ReviewScreen(Screen):
         try:
             backup = s.apply_suggestion(f)
         except (ValueError, OSError) as exc:
+            self.show_document()  # the file may have been re-checked from disk
             self.status(f"cannot apply: {exc}")
             return
         # stay where the fix was: the next finding at or after it
@@ -297,7 +298,11 @@ class ReviewScreen(Screen):
         self.status(f"applied {f.suggestion!r} (backup {backup.name}; u undoes)")
 
     def action_undo(self) -> None:
-        u = self.session.undo()
+        try:
+            u = self.session.undo()
+        except (ValueError, OSError) as exc:
+            self.status(f"cannot undo: {exc}")
+            return
         if u is None:
             self.status("nothing to undo")
             return
