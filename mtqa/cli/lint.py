@@ -125,6 +125,11 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
                           variant=variant)
     if fail_on:
         cfg.fail_on = fail_on
+    if output:
+        out_path = Path(output).resolve()
+        if any(p != "-" and Path(p).resolve() == out_path for p in paths):
+            fail(f"--output {output} is one of the files to check; it would overwrite the article")
+            return
     if merge is not None:
         cfg.merge_same_span = merge
     if roundtrip is not None:
@@ -205,6 +210,9 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
                    f" ({len(result.suppressed) - merged} suppressed, {merged} merged into others"
                    " on the same span)", err=True)
     if result.errors:
+        return int(ExitCode.USAGE)
+    if not result.documents:
+        click.echo(f"mtqa: no files to check in {' '.join(paths)} (include: {', '.join(cfg.include)})", err=True)
         return int(ExitCode.USAGE)
     required = _requested_but_skipped(result, cfg)
     if required:

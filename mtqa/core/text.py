@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from pathlib import Path
 
 from mtqa.core.errors import InputError
@@ -81,12 +82,18 @@ def load_document(
     if data is None:
         p = Path(path)
         try:
-            size = p.stat().st_size
-            if size > max_bytes:
+            st = p.stat()
+            if stat.S_ISDIR(st.st_mode):
+                raise InputError(name, "is a directory")
+            if not stat.S_ISREG(st.st_mode):
+                # A FIFO would block forever, a device (/dev/zero) never ends.
+                raise InputError(name, "not a regular file (a pipe, socket or device); not read")
+            if st.st_size > max_bytes:
                 raise InputError(
-                    name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_file_size)"
+                    name, f"file is {st.st_size:,} bytes, over the limit of {max_bytes:,} (max_file_size)"
                 )
-            data = p.read_bytes()
+            with p.open("rb") as fh:
+                data = fh.read(max_bytes + 1)  # the file may grow after stat()
         except FileNotFoundError:
             raise InputError(name, "no such file") from None
         except IsADirectoryError:

@@ -260,3 +260,30 @@ def test_bad_language_flags_exit_2(mtqa, tmp_path, args):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     r = mtqa("lint", "a.txt", *args)
     assert r.code == 2 and "--language/--variant" in r.err and r.out == ""
+
+
+def test_no_files_to_check_is_exit_2(mtqa, tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "only_pdf").mkdir()
+    (tmp_path / "only_pdf" / "a.pdf").write_bytes(b"%PDF-1.4")
+    for folder in ("empty", "only_pdf"):
+        r = mtqa("lint", folder)
+        assert r.code == 2 and "no files to check" in r.err
+
+
+def test_output_never_overwrites_an_input(mtqa, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    r = mtqa("lint", "a.txt", "-o", str(tmp_path / "a.txt"))
+    assert r.code == 2 and "overwrite" in r.err
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == BAD
+
+
+def test_pipes_and_devices_are_refused_not_read(mtqa, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block forever
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    r = mtqa("lint", ".", "/dev/zero", "--format", "json")
+    assert r.code == 2
+    assert "pipe.txt: not a regular file" in r.err and "/dev/zero: not a regular file" in r.err
+    assert [d["path"] for d in r.json()["documents"]] == ["a.txt"]
