@@ -799,8 +799,79 @@ def title_case_heading(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(line.start + ws[1].start(), line.start + ws[-1].end())
 
 
+_INNER_SENTENCE_END = re.compile(rf"[.!?…][\"'”’»)]*{_SP}+[{_UPPER}\"“«]")
+_LAST_WORD = re.compile(rf"(?<![\w-])(?P<w>[{_LOWER}][\w-]*){_SP}*$")
+_FIRST_WORDS = re.compile(rf"(?P<w>[{_UPPER}][{_LOWER}]+){_SP}+(?P<next>[{_LOWER}][\w-]*)")
+
+
+@check(
+    "U111", "capital-after-line-break", Severity.WARNING,
+    category="capitalization",
+    message="'{text}' capitalised where a sentence was broken across lines; write '{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("O instituto anunciou o resultado. A equipe concluiu a montagem da primeira\n"
+            "[[Turbina]] de teste do país, após dez anos de trabalho. A turbina gira.",
+            suggest="turbina"),
+        good("Governo reajusta salários na educação\nProposta prevê aumento em duas etapas."),
+        good("O instituto anunciou o resultado. A equipe concluiu a montagem da primeira turbina\n"
+             "Lula comemorou o resultado na capital."),
+        good("O instituto anunciou o resultado.\nTurbina de teste fica pronta em maio."),
+    ],
+)
+def capital_after_line_break(doc: Document, ctx) -> Iterator[Hit]:
+    """A sentence broken across two lines, its second half starting with a capital.
+
+    ## Why it matters
+    Pages whose markup split a sentence (a link, a line break inside a paragraph) are
+    translated in pieces; the second piece gets a sentence capital and starts a new line:
+    `[...]`. The reader sees a broken sentence.
+
+    ## What fires
+    A line of running text (it holds a full sentence or is long) that ends in a lower-case word
+    with no punctuation, followed by a line (a blank line between at most) that opens with a
+    capitalised common word the dictionary knows and the document writes in lower case
+    elsewhere, then a lower-case word.
+
+    ## What stays silent
+    Headings (short lines with no sentence in them) and the line after them, a next line that
+    opens with a name or a word capitalised elsewhere in the document, institutions.
+    """
+    lang = doc.language or ""
+    function, _, _, institutional = _lists(lang)
+    if not function:
+        return
+    dictionary = ctx.providers.get("dictionary")
+    text = doc.text
+    lines = [ln for ln in doc.lines if ln.text.strip()]
+    for cur, nxt in zip(lines, lines[1:], strict=False):
+        t = cur.text.rstrip()
+        if not t or t[-1] in CLOSING_PUNCTUATION or not _LAST_WORD.search(t):
+            continue
+        if text.count("\n", cur.end, nxt.start) > 2:
+            continue
+        if len(t) < 150 and not _INNER_SENTENCE_END.search(t):
+            continue  # a heading
+        m = _FIRST_WORDS.match(nxt.text)
+        if m is None or not _runs_as_text(nxt.text):
+            continue
+        w = m.group("w")
+        low = w.lower()
+        if len(w) < 3 or low in function or low in institutional:
+            continue
+        if len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text)) > 1:
+            continue
+        if not re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
+            continue  # never written in lower case here: likely a name (`Lula`, `Rosa`)
+        if not dictionary.known(low, lang, doc.variant):
+            continue
+        yield Hit(nxt.start + m.start("w"), nxt.start + m.end("w"), suggestion=low)
+
+
 CHECKS = (
     capitalised_function_word, capitalised_common_word, capitalised_title_before_name,
     lower_case_sentence_start, capital_after_comma, capitalised_verb_mid_sentence,
     capitalised_gentilic, brand_casing, title_case_heading,
+    capital_after_line_break,
 )
