@@ -26,6 +26,7 @@ from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.core.errors import ProviderUnavailable
 from mtqa.core.model import Document, Segment, Severity
 from mtqa.providers.langid import (
+    DATA_DIR,
     Detection,
     evidence_words,
     function_words,
@@ -683,9 +684,843 @@ def english_possessive(doc: Document, ctx: CheckContext):
         )
 
 
+# --- shared by L105-L111 --------------------------------------------------------------------------
+
+
+def _pt_target(doc: Document, ctx: CheckContext) -> tuple[str | None, Any]:
+    """("pt", dictionary provider) when the document is Portuguese and both word lists load."""
+    lang, _ = document_language(doc, ctx)
+    d = _provider(ctx, "dictionary")
+    if lang != "pt" or not _dict_tag(d, "pt") or not _dict_tag(d, "en"):
+        return None, None
+    return lang, d
+
+
+#: Characters that end a word's "chunk" (the text between spaces) without belonging to it.
+_EDGE = ".,;:!?()[]{}\"'“”‘’«»-–—…*"
+#: Inside a chunk: a URL, an address, a handle, a file name, code or a number.
+_CHUNK_JUNK = re.compile(r"[/@#=_\\.\d<>{}|~^+&]")
+#: Portuguese prefixes that make a hyphenated word Portuguese (``pós-show``, ``anti-bullying``).
+_PT_PREFIXES = frozenset(
+    "anti pós pré pró ex vice super hiper mega mini micro multi neo semi sub co auto bio eco euro "
+    "afro ciber não recém sem pan inter extra ultra pseudo tele macro contra semi pseudo tri bi "
+    "minis".split()
+)
+#: A foreign term introduced as such ("o chamado", "em inglês"): cited on purpose.
+_GLOSS = re.compile(
+    r"(?:\b(?:em|do|no|ao|para o) inglês|\bchamad[oa]s?|\bconhecid[oa]s? como|\bapelidad[oa]s? de"
+    r"|\bbatizad[oa]s? de|\bdenominad[oa]s? de|\b(?:o|um|do|no) termo|\b(?:a|uma|da|na) expressão"
+    r"|\b(?:a|uma|da|na) palavra|\bsigla|\btradução)[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    """The non-space text around ``text[start:end]`` (at most 80 characters each side), without
+    the punctuation at its ends."""
+    a = start
+    lo = max(0, start - 80)
+    while a > lo and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    hi = min(len(text), end + 80)
+    while b < hi and not text[b].isspace():
+        b += 1
+    return text[a:b].strip(_EDGE)
+
+
+def _in_short_quote(text: str, seg: Segment, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` inside a quotation or parenthesis of at most eight words?"""
+    before = text[seg.start : start]
+    after = text[end : seg.end]
+    for o, c in (("“", "”"), ("«", "»"), ('"', '"'), ("(", ")"), ("‘", "’")):
+        i = before.rfind(o)
+        if i < 0 or (o != c and before.rfind(c) > i) or (o == c and before.count(o) % 2 == 0):
+            continue
+        j = after.find(c)
+        if j >= 0 and len(_WORD_RX.findall(before[i:] + after[:j])) <= 8:
+            return True
+    return False
+
+
+def _is_pt_marked(d: Any, word: str) -> bool:
+    """Does the capitalised ``word`` look Portuguese (a diacritic, or a Portuguese word that is not
+    English: ``Rússia``, ``Norte``, ``Espanha``)?"""
+    if any(ord(ch) > 127 for ch in word):
+        return True
+    return _native(d, word, "pt") and not d.known(word, "en")
+
+
+# --- L105 ---------------------------------------------------------------------------------------
+
+
+def _english_token(low: str, d: Any, km: _Kinds) -> bool:
+    """Is lower-case ``low`` an English content word that Portuguese does not use?
+
+    Portuguese words (pt-BR or pt-PT), function words and loanwords are not; a hyphenated word is
+    when every part is (``curved-edge``) and none is a Portuguese prefix (``pós-show``).
+    """
+    kind = km.kind(low, d)
+    if "-" not in low:
+        return kind == "en?"
+    if kind in ("native", "native?", "both"):
+        return False
+    parts = low.split("-")
+    if any(len(p) < 2 or p in _PT_PREFIXES for p in parts):
+        return False
+    return all(km.kind(p, d) == "en?" for p in parts)
+
+
+def english_words(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list[str]]]:
+    """Runs of one or two English content words in Portuguese sentences that L103 leaves alone
+    (computed once per document)."""
+    cache = _cache(doc, ctx)
+    if "english_words" in cache:
+        return cache["english_words"]
+    out: list[tuple[int, int, list[str]]] = []
+    cache["english_words"] = out
+    lang, d = _pt_target(doc, ctx)
+    if lang is None:
+        return out
+    text = doc.text
+    km = _kinds(d, lang)
+    lower_counts = Counter(t for t in text_tokens(text) if t.islower())
+    taken = [(a, b) for a, b, _ in foreign_fragments(doc, ctx)]
+    flagged = _flagged_starts(doc, ctx)
+    for seg in doc.sentences:
+        toks = [m for m in _WORD_RX.finditer(seg.text)]
+        eng = [m.group().islower() and _english_token(m.group(), d, km) for m in toks]
+        if not any(eng) or seg.start in flagged:
+            continue
+        i, n = 0, len(toks)
+        while i < n:
+            if not eng[i]:
+                i += 1
+                continue
+            j = i + 1
+            while (j < n and eng[j] and j - i < 3
+                   and seg.text[toks[j - 1].end() : toks[j].start()].strip(" \u00a0") == ""):
+                j += 1
+            run = toks[i:j]
+            i = j
+            start, end = seg.start + run[0].start(), seg.start + run[-1].end()
+            words = [m.group() for m in run]
+            if len(run) > 2:
+                continue  # three English words are L103's
+            if len(run) == 1 and (len(words[0]) < 4 or lower_counts[words[0]] >= 2):
+                continue  # short words and a word the document keeps using: a term or a name
+            if any(a < end and start < b for a, b in taken):
+                continue
+            if any(_CHUNK_JUNK.search(_chunk(text, m.start() + seg.start, m.end() + seg.start))
+                   for m in run):
+                continue  # part of an address, a handle, a file name or code
+            before = text[start - 1] if start > 0 else ""
+            after = text[end] if end < len(text) else ""
+            if before in _QUOTES_OPEN + "*_`" and after in _QUOTES_CLOSE + "*_`":
+                continue  # a term in quotes, italics or brackets: cited on purpose
+            if _in_short_quote(text, seg, start, end):
+                continue  # inside a quoted title or a bracketed gloss
+            if _GLOSS.search(text, max(seg.start, start - 60), start):
+                continue  # introduced as a foreign term ("o chamado", "em inglês")
+            out.append((start, end, words))
+    return out
+
+
+@check(
+    "L105", "english-word", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English word in a Portuguese sentence: '{text}'",
+    examples=[
+        bad("O aparelho terá uma tela com [[[...] [...]."),
+        bad("Ela é [...]."),
+        bad("Antes de atualizar o sistema, instale os [[[...]]] que usar."),
+        bad("O erro aparece apenas nas versões [[unstable]] do programa."),
+        good("O show de stand-up comedy terá streaming, e o app traz playlist e podcast."),
+        good("O piloto largou na pole position; no grid, a equipe fez o pit stop no último stint."),
+        good("A loja fez o recall do smartphone e prometeu um upgrade de software."),
+        good("O filme “Inside Out” e a série “The Crown” lideram o ranking, segundo a Netflix."),
+        good("O chamado greenwashing preocupa os investidores, disse a analista."),
+        good("Veja em www.exemplo.com/news ou escreva para contato@exemplo.com.br."),
+        good("O facto é que o Irão quer a equipa na secção de stresse, disse o treinador.",
+             variant="PT"),
+    ],
+    languages=("pt",),
+    needs=("dictionary",),
+)
+def english_word(doc: Document, ctx: CheckContext):
+    """One or two English content words left inside a Portuguese sentence.
+
+    ## Why it matters
+    A translator that had no Portuguese word at hand keeps the English one (`uma borda curved`,
+    `instale os [...]`), or a synonym spinner swaps a Portuguese word for an English
+    one (`de [...]`). Readers meet an English noun or adjective where Portuguese has
+    an ordinary word.
+
+    ## What fires
+    A lower-case word of four letters or more (or two such words together) that neither
+    Portuguese word list (pt-BR, pt-PT) knows and the English one does, that is not a loanword
+    of the allow-list (`smartphone`, `streaming`, `pole position`, `stand-up`), and that the
+    document does not repeat (a single word used twice or more in lower case is a term the text
+    chose). Capitalised words are names. Words in quotes or in a short quoted or bracketed
+    title, words introduced as terms (`o chamado`, `em inglês`), addresses, handles and code stay
+    silent. Runs of three words or with an English function word are L103's; an English
+    sentence is L102's.
+    """
+    for start, end, words in english_words(doc, ctx):
+        yield Hit(
+            start, end,
+            message=(
+                f"English word{'s' if len(words) > 1 else ''} in a Portuguese sentence: "
+                f"'{doc.text[start:end]}' (dictionaries: English, not pt-BR or pt-PT, and not "
+                "a loanword of the allow-list); translate it"
+            ),
+            evidence={"detected_language": "en", "confidence": 0.8, "detector": "dictionary",
+                      "document_language": "pt", "english_only": words},
+        )
+
+
+# --- L106 ---------------------------------------------------------------------------------------
+
+#: English words that title case keeps in lower case inside names (``Bank of America``,
+#: ``Rock in Rio``): between two names they fire only next to a Portuguese word.
+_TITLE_SMALL = frozenset(
+    "a an the and or nor but for of in on at to by as from with into onto upon over off out up so "
+    "yet vs via than per".split()
+)
+
+
+@check(
+    "L106", "english-word-between-names", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English '{text}' between two names",
+    examples=[
+        bad("O ministro chegou a Brasília no sábado para a reunião com os governadores.\n"
+            "(Foto: Ana Lima/Reuters [[through]] Getty Images)"),
+        bad("A reunião entre Rússia [[and]] Coreia do Norte durou três horas."),
+        bad("O acordo entre Espanha [[and]] Alemanha foi assinado em Paris."),
+        good("O jornal The New York Times e o Bank of America publicaram análises."),
+        good("O Rock in Rio anunciou as atrações; o Institute for National Security Strategy também."),
+        good("A banda Queens of the Stone Age tocou depois de Simon and Garfunkel."),
+        good("A Procter and Gamble e a Johnson and Johnson anunciaram resultados."),
+    ],
+    languages=("pt",),
+    needs=("dictionary",),
+)
+def english_word_between_names(doc: Document, ctx: CheckContext):
+    """An English function word between two capitalised words, where Portuguese has its own.
+
+    ## Why it matters
+    Photo credits and lists of names keep the English link word (`Reuters through Getty Images`,
+    `Rússia and Coreia do Norte`): `via` and `e` are the Portuguese words.
+
+    ## What fires
+    A lower-case English function word that is not Portuguese, right between two capitalised
+    words. The small words that English titles keep in lower case (`of`, `and`, `the`, `in`,
+    `for`) fire only when a neighbour looks Portuguese (a diacritic or a Portuguese word that is
+    not English: `Rússia and Coreia`, `Espanha and Alemanha`) and neither neighbour is an English word
+    (`Bank of America`, `Rock in Rio`, `Simon and Garfunkel` stay silent). Sentences in English
+    are L102's.
+    """
+    lang, d = _pt_target(doc, ctx)
+    if lang is None:
+        return
+    km = _kinds(d, lang)
+    flagged = _flagged_starts(doc, ctx)
+    for seg in doc.sentences:
+        if seg.start in flagged:
+            continue
+        toks = list(_WORD_RX.finditer(seg.text))
+        for i in range(1, len(toks) - 1):
+            t = toks[i].group()
+            if not t.islower() or km.kind(t, d) != "en-fw":
+                continue
+            prev, nxt = toks[i - 1], toks[i + 1]
+            p, q = prev.group(), nxt.group()
+            if p.islower() or q.islower():
+                continue
+            gap1 = seg.text[prev.end() : toks[i].start()]
+            gap2 = seg.text[toks[i].end() : nxt.start()]
+            if gap1.strip(" \u00a0") or gap2.strip(" \u00a0"):
+                continue
+            if t in _TITLE_SMALL:
+                if d.known(p, "en") or d.known(q, "en"):
+                    continue
+                if not (_is_pt_marked(d, p) or _is_pt_marked(d, q)):
+                    continue
+            start, end = seg.start + toks[i].start(), seg.start + toks[i].end()
+            yield Hit(
+                start, end,
+                message=(f"English '{t}' between the names '{p}' and '{q}' in a Portuguese "
+                         "sentence (dictionaries: an English function word, not Portuguese)"),
+                evidence={"detected_language": "en", "confidence": 0.9, "detector": "dictionary",
+                          "document_language": "pt", "names": [p, q]},
+            )
+
+
+# --- L107 ---------------------------------------------------------------------------------------
+
+_SPLIT = re.compile(r"(?<![^\W_])([^\W\d_]) ([^\W\d_]{3,})(?![^\W_])")
+
+
+@check(
+    "L107", "split-english-word", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English word split by a space: '{text}'",
+    examples=[
+        bad("O câncer [...]]] mudam.", suggest="prostate"),
+        bad("Ela trabalha no [[o ffice]] central da empresa.", suggest="office"),
+        good("A letra a e a letra b abrem a lista; o item c trata de custos."),
+        good("O plano B ficou para depois, e o time A venceu por 2 a 1."),
+    ],
+    languages=("pt",),
+    needs=("dictionary",),
+)
+def split_english_word(doc: Document, ctx: CheckContext):
+    """An English word broken in two by a space after its first letter (`p rostate`).
+
+    ## Why it matters
+    The extraction or the translator split an English word it then left untranslated: the
+    reader meets a stray letter and a non-word.
+
+    ## What fires
+    A single letter and the word after it, when the letter and the word joined make an English
+    word that Portuguese does not know, and the second part is a word of neither language.
+    """
+    lang, d = _pt_target(doc, ctx)
+    if lang is None:
+        return
+    _, loans = _loanwords(lang)
+    text = doc.text
+    for m in _SPLIT.finditer(text):
+        rest = m.group(2)
+        if not rest.islower() or rest in loans:
+            continue
+        joined = (m.group(1) + rest).lower()
+        if _native(d, rest, lang) or d.known(rest, "en"):
+            continue
+        if not d.known(joined, "en") or _native(d, joined, lang):
+            continue
+        yield Hit(
+            m.start(), m.end(), suggestion=m.group(1) + rest,
+            message=(f"English word split by a space: '{m.group()}' ('{m.group(1) + rest}' is "
+                     "English, not Portuguese; translate it)"),
+            evidence={"detected_language": "en", "confidence": 0.9, "detector": "dictionary",
+                      "document_language": "pt", "joined": m.group(1) + rest},
+        )
+
+
+# --- L108 ---------------------------------------------------------------------------------------
+
+#: A decade with the English plural: glued (``1990s``, ``’80s``) or detached (``1970 S``).
+_DECADE_S = re.compile(
+    r"(?<![\w.,])(?:((?:1[6-9]|20)\d0) ?['’]?(s)|['’‘](\d0)(s)|((?:1[6-9]|20)\d0) (S))(?![^\W_]|\.[^\W\d_])"
+)
+_DECADE_WORDS = re.compile(r"(?:década|décadas|anos|decada)\s+(?:de\s+)?$", re.IGNORECASE)
+
+
+@check(
+    "L108", "english-decade-plural", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English plural of a decade: '{text}'",
+    examples=[
+        bad("A indústria começou [...] cresceu.", suggest="1970"),
+        bad("O estilo voltou à moda nos [[1990s]], segundo a revista.", suggest="anos 1990"),
+        bad("A banda fez sucesso nos anos [[’80s]].", suggest="80"),
+        good("Nos anos 1990, o país abriu a economia; a década de 1970 foi de crise."),
+        good("Ele fez a volta em 1min07s508; a prova durou 1800 s no total."),
+        good("A Empresa 1990 S.A. anunciou lucro; o modelo Classe S chegou em 2020."),
+    ],
+    languages=("pt",),
+)
+def english_decade_plural(doc: Document, ctx: CheckContext):
+    """A decade written with the English plural `s` (`1990s`, `’80s`, `década de 1970 S`).
+
+    ## Why it matters
+    English writes decades as `the 1990s`; Portuguese says `os anos 1990` or `a década de 1990`.
+    A translation that keeps the `s`, or splits it off, leaves an English form in the text.
+
+    ## What fires
+    A year ending in 0 (1600-2090) or an apostrophe and two digits ending in 0, with `s` glued to
+    it, or a year followed by a detached capital `S` (not `S.A.`). A detached lower-case `s` is a
+    unit of seconds unless `anos` or `década de` comes right before it.
+    """
+    lang, _ = document_language(doc, ctx)
+    if lang != "pt":
+        return
+    text = doc.text
+    if "0s" not in text and "0 S" not in text and "0 s" not in text and "0's" not in text \
+            and "0’s" not in text:
+        return
+    for m in _DECADE_S.finditer(text):
+        if m.group(1) is not None:
+            year = m.group(1)
+            detached = " " in m.group()
+            if detached and not _DECADE_WORDS.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "1800 s": seconds
+            fix = year if _DECADE_WORDS.search(text, max(0, m.start() - 20), m.start()) else f"anos {year}"
+        elif m.group(3) is not None:
+            fix = m.group(3)
+        else:
+            fix = m.group(5)
+        yield Hit(
+            m.start(), m.end(), suggestion=fix,
+            message=(f"English plural of a decade: '{m.group()}'; Portuguese writes "
+                     "'os anos 1990' or 'a década de 1990'"),
+            evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
+                      "document_language": lang},
+        )
+
+
+# --- L109 ---------------------------------------------------------------------------------------
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+#: Words an expansion skips when its initials are read (``[...]``).
+_EXPANSION_SKIP = frozenset("de do da dos das e o a os as em para por com of the and for".split())
+_PT_DETERMINER = re.compile(
+    r"(?:^|[\s(“\"])(?:o|a|os|as|do|da|dos|das|no|na|nos|nas|ao|à|aos|às|pelo|pela|pelos|pelas"
+    r"|num|numa|dum|duma)\s+$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _english_acronyms() -> dict[str, str]:
+    """English acronym -> its Portuguese form (``english_acronyms.en-pt.txt``)."""
+    path = DATA_DIR / "english_acronyms.en-pt.txt"
+    out: dict[str, str] = {}
+    if path.is_file():
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            parts = raw.split("#", 1)[0].split()
+            if len(parts) == 2:
+                out[parts[0]] = parts[1]
+    return out
+
+
+def _defined(text: str, m: re.Match[str]) -> bool:
+    """Is the acronym at ``m`` given in brackets right after the words it abbreviates?"""
+    if m.start() == 0 or text[m.start() - 1] != "(" or m.end() >= len(text) or text[m.end()] != ")":
+        return False
+    words = [w for w in _WORD_RX.findall(text[max(0, m.start() - 120) : m.start() - 1])
+             if w.lower() not in _EXPANSION_SKIP]
+    letters = m.group()
+    return len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters):]).upper() == letters
+
+
+def _caps_line(doc: Document, pos: int) -> bool:
+    a, b = doc.line_bounds(pos)
+    line = doc.text[a:b]
+    return not any(ch.islower() for ch in line)
+
+
+@check(
+    "L109", "english-acronym", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English acronym '{text}' in a Portuguese text",
+    examples=[
+        bad("O plano de Ações de Proteção Social (APS) começou em março. A empresa disse que "
+            "o [[SPA]] custou caro.", suggest="APS"),
+        bad("A decisão da [[WHO]] foi elogiada por médicos de vários países.", suggest="OMS"),
+        bad("O [[GDP]] do país cresceu 2% no trimestre.", suggest="PIB"),
+        good("A OMS e a ONU pediram calma; o PIB cresceu e o FMI revisou a previsão."),
+        good("WHO WE ARE\n\nA empresa atua no Recife desde 2010."),
+        good("O CCP, o Código dos Contratos Públicos, foi revisto; a NATO reuniu-se em Bruxelas.",
+             variant="PT"),
+        good("O PSD e o PS votaram contra; o SPD alemão e o PDS também."),
+    ],
+    languages=("pt",),
+)
+def english_acronym(doc: Document, ctx: CheckContext):
+    """An English acronym where the text (or Portuguese usage) has a Portuguese one.
+
+    ## Why it matters
+    English orders the letters of an acronym its own way (`CCP` for the `PCC` a text just
+    defined, `GDP` for `PIB`, `WHO` for `OMS`). The English form confuses readers, and an acronym
+    the text defined one way and then uses the other way looks like two different things.
+
+    ## What fires
+    An acronym with the same letters as one the document defines in brackets after its
+    Portuguese words (`[...])`) but in another order; and an
+    English acronym of the list `english_acronyms.en-pt.txt` (international bodies and terms
+    Portuguese always renders: `UN`, `WHO`, `IMF`, `GDP`) after a Portuguese article or
+    contraction (`a WHO`, `do GDP`). Lines in capitals are left alone; the list leaves out
+    acronyms that pt-PT keeps (`NATO`) or that are Portuguese too (`CCP`).
+    """
+    lang, _ = document_language(doc, ctx)
+    if lang != "pt":
+        return
+    text = doc.text
+    matches = list(_ACRONYM.finditer(text))
+    if not matches:
+        return
+    groups: dict[str, dict[str, list[re.Match[str]]]] = {}
+    for m in matches:
+        if len(m.group()) >= 3:
+            groups.setdefault("".join(sorted(m.group())), {}).setdefault(m.group(), []).append(m)
+    reported: set[int] = set()
+    for forms in groups.values():
+        if len(forms) < 2:
+            continue
+        defined = [f for f, ms in forms.items() if any(_defined(text, m) for m in ms)]
+        if len(defined) != 1:
+            continue
+        good_form = defined[0]
+        for form, ms in forms.items():
+            if form == good_form:
+                continue
+            for m in ms:
+                if _caps_line(doc, m.start()):
+                    continue
+                reported.add(m.start())
+                yield Hit(
+                    m.start(), m.end(), suggestion=good_form,
+                    message=(f"English acronym '{form}': the text defines '{good_form}' with the "
+                             "same letters in Portuguese order"),
+                    evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
+                              "document_language": lang, "defined": good_form},
+                )
+    known = _english_acronyms()
+    for m in matches:
+        pt = known.get(m.group())
+        if pt is None or m.start() in reported or _caps_line(doc, m.start()):
+            continue
+        if not _PT_DETERMINER.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        yield Hit(
+            m.start(), m.end(), suggestion=pt,
+            message=f"English acronym '{m.group()}' in a Portuguese sentence; Portuguese writes '{pt}'",
+            evidence={"detected_language": "en", "confidence": 0.9, "detector": "list",
+                      "document_language": lang, "portuguese": pt},
+        )
+
+
+# --- L110 ---------------------------------------------------------------------------------------
+
+_LABEL = re.compile(
+    r"(?:^|(?<=[(\[]))[ \t]*((?:File )?Photos?(?: credit| by)?|Images?|Pictures?|Credits?|Sources?"
+    r"|Updated(?: on| at)?|Published(?: on| at)?|Posted(?: on| at| by)?|Written by|Edited by"
+    r"|Reported by|Reporting by|Courtesy(?: of)?|Caption|Read more|Read also|See also|Watch"
+    r"|Related|Advertisement|Sponsored|By)\b(?=[ \t]*(:|[ \t]+[A-ZÀ-Ý]|[ \t]*$|[ \t]*[)\]]))",
+    re.MULTILINE,
+)
+_LABEL_NEEDS_NAME = frozenset({"by", "posted by", "written by", "edited by", "reported by",
+                               "reporting by", "courtesy of", "photo by", "photos by"})
+
+
+@check(
+    "L110", "english-label", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English label '{text}' in a Portuguese page",
+    examples=[
+        bad("[[Photo]]: Ana Lima/Reuters\nO presidente chegou a Brasília no sábado."),
+        bad("[[Updated]]: 3 de maio de 2024\nO governo anunciou o plano."),
+        bad("[[By]] Ana Lima\nO governo anunciou o plano nesta segunda-feira."),
+        bad("O ministro falou à imprensa. ([[Photo]]: Reuters)"),
+        good("Foto: Ana Lima/Reuters\nBy Kamila é o nome da loja, disse a dona."),
+        good("Por Ana Lima\nAtualizado em 3 de maio\nO filme Watch Dogs estreou."),
+    ],
+    languages=("pt",),
+)
+def english_label(doc: Document, ctx: CheckContext):
+    """Page furniture left in English: `Photo:`, `Updated:`, `By` before a byline.
+
+    ## Why it matters
+    Captions, bylines and dates are translated with the article (`Foto:`, `Atualizado em`,
+    `Por`); an English label left in front of them shows the page was machine translated.
+
+    ## What fires
+    At the start of a line or right after an opening bracket, an English label (`Photo`,
+    `Image`, `Credit`, `Source`, `Updated`, `Published`, `Courtesy of`, `Read more`, `Related`)
+    followed by a colon, by the end of the line or bracket, or by a capitalised name; `By` and
+    the other `... by` labels need a name after them and a short line (a byline). Lines the
+    whole-line check (L102) reports are left to it.
+    """
+    lang, _ = document_language(doc, ctx)
+    if lang != "pt":
+        return
+    text = doc.text
+    flagged = _flagged_starts(doc, ctx) if _LABEL.search(text) else set()
+    for m in _LABEL.finditer(text):
+        label = m.group(1)
+        low = label.lower()
+        a, b = doc.line_bounds(m.start(1))
+        line = text[a:b]
+        if any(a <= s < b for s in flagged):
+            continue
+        if low in _LABEL_NEEDS_NAME or m.group(2) != ":":
+            rest = text[m.end(1) : b].strip()
+            if low in _LABEL_NEEDS_NAME:
+                if not rest[:1].isupper() or len(line.split()) > 8:
+                    continue
+                # "By Kamila é o nome": a byline has no lower-case Portuguese words after the name.
+                if any(w.islower() and w not in ("de", "da", "do", "dos", "das", "e")
+                       for w in _WORD_RX.findall(rest)):
+                    continue
+            elif rest and not rest.startswith((")", "]")) and m.group(2) not in (":",):
+                # "Watch Dogs", "Related Press": a label followed by a name is a label only
+                # when nothing but the name (a short line, no lower-case words) follows.
+                if len(line.split()) > 6 or any(w.islower() for w in _WORD_RX.findall(rest)):
+                    continue
+                if low not in ("photo", "photos", "image", "images", "credit", "credits",
+                               "source", "sources", "courtesy"):
+                    continue
+        yield Hit(
+            m.start(1), m.end(1),
+            message=f"English label '{label}' in a Portuguese page; translate it (Foto, Fonte, Por, Atualizado)",
+            evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
+                      "document_language": lang},
+        )
+
+
+# --- L111 ---------------------------------------------------------------------------------------
+
+_GLUED = re.compile(r"(?<![\w@#/.])([a-zà-ÿ]{3,}|[A-ZÀ-Ý]{3,})([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w@/]|\.[a-z])")
+
+
+@check(
+    "L111", "glued-words", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Two words glued together: '{text}'",
+    examples=[
+        bad("O ministro [[chegouSegunda]] a Brasília para a reunião.", suggest="chegou Segunda"),
+        bad("[[[...] do site.", suggest="NOVO Agora"),
+        good("O iPhone, o WhatsApp, o YouTube e o PlayStation dominam; o JPMorgan e a BlackRock também."),
+        good("Use o macOS ou o iOS; veja @joaoSilva e exemplo.com/paginaNova."),
+    ],
+    languages=("pt",),
+    needs=("dictionary",),
+)
+def glued_words(doc: Document, ctx: CheckContext):
+    """Two words glued with no space, the second capitalised (`chegouSegunda`, `NOVOAgora`).
+
+    ## Why it matters
+    Scraping drops the space (or the line break) between a label or a link and the next word;
+    a reader sees one unreadable token.
+
+    ## What fires
+    A lower-case word of three letters or more, or a word in capitals, glued to a capitalised
+    word, when both halves are dictionary words (Portuguese or English) and the whole is not.
+    Brands in camel case (`WhatsApp`, `YouTube`, `PlayStation`) start with a capital and a
+    lower-case letter, so they never match; handles, addresses and code stay silent.
+    """
+    lang, d = _pt_target(doc, ctx)
+    if lang is None:
+        return
+    text = doc.text
+    for m in _GLUED.finditer(text):
+        left, right = m.group(1), m.group(2)
+        if left.isupper() and m.start() > 0 and text[m.start() - 1].isupper():
+            continue
+        if _CHUNK_JUNK.search(_chunk(text, m.start(), m.end())):
+            continue
+        lw = left.lower()
+        if not (_native(d, lw, lang) or d.known(lw, "en")) or len(lw) < 3:
+            continue
+        if not (_native(d, right, lang) or d.known(right, "en")):
+            continue
+        whole = m.group()
+        if _native(d, whole, lang) or d.known(whole, "en"):
+            continue
+        yield Hit(
+            m.start(), m.end(), suggestion=f"{left} {right}",
+            message=f"Two words glued together: '{whole}' ('{left}' + '{right}'); put a space between them",
+            evidence={"detected_language": lang, "confidence": 0.8, "detector": "dictionary",
+                      "document_language": lang, "parts": [left, right]},
+        )
+
+
+# --- L112 ---------------------------------------------------------------------------------------
+
+
+def _english_half(w: str, d: Any, km: _Kinds) -> bool:
+    """Is ``w`` an English word of three letters or more that Portuguese does not know?"""
+    if len(w) < 3:
+        return False
+    kind = km.kind(w, d)
+    return kind == "en?" or (kind == "both" and not _native(d, w, "pt") and d.known(w, "en"))
+
+
+@check(
+    "L112", "english-compound", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English compound in a Portuguese sentence: '{text}'",
+    examples=[
+        bad("Para resolver o problema, a empresa publicou um [[hotfix]] para o servidor."),
+        bad("O aparelho tem uma [[powerbank]] embutida e carrega em uma hora."),
+        good("A fintech lançou um smartwatch e um app de cashback com blockchain."),
+        good("O hotfix saiu ontem. Instale o hotfix antes de reiniciar o servidor."),
+        good("O guarda-chuva e o girassol ficaram no passatempo da revista."),
+    ],
+    languages=("pt",),
+    needs=("dictionary",),
+)
+def english_compound(doc: Document, ctx: CheckContext):
+    """A word that no dictionary knows, made of two English words (`hotfix`, `powerbank`).
+
+    ## Why it matters
+    English writes many technical terms as one word glued from two (`hot` + `fix`); a
+    translation that keeps one leaves the reader an English term where Portuguese has its own
+    (`correção`).
+
+    ## What fires
+    A lower-case word that neither Portuguese word list nor the English one knows, that splits
+    into two English words of three letters or more that Portuguese does not know, that is not
+    a loanword of the allow-list (`smartwatch`, `cashback`, `blockchain`), and that the document
+    uses only once in lower case (a term it repeats is its vocabulary).
+    """
+    lang, d = _pt_target(doc, ctx)
+    if lang is None:
+        return
+    km = _kinds(d, lang)
+    text = doc.text
+    lower_counts = Counter(t for t in text_tokens(text) if t.islower())
+    taken = {a for a, _, _ in english_words(doc, ctx)}
+    for seg in doc.sentences:
+        for m in _WORD_RX.finditer(seg.text):
+            w = m.group()
+            if not w.islower() or len(w) < 6 or "-" in w or "'" in w or "’" in w:
+                continue
+            if lower_counts[w] >= 2 or km.kind(w, d) != "unknown":
+                continue
+            split = next((i for i in range(3, len(w) - 2)
+                          if _english_half(w[:i], d, km) and _english_half(w[i:], d, km)), None)
+            if split is None:
+                continue
+            start, end = seg.start + m.start(), seg.start + m.end()
+            if start in taken or _CHUNK_JUNK.search(_chunk(text, start, end)):
+                continue
+            if _in_short_quote(text, seg, start, end) or _GLOSS.search(text, max(seg.start, start - 60), start):
+                continue
+            yield Hit(
+                start, end,
+                message=(f"English compound in a Portuguese sentence: '{w}' ('{w[:split]}' + "
+                         f"'{w[split:]}', English words; no dictionary knows the whole); translate it"),
+                evidence={"detected_language": "en", "confidence": 0.7, "detector": "dictionary",
+                          "document_language": lang, "parts": [w[:split], w[split:]]},
+            )
+
+
+# --- L113 ---------------------------------------------------------------------------------------
+
+_EN_UNIT = re.compile(
+    r"(?<![\w.,])\d+(?:[.,]\d+)?(?:\s|-)?(mph|miles|mile|feet|foot|ft|inches|inch|lbs|lb|pounds"
+    r"|ounces|oz|yards|yard|gallons|gallon)(?![^\W_])"
+)
+
+
+@check(
+    "L113", "english-unit", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English unit '{text}' in a Portuguese text",
+    examples=[
+        bad("O furacão chegou com ventos de 120 [[mph]] à costa da Flórida."),
+        bad("A ponte tem 300 [[feet]] de altura e 2 [[miles]] de extensão."),
+        bad("O atleta pesa 200 [[lbs]], segundo a liga."),
+        good("O carro chega a 200 km/h; a prova tem 10 km e o peso é de 90 kg."),
+        good("A Mile Sete lançou o disco; o Inch Cape fica na Escócia."),
+    ],
+    languages=("pt",),
+)
+def english_unit(doc: Document, ctx: CheckContext):
+    """A number with an English unit of measure left untranslated (`120 mph`, `300 feet`).
+
+    ## Why it matters
+    Portuguese news converts imperial units or at least names them in Portuguese (`milhas por
+    hora`, `pés`, `libras`); an English unit word after a number was left by the translator.
+
+    ## What fires
+    A number followed by an English unit word or symbol (`mph`, `miles`, `feet`, `ft`,
+    `inches`, `lbs`, `pounds`, `ounces`, `oz`, `yards`, `gallons`).
+    """
+    lang, _ = document_language(doc, ctx)
+    if lang != "pt":
+        return
+    for m in _EN_UNIT.finditer(doc.text):
+        yield Hit(
+            m.start(1), m.end(1),
+            message=f"English unit '{m.group(1)}' after a number in a Portuguese text; translate or convert it",
+            evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
+                      "document_language": lang},
+        )
+
+
+# --- L114 ---------------------------------------------------------------------------------------
+
+_EN_WEEKDAY = re.compile(r"(?<![\w-])(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?![\w-])")
+_EN_MONTH = re.compile(
+    r"(?<![\w-])(January|February|March|April|June|July|August|September|October|November|December)"
+    r"(?![\w-])"
+)
+_DIGIT_NEAR = re.compile(r"\d")
+
+
+@check(
+    "L114", "english-date-name", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English day or month name '{text}' in a Portuguese sentence",
+    examples=[
+        bad("O presidente chegou a Pyongyang na [[Wednesday]] para a reunião."),
+        bad("A lei entra em vigor em 10 de [[October]], disse o governo."),
+        good("As lojas preparam a Black Friday e a Cyber Monday; o Sunday Times noticiou."),
+        good("O Domingo Sangrento (Bloody Sunday) e a canção “Sunday Morning” foram lembrados."),
+        good("A banda Green Day lançou “September” em março; April Ryan e June Carter também."),
+    ],
+    languages=("pt",),
+)
+def english_date_name(doc: Document, ctx: CheckContext):
+    """An English weekday or month name left in a Portuguese sentence (`na Wednesday`).
+
+    ## Why it matters
+    Dates are translated (`quarta-feira`, `outubro`); an English name left in a date reads as
+    an untranslated fragment and can be misread.
+
+    ## What fires
+    An English weekday between lower-case words (not in names such as `Black Friday`,
+    `Cyber Monday` or `Sunday Times`, and not in quotes or brackets), or an English month name
+    with a number right before or after it (`10 de October`, `October 10`).
+    """
+    lang, _ = document_language(doc, ctx)
+    if lang != "pt":
+        return
+    text = doc.text
+    for m in _EN_WEEKDAY.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        after = text[m.end() : m.end() + 30]
+        prev = _WORD_RX.findall(before)[-1:] or [""]
+        nxt = _WORD_RX.findall(after)[:1] or [""]
+        if not prev[0].islower() or (nxt[0] and not nxt[0].islower()):
+            continue
+        if before.rstrip()[-1:] in _QUOTES_OPEN or after.lstrip()[:1] in _QUOTES_CLOSE:
+            continue
+        if _WORD_RX.findall(after[:1]) or after[:1] in ("-",):
+            continue
+        yield Hit(m.start(), m.end(), message=(
+            f"English weekday '{m.group()}' in a Portuguese sentence; write the Portuguese name"),
+            evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
+                      "document_language": lang})
+    for m in _EN_MONTH.finditer(text):
+        before = text[max(0, m.start() - 6) : m.start()]
+        after = text[m.end() : m.end() + 4]
+        if not (re.search(r"\d(?:\s+de)?\s+$", before) or re.match(r"\s+\d", after)):
+            continue
+        yield Hit(m.start(), m.end(), message=(
+            f"English month '{m.group()}' in a Portuguese date; write the Portuguese name"),
+            evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
+                      "document_language": lang})
+
+
 CHECKS = (
     document_language_mismatch,
     wrong_language_segment,
     foreign_fragment,
     english_possessive,
+    english_word,
+    english_word_between_names,
+    split_english_word,
+    english_decade_plural,
+    english_acronym,
+    english_label,
+    glued_words,
+    english_compound,
+    english_unit,
+    english_date_name,
 )
