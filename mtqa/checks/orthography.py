@@ -161,9 +161,15 @@ def pre_reform_silent_consonant(doc: Document, ctx: CheckContext) -> Iterator[Hi
 
 # Accents the agreement dropped: the open diphthongs éi/ói of paroxytones (idéia, heróico,
 # espermatozóide), the circumflex of -êem (crêem, vêem) and -ôo (vôo, enjôo), the trema (ü).
-_OLD_ACCENT = re.compile(rf"(?<![\w-])[{_L}{_U}]*(?:[éÉóÓ][iI]|[êÊ][eE]|[ôÔ][oO]|[üÜ])[{_L}{_U}]*(?![\w-])")
+_OLD_ACCENT = re.compile(rf"(?<![\w-])[{_L}{_U}]*(?:[éÉóÓ][iI]|[êÊ][eE]|[ôÔ][oO]|[üÜ]|(?<=[pPcC])[êéóôÊÉÓÔ])[{_L}{_U}]*(?![\w-])")
 _UNACCENT = str.maketrans({"é": "e", "ó": "o", "ê": "e", "ô": "o", "ü": "u"})
 _OLD_AT = re.compile(r"[éó](?=i)|ê(?=e)|ô(?=o)|ü")
+
+
+@cache
+def _differential() -> dict[str, str]:
+    """The abolished differential accents: ``{"pêlo": "pelo", ...}``."""
+    return {w: w.translate(_UNACCENT) for w in _list("differential_accents")}
 
 
 def _drop_old_accents(word: str) -> list[str]:
@@ -184,6 +190,7 @@ def _drop_old_accents(word: str) -> list[str]:
         bad("A glândula [...]]].", suggest="espermatozoides"),
         bad("Eles [[crêem]] que o [[vôo]] foi adiado.", variant="PT"),
         bad("Foi um gesto [[heróico]] e [[freqüente]].", variant=""),
+        bad("O cão perdeu o [[pêlo]] perto do [[pólo]] norte.", variant=""),
         good("A glândula nutre e transporta os espermatozoides; eles creem que o voo foi adiado."),
         good("O herói tem ideias e o chapéu é dele; os anéis e os papéis, o dói e o mói."),
         good("Eles têm e vêm; ela pôs o pôr do sol no álbum Über Alles de Müller.", variant="PT"),
@@ -194,8 +201,8 @@ def pre_reform_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
     ## Why it matters
     The agreement dropped the accent of the open diphthongs `ei` and `oi` in paroxytones
-    (`ideia`, `heroico`, `espermatozoide`), the circumflex of `-eem` and `-oo` (`creem`, `voo`)
-    and the trema (`frequente`). An engine that learned from older text brings them back; in
+    (`ideia`, `heroico`, `espermatozoide`), the circumflex of `-eem` and `-oo` (`creem`, `voo`),
+    the trema (`frequente`) and most differential accents (`pelo`, `polo`, `pera`). An engine that learned from older text brings them back; in
     either variant they read as a spelling mistake.
 
     ## What fires
@@ -204,12 +211,14 @@ def pre_reform_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
     ## What stays silent
     Accents that stay (`herói`, `anéis`, `papéis`, `têm`, `vêm`), and foreign names with `ü`
-    that no list knows in either form (`Müller`).
+    that no list knows in either form (`Müller`). The abolished differential accents (`pêlo`,
+    `pólo`, `pêra`) come from a list, since `pelo` and `polo` are words of their own.
     """
     look = _lookups(ctx, doc)
     if look is None:
         return
     in_variant, in_any = look
+    differential = _differential()
     for m in _OLD_ACCENT.finditer(doc.text):
         word = m.group()
         if not word.isupper() and any(c.isupper() for c in word[1:]):
@@ -217,6 +226,9 @@ def pre_reform_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if _name_like(doc.text, m.start(), word):
             continue
         low = word.lower()
+        if low in differential:
+            yield Hit(m.start(), m.end(), suggestion=_match_case(differential[low], word))
+            continue
         if in_any(low):
             continue
         for cand in _drop_old_accents(low):
@@ -512,6 +524,124 @@ def other_variant_spelling(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                   args={"other": _VARIANT_NAME[other], "variant": _VARIANT_NAME[variant]})
 
 
+# --------------------------------------------------------------------------------------------
+# O107: a crase where no article can be
+
+_CRASE_WORD = re.compile(rf"(?<![\w-])(?P<a>[àÀ])[ \t\u00a0]+(?P<word>[{_L}]{{2,}})(?![\w-])")
+
+
+@check(
+    "O107", "crase-before-verb-or-pronoun", Severity.WARNING,
+    category="orthography",
+    message="'{text}': '{word}' takes no article, so 'à' (a + a) cannot be; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O novo horário vale [[à partir]] de segunda-feira.", suggest="a partir"),
+        bad("A equipe voltou [[à treinar]] no estádio.", suggest="a treinar"),
+        bad("O ministro pediu desculpas [[à todos]] e entregou o prêmio [[à ela]]."),
+        good("O novo horário vale a partir de segunda-feira; a equipe voltou a treinar."),
+        good("A reunião começa à uma hora, à espera do ministro, à luz do dia, à mercê do vento."),
+        good("Ela chegou à sua casa, à colher de pau pendurada, e foi à praia à tarde."),
+    ],
+)
+def crase_before_verb_or_pronoun(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """`à` before a verb or a pronoun, where no article can stand (`à partir de`, `à ela`).
+
+    ## Why it matters
+    `à` is the preposition `a` fused with the article `a`; it stands only before a feminine
+    noun (or its adjective). Before an infinitive (`à partir`, `voltou à treinar`) or a pronoun
+    that takes no article (`à ela`, `à todos`, `à cada`), the grave accent is a spelling error
+    that careful readers notice at once.
+
+    ## What fires
+    `à` followed by a word that the lexicon knows only as a verb infinitive, or by
+    a pronoun or determiner that takes no article. The suggestion drops the accent.
+
+    ## What stays silent
+    Feminine nouns and what goes with them (`à espera`, `à sua casa`, `à colher`, a noun too),
+    and `à uma` (the hour).
+    """
+    lexicon = ctx.providers.get("lexicon")
+    words = frozenset(_list("no_article_after_a"))
+    for m in _CRASE_WORD.finditer(doc.text):
+        word = m.group("word")
+        if word not in words:
+            if not word.endswith("r") or not lexicon.is_only_verb(word):
+                continue
+        a = "A" if m.group("a") == "À" else "a"
+        yield Hit(m.start(), m.end(), suggestion=f"{a} {word}", args={"word": word})
+
+
+# --------------------------------------------------------------------------------------------
+# O108: the hyphen of a prefix the 1990 agreement joined
+
+
+@cache
+def _prefixed() -> re.Pattern:
+    alts = trie_pattern(sorted({f for w in _list("joined_prefixes") for f in (w, w[:1].upper() + w[1:])}))
+    return re.compile(rf"(?<![\w-])(?P<prefix>{alts})-(?P<rest>[{_L}]{{3,}})(?![\w-])")
+
+
+def _joined(prefix: str, rest: str) -> str | None:
+    """The prefixed word as the agreement writes it, or None where the hyphen stays (the next
+    word starts with h or with the prefix's own last vowel: `anti-inflamatório`, `micro-ondas`)."""
+    p = prefix.lower()
+    if rest[0] == "h" or rest[0] == p[-1]:
+        return None
+    if p[-1] in "aeiou" and rest[0] in "rs":
+        return p + rest[0] + rest
+    return p + rest
+
+
+@check(
+    "O108", "pre-reform-hyphen", Severity.WARNING,
+    category="orthography",
+    message="'{text}': since the 1990 agreement this prefix is joined to the word: '{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("A [[semi-final]] será disputada no domingo.", suggest="semifinal"),
+        bad("O programa melhora a [[auto-estima]] e a [[infra-estrutura]].", variant="BR"),
+        bad("O [[co-autor]] da [[mini-série]] falou à imprensa.", variant=""),
+        good("A semifinal, a autoestima, a infraestrutura, o coautor e a minissérie."),
+        good("O anti-inflamatório, o micro-ondas, o super-homem e o anti-herói; o ex-presidente."),
+        good("O vice-presidente, o pré-escolar e o recém-nascido; a contra-ataque e o bem-estar."),
+    ],
+)
+def pre_reform_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A prefix still joined by a hyphen that the 1990 agreement dropped (`semi-final`).
+
+    ## Why it matters
+    Since the agreement, `auto`, `semi`, `mini`, `infra`, `co` and the like are written
+    together with the next word unless it begins with `h` or with the prefix's last vowel:
+    `autoestima`, `semifinal`, `minissérie` (with `s` and `r` doubled). The hyphenated form
+    reads as dated in both variants.
+
+    ## What fires
+    One of those prefixes, a hyphen and a word, when the pt-BR hunspell list (which follows the
+    agreement) rejects the hyphenated form and one of the two lists accepts the joined one.
+
+    ## What stays silent
+    Hyphens the agreement keeps (`anti-inflamatório`, `micro-ondas`, `super-homem`, `anti-herói`),
+    prefixes that always keep it (`ex-`, `vice-`, `pré-`, `recém-`), and joined forms no list
+    knows.
+    """
+    try:
+        d = ctx.providers.get("dictionary")
+    except ProviderUnavailable:
+        return
+    if not (d.has("pt", "BR") and d.has("pt", "PT")):
+        return
+    for m in _prefixed().finditer(doc.text):
+        word = m.group().lower()
+        if d.known(word, "pt", "BR"):
+            continue
+        joined = _joined(m.group("prefix"), m.group("rest"))
+        if joined and (d.known(joined, "pt", "BR") or d.known(joined, "pt", "PT")):
+            yield Hit(m.start(), m.end(), suggestion=_match_case(joined, m.group()))
+
+
 CHECKS = (
     pre_reform_silent_consonant,
     pre_reform_accent,
@@ -519,4 +649,6 @@ CHECKS = (
     missing_crase_before_feminine_noun,
     missing_accent,
     other_variant_spelling,
+    crase_before_verb_or_pronoun,
+    pre_reform_hyphen,
 )

@@ -26,7 +26,7 @@ from mtqa.core.files import atomic_write, cache_dir
 
 #: Where Debian puts the annotated list.
 LEXICON_PATHS = {"pt": (Path("/usr/share/hunspell/pt_PT.dic"), Path("/usr/share/myspell/dicts/pt_PT.dic"))}
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 #: Suffixes of feminine abstract nouns (`eliminação`, `decisão`, `cidade`, `atitude`, `ciência`).
@@ -50,6 +50,8 @@ class LexiconData(NamedTuple):
     invariable_adjectives: frozenset[str] = frozenset()
     #: Masculine singular ordinals: `primeiro`, `segundo`, `último`.
     ordinals: frozenset[str] = frozenset()
+    #: Verb infinitives that are also words of another category: `colher` (a spoon), `jantar`.
+    infinitive_nouns: frozenset[str] = frozenset()
 
 
 def parse_lexicon(lines, source: str = "<lexicon>") -> LexiconData:
@@ -79,6 +81,7 @@ def parse_lexicon(lines, source: str = "<lexicon>") -> LexiconData:
     invariable = set()
     ordinals = set()
     verbs = set()
+    infinitive_nouns = set()
     for word, rs in readings.items():
         cats = {cat for cat, _ in rs}
         gs = {g for _, g in rs}
@@ -96,8 +99,10 @@ def parse_lexicon(lines, source: str = "<lexicon>") -> LexiconData:
             ordinals.add(word)
         if "v" in cats:
             verbs.add(word)
+            if cats != {"v"}:
+                infinitive_nouns.add(word)
     return LexiconData(genders, frozenset(adjectives), frozenset(verbs), nominal,
-                       frozenset(invariable), frozenset(ordinals))
+                       frozenset(invariable), frozenset(ordinals), frozenset(infinitive_nouns))
 
 
 def parse_genders(lines, source: str = "<lexicon>") -> dict[str, str]:
@@ -111,13 +116,15 @@ class GenderLexicon:
     def __init__(self, genders: dict[str, str], adjectives: frozenset[str] = frozenset(),
                  verbs: frozenset[str] = frozenset(), nominal_genders: dict[str, str] | None = None,
                  invariable_adjectives: frozenset[str] = frozenset(),
-                 ordinals: frozenset[str] = frozenset()) -> None:
+                 ordinals: frozenset[str] = frozenset(),
+                 infinitive_nouns: frozenset[str] = frozenset()) -> None:
         self._genders = genders
         self._adjectives = adjectives
         self._verbs = verbs
         self._nominal = genders if nominal_genders is None else nominal_genders
         self._invariable = invariable_adjectives
         self._ordinals = ordinals
+        self._infinitive_nouns = infinitive_nouns
 
     def __len__(self) -> int:
         return len(self._genders)
@@ -145,6 +152,11 @@ class GenderLexicon:
     def is_verb(self, infinitive: str) -> bool:
         """True for a verb infinitive of the list (`limpar`)."""
         return infinitive in self._verbs
+
+    def is_only_verb(self, infinitive: str) -> bool:
+        """True for a verb infinitive that is no word of another category (`treinar`, not
+        `colher` or `jantar`)."""
+        return infinitive in self._verbs and infinitive not in self._infinitive_nouns
 
     def is_invariable_adjective(self, word: str) -> bool:
         """True for an adjective of one form for both genders that is nothing else (`recente`)."""
