@@ -61,8 +61,8 @@ def space_before_hyphen(doc, ctx):
 
 
 # Space(s) before , ; : . ! ? — but not an ellipsis "…" starting a quote, and not numbers like " .5".
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”\"’)\]])([ \t\u00a0]+)([,;:!?]|\.(?![\d.]))")
-_SPACE_THEN_PUNCT = re.compile(r"[ \t\u00a0][,;:!?.]")  # in every match of the pattern above
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”\"’)\]»%°])([ \t\u00a0\u202f\u2009]+)([,;:!?]|\.(?![\d.]))")
+_SPACE_THEN_PUNCT = re.compile(r"[ \t\u00a0\u202f\u2009][,;:!?.]")  # in every match of the pattern above
 
 
 def _word_before(text: str, i: int, limit: int = 40) -> int:
@@ -84,6 +84,8 @@ def _word_before(text: str, i: int, limit: int = 40) -> int:
         good("Disse que sim, e saiu. Depois voltou: tudo bem? Sim!"),
         good("o índice subiu .5 ponto, segundo o jornal"),
         good("Com termômetros acima de 32 °C, as equipes atenderam 300 pessoas."),
+        bad("chamou-lhe «um orçamento [[estável» ,]] disse", suggest="estável»,"),
+        good("chamou-lhe «um orçamento estável», disse; subiu 5%, e 3 °C."),
     ],
 )
 def space_before_punctuation(doc, ctx):
@@ -94,8 +96,8 @@ def space_before_punctuation(doc, ctx):
     (unlike French). The artifact comes from text reassembled around links or from a round trip.
 
     ## What fires
-    A word (or a closing quote or bracket), spaces, then `,` `;` `:` `!` `?` or a period that
-    does not start a number or an ellipsis. The finding covers the word and the mark.
+    A word (or a closing quote, guillemet or bracket, `%` or `°`), spaces (also no-break and thin
+    spaces), then `,` `;` `:` `!` `?` or a period that does not start a number or an ellipsis. The finding covers the word and the mark.
     """
     text = doc.text
     if not _SPACE_THEN_PUNCT.search(text):
@@ -495,8 +497,8 @@ def missing_space_at_bracket(doc, ctx):
 
 
 # A quotation mark glued to the words on both sides: `que"Paris`, `eram”muito`, `disse:“Vamos`.
-_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_]|[,.;:!?])[\"“”](?=[^\W\d_])")
-_GLUED_QUOTE_PREFILTER = re.compile(r"[^\W\d_][\"“”][^\W\d_]|[,.;:!?][\"“”][^\W\d_]")
+_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_]|[,.;:!?])[\"“”«»](?=[^\W\d_])")
+_GLUED_QUOTE_PREFILTER = re.compile(r"[^\W\d_,.;:!?][\"“”«»][^\W\d_]|[,.;:!?][\"“”«»][^\W\d_]")
 
 
 @check(
@@ -511,6 +513,8 @@ _GLUED_QUOTE_PREFILTER = re.compile(r"[^\W\d_][\"“”][^\W\d_]|[,.;:!?][\"“�
         good("a tela de 6,5\" e o cabo de 2\"x3\" vieram juntos"),
         good('o atributo class="titulo" do HTML'),
         good("“Vamos ganhar”, disse. “Tudo bem.”"),
+        bad("o ministro falou de «falta de [[ambição»na]] redução", suggest="ambição» na"),
+        good("o ministro falou de «falta de ambição» na redução, e «Já!», disse."),
     ],
 )
 def glued_quote(doc, ctx):
@@ -522,7 +526,7 @@ def glued_quote(doc, ctx):
     the neighbouring words: `que"Paris`, `[...]`.
 
     ## What fires
-    A letter or a punctuation mark, then `"`, `“` or `”`, then a letter. Inch marks after
+    A letter or a punctuation mark, then `"`, `“`, `”`, `«` or `»`, then a letter. Inch marks after
     digits, attribute values (`class="x"`), addresses and code stay silent.
     """
     text = doc.text
@@ -533,13 +537,13 @@ def glued_quote(doc, ctx):
         if _urlish(text, q, q + 1):
             continue
         a = q
-        while a > 0 and q - a < 40 and not text[a - 1].isspace() and text[a - 1] not in "\"“”(":
+        while a > 0 and q - a < 40 and not text[a - 1].isspace() and text[a - 1] not in "\"“”«»(":
             a -= 1
         b = q + 1
         while b < len(text) and b - q < 40 and text[b].isalnum():
             b += 1
-        if text[q] == "“":
-            opening = True
+        if text[q] in "“«»":
+            opening = text[q] != "»"
         else:  # `"` or `”` (which MT also uses to open): opening after an even number of marks
             ls, _ = doc.line_bounds(q)
             ls = max(ls, q - 2000)
@@ -690,9 +694,9 @@ def _dotted_suffixes() -> frozenset[str]:
 
 # No space after a mark: "(incl.berço)", "fim.Depois", "Rio,Paris", "sim;não", "mesmo?Sim".
 _NO_SPACE_AFTER = re.compile(
-    r"(?<![\w.&#@/])([^\W\d_]{2,})([.,;!?])([^\W\d_]{2,})(?![\w]*[./@:])"
+    r"(?<![\w.&#@/$€£])([^\W\d_]{2,}|\d+)([.,;!?])([^\W\d_]+|\d+)(?![\w]*[./@:])"
 )
-_NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;!?][^\W\d_]")
+_NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;!?][^\W\d_]|\d,[^\W\d_]|[^\W\d_],\d")
 
 
 @check(
@@ -704,6 +708,8 @@ _NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;!?][^\W\d_]")
         bad("o jogo [[terminou.Depois]] disso, todos saíram", suggest="terminou. Depois"),
         bad("visitou [[Lisboa,Paris]] e Roma", suggest="Lisboa, Paris"),
         bad("o acordo não saiu [[ontem;amanhã]] talvez saia", suggest="ontem; amanhã"),
+        bad("o plano de [[2020,o]] governo recuou", suggest="2020, o"),
+        good("a taxa de 3,5% e os itens 1,a e 2,b; R$1,50 e US$2,5 bi; a Lei 8.666,"),
         good("o site globo.com, o e-mail nome@jornal.com.br e o arquivo nota.pdf"),
         good("Acesse www.exemplo.com.br/noticias?Id=3 ou https://site.org/a,b"),
         good("a biblioteca Node.js, o 3,5% e o placar 2,1 ponto; o Sr.Silva não"),
@@ -720,7 +726,8 @@ def missing_space_after_punctuation(doc, ctx):
     between two words are left when extraction joins pieces of a page.
 
     ## What fires
-    A word of two or more letters, `.` `,` `;` `!` or `?`, and a word of two or more letters.
+    A word of two or more letters, `.` `,` `;` `!` or `?`, and a word of two or more letters;
+    or a comma between a number and a word (`2020,o`).
     A period fires only after an abbreviation (`incl.`, `aprox.`) followed by a lower-case word,
     or before a capitalised word. Addresses, e-mails, file names (`nota.pdf`), dotted initials
     (`E.U.A.`), numbers and code stay silent.
@@ -732,7 +739,14 @@ def missing_space_after_punctuation(doc, ctx):
     suffixes = _dotted_suffixes()
     for m in _NO_SPACE_AFTER.finditer(text):
         left, mark, right = m.groups()
-        if mark == ".":
+        ldig, rdig = left.isdigit(), right.isdigit()
+        if ldig or rdig:
+            # "2020,o governo", "cidades,2020": a comma, with a letter on one side
+            if mark != "," or (ldig and rdig) or (rdig and len(right) > 4) or (ldig and len(left) < 2):
+                continue
+        elif len(right) < 2:
+            continue
+        elif mark == ".":
             if right.lower() in suffixes:
                 continue
             if right[0].isupper():
@@ -816,6 +830,245 @@ def space_before_plus(doc, ctx):
         yield Hit(m.start(), m.end(), suggestion=tok + "+")
 
 
+
+# Two marks where one is meant: ",,", ", ,", ";,", ", ." — not an ellipsis, not "etc.,".
+_DOUBLED_MARKS = re.compile(r"(?<![,;:.])([,;:])(" + _BLANKS + r"*)([,;]|\.(?![.\d])|:(?![:\w]))")
+
+
+@check(
+    "S120", "doubled-punctuation", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Two punctuation marks where one is meant: '{text}'",
+    examples=[
+        bad("o governo[[, ,]] segundo a nota, recuou", suggest=","),
+        bad("o governo[[,,]] segundo a nota, recuou", suggest=","),
+        bad("a reunião terminou sem acordo[[, .]] Depois disso", suggest="."),
+        bad("os ministros[[;,]] e os deputados", suggest=";"),
+        good("Trouxe frutas, verduras etc., e voltou. E então... silêncio."),
+        good("o placar foi 2:1; a lista: um, dois; o operador :: do C++ e a hora 10:30."),
+    ],
+)
+def doubled_punctuation(doc, ctx):
+    """A comma, semicolon or colon followed by another mark, with or without a space between.
+
+    ## Why it matters
+    Reassembled text and machine translation of a sentence around a link often leave the
+    source's mark beside the translation's (`, ,`, `,.`); it reads as a typing slip.
+
+    ## What fires
+    `,` `;` or `:`, optional spaces, then `,` `;` a period or a colon that is not part of an
+    ellipsis, a number or an operator (`::`). A period after an abbreviation followed by a comma
+    (`etc.,`) stays silent. The finding covers both marks; the suggestion keeps the last one
+    when it is a period, the first otherwise.
+    """
+    text = doc.text
+    if "," not in text and ";" not in text and ":" not in text:
+        return
+    for m in _DOUBLED_MARKS.finditer(text):
+        first, second = m.group(1), m.group(3)
+        if first == ":" and second == ":":
+            continue
+        if _urlish(text, m.start(), m.end()):
+            continue
+        yield Hit(m.start(), m.end(), suggestion="." if second == "." else first)
+
+
+# Brackets that hold nothing, or only a mark, where words were removed: "( )", "(, 1950)".
+_EMPTY_BRACKETS = re.compile(
+    r"(?<![\w(])\(" + _BLANKS + r"*(?:[,;:]" + _BLANKS + r"*)?\)|\(" + _BLANKS + r"*[,;]|[,;]"
+    + _BLANKS + r"*\)"
+)
+
+
+@check(
+    "S121", "empty-brackets", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Brackets with nothing, or only a mark, inside: '{text}'",
+    examples=[
+        bad("o escritor [[( )]] nasceu em Lisboa"),
+        bad("o escritor [[(;]] 1950) nasceu em Lisboa"),
+        bad("o escritor (nascido em 1950[[, )]] viveu em Lisboa"),
+        good("a função main() e o método lista.ordenar() do código"),
+        good("o escritor (1950–2010) viveu em Lisboa; a nota (veja abaixo) explica."),
+        good("Que dia bom ;) até amanhã"),
+    ],
+)
+def empty_brackets(doc, ctx):
+    """Parentheses that are empty or open or close on a lone comma or semicolon.
+
+    ## Why it matters
+    Pages mirrored from encyclopaedias lose the pronunciation, the dates or the linked words
+    inside brackets, and the translation keeps the husk: `( )`, `(; 1950)`, `(1950, )`.
+
+    ## What fires
+    `(` and `)` with only spaces (and at most one mark) between them, not glued to a word
+    (`main()` is code); `(` followed by `,` or `;`; and `,` or `;` right before `)`. Winks
+    (`;)`) with no open bracket before them on the line stay silent.
+    """
+    text = doc.text
+    if "(" not in text:
+        return
+    for m in _EMPTY_BRACKETS.finditer(text):
+        s = m.group()
+        if s[0] in ",;" and s.endswith(")"):
+            ls, _ = doc.line_bounds(m.start())
+            ls = max(ls, m.start() - 400)
+            if text.count("(", ls, m.start()) <= text.count(")", ls, m.start()):
+                continue  # a wink, not a bracket
+            if s[0] == ";" and m.start() > 0 and not text[m.start() - 1].isalnum():
+                continue
+        yield Hit(m.start(), m.end(), suggestion="")
+
+
+# A full-width (CJK) mark in Latin-script text: "，" "。" "：" "（" left by a translation from Chinese
+# or Japanese.
+_FULLWIDTH = re.compile(r"[，。：；（）、！？「」『』【】〔〕《》〈〉]")
+_FULLWIDTH_FIX = {"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "、": ",",
+                  "！": "!", "？": "?", "「": "“", "」": "”", "『": "“", "』": "”", "【": "[",
+                  "】": "]", "〔": "[", "〕": "]", "《": "«", "》": "»", "〈": "‹", "〉": "›"}
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@check(
+    "S122", "full-width-punctuation", Severity.WARNING,
+    category="spacing_punctuation",
+    languages=("pt",),
+    message="Full-width punctuation '{text}' in Portuguese text; write '{suggestion}'",
+    examples=[
+        bad("as máquinas de embalagem[[，]] segundo o relatório[[，]] cresceram", suggest=","),
+        bad("a taxa de crescimento foi de 3%[[。]]", suggest="."),
+        good("as máquinas de embalagem, segundo o relatório, cresceram 3%."),
+        good("o nome chinês 北京（Pequim）aparece assim no original."),
+    ],
+)
+def full_width_punctuation(doc, ctx):
+    """A full-width comma, period, colon or bracket in Portuguese text.
+
+    ## Why it matters
+    Translations from Chinese or Japanese keep the source's full-width marks (`，` `。` `（`),
+    which look wrong and break search and line breaking.
+
+    ## What fires
+    A full-width or CJK mark with no Chinese, Japanese or Korean character within a dozen
+    characters of it (a name quoted in its own script may keep its marks).
+    """
+    text = doc.text
+    if not _FULLWIDTH.search(text):
+        return
+    for m in _FULLWIDTH.finditer(text):
+        near = text[max(0, m.start() - 12) : m.end() + 12]
+        if _CJK.search(near):
+            continue
+        yield Hit(m.start(), m.end(), suggestion=_FULLWIDTH_FIX[m.group()])
+
+
+# A line that starts with the comma, period or colon that ends the previous line's sentence.
+_LINE_START_MARK = re.compile(r"(?<=[^\s])([ \t]*\n[ \t]*)([,;:]|\.(?![.\w]))", re.M)
+
+
+@check(
+    "S123", "mark-at-line-start", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Line starts with '{text}', which belongs at the end of the previous line",
+    examples=[
+        bad("as armas ocidentais chegam à frente\n[[.]] Outra frase.", suggest=""),
+        bad("segundo a agência\n[[,]] o acordo foi assinado", suggest=""),
+        good("Primeira linha.\n.NET e .com são nomes.\n... e assim por diante"),
+        good("Título\n\n. Um ponto depois de uma linha em branco não conta aqui"),
+    ],
+)
+def mark_at_line_start(doc, ctx):
+    """A line that begins with a comma, semicolon, colon or period.
+
+    ## Why it matters
+    When a page is extracted around a link or a footnote, the mark that closes the sentence
+    can land on a line of its own, away from the word it follows.
+
+    ## What fires
+    A comma, semicolon, colon or lone period at the start of a line whose previous line is not
+    blank. Ellipses and names such as `.NET` stay silent.
+    """
+    text = doc.text
+    if "\n" not in text:
+        return
+    for m in _LINE_START_MARK.finditer(text):
+        yield Hit(m.start(2), m.end(2), suggestion="")
+
+
+
+@cache
+def _compound_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    from mtqa.checks.data import load
+
+    data = load("spacing")
+
+    def pt(key: str) -> frozenset[str]:
+        return frozenset((data.get(key) or {}).get("pt") or ())
+
+    return pt("compound_prefixes"), pt("gentilic_prefixes"), pt("weekday_ordinals")
+
+
+# A hyphen with a space after it (and maybe before it) inside a compound: "ex - presidente",
+# "norte- americano", "segunda - feira", "tornando - se". A space before only is S101.
+_SPACED_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)(?:[ \t]+-[ \t]+|-[ \t]+)([^\W\d_]+)(?![\w-])")
+_GENTILIC_END = re.compile(r"(?:an[oa]s?|[eê]s|esas?|eses|enses?|in[oa]s?|ic[oa]s?|eus?|eias?|ãs?|ões)$")
+_CLITIC_AFTER_VERB = re.compile(r"(?:ndo|ou|aram|eram|iram|ava|avam|ia|iam)$")
+_CLITIC_AFTER_ACCENT = re.compile(r"[áâéêíóô]$")
+
+
+@check(
+    "S124", "spaced-hyphen-in-compound", Severity.WARNING,
+    category="spacing_punctuation",
+    languages=("pt",),
+    message="Space inside the compound '{text}'; write '{suggestion}'",
+    examples=[
+        bad("o [[ex - presidente]] falou", suggest="ex-presidente"),
+        bad("o turista [[norte- americano]] chegou", suggest="norte-americano"),
+        bad("na [[segunda - feira]] passada", suggest="segunda-feira"),
+        bad("acabou [[tornando - se]] o favorito", suggest="tornando-se"),
+        bad("decidiu [[dizer- lhe]] a verdade", suggest="dizer-lhe"),
+        good("o ex-presidente norte-americano chegou na segunda-feira"),
+        good("seguiu para o norte - e a chuva veio junto; era segunda - a primeira foi ontem"),
+        good("o pré- e o pós-operatório; micro- e pequenas empresas"),
+        good("Ele virá - se puder - amanhã, disse ela - la fora chovia."),
+    ],
+)
+def spaced_hyphen_in_compound(doc, ctx):
+    """A space after the hyphen of a compound or an enclitic pronoun (`ex - presidente`).
+
+    ## Why it matters
+    Machine translation of pages tokenised around hyphens writes `ex - presidente`,
+    `norte- americano`, `tornando - se`; a dash with spaces cannot be told from this in general,
+    so only the halves that must belong to a compound are checked.
+
+    ## What fires
+    A hyphen with a space after it (and maybe one before it) between a prefix that never stands
+    alone (`ex`, `vice`, `pós`, `recém`), a gentilic first half and an adjective (`norte`,
+    `sul`, `afro` + `-ano`, `-ês`, ...), a weekday ordinal and `feira`, or a verb form and a
+    clitic pronoun (`lhe`, `-lo` after an accented vowel, `se` after a gerund or a past form).
+    A suspended hyphen (`pré- e pós-operatório`) and dashes between clauses stay silent.
+    """
+    text = doc.text
+    if "- " not in text and "-\t" not in text:
+        return
+    prefixes, gentilic, weekdays = _compound_lists()
+    for m in _SPACED_COMPOUND.finditer(text):
+        left, right = m.group(1), m.group(2)
+        lo, ro = left.lower(), right.lower()
+        if lo in ("e", "ou", "nem") or ro in ("e", "ou", "nem", "a", "até"):
+            continue
+        ok = (
+            (lo in prefixes and len(right) >= 3)
+            or (lo in gentilic and right.islower() and _GENTILIC_END.search(right) is not None)
+            or (lo in weekdays and ro in ("feira", "feiras"))
+            or (left.islower() and ro in ("lhe", "lhes") and len(left) >= 3)
+            or (left.islower() and ro in ("lo", "la", "los", "las") and _CLITIC_AFTER_ACCENT.search(left))
+            or (left.islower() and ro in ("se", "me", "te") and _CLITIC_AFTER_VERB.search(left))
+        )
+        if ok:
+            yield Hit(m.start(), m.end(), suggestion=f"{left}-{right}")
+
+
 CHECKS = (
     space_before_hyphen,
     space_before_punctuation,
@@ -833,4 +1086,9 @@ CHECKS = (
     missing_space_after_punctuation,
     stray_opening_quote,
     space_before_plus,
+    doubled_punctuation,
+    empty_brackets,
+    full_width_punctuation,
+    mark_at_line_start,
+    spaced_hyphen_in_compound,
 )
