@@ -842,6 +842,7 @@ def capital_after_line_break(doc: Document, ctx) -> Iterator[Hit]:
     function, _, _, institutional = _lists(lang)
     if not function:
         return
+    names = _table("disciplines", lang) | _table("name_words", lang)
     dictionary = ctx.providers.get("dictionary")
     text = doc.text
     lines = [ln for ln in doc.lines if ln.text.strip()]
@@ -858,7 +859,7 @@ def capital_after_line_break(doc: Document, ctx) -> Iterator[Hit]:
             continue
         w = m.group("w")
         low = w.lower()
-        if len(w) < 3 or low in function or low in institutional:
+        if len(w) < 3 or low in function or low in institutional or low in names:
             continue
         if len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text)) > 1:
             continue
@@ -869,9 +870,91 @@ def capital_after_line_break(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(nxt.start + m.start("w"), nxt.start + m.end("w"), suggestion=low)
 
 
+@check(
+    "U112", "capitalised-noun-mid-sentence", Severity.INFO,
+    category="capitalization",
+    message="Common word '{text}' capitalised in mid-sentence (a link-anchor artifact?); write '{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("A fábrica concluiu [[Máquina]] de embalagem nova. A máquina embala arroz.",
+            suggest="máquina"),
+        bad("A empresa reforçou sua [[Insistência]] repetida; a insistência irrita os fãs.",
+            suggest="insistência"),
+        good("Na estreia, o time escalou Pereira no lugar de Ramos; a pereira do quintal secou."),
+        good("A romancista lançou Silêncio de pedra; o silêncio da plateia foi total."),
+        good("O projeto tem curadoria da agência Arruada e apoio da prefeitura."),
+        good("Na final, Rafael ameaçou Trubin e Pote materializou o ascendente."),
+        good("O ministro Rui Costa falou cedo. Depois, afirmou Costa ao jornal que o plano segue."),
+        good("A Secretaria de Estado de Fazenda e a Festa de Iemanjá ocupam o centro."),
+        good("Para abrir, toque em Sistema e depois em Atualização de software."),
+        good("O atual Presidente e candidato derrotado falou à noite."),
+        good("Ela estuda Medicina e trabalha na área da Saúde desde cedo."),
+    ],
+)
+def capitalised_noun_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
+    """A common word capitalised after a word that is no article, preposition or title.
+
+    ## Why it matters
+    The first word of a translated link keeps its capital in the middle of the sentence:
+    `o conhecido analista Estação de notícias`, `sua Insistência repetida`. U102 looks at the
+    same artifact after an article; this check looks at it after verbs, nouns and adjectives,
+    where a name is less often written alone.
+
+    ## What fires
+    A capitalised word of four letters or more, written that way once in the document and
+    elsewhere in lower case, whose lower-case form the dictionary knows, right after a lower-case word that is not a function
+    word and before a lower-case word (a function word then a lower-case word: `Estação de
+    notícias`), in a line that ends as a sentence.
+
+    ## What stays silent
+    Words after articles and prepositions (`toque em Sistema`, `da Saúde`), after nouns that
+    introduce a name (`a agência Arruada`, `o técnico Pote`) and verbs of saying (`afirmou
+    Costa`), after a conjunction (`e Pote materializou`), names of several words (`Secretaria
+    de Estado`), institutions (`o atual Presidente`), words capitalised more than once and
+    headings, fields of study (`estuda Medicina`), surnames and brands that are common words
+    (`Pereira`, `Natura`), words after verbs that introduce a title or a person (`lançou
+    Silêncio de pedra`, `escalou Pereira`), and words the document never writes in lower case.
+    """
+    lang = doc.language or ""
+    function, _, title_nouns, institutional = _lists(lang)
+    if not function:
+        return
+    stop = function | title_nouns | _table("person_words", lang) | _table("subject_nouns", lang)
+    institutional = institutional | _table("disciplines", lang) | _table("name_words", lang)
+    dictionary = ctx.providers.get("dictionary")
+    text = doc.text
+    for line in doc.lines:
+        t = line.text
+        if not _closes(t):
+            continue
+        for m in _CAP_WORD.finditer(t):
+            w = m.group("w")
+            low = w.lower()
+            if len(w) < 4 or low in function or low in institutional:
+                continue
+            nm = _NEXT_LOWER.match(t, m.end())
+            if nm is None:
+                continue
+            if nm.group("next") in function:
+                after = _NEXT_LOWER.match(t, nm.end())
+                if after is None or after.group("next") in function:
+                    continue
+            pm = _PREV_WORD.search(t, max(0, m.start() - 60), m.start())
+            if pm is None or not pm.group().islower() or pm.group() in stop:
+                continue
+            if len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text)) > 1:
+                continue
+            if not re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
+                continue  # never written in lower case here: likely a name or a title
+            if not dictionary.known(low, lang, doc.variant):
+                continue
+            yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=low)
+
+
 CHECKS = (
     capitalised_function_word, capitalised_common_word, capitalised_title_before_name,
     lower_case_sentence_start, capital_after_comma, capitalised_verb_mid_sentence,
     capitalised_gentilic, brand_casing, title_case_heading,
-    capital_after_line_break,
+    capital_after_line_break, capitalised_noun_mid_sentence,
 )
