@@ -582,6 +582,7 @@ def _widget_rx() -> re.Pattern[str]:
         bad("Texto.\n[[Este site utiliza cookies para melhorar a sua experiência.]]\nMais texto."),
         good("Leia mais:\nO texto segue normalmente, com um ponto final."),
         good("A empresa explicou o que são cookies e como o navegador os guarda."),
+        good("Utilizamos cookies para diferentes finalidades:"),
     ],
 )
 def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -595,7 +596,8 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
     ## What fires
     A whole line of eight words or fewer that is one of the widget phrases of any language
     (case ignored, a final `!`, `.`, `:` or `…` and arrows allowed), a "read more" label that
-    is the last line of the text, and a cookie-banner sentence (`Este site utiliza cookies`).
+    is the last line of the text, and a cookie-banner sentence (`Este site utiliza cookies`)
+    that asks for consent (`aceitar`, `concorda`, `continuar a navegar`).
     The same words inside a sentence or a headline (`Publicidade infantil volta à pauta`) stay
     silent.
     """
@@ -610,8 +612,13 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
             yield Hit(a, b, suggestion="")
         elif i == last and n <= 4 and label_only.fullmatch(t):
             yield Hit(a, b, suggestion="")  # "Leia mais" with nothing after it: a button
-        elif n <= 40 and "cookie" in t.lower() and cookies.search(t):
+        elif n <= 40 and "cookie" in t.lower() and cookies.search(t) and _consent().search(t):
             yield Hit(a, b, suggestion="")
+
+
+@cache
+def _consent() -> re.Pattern[str]:
+    return re.compile(load("boilerplate")["cookie_banner_consent"], re.IGNORECASE)
 
 
 @cache
@@ -697,6 +704,8 @@ _CREDIT_BY = re.compile(
         good("A agência (AFP) informou que o voo foi cancelado."),
         bad("A cidade vista do alto. [[(Imagem: Prefeitura de Recife)]]"),
         good("A foto (de 1964) mostra a praça antes da reforma."),
+        bad("O ministro chega à reunião.\n[[Foto: Ana Lima/Reuters]]\nA reunião durou horas."),
+        good("Fotos: o antes e o depois da reforma da praça."),
         good("O acordo com a Bloomberg (empresa de dados) foi assinado em maio."),
     ],
 )
@@ -711,13 +720,18 @@ def photo_credit(doc: Document, ctx) -> Iterator[Hit]:
     Round brackets that open with a credit label (`Foto:`, `Imagem:`, `Photo:`, `Crédito:`) or
     a credit phrase (`Photo by`, `Imagem de`), that name Getty, or that name a photo agency or
     stock library (Reuters, AFP, AP, Shutterstock, ...) together with a photographer joined by
-    `/`, `;` or `via`. A dateline `(Reuters) -` and an agency named in a sentence stay silent;
-    so does an unbracketed caption credit.
+    `/`, `;` or `via`; and a line of eight words or fewer that is only such a credit (`Foto:
+    Ana Lima/Reuters`). A dateline `(Reuters) -`, an agency named in a sentence and a credit at
+    the end of a caption sentence stay silent.
     """
     text = doc.text
+    agency, label, joiner = _credit_parts()
+    for a, b, t, _ in _nonblank(doc):
+        # A line that is only a credit: "Foto: Ana Lima/Reuters", "Photo by Ana Lima".
+        if _words(t) <= 8 and t[-1] not in ".!?" and (label.match(t) or _CREDIT_BY.match(t)):
+            yield Hit(a, b, suggestion="")
     if "(" not in text:
         return
-    agency, label, joiner = _credit_parts()
     for m in _PAREN.finditer(text):
         inner = m.group(1)
         if label.match(inner) or _CREDIT_BY.match(inner) or "getty" in inner.lower():
@@ -769,24 +783,25 @@ def capitals_headline(doc: Document, ctx) -> Iterator[Hit]:
     scraper keeps them as lines of the article, and the translation keeps the capitals.
 
     ## What fires
-    A line of five words or more, nine tenths of its letters capitals, without a final period,
-    that comes after a paragraph of running text. A title in capitals at the top of the
+    A line of four words or more, nine tenths of its letters capitals, without a final period,
+    that comes right after a paragraph of running text, or before one when running text came
+    earlier too. A title in capitals at the top of the
     article, a one-word section label (`SERVIÇO`) and a dateline (`BELO HORIZONTE - ...`)
     followed by lower-case text stay silent.
     """
     lines = _nonblank(doc)
     for i in range(1, len(lines)):
         a, b, t, _ = lines[i]
-        if _words(t) < 5 or len(t) > 200 or t[-1] == "." or not _all_caps(t):
+        if _words(t) < 4 or len(t) > 200 or t[-1] == "." or not _all_caps(t):
             continue
-        if _prose(lines[i - 1][2]):
+        if _prose(lines[i - 1][2]) or (i >= 2 and i + 1 < len(lines) and _prose(lines[i + 1][2])
+                                       and any(_prose(x[2]) for x in lines[:i])):
             yield Hit(a, b, suggestion="")
 
 
 # --- B115 breadcrumb and SEO lines above the title ------------------------------------------------
 
 _CRUMB_SEP = re.compile(r"\s[»›>]\s|\s/\s")
-_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 _HOME = re.compile(r"home|início|inicio|página\s+inicial|capa|notícias|news", re.IGNORECASE)
 
 
@@ -802,6 +817,7 @@ _HOME = re.compile(r"home|início|inicio|página\s+inicial|capa|notícias|news",
         good("O texto começa aqui, sem título.\nE continua na linha seguinte."),
         bad("12/06/2024\n[[Início › Esportes]]\nFlamengo vence o clássico\n\nTexto."),
         good("Agenda cultural\n\nshows e exposições\n\nO fim de semana tem muitas opções."),
+        bad("Jornal do Porto\n[[parafusos e porcas inox]]\nComo escolher a porca certa\n\nTexto."),
     ],
 )
 def breadcrumb_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -815,7 +831,8 @@ def breadcrumb_line(doc: Document, ctx) -> Iterator[Hit]:
     ## What fires
     One of the first three lines, before any paragraph of running text: a line of two to eight
     words, all lower-case, without any punctuation, followed by a line that starts with a
-    capital (the title) and after nothing but dates or times; or a trail of short items separated by `»`, `›`, `>` or ` / ` (three
+    capital and does not end with a period (the title), and that comes after nothing but short
+    lines (a date, a site name); or a trail of short items separated by `»`, `›`, `>` or ` / ` (three
     items, or two after `Início`/`Home`).
     """
     lines = _nonblank(doc)
@@ -827,8 +844,9 @@ def breadcrumb_line(doc: Document, ctx) -> Iterator[Hit]:
                 and (len(parts) >= 3 or (len(parts) == 2 and _HOME.fullmatch(parts[0])))):
             yield Hit(a, b, suggestion="")
         elif (i + 1 < len(lines) and 2 <= _words(t) <= 8 and t == t.lower()
-                and all(len(_ALPHA_WORD.findall(p[2])) < 2 for p in lines[:i])
-                and _KEYWORD_LINE.fullmatch(t) and lines[i + 1][2][:1].isupper()):
+                and all(_words(p[2]) <= 4 and p[2][-1] not in ".!?" for p in lines[:i])
+                and _KEYWORD_LINE.fullmatch(t) and lines[i + 1][2][:1].isupper()
+                and lines[i + 1][2][-1] not in ".!"):
             yield Hit(a, b, suggestion="")
 
 
@@ -913,14 +931,11 @@ def commercial_disclaimer(doc: Document, ctx) -> Iterator[Hit]:
     article and marks the text as a scraped advertisement.
 
     ## What fires
-    A line of twenty-five words or fewer that holds a responsible-gambling note, an age mark
-    `18+` beside betting words, a terms-and-conditions note or an affiliate-link notice; a
-    short line is reported whole.
+    A responsible-gambling note, an age mark `18+` beside betting words, a terms-and-conditions
+    note or an affiliate-link notice; a line of twelve words or fewer is reported whole.
     """
     rx = _disclaimer_rx()
     for a, b, t, _ in _nonblank(doc):
-        if _words(t) > 25:
-            continue
         m = rx.search(t)
         if m:
             if _words(t) <= 12:

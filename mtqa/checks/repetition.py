@@ -12,11 +12,21 @@ from collections.abc import Iterator
 from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
-from mtqa.checks.data import per_language
+from mtqa.checks.data import all_languages, per_language
 from mtqa.core.model import Document, Severity
 
 # A site name appended to a title: " – NewsNation", " | Globo", " - BBC News".
 _SITE_SUFFIX = re.compile(r"\s+[–—|-]\s+[\w.&' ]{2,30}$")
+
+
+_MARKER = re.compile(r"^(?:#{1,6}|[-*•·>]|\d{1,2}[.)]|\(\d{1,2}\))\s+")
+
+
+def _norm(parts: list[str]) -> str:
+    """A line compared with another: spaces, case, a list or heading marker and end dots ignored."""
+    key = " ".join(parts).casefold()
+    key = _MARKER.sub("", key).strip("*_ ")
+    return key.rstrip(".:;")
 
 
 def _short(t: str, n: int = 60) -> str:
@@ -36,6 +46,8 @@ def _short(t: str, n: int = 60) -> str:
         good("Como fica a disputa?\n\nO time avança.\n\nE o Brasileirão?\n\nO time joga."),
         good("Sim.\n\nSim.\n\nNão sei."),
         good("O acordo foi assinado.\n\nO acordo foi assinado ontem em Pyongyang."),
+        bad("Putin visita a Coreia do Norte\n\nÍndice\n\n[[1. Putin visita a Coreia do Norte]]\n\nTexto."),
+        bad("PUTIN VISITA A COREIA DO NORTE\n\n[[Putin visita a Coreia do Norte]]\n\nTexto."),
     ],
 )
 def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -46,9 +58,10 @@ def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
     is noise the reader has to skip.
 
     ## What fires
-    Every later copy of a line of four or more words, compared after normalising whitespace.
-    A copy that differs only by a site name appended after a dash (` – NewsNation`) counts as
-    the same line. The first copy stays silent.
+    Every later copy of a line of four or more words, compared after normalising whitespace
+    and case and dropping a list or heading marker (`#`, `-`, `1.`) and a final period. A copy
+    that differs only by a site name appended after a dash (` – NewsNation`) counts as the
+    same line. The first copy stays silent.
     """
     seen: dict[str, int] = {}
     for n, line in enumerate(doc.lines, 1):
@@ -57,7 +70,7 @@ def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
         parts = line.text.split()
         if len(parts) < 4:
             continue
-        key = " ".join(parts)
+        key = _norm(parts)
         # A site suffix needs a dash or a bar: most lines skip the pattern.
         base = _SITE_SUFFIX.sub("", key) if any(c in key for c in "–—|-") else key
         if len(base.split()) < 4:
@@ -68,7 +81,7 @@ def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
             a = len(t) - len(t.lstrip())
             b = len(t.rstrip())
             yield Hit(line.start + a, line.start + b, suggestion="",
-                      args={"first": first, "short": _short(key)})
+                      args={"first": first, "short": _short(" ".join(parts))})
         else:
             seen.setdefault(key, n)
             seen.setdefault(base, n)
@@ -203,4 +216,309 @@ def doubled_word(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=w1)
 
 
-CHECKS = (repeated_line, stuttered_sequence, doubled_word)
+# --- D104 a word repeated after a measure ----------------------------------------------------------
+
+_AFTER_MEASURE = re.compile(
+    r"(?<![\w'’-])([^\W\d_]{4,})[ \t]+(?:(?:de|com|em|a|por|of|at|with|up\s+to|até)[ \t]+)?"
+    r"(\d[\d.,]*)[ \t]*(?:[^\W\d_]{1,12}\b|%|°[CF]?)?[ \t]+(\1)(?![\w'’-])",
+    re.IGNORECASE,
+)
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]{1,4}|%)?\s*$")
+
+
+@check(
+    "D104", "word-repeated-after-measure", Severity.WARNING,
+    category="repetition",
+    message="'{word}' repeated after the measure: '{text}'",
+    examples=[
+        bad("com suporte para [...] sem fio", suggest=""),
+        bad("uma tela grande de 6,7 polegadas [[grande]] e brilhante", suggest=""),
+        good("O preço passou de 20 reais a 30 reais em um mês."),
+        good("entre 5 milhões e 10 milhões de pessoas"),
+        good("A [...] dura um dia inteiro, e a bateria de 4.000 mAh, meio dia."),
+        good("O placar terminou 3 a 1; no outro jogo, 2 a 1."),
+    ],
+)
+def word_repeated_after_measure(doc: Document, ctx) -> Iterator[Hit]:
+    """A word said again right after a number and its unit (`[...]`).
+
+    ## Why it matters
+    English puts the measure before the noun (`120W fast charging`); a translation that moves
+    the adjective and keeps it in place too says the word twice around the number.
+
+    ## What fires
+    A word of four letters or more, then (after at most one preposition) a number with an
+    optional unit, then the same word again, with no punctuation between. The same noun after
+    two numbers (`de 20 reais a 30 reais`) stays silent: the first copy must not follow a number
+    itself.
+    """
+    text = doc.text
+    for m in _AFTER_MEASURE.finditer(text):
+        w = m.group(1)
+        if not w.islower() and not w.istitle():
+            continue
+        if _NUMBER_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        yield Hit(m.start(3), m.end(3), suggestion="", args={"word": w})
+
+
+# --- D105 a verb repeated in a coordinated clause --------------------------------------------------
+
+
+@cache
+def _verb_rx(language: str) -> re.Pattern[str] | None:
+    endings = per_language("repetition", "verb_endings").get(language)
+    if not endings:
+        return None
+    ends = "|".join(sorted(map(re.escape, endings), key=len, reverse=True))
+    conj = {"pt": "e", "en": "and"}.get(language, "e")
+    return re.compile(
+        rf"(?<![\w'’-])([^\W\d_]{{2,}}(?:{ends}))[ \t]+((?:[^\W\d_]+[ \t]+){{1,2}}){conj}[ \t]+"
+        rf"(\1)(?![\w'’-])"
+    )
+
+
+@check(
+    "D105", "repeated-coordinated-verb", Severity.WARNING,
+    category="repetition",
+    message="Verb '{word}' repeated in the coordinated clause: '{text}'",
+    languages=("pt", "en"),
+    examples=[
+        bad("As fábricas do país [...].", suggest=""),
+        bad("Os preços subiram muito e [[subiram]] de novo em maio.", suggest=""),
+        good("Correu, correu e chegou a tempo."),
+        good("Ele falou e falou, mas ninguém ouviu."),
+        good("Os preços subiram em maio e caíram em junho."),
+        good("Os alunos estudaram muito e estudaram bem, disse a diretora, ao elogiar a turma."),
+    ],
+)
+def repeated_coordinated_verb(doc: Document, ctx) -> Iterator[Hit]:
+    """The same verb after `e` in a short coordinated clause (`[...]`).
+
+    ## Why it matters
+    Machine translation renders two source verbs close in meaning (`started late, began in`)
+    with the same Portuguese verb; the clause then says the same thing twice.
+
+    ## What fires
+    A verb form of six letters or more (by its ending: `-aram`, `-ou`, `-iam`, ...), one or two
+    words, `e`, and the same verb again. Emphatic doubling (`falou e falou`) has no words
+    between and stays silent; so does a parallel pair marked as such by a comma after it
+    (`estudaram muito e estudaram bem, disse`).
+    """
+    rx = _verb_rx(doc.language or "")
+    if rx is None:
+        return
+    text = doc.text
+    for m in rx.finditer(text):
+        w = m.group(1)
+        if len(w) < 6 or not w.islower():
+            continue
+        # A parallel pair: the second verb is followed by the same number of words and a comma.
+        tail = text[m.end(3) : m.end(3) + 40]
+        n = len(m.group(2).split())
+        after = tail.split(",", 1)
+        if len(after) == 2 and len(after[0].split()) <= n:
+            continue
+        yield Hit(m.start(3), m.end(3), suggestion="", args={"word": w})
+
+
+# --- D106 a label repeated with its value ---------------------------------------------------------
+
+_FUSED = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})(?:\*\*|__|</?\w{1,6}>|\||:(?=\S))+[ \t]*(\1)(?![\w'’-])",
+                    re.IGNORECASE)
+# The same word glued to itself, the second copy capitalised: "PreçoPreço", "preçoPreço".
+_GLUED = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})(\1)(?![\w'’-])", re.IGNORECASE)
+
+
+@check(
+    "D106", "label-repeated-in-value", Severity.WARNING,
+    category="repetition",
+    message="Label repeated with its value: '{text}'",
+    examples=[
+        bad("Ficha técnica\nBateria\n[[Bateria]]: 5.000 mAh\nTela\n[[Tela]]: 6,7 polegadas"),
+        bad("Ficha técnica\n**Preço**[[Preço]] R$ 3.000"),
+        bad("Ficha técnica\nMarca[[Marca]] Xiaomi\nCor:[[cor]] preta"),
+        good("Comprei um bombom e um tutu de feijão. Hora: 10h"),
+        good("Inflação\n\nInflação sobe 0,4% em maio e pressiona o Banco Central, dizem analistas."),
+        good("Edição: Carlos Lima"),
+        good("Serviço\nServiço de ônibus será ampliado na próxima semana."),
+    ],
+)
+def label_repeated(doc: Document, ctx) -> Iterator[Hit]:
+    """A label written twice, fused with its value across a line break or markup (`Tela Tela:`).
+
+    ## Why it matters
+    Spec tables and definition lists keep their label twice when a page is converted to text
+    (once as a cell, once as the start of the value); the translation reads `Tela Tela: 6,7`.
+
+    ## What fires
+    A line of one to three words followed by a line that starts with the same words and then a
+    colon or a short value (not a sentence), a word repeated across markup or a colon with no
+    space (`**Preço**Preço`, `Cor:cor`), and a word glued to a capitalised copy of itself
+    (`MarcaMarca`).
+    A heading followed by a sentence that opens with the same word stays silent.
+    """
+    text = doc.text
+    lines = [ln for ln in doc.lines if ln.text.strip()]
+    for first, second in zip(lines, lines[1:], strict=False):
+        label = " ".join(first.text.split())
+        if not 1 <= len(label.split()) <= 3 or label[-1:] in ".!?;,":
+            continue
+        label = label.rstrip(":")
+        t = second.text.lstrip()
+        if not t.lower().startswith(label.lower()) or len(t) == len(label):
+            continue
+        rest = t[len(label) :]
+        if rest[:1].isalnum():
+            continue  # "Tela" then "Telas ...": another word
+        value = rest.lstrip(" :\t")
+        if rest.lstrip(" \t")[:1] == ":" or (len(value.split()) <= 6 and value[-1:] not in ".!?"):
+            a = second.start + (len(second.text) - len(t))
+            yield Hit(a, a + len(label), suggestion="")
+    if "*" in text or "_" in text or "<" in text or "|" in text or ":" in text:
+        for m in _FUSED.finditer(text):
+            yield Hit(m.start(2), m.end(2), suggestion="")
+    for m in _GLUED.finditer(text):
+        if m.group(2)[:1].isupper():
+            yield Hit(m.start(2), m.end(2), suggestion="")
+
+
+# --- D107 a table of contents repeating the headings -----------------------------------------------
+
+
+@cache
+def _toc_rx() -> re.Pattern[str]:
+    alts = sorted(all_languages("repetition", "toc_label"), key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts)
+    return re.compile(rf"[#*\s]*(?:{alt})\s*[:.]?[*\s]*", re.IGNORECASE)
+
+
+@check(
+    "D107", "table-of-contents-repeat", Severity.WARNING,
+    category="repetition",
+    message="Table-of-contents entry repeating a heading of the text: '{text}'",
+    examples=[
+        bad("Como escolher uma porca\n\nÍndice\n\n[[Introdução]]\n[[Resultados]]\n\n"
+            "Introdução\n\nO texto começa aqui, com um ponto.\n\nResultados\n\nO método funciona."),
+        bad("Sumário:\n[[1. Sintomas]]\n[[2. Causa]]\n\nSintomas\nO problema ocorre ao iniciar.\n\n"
+            "Causa\nO problema ocorre porque o arquivo falta."),
+        good("O índice subiu.\n\nResultados\n\nO método funciona.\n\nResultados\n\nDe novo."),
+        good("Índice\n\nO Índice de Preços subiu 0,4% em maio, segundo o IBGE."),
+        bad("Como escolher uma porca\nÍndice [[Como escolher uma porca Introdução Resultados]]\n\nTexto."),
+        good("Índice de preços sobe\n\nÍndice de preços sobe 0,4% em maio, diz o IBGE."),
+    ],
+)
+def toc_repeat(doc: Document, ctx) -> Iterator[Hit]:
+    """Lines of a table-of-contents widget that repeat the title or headings of the text.
+
+    ## Why it matters
+    A contents widget (`Índice`, `Sumário`, `Table of contents`) lists the article's title and
+    headings; scraped into the text, each of them comes twice. Short headings (`Introdução`)
+    are below the length at which D101 compares lines.
+
+    ## What fires
+    After a line that is only a contents label, each of the following short lines (up to the
+    first paragraph of running text) that also appears elsewhere in the text as a line,
+    compared without list numbers, case and final punctuation; and the rest of a line that
+    opens with the label, when it starts with another line of the text (the widget on one
+    line). The label alone, or a label followed by prose, stays silent.
+    """
+    rx = _toc_rx()
+    lines = [(ln.start, ln.text) for ln in doc.lines if ln.text.strip()]
+    keys_all: dict[str, int] | None = None
+    for i, (start, t) in enumerate(lines):
+        m = rx.match(t)
+        if m and m.end() < len(t.rstrip()) and len(t) <= 300:
+            # "Índice Como escolher uma porca ...": the label and the entries on one line.
+            rest = t[m.end() :].rstrip()
+            if keys_all is None:
+                keys_all = {}
+                for k, (_, lt) in enumerate(lines):
+                    if len(lt.split()) >= 3:
+                        keys_all.setdefault(_norm(lt.split()), k)
+            low = _norm(rest.split())
+            hit = next((key for key, k in keys_all.items() if k != i and low.startswith(key)), None)
+            if hit and m.end() > 0 and not t[m.end() - 1].isalnum():
+                yield Hit(start + m.end(), start + m.end() + len(rest), suggestion="")
+            continue
+        if len(t) > 40 or not rx.fullmatch(t):
+            continue
+        entries = []
+        seen: set[str] = set()
+        j = i + 1
+        while j < len(lines) and len(entries) < 40:
+            et = lines[j][1].strip()
+            key = _norm(et.split())
+            if len(et.split()) > 15 or (et[-1:] in ".!?" and len(et.split()) > 8) or key in seen:
+                break  # running text, or the headings come again: the body has begun
+            seen.add(key)
+            entries.append(j)
+            j += 1
+        keys = {}
+        for k, (_, lt) in enumerate(lines):
+            if not i < k < j:
+                keys.setdefault(_norm(lt.split()), k)
+        for k in entries:
+            start, lt = lines[k]
+            if _norm(lt.split()) in keys:
+                a = start + len(lt) - len(lt.lstrip())
+                yield Hit(a, start + len(lt.rstrip()), suggestion="")
+
+
+# --- D108 a line that holds its text twice ---------------------------------------------------------
+
+_TWICE = re.compile(r"(?P<x>\S.{14,}?\S)\s*(?:[|–—-]\s*)?(?P=x)", re.IGNORECASE)
+
+
+@check(
+    "D108", "line-text-doubled", Severity.WARNING,
+    category="repetition",
+    message="Text repeated within the line: '{short}'",
+    examples=[
+        bad("Como escolher a porca certa para cada parafuso[[Como escolher a porca certa para cada "
+            "parafuso]]\n\nTexto."),
+        bad("Governo anuncia plano de obras nas capitais [[Governo anuncia plano de obras nas capitais]]"),
+        good("Governo anuncia plano de obras; oposição anuncia plano de obstrução."),
+        good("É muito, muito emocionante, muito, muito mesmo."),
+        good("New York, New York é uma canção de 1977."),
+    ],
+)
+def line_text_doubled(doc: Document, ctx) -> Iterator[Hit]:
+    """A line whose text comes twice in a row (`Título do artigoTítulo do artigo`).
+
+    ## Why it matters
+    A title or a heading exported from two page elements (the visible heading and a hidden
+    copy for screen readers or social cards) ends up glued to itself on one line; D102 only
+    compares up to six words.
+
+    ## What fires
+    A line that is a stretch of fifteen characters or more (three words at least) followed at
+    once, or after a space, a dash or a bar, by the same stretch again, case ignored, and
+    nothing else.
+    """
+    for line in doc.lines:
+        t = line.text.strip()
+        if not 32 <= len(t) <= 400:
+            continue
+        half = t[: len(t) // 2 + 1]
+        # Cheap prefilter: the line's first eight characters come back in its second half.
+        if t.find(t[:8], len(half) - 8) < 0:
+            continue
+        m = _TWICE.fullmatch(t)
+        if m and len(m.group("x").split()) >= 3:
+            a = line.start + (len(line.text) - len(line.text.lstrip()))
+            second = a + t.lower().rfind(m.group("x").lower())
+            yield Hit(second, second + len(m.group("x")), suggestion="",
+                      args={"short": _short(m.group("x"))})
+
+
+CHECKS = (
+    repeated_line,
+    stuttered_sequence,
+    doubled_word,
+    word_repeated_after_measure,
+    repeated_coordinated_verb,
+    label_repeated,
+    toc_repeat,
+    line_text_doubled,
+)
