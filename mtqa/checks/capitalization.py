@@ -351,6 +351,11 @@ _LOWER_START = re.compile(
         good("Ele disse que ia sair... e saiu."),
         good("O percurso tem 12 km. Depois, a prova segue pela orla."),
         good("1. introdução"),
+        bad("O aparelho saiu em maio.\n\n[[mas]] a empresa não divulgou o preço. Nada mudou.",
+            suggest="Mas"),
+        good("Os itens são estes:\n\ncrédito para empresas; redução de tarifas.\n"),
+        good("O texto segue na linha de baixo, que começa\nem minúscula e termina aqui."),
+        good("Fim do primeiro parágrafo.\n\niPhone e eBay abrem o segundo. Ele segue."),
     ],
 )
 def lower_case_sentence_start(doc: Document, ctx) -> Iterator[Hit]:
@@ -363,23 +368,25 @@ def lower_case_sentence_start(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A word, a period, a space and a word in lower case that the dictionary knows, in a line that
-    also has capitals (text written all in lower case is a style, not an artifact).
+    also has capitals (text written all in lower case is a style, not an artifact); and a
+    paragraph of running text that opens with such a word after a paragraph that ended with a
+    full stop.
 
     ## What stays silent
     Lower-case abbreviations (`etc.`, `p.`, `cf.`, `art.`, `km.`) and initials, ellipses,
     addresses (`exemplo.com`), words glued to a hyphen, `@` or a slash (`e-mail`), brands that
     start in lower case and carry a capital inside (`eBay`, `iPhone`), and a numbered list item
-    at the start of a line.
+    at the start of a line, a line that continues the line above (no blank line between) and
+    a paragraph after one that ends with a colon (a list).
     """
     lang = doc.language or ""
     abbreviations = _table("lower_abbreviations", lang)
     if not abbreviations:
         return
     text = doc.text
-    if ". " not in text and ".\u00a0" not in text and ".\t" not in text:
-        return
     dictionary = ctx.providers.get("dictionary")
-    for m in _LOWER_START.finditer(text):
+    spaced = ". " in text or ".\u00a0" in text or ".\t" in text
+    for m in _LOWER_START.finditer(text) if spaced else ():
         prev, w, after = m.group("prev"), m.group("w"), m.group("after")
         if after and after in "-@/.'’_":
             continue
@@ -397,6 +404,31 @@ def lower_case_sentence_start(doc: Document, ctx) -> Iterator[Hit]:
         if not dictionary.known(w, lang, doc.variant):
             continue
         yield Hit(m.start("w"), m.end("w"), suggestion=w[:1].upper() + w[1:])
+    yield from _lower_paragraph_starts(doc, dictionary)
+
+
+_PARAGRAPH_START = re.compile(rf"(?P<w>[{_LOWER}]+)(?P<after>[^\w]|$)")
+
+
+def _lower_paragraph_starts(doc: Document, dictionary) -> Iterator[Hit]:
+    """A paragraph of running text that opens in lower case after a paragraph that closed."""
+    lang = doc.language or ""
+    prev_closed = False
+    blank = False
+    for line in doc.lines:
+        t = line.text
+        if not t.strip():
+            blank = True
+            continue
+        if blank and prev_closed and _runs_as_text(t) and t.lower() != t:
+            m = _PARAGRAPH_START.match(t)
+            if m is not None and not (m.group("after") and m.group("after") in "-@/.'’_:"):
+                w = m.group("w")
+                if (len(w) > 1 or w in "aoeé") and dictionary.known(w, lang, doc.variant):
+                    yield Hit(line.start, line.start + len(w), suggestion=w[:1].upper() + w[1:])
+        end = t.rstrip()
+        prev_closed = bool(end) and end[-1] in ".!?…"
+        blank = False
 
 
 @cache
@@ -663,7 +695,12 @@ def _brand_pattern() -> tuple[re.Pattern[str], dict[str, str]] | None:
     brands = per_language("capitalization", "brands").get("all")
     if not brands:
         return None
+    plain = per_language("capitalization", "capitalised_brands").get("all") or []
+    # Brands of one initial capital: only their all-lower-case spelling is wrong ("Nubank" and
+    # "NUBANK" are fine; "nubank" is not).
+    brands = brands + [b.lower() for b in plain]
     canon = {b.lower().replace("’", "'"): b for b in brands}
+    canon.update({b.lower(): b for b in plain})
     alt = "|".join(re.escape(b).replace("'", "['’]") for b in sorted(brands, key=len, reverse=True))
     return re.compile(rf"(?<![\w.@#/-])(?:{alt})(?![\w@/-]|\.\w)", re.I), canon
 
@@ -682,6 +719,10 @@ def _brand_pattern() -> tuple[re.Pattern[str], dict[str, str]] | None:
         good("Veja em youtube.com/canal ou em www.linkedin.com; siga @whatsapp e #iphone."),
         good("O youtuber comprou um PlayStation e um iPhone no eBay."),
         good("O MCDONALD'S ABRE LOJA NOVA; o McDonald’s confirmou."),
+        bad("Ela publicou a foto no [[instagram]] ontem.", suggest="Instagram"),
+        bad("A série estreia na [[netflix]] em maio.", suggest="Netflix"),
+        good("A série estreia na Netflix; veja em netflix.com ou siga @netflix e #netflixbrasil."),
+        good("A economia de mercado livre cresceu; o Nubank e a NETFLIX também."),
     ],
 )
 def brand_casing(doc: Document, ctx) -> Iterator[Hit]:
@@ -694,7 +735,8 @@ def brand_casing(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A brand of the list (`mtqa/checks/data/capitalization.yaml`) written with the same letters
-    in another casing.
+    in another casing, and brands with one initial capital (`Netflix`, `Instagram`) written
+    all in lower case.
 
     ## What stays silent
     The brand's own spelling, text in capitals, and the letters inside addresses, handles and
@@ -709,6 +751,8 @@ def brand_casing(doc: Document, ctx) -> Iterator[Hit]:
         right = canon.get(w.lower().replace("’", "'"))
         if right is None or w.replace("’", "'") == right or w.isupper():
             continue
+        if right[1:] == right[1:].lower() and right[:1].isupper() and not w.islower():
+            continue  # a plain capitalised brand: only its lower-case spelling is an artifact
         yield Hit(m.start(), m.end(), suggestion=right)
 
 
