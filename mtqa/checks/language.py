@@ -771,6 +771,32 @@ def _english_token(low: str, d: Any, km: _Kinds) -> bool:
     return all(km.kind(p, d) == "en?" for p in parts)
 
 
+def _lemmas(w: str) -> list[str]:
+    """``w`` and the base forms its English endings may come from (``curved`` -> ``curve``,
+    ``builds`` -> ``build``, ``stopped`` -> ``stop``, ``studies`` -> ``study``)."""
+    out = [w]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""),
+                         ("est", "e"), ("ers", ""), ("ers", "e")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            base = w[: len(w) - len(suffix)] + repl
+            out.append(base)
+            if suffix in ("ed", "ing", "er", "est") and len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])  # stopped -> stop
+    return out
+
+
+def _common_english(w: str) -> bool:
+    """Is ``w`` (or its base form) an everyday English word (``common_words.en.txt``)?"""
+    common = _common_words()
+    return any(b in common for b in _lemmas(w))
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return word_list("common_words.en") | function_words("en")
+
+
 def english_words(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list[str]]]:
     """Runs of one or two English content words in Portuguese sentences that L103 leaves alone
     (computed once per document)."""
@@ -787,8 +813,9 @@ def english_words(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list
     lower_counts = Counter(t for t in text_tokens(text) if t.islower())
     taken = [(a, b) for a, b, _ in foreign_fragments(doc, ctx)]
     flagged = _flagged_starts(doc, ctx)
+    rare: list[tuple[int, int, list[str]]] = []
     for seg in doc.sentences:
-        toks = [m for m in _WORD_RX.finditer(seg.text)]
+        toks = list(_WORD_RX.finditer(seg.text))
         eng = [m.group().islower() and _english_token(m.group(), d, km) for m in toks]
         if not any(eng) or seg.start in flagged:
             continue
@@ -809,6 +836,7 @@ def english_words(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list
                 continue  # three English words are L103's
             if len(run) == 1 and (len(words[0]) < 4 or lower_counts[words[0]] >= 2):
                 continue  # short words and a word the document keeps using: a term or a name
+            common = all(_common_english(w) for w in words)
             if any(a < end and start < b for a, b in taken):
                 continue
             if any(_CHUNK_JUNK.search(_chunk(text, m.start() + seg.start, m.end() + seg.start))
@@ -822,7 +850,12 @@ def english_words(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list
                 continue  # inside a quoted title or a bracketed gloss
             if _GLOSS.search(text, max(seg.start, start - 60), start):
                 continue  # introduced as a foreign term ("o chamado", "em inglês")
-            out.append((start, end, words))
+            (out if common else rare).append((start, end, words))
+    if out or taken:
+        # Rare English words are jargon a clean text keeps on purpose (churn, undercut); they
+        # count only in a text that also leaves everyday English words or phrases untranslated.
+        out = sorted(out + rare)
+        cache["english_words"] = out
     return out
 
 
@@ -1334,6 +1367,8 @@ def glued_words(doc: Document, ctx: CheckContext):
 def _english_half(w: str, d: Any, km: _Kinds) -> bool:
     """Is ``w`` an English word of three letters or more that Portuguese does not know?"""
     if len(w) < 3:
+        return False
+    if not _common_english(w):
         return False
     kind = km.kind(w, d)
     return kind == "en?" or (kind == "both" and not _native(d, w, "pt") and d.known(w, "en"))

@@ -56,8 +56,8 @@ def language_name(code: str | None) -> str:
 def word_list(name: str) -> frozenset[str]:
     """A word list from ``mtqa/checks/data/langid/NAME.txt`` (whitespace/line separated, ``#`` comments).
 
-    Lines with spaces are phrases only in allow-lists (``loanwords.*``); function-word lists are
-    split on whitespace.
+    Lines with spaces are phrases only in allow-lists (``loanwords.*``); function-word and
+    common-word lists are split on whitespace.
     """
     path = DATA_DIR / f"{name}.txt"
     if not path.is_file():
@@ -67,7 +67,7 @@ def word_list(name: str) -> frozenset[str]:
         line = raw.split("#", 1)[0].strip().lower()
         if not line:
             continue
-        if name.startswith("function_words"):
+        if name.startswith(("function_words", "common_words")):
             out.update(line.split())
         else:
             out.add(line)
