@@ -240,6 +240,13 @@ _PERIOD_THEN_LOWER = re.compile(r"\. +[^\W\d_A-ZÀ-Ý]")  # in every match of th
 
 
 @cache
+def _titles() -> frozenset[str]:
+    from mtqa.checks.data import load
+
+    return frozenset(load("spacing").get("titles") or ())
+
+
+@cache
 def _abbreviations() -> frozenset[str]:
     from mtqa.checks.data import load
     from mtqa.core.text import ABBREVIATIONS
@@ -259,6 +266,9 @@ def _abbreviations() -> frozenset[str]:
         good("O site globo.com e o e-mail contato@jornal.com.br saíram do ar."),
         good("The meeting started at 10 a.m. and ended at noon."),
         good("Ele citou Silva et al. em seu artigo, cf. o capítulo dois."),
+        bad("o anúncio do [[Console.]] que destruiu as vendas", suggest="Console"),
+        good("a Warner Bros. e a Disney; o Sr. e a Sra. Silva; a Ltda. e a Cia. de seguros"),
+        good("Ele saiu de Paris. iPhone e eBay lideram as vendas."),
     ],
 )
 def stray_period(doc, ctx):
@@ -269,16 +279,26 @@ def stray_period(doc, ctx):
     Ukraine`); the reader takes it for a sentence break that is not there.
 
     ## What fires
-    A lower-case word of three or more letters, a period, a space and a lower-case word.
-    Abbreviations (`etc.`, `dept.`, the project's list) and dotted names (`globo.com`) stay silent.
+    A lower-case or capitalised word of three or more letters, a period, a space and a
+    lower-case word. Abbreviations and titles (`etc.`, `dept.`, `Bros.`, `Ltda.`, the project's
+    lists), dotted names (`globo.com`) and names written in lower case (`iPhone`) stay silent.
     """
     if not _PERIOD_THEN_LOWER.search(doc.text):
         return
     abbr = _abbreviations()
-    for m in _STRAY_PERIOD.finditer(doc.text):
+    titles = _titles()
+    text = doc.text
+    for m in _STRAY_PERIOD.finditer(text):
         w = m.group(1)
-        if not w.islower() or w in abbr:
+        if w in abbr:
             continue
+        if not w.islower():
+            # "o anúncio do Console. que": a capitalised word, not a title or a company suffix
+            if not (w[0].isupper() and w[1:].islower()) or w.lower() in abbr or w.lower() in titles:
+                continue
+            nxt = text[m.end(2) : m.end(2) + 30].split(maxsplit=1)
+            if not nxt or not nxt[0][:1].islower() or any(c.isupper() for c in nxt[0]):
+                continue  # "iPhone", "eBay": a name written in lower case
         yield Hit(m.start(1), m.end(2), suggestion=w)
 
 
@@ -335,6 +355,8 @@ _PAIR = {")": "(", "]": "["}
         good("o mercado (Feira Livre) abre cedo, segundo a prefeitura [1]."),
         good("Marque a opção [ ] sim ou [ ] não."),
         good("a) primeiro item\nb ) segundo item"),
+        bad("o texto (que foi\nquebrado [[aqui )]] continua", suggest="aqui)"),
+        good("(a) primeiro item\nb ) segundo item\n\nOutro parágrafo )"),
         good("Que dia bom : ) até amanhã"),
         good("A reunião (que durou três horas) terminou sem acordo."),
     ],
@@ -348,30 +370,33 @@ def space_inside_brackets(doc, ctx):
     around it (`(via Fonte )`), and from automatically translated wiki mirrors.
 
     ## What fires
-    A word, a closing quote or a final mark, spaces, then `)` or `]`, when the same line has an
-    unclosed `(` or `[` before it; and `(` or `[`, spaces, then a word, when the same line
+    A word, a closing quote or a final mark, spaces, then `)` or `]`, when the paragraph has an
+    unclosed `(` or `[` before it; and `(` or `[`, spaces, then a word, when the paragraph
     closes the bracket after it. Empty boxes (`[ ]`), list markers (`b )`) and emoticons stay
     silent. The finding covers the word and the bracket.
     """
     text = doc.text
     if _SPACE_CLOSE_PREFILTER.search(text):
         for m in _SPACE_BEFORE_CLOSE.finditer(text):
-            ls, _ = doc.line_bounds(m.start())
-            ls = max(ls, m.start() - 400)
-            before = text[ls : m.start()]
+            before = text[max(0, m.start() - 400) : m.start()]
+            before = before[before.rfind("\n\n") + 1 :]  # this paragraph only
             opener = _PAIR[m.group(2)]
             if before.count(opener) <= before.count(m.group(2)):
-                continue  # no open bracket on the line: a list marker or an emoticon
+                continue  # no open bracket before it: a list marker or an emoticon
             start = _word_before(text, m.start(1))
+            if m.start(1) - start <= 3 and (start == 0 or text[start - 1] == "\n"):
+                continue  # "b )" opening a line: a list marker
             word = text[start : m.start(1)]
             yield Hit(start, m.end(), suggestion=word + m.group(2))
     if _SPACE_OPEN_PREFILTER.search(text):
         for m in _SPACE_AFTER_OPEN.finditer(text):
-            _, le = doc.line_bounds(m.start())
-            le = min(le, m.end() + 400)
+            after = text[m.end() : m.end() + 400]
+            cut = after.find("\n\n")
+            after = after if cut < 0 else after[:cut]  # this paragraph only
             closer = ")" if m.group(1) == "(" else "]"
-            if closer not in text[m.end() : le]:
+            if closer not in after:
                 continue
+            le = m.end() + len(after)
             end = m.end()
             while end < le and not text[end].isspace() and text[end] not in ")]" and end - m.end() < 40:
                 end += 1
@@ -394,6 +419,10 @@ _SPACE_INSIDE_QUOTES_PREFILTER = re.compile(r"[“«]" + _BLANKS + "|" + _BLANKS
         good("o ministro falou em “paz duradoura” ontem"),
         good("o ministro falou em «paz duradoura» ontem, e o jornal citou «O Tempo»."),
         good("Ele gritou: “Já!” e saiu."),
+        bad('o ministro falou em [[" paz]] duradoura" ontem', suggest='"paz'),
+        bad('o ministro falou em "paz [[duradoura "]] ontem', suggest='duradoura"'),
+        good('o ministro falou em "paz duradoura" e "crescimento"; a tela de 6" e o "x"'),
+        good('o ministro disse " e saiu'),
     ],
 )
 def space_inside_quotes(doc, ctx):
@@ -404,10 +433,13 @@ def space_inside_quotes(doc, ctx):
     inside them is left when the quoted words were translated apart from their marks.
 
     ## What fires
-    `“` or `«`, spaces, then a word; a word or a final mark, spaces, then `”` or `»`. French,
-    which spaces its guillemets, is not checked for `«` `»`.
+    `“` or `«`, spaces, then a word; a word or a final mark, spaces, then `”` or `»`; the same
+    inside straight quotes `"` on a line where they pair up. French, which spaces its
+    guillemets, is not checked for `«` `»`.
     """
     text = doc.text
+    if '"' in text:
+        yield from _straight_quote_spaces(doc)
     if not _SPACE_INSIDE_QUOTES_PREFILTER.search(text):
         return
     french = (doc.language or "") == "fr"
@@ -425,6 +457,40 @@ def space_inside_quotes(doc, ctx):
                 continue
             start = _word_before(text, m.start(3))
             yield Hit(start, m.end(), suggestion=text[start : m.start(3)] + m.group(4))
+
+
+_BLANK_CHARS = " \t\u00a0\u202f\u2009"
+
+
+def _straight_quote_spaces(doc):
+    """Spaces inside pairs of straight quotes, on lines where the quotes pair up."""
+    text = doc.text
+    by_line: dict[int, list[int]] = {}
+    for m in re.finditer('"', text):
+        by_line.setdefault(doc.line_bounds(m.start())[0], []).append(m.start())
+    for qs in by_line.values():
+        if len(qs) % 2:
+            continue  # unpaired: cannot tell opening from closing
+        for k, q in enumerate(qs):
+            if k % 2 == 0:  # opening: '" texto'
+                e = q + 1
+                while e < len(text) and text[e] in _BLANK_CHARS:
+                    e += 1
+                if e == q + 1 or e >= len(text) or not text[e].isalnum() or e >= qs[k + 1]:
+                    continue
+                end = e
+                while end < qs[k + 1] and text[end].isalnum():
+                    end += 1
+                yield Hit(q, end, suggestion='"' + text[e:end])
+            else:  # closing: 'texto "'
+                b = q
+                while b > qs[k - 1] + 1 and text[b - 1] in _BLANK_CHARS:
+                    b -= 1
+                if b == q or not (text[b - 1].isalnum() or text[b - 1] in ".!?"):
+                    continue
+                start = _word_before(text, b)
+                start = max(start, qs[k - 1] + 1)
+                yield Hit(start, q + 1, suggestion=text[start:b] + '"')
 
 
 # A word glued to an opening parenthesis: "o programa Cliente(PCC)". Contents that mark a
@@ -561,7 +627,7 @@ def _dash_words() -> frozenset[str]:
 
 # A number or a word, a hyphen and a lower-case word, with no spaces: "em 2021-quase",
 # "do Gadget-acredito que".
-_HYPHEN_DASH = re.compile(r"(?<![\w.,/-])(\d+|[^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
+_HYPHEN_DASH = re.compile(r"(?<![\w.,/\-–—])(\d+|[^\W\d_]{2,})([-–—])([^\W\d_]{1,})(?![\w\-–—])")
 _HYPHEN_DASH_NUM_OK = frozenset({"bis", "ésimo", "ésima", "feira"})
 
 
@@ -578,6 +644,10 @@ _HYPHEN_DASH_NUM_OK = frozenset({"bis", "ésimo", "ésima", "feira"})
         good("Disse-lhe que sim; vendeu-a ontem; Kim Jong-un e Moon Jae-in."),
         good("a seleção sub-20, os norte-americanos e a pós-graduação"),
         good("A chuva parou - e o jogo recomeçou."),
+        bad("a tela [...]", suggest="funciona — e"),
+        bad("lançado em [[2021–quase]] ao mesmo tempo", suggest="2021 — quase"),
+        good("o período 2019–2020, a relação Rússia–China e o eixo Lisboa—Madrid"),
+        good("o leva-e-traz, Ji-eun, a Coreia do Sul-Japão e o tão-somente"),
     ],
 )
 def hyphen_as_dash(doc, ctx):
@@ -589,21 +659,21 @@ def hyphen_as_dash(doc, ctx):
     (`2021-quase`, `Gadget-acredito`).
 
     ## What fires
-    A number, a hyphen and a lower-case word (`2021-quase`); or a word, a hyphen and a word that
-    never ends a compound (a conjunction, a pronoun, a common verb form: `que`, `quase`,
-    `acredito`). Compounds, clitic pronouns (`disse-lhe`), ranges (`2019-2020`), names
+    A number, a hyphen (or an unspaced en or em dash) and a lower-case word (`2021-quase`); or a
+    word, a hyphen or dash and a word that never ends a compound (a conjunction, a pronoun, a
+    common verb form: `que`, `quase`, `acredito`). Compounds, clitic pronouns (`disse-lhe`), ranges (`2019-2020`), names
     (`Jong-un`, `9-Esmeralda`) and dashes with spaces stay silent.
     """
     text = doc.text
-    if "-" not in text:
+    if "-" not in text and "–" not in text and "—" not in text:
         return
     words = _dash_words()
     for m in _HYPHEN_DASH.finditer(text):
-        left, right = m.group(1), m.group(2)
+        left, right = m.group(1), m.group(3)
         if not right.islower():
             continue
         if left.isdigit():
-            if right in _HYPHEN_DASH_NUM_OK:
+            if right in _HYPHEN_DASH_NUM_OK or len(right) < 2:
                 continue
         elif right not in words:
             continue
@@ -692,11 +762,16 @@ def _dotted_suffixes() -> frozenset[str]:
     return _load_list("dotted_suffixes")
 
 
+@cache
+def _colon_prefixes() -> frozenset[str]:
+    return _load_list("colon_prefixes")
+
+
 # No space after a mark: "(incl.berço)", "fim.Depois", "Rio,Paris", "sim;não", "mesmo?Sim".
 _NO_SPACE_AFTER = re.compile(
-    r"(?<![\w.&#@/$€£])([^\W\d_]{2,}|\d+)([.,;!?])([^\W\d_]+|\d+)(?![\w]*[./@:])"
+    r"(?<![\w.&#@/$€£:])([^\W\d_]{2,}|\d+)([.,;:!?])([^\W\d_]+|\d+)(?![\w]*[./@:])"
 )
-_NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;!?][^\W\d_]|\d,[^\W\d_]|[^\W\d_],\d")
+_NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;:!?][^\W\d_]|\d,[^\W\d_]|[^\W\d_][,:]\d")
 
 
 @check(
@@ -709,6 +784,10 @@ _NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;!?][^\W\d_]|\d,[^\W\d_]|[^\
         bad("visitou [[Lisboa,Paris]] e Roma", suggest="Lisboa, Paris"),
         bad("o acordo não saiu [[ontem;amanhã]] talvez saia", suggest="ontem; amanhã"),
         bad("o plano de [[2020,o]] governo recuou", suggest="2020, o"),
+        bad("a foto abaixo [[(Fonte:Agência]] Brasil)".replace("[[(", "([["), suggest="Fonte: Agência"),
+        bad("[[Nascimento:1950]] em Lisboa", suggest="Nascimento: 1950"),
+        good("escreva para mailto:nome@x.pt, veja Categoria:História e o std::vector às 10:30"),
+        good("o código v2:db8 e a proporção 1:1; o placar 3:0"),
         good("a taxa de 3,5% e os itens 1,a e 2,b; R$1,50 e US$2,5 bi; a Lei 8.666,"),
         good("o site globo.com, o e-mail nome@jornal.com.br e o arquivo nota.pdf"),
         good("Acesse www.exemplo.com.br/noticias?Id=3 ou https://site.org/a,b"),
@@ -726,21 +805,29 @@ def missing_space_after_punctuation(doc, ctx):
     between two words are left when extraction joins pieces of a page.
 
     ## What fires
-    A word of two or more letters, `.` `,` `;` `!` or `?`, and a word of two or more letters;
-    or a comma between a number and a word (`2020,o`).
+    A word of two or more letters, `.` `,` `;` `:` `!` or `?`, and a word of two or more letters;
+    a comma between a number and a word (`2020,o`); a colon between a word and a number.
     A period fires only after an abbreviation (`incl.`, `aprox.`) followed by a lower-case word,
     or before a capitalised word. Addresses, e-mails, file names (`nota.pdf`), dotted initials
-    (`E.U.A.`), numbers and code stay silent.
+    (`E.U.A.`), numbers, times, address schemes and wiki namespaces (`mailto:`, `Categoria:`)
+    and code stay silent.
     """
     text = doc.text
     if not _NO_SPACE_AFTER_PREFILTER.search(text):
         return
     abbr = _abbreviations()
     suffixes = _dotted_suffixes()
+    colon_ok = _colon_prefixes()
     for m in _NO_SPACE_AFTER.finditer(text):
         left, mark, right = m.groups()
+        if m.end() < len(text) and text[m.end()].isalnum():
+            continue  # "db8", "v2x": a code, not two words
         ldig, rdig = left.isdigit(), right.isdigit()
-        if ldig or rdig:
+        if mark == ":":
+            # "Nota:isso", "Fonte:Agência", "Nascimento:1950"; not "mailto:", "Categoria:Nome"
+            if ldig or len(left) < 3 or left.lower() in colon_ok or (not rdig and len(right) < 3):
+                continue
+        elif ldig or rdig:
             # "2020,o governo", "cidades,2020": a comma, with a letter on one side
             if mark != "," or (ldig and rdig) or (rdig and len(right) > 4) or (ldig and len(left) < 2):
                 continue
@@ -1069,6 +1156,54 @@ def spaced_hyphen_in_compound(doc, ctx):
             yield Hit(m.start(), m.end(), suggestion=f"{left}-{right}")
 
 
+
+@cache
+def _glue_words() -> frozenset[str]:
+    from mtqa.checks.data import load
+
+    return frozenset((load("spacing").get("glue_words") or {}).get("pt") or ())
+
+
+# A short function word glued to a capitalised word or a number: "doGoverno", "em2020".
+_GLUED_WORD = re.compile(r"(?<![\w#@.$/\\-])([a-zà-ÿ]{2,6})([A-ZÀ-Ý][a-zà-ÿ]{2,}|\d{1,4})(?![\w(@-])")
+
+
+@check(
+    "S125", "glued-function-word", Severity.WARNING,
+    category="spacing_punctuation",
+    languages=("pt",),
+    message="A short word glued to the next one: '{text}'; write '{suggestion}'",
+    examples=[
+        bad("a decisão [[doGoverno]] saiu ontem", suggest="do Governo"),
+        bad("a feira acontece [[em2026]] na capital", suggest="em 2026"),
+        good("o iPhone, o eBay, o eSports, o WhatsApp, o LinkedIn e a hashtag #emCasa"),
+        good("chame doSomething() no código e leia o perfil @noBrasil"),
+        good("a emenda 45, o G20, a Covid-19 e o Airbus A320 em 2026"),
+    ],
+)
+def glued_function_word(doc, ctx):
+    """A short function word glued to the capitalised word or number after it.
+
+    ## Why it matters
+    When a link or a formatted word follows a preposition or an article, extraction and
+    translation often drop the space between them (`doGoverno`, `em2020`).
+
+    ## What fires
+    A preposition, article, contraction or similar short word (the project's list) glued to a
+    capitalised word or a number of up to four digits. Brands written in camel case from a
+    single letter (`iPhone`, `eBay`), hashtags, handles and code (`doSomething()`) stay silent.
+    """
+    text = doc.text
+    words = _glue_words()
+    for m in _GLUED_WORD.finditer(text):
+        w = m.group(1)
+        if w not in words:
+            continue
+        if _urlish(text, m.start(), m.end()):
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"{w} {m.group(2)}")
+
+
 CHECKS = (
     space_before_hyphen,
     space_before_punctuation,
@@ -1091,4 +1226,5 @@ CHECKS = (
     full_width_punctuation,
     mark_at_line_start,
     spaced_hyphen_in_compound,
+    glued_function_word,
 )
