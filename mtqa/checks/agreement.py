@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.core.model import Document, Severity
@@ -115,4 +116,240 @@ def first_person_in_reported_speech(doc: Document, ctx: CheckContext) -> Iterato
                 yield Hit(start, start + len(m.group(1)), suggestion=third)
 
 
-CHECKS = (first_person_in_reported_speech,)
+# --------------------------------------------------------------------------------------------
+# Verb forms: which words are a third-person singular, and what their plural is.
+
+#: Irregular third-person singular forms: (third plural, first plural).
+_IRREGULAR = {
+    "é": ("são", "somos"), "está": ("estão", "estamos"), "vai": ("vão", "vamos"),
+    "tem": ("têm", "temos"), "vem": ("vêm", "vimos"), "foi": ("foram", "fomos"),
+    "fez": ("fizeram", "fizemos"), "disse": ("disseram", "dissemos"), "teve": ("tiveram", "tivemos"),
+    "esteve": ("estiveram", "estivemos"), "era": ("eram", "éramos"), "estava": ("estavam", "estávamos"),
+    "pôde": ("puderam", "pudemos"), "deu": ("deram", "demos"), "viu": ("viram", "vimos"),
+    "quer": ("querem", "queremos"), "faz": ("fazem", "fazemos"), "diz": ("dizem", "dizemos"),
+    "traz": ("trazem", "trazemos"), "pode": ("podem", "podemos"), "deve": ("devem", "devemos"),
+    "precisa": ("precisam", "precisamos"), "sabe": ("sabem", "sabemos"),
+}
+
+
+#: Function words that look like verb forms (`para` of `parar`, `se` of `ser`, `sobre` of
+#: `sobrar`, `como` of `comer`): never taken as verbs.
+_NOT_VERBS = frozenset("""
+a e o se sem para como sobre entre contra segundo conforme durante mediante até ante perante
+desde cerca apenas ainda mesmo mesma onde quando enquanto embora porque pois nada tudo toda todo
+cada sempre nunca logo bem mal assim agora hoje ontem depois antes fora dentro junto perto longe
+acima abaixo diante atrás senão caso tanto quanto pouco muito meio contudo porém entanto exceto
+salvo inclusive também nem mas que qual quem cuja cujo sua seu essa esse esta este outra outro
+uma umas ela ele isso isto aquilo além aqui ali lá cá tarde cedo sobretudo face frente
+pela pelo pelas pelos num numa nas nos das dos aos às
+""".split())
+
+
+def _singular_verb(word: str, lexicon, known) -> tuple[str, str] | None:
+    """``(third plural, first plural)`` when ``word`` is a third-person singular verb form of
+    the indicative (present, preterite, imperfect, future) and nothing else the lexicon knows
+    (not a noun, not an adjective, not a function word); None otherwise."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) < 3 or word in _NOT_VERBS:
+        return None
+    if (lexicon.nominal_gender(word) or lexicon.gender(word) or lexicon.adjective_gender(word)
+            or lexicon.is_invariable_adjective(word) or lexicon.likely_gender(word)):
+        return None
+    forms = None
+    if word.endswith("ou") and lexicon.is_verb(word[:-2] + "ar"):
+        forms = (word[:-2] + "aram", word[:-2] + "amos")
+    elif word.endswith("eu") and lexicon.is_verb(word[:-2] + "er"):
+        forms = (word[:-2] + "eram", word[:-2] + "emos")
+    elif word.endswith("iu") and lexicon.is_verb(word[:-2] + "ir"):
+        forms = (word[:-2] + "iram", word[:-2] + "imos")
+    elif word.endswith("ava") and lexicon.is_verb(word[:-3] + "ar"):
+        forms = (word + "m", word[:-3] + "ávamos")
+    elif word.endswith("ia") and (lexicon.is_verb(word[:-2] + "er") or lexicon.is_verb(word[:-2] + "ir")):
+        forms = (word + "m", word[:-2] + "íamos")
+    elif word.endswith("rá") and lexicon.is_verb(word[:-1]):
+        forms = (word[:-1] + "ão", word[:-1] + "emos")
+    elif word.endswith("a") and lexicon.is_verb(word[:-1] + "ar"):
+        forms = (word + "m", word + "mos")
+    elif word.endswith("e") and (lexicon.is_verb(word[:-1] + "er") or lexicon.is_verb(word[:-1] + "ir")):
+        forms = (word + "m", word + "mos")
+    if forms is None or not known(forms[0]):
+        return None
+    return forms
+
+
+def _known_fn(ctx, doc):
+    d = ctx.providers.get("dictionary")
+    variant = doc.variant or "BR"
+    return lambda w: d.known(w, "pt", variant)
+
+
+# V106: a subject pronoun and a verb of another person.
+
+_PRONOUN_VERB = re.compile(
+    r"(?<![\w-])(?P<pron>[Nn]ós|[Ee]les|[Ee]las)[ \t\u00a0]+"
+    r"(?:(?:não|também|já|ainda|só|nunca|sempre|se|nos|lhe|lhes|o|a|os|as)[ \t\u00a0]+)?"
+    r"(?P<verb>[a-zà-öø-ÿ]{2,})(?![\w-])"
+)
+#: Words before a pronoun that make it the object of a preposition or not a pronoun at all
+#: ("para nós", "os nós da rede").
+_NOT_SUBJECT_BEFORE = frozenset(
+    "para de por com sem entre sobre contra até a ante perante após desde em os dos nos aos pelos "
+    "segundo conforme que-não".split()
+)
+_WORD_BEFORE = re.compile(r"([\w-]+)[ \t\u00a0]*$")
+
+
+@check(
+    "V106", "pronoun-verb-person", Severity.WARNING,
+    category="agreement",
+    message="'{text}': the verb does not agree with '{pron}'; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon", "dictionary"),
+    examples=[
+        bad("Se quisermos crescer, [[nós deve]] investir mais.", suggest="nós devemos"),
+        bad("Os diretores disseram que [[eles precisa]] de mais tempo.", suggest="eles precisam"),
+        bad("As atletas chegaram cedo e [[elas treinou]] à tarde.", suggest="elas treinaram"),
+        good("Se quisermos crescer, nós devemos investir; eles precisam de tempo e elas treinaram."),
+        good("Para nós é importante; entre eles há acordo; com elas vai a equipe; os nós da rede."),
+        good("Nós mesmos, eles próprios, elas todas e nós também fazemos."),
+    ],
+)
+def pronoun_verb_person(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A subject pronoun followed by a verb of another person (`nós deve`, `eles precisa`).
+
+    ## Why it matters
+    The verb agrees with its subject: `nós devemos`, `eles precisam`. A translation that keeps
+    the English verb's one form for every person (*we must*, *they need*) writes a third-person
+    singular after a plural pronoun, which reads as broken.
+
+    ## What fires
+    `nós`, `eles` or `elas` (optionally with `não`, `também`, a clitic...) directly before a
+    third-person singular verb form: an irregular one (`é`, `tem`, `foi`) or a regular one whose
+    infinitive the lexicon knows (`deve` of `dever`, `treinou` of `treinar`) and whose plural
+    the dictionary knows. The suggestion is the plural form.
+
+    ## What stays silent
+    Pronouns after a preposition (`para nós é`, `entre eles há`), `os nós` (knots), and words
+    that are also nouns or adjectives (`eles próprios`).
+    """
+    lexicon = ctx.providers.get("lexicon")
+    known = _known_fn(ctx, doc)
+    text = doc.text
+    for m in _PRONOUN_VERB.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before and before.group(1).lower() in _NOT_SUBJECT_BEFORE:
+            continue
+        verb = m.group("verb")
+        forms = _singular_verb(verb, lexicon, known)
+        if forms is None:
+            continue
+        pron = m.group("pron")
+        plural = forms[1] if pron.lower() == "nós" else forms[0]
+        if pron.lower() == "nós" and not known(plural):
+            continue
+        span = text[m.start():m.start("verb")]
+        yield Hit(m.start(), m.end(), suggestion=span + plural, args={"pron": pron})
+
+
+# V107: a plural subject and a singular verb.
+
+_PLURAL_SUBJECT = re.compile(
+    r"(?<![\w-])(?P<det>[OoAa]s|[Aa]lgu(?:mas|ns)|[Vv]ári[oa]s|[Mm]uit[oa]s|[Ee]st[ea]s|[Ee]ss[ea]s|"
+    r"[Aa]quel[ea]s|[Ss]e[u]s|[Ss]uas|[Nn]oss[oa]s)[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)"
+    r"(?P<rest>(?:[ \t\u00a0]+[a-zà-öø-ÿ]+){1,4})(?![\w-])"
+)
+_REST_WORD = re.compile(r"[a-zà-öø-ÿ]+")
+_OF = frozenset(("de", "do", "da", "dos", "das"))
+
+
+#: Words after which `os/as` starts a subject: a sentence or clause boundary.
+_SUBJECT_AFTER = frozenset("que e mas quando porque pois onde enquanto embora se como-não".split())
+_PLURAL_ENDINGS = (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "al"), ("éis", "el"),
+                   ("eis", "el"), ("óis", "ol"), ("res", "r"), ("zes", "z"), ("ns", "m"), ("s", ""))
+
+
+def _plural_noun(word: str, lexicon) -> bool:
+    """True when ``word`` is the plural of a noun the lexicon knows (`células`, `ações`)."""
+    for plural, singular in _PLURAL_ENDINGS:
+        if word.endswith(plural):
+            stem = word[: len(word) - len(plural)] + singular
+            if lexicon.gender(stem) or lexicon.nominal_gender(stem) or lexicon.likely_gender(stem):
+                return True
+    return False
+
+
+@cache
+def _not_plural_subjects() -> frozenset[str]:
+    from mtqa.checks.data import load
+
+    return frozenset((load("gender").get("not_plural_nouns") or {}).get("pt") or ())
+
+
+@check(
+    "V107", "plural-subject-singular-verb", Severity.WARNING,
+    category="agreement",
+    message="'{text}': the subject '{subject}' is plural but the verb '{verb}' is singular; "
+    "write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon", "dictionary"),
+    examples=[
+        bad("O câncer começa quando [[as células desenvolve]] mudanças no DNA.",
+            suggest="as células desenvolvem"),
+        bad("[[Os preços da gasolina subiu]] pela terceira semana.", suggest="Os preços da gasolina subiram"),
+        bad("Segundo o relatório, [[os documentos revela]] uma queda.", suggest="os documentos revelam"),
+        good("O câncer começa quando as células desenvolvem mudanças; os preços da gasolina subiram."),
+        good("Todos os dias chega um navio; entre as causas da crise está a seca."),
+        good("Nos últimos anos, a maioria dos eleitores votou; os Estados Unidos anunciou."),
+        good("As palavras chave e os carros bomba; os países membro e as empresas alvo."),
+    ],
+)
+def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A plural subject `os/as` + noun followed by a singular verb (`as células desenvolve`).
+
+    ## Why it matters
+    The verb agrees in number with its subject. An engine that loses the plural between
+    subject and verb, or takes the number from a nearer word (`os preços da gasolina subiu`),
+    leaves a sentence that any reader stops at.
+
+    ## What fires
+    At the start of a sentence or clause (after a comma, `que`, `e`, `quando`...), `os` or `as`,
+    the plural of a noun the lexicon knows, optionally `de/do/da` and one word, then a
+    third-person singular verb form (see V106). The suggestion is the plural form.
+
+    ## What stays silent
+    `os/as` after a preposition (`entre as causas da crise está`: the subject comes after the
+    verb), measures of time and quantities (`todos os dias chega`), names (`os Estados Unidos`),
+    nouns in apposition that are nouns too (`os carros bomba`), and words that are not verbs.
+    """
+    lexicon = ctx.providers.get("lexicon")
+    known = _known_fn(ctx, doc)
+    skip = _not_plural_subjects()
+    for sent in doc.sentences:
+        text = sent.text
+        if "s " not in text:
+            continue
+        for m in _PLURAL_SUBJECT.finditer(text):
+            head = text[:m.start()].rstrip(" \t\u00a0")
+            if head and not head.endswith((",", ";", ":", "(", "—", "–", "“", '"', "«")):
+                before = _WORD_BEFORE.search(head)
+                if not before or before.group(1).lower() not in _SUBJECT_AFTER:
+                    continue
+            noun = m.group("noun")
+            if noun in skip or not _plural_noun(noun, lexicon):
+                continue
+            rest = list(_REST_WORD.finditer(text, m.start("rest"), m.end("rest")))
+            # The verb right after the noun, or after `de/do/da` and one or two words.
+            tries = rest[:1] if rest[0].group() not in _OF else rest[2:4]
+            for w in tries:
+                forms = _singular_verb(w.group(), lexicon, known)
+                if forms is not None:
+                    break
+            else:
+                continue
+            fixed = text[m.start():w.start()] + forms[0]
+            yield Hit(sent.start + m.start(), sent.start + w.end(), suggestion=fixed,
+                      args={"subject": f"{m.group('det')} {noun}", "verb": w.group()})
+
+
+CHECKS = (first_person_in_reported_speech, pronoun_verb_person, plural_subject_singular_verb)
