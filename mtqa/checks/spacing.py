@@ -791,7 +791,9 @@ _NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;:!?][^\W\d_]|\d,[^\W\d_]|[^
         good("a taxa de 3,5% e os itens 1,a e 2,b; R$1,50 e US$2,5 bi; a Lei 8.666,"),
         good("o site globo.com, o e-mail nome@jornal.com.br e o arquivo nota.pdf"),
         good("Acesse www.exemplo.com.br/noticias?Id=3 ou https://site.org/a,b"),
-        good("a biblioteca Node.js, o 3,5% e o placar 2,1 ponto; o Sr.Silva não"),
+        good("a biblioteca Node.js, o 3,5% e o placar 2,1 ponto; ASP.NET e Console.WriteLine"),
+        bad("o jogo [[terminou.O]] time saiu", suggest="terminou. O"),
+        bad("chegou ao [[Brasil.Depois]] disso, o [[Sr.Silva]] falou"),
         good("Os E.U.A. e a U.E. assinaram; o a.C. e o d.C."),
         good("a empresa Ltda. e o prof. Silva, cf. o capítulo, etc."),
     ],
@@ -831,13 +833,17 @@ def missing_space_after_punctuation(doc, ctx):
             # "2020,o governo", "cidades,2020": a comma, with a letter on one side
             if mark != "," or (ldig and rdig) or (rdig and len(right) > 4) or (ldig and len(left) < 2):
                 continue
-        elif len(right) < 2:
-            continue
+        elif len(right) < 2 and not (mark == "." and right.isupper() and text[m.end() : m.end() + 1] == " "
+                                     and len(left) >= 3 and left.islower()):
+            continue  # one letter after the mark: only "terminou.O jogo"
         elif mark == ".":
             if right.lower() in suffixes:
                 continue
             if right[0].isupper():
-                if not (left.islower() and right[1:].islower()):
+                # "terminou.Depois", "Brasil.Depois", "Sr.Silva"; not "ASP.NET", "Console.WriteLine"
+                if not (right[1:].islower() or len(right) == 1):
+                    continue
+                if not (left.islower() or (left[0].isupper() and left[1:].islower())):
                     continue
             elif left.lower() not in abbr:
                 continue
@@ -1204,6 +1210,110 @@ def glued_function_word(doc, ctx):
         yield Hit(m.start(), m.end(), suggestion=f"{w} {m.group(2)}")
 
 
+
+# A list label or a wink that closes a bracket it never opened: "a)", "1)", "iv)", ":)", ";-)".
+_LABEL_CLOSE = re.compile(r"(?:^|(?<=[\s(]))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})\)|[:;=8][-o^']?\)|\([:;]|\):")
+_BRACKETS = re.compile(r"[()]")
+
+
+@check(
+    "S126", "unbalanced-parentheses", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Unbalanced parenthesis '{text}' in this paragraph",
+    examples=[
+        bad("O escritor [[(]]nascido em Lisboa viveu no Porto e morreu em 2010."),
+        bad("O escritor nascido em Lisboa[[)]] viveu no Porto."),
+        good("O escritor (nascido em Lisboa) viveu no Porto (e em Braga)."),
+        good("Escolha: a) sim; b) não; iv) talvez. Que bom :) e ;-)"),
+        good("1) Primeiro passo\n2) Segundo passo"),
+        good("A nota (que tinha\nduas linhas) saiu; largou neste sábado (14) e o time (28 jogos, 21)."),
+    ],
+)
+def unbalanced_parentheses(doc, ctx):
+    """A parenthesis with no partner in the same paragraph.
+
+    ## Why it matters
+    Mirrored and translated pages drop one bracket of a pair when the words inside were a link
+    or were removed, and the reader no longer knows where the aside ends.
+
+    ## What fires
+    Within a paragraph, a `(` never closed or a `)` never opened. List labels (`a)`, `1)`,
+    `iv)`) and emoticons (`:)`) are not counted.
+    """
+    text = doc.text
+    if "(" not in text and ")" not in text:
+        return
+    for p in doc.paragraphs:
+        t = p.text
+        if "(" not in t and ")" not in t:
+            continue
+        stack: list[int] = []
+        unmatched: list[int] = []
+        for b in _BRACKETS.finditer(t):
+            j = b.start()
+            if b.group() == "(":
+                stack.append(j)
+            elif stack:
+                stack.pop()
+            else:
+                unmatched.append(j)
+        if not unmatched and not stack:
+            continue
+        # a label or a wink is not half of a pair
+        skip = {m.start() + k for m in _LABEL_CLOSE.finditer(t) for k, c in enumerate(m.group()) if c in "()"}
+        for j in sorted(unmatched + stack):
+            if j not in skip:
+                yield Hit(p.start + j, p.start + j + 1)
+
+
+# Pieces of one token split by a space: "1 º", "2 .ª", "R $", "US $", "d' água", "O' Neill".
+_SPLIT_TOKEN = re.compile(
+    r"(?<=\d)[ \t\u00a0]+\.?[ºª]|(?<=\d\.)[ \t\u00a0]+[ºª]"
+    r"|(?<![\w$])(?:R|US|U|A|C|NZ|HK|S)[ \t\u00a0]+\$"
+    r"|(?<![\w'’])[dD]['’][ \t\u00a0]+(?=[^\W\d_])"
+    r"|(?<![\w'’])O['’][ \t\u00a0]+(?=[A-Z])"
+)
+
+
+@check(
+    "S127", "split-token", Severity.WARNING,
+    category="spacing_punctuation",
+    languages=("pt",),
+    message="A space inside the token '{text}'; write '{suggestion}'",
+    examples=[
+        bad("ficou em [[1 º]] lugar e a [[2 .ª]] fase começa", ),
+        bad("custa [[R $]] 10 e [[US $]] 5"),
+        bad("a caixa [[d' ]]água e o ator [[O' ]]Neill"),
+        good("ficou em 1º lugar, a 2.ª fase, 20 °C, R$ 10, US$ 5, a caixa d'água e O'Neill"),
+        good("ele disse 'sim' e 'não'; o rock 'n' roll"),
+    ],
+)
+def split_token(doc, ctx):
+    """A space inside an ordinal, a currency sign or an elided word (`1 º`, `R $`, `d' água`).
+
+    ## Why it matters
+    Tokenisers of translation engines split `1º`, `R$` and `d'água` into pieces and the
+    pieces come back with spaces between them.
+
+    ## What fires
+    A number, spaces and `º` or `ª` (also `.º`); `R`, `US` and similar before a spaced `$`;
+    `d'` or `O'` followed by a space and a word. The degree sign (`20 °C`) is a different
+    character and stays silent.
+    """
+    text = doc.text
+    if not any(c in text for c in "ºª$'’"):
+        return
+    for m in _SPLIT_TOKEN.finditer(text):
+        g = m.group()
+        if g[0].isspace():  # "1 º": the span starts at the number
+            start = m.start()
+            while start > 0 and text[start - 1].isdigit() and m.start() - start < 12:
+                start -= 1
+            yield Hit(start, m.end(), suggestion=text[start : m.start()] + g.strip())
+        else:
+            yield Hit(m.start(), m.end(), suggestion="".join(g.split()))
+
+
 CHECKS = (
     space_before_hyphen,
     space_before_punctuation,
@@ -1227,4 +1337,6 @@ CHECKS = (
     mark_at_line_start,
     spaced_hyphen_in_compound,
     glued_function_word,
+    unbalanced_parentheses,
+    split_token,
 )
