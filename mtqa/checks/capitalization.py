@@ -9,6 +9,7 @@ nouns that introduce titles, conventionally capitalised institutions) are data
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -320,6 +321,22 @@ def _table(key: str, language: str) -> frozenset[str]:
     return frozenset(per_language("capitalization", key).get(language, ()))
 
 
+class _WordCounts:
+    """How often each word is written in a document, counted on first use (one pass, instead of
+    a search of the whole text per candidate)."""
+
+    _RX = re.compile(r"\w+")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: Counter[str] | None = None
+
+    def __getitem__(self, word: str) -> int:
+        if self._counts is None:
+            self._counts = Counter(self._RX.findall(self.text))
+        return self._counts[word]
+
+
 def _line_of(doc: Document, pos: int) -> str:
     a, b = doc.line_bounds(pos)
     return doc.text[a:b]
@@ -331,8 +348,9 @@ def _closes(line: str) -> bool:
 
 
 #: A word, a period, spaces and a lower-case word: a sentence that starts in lower case.
-_LOWER_START = re.compile(
-    rf"(?<![\w.@/])(?P<prev>\w+)\.{_SP}+(?P<w>[{_LOWER}]+)(?P<after>[^\w]|$)", re.M)
+_LOWER_START = re.compile(rf"\.{_SP}+(?P<w>[{_LOWER}]+)(?P<after>[^\w]|$)", re.M)
+#: The word right before the period, unless a period, `@` or `/` precedes it (an address).
+_WORD_BEFORE = re.compile(r"(?<![\w.@/])(?P<prev>\w+)$")
 
 
 @check(
@@ -387,14 +405,18 @@ def lower_case_sentence_start(doc: Document, ctx) -> Iterator[Hit]:
     dictionary = ctx.providers.get("dictionary")
     spaced = ". " in text or ".\u00a0" in text or ".\t" in text
     for m in _LOWER_START.finditer(text) if spaced else ():
-        prev, w, after = m.group("prev"), m.group("w"), m.group("after")
+        w, after = m.group("w"), m.group("after")
         if after and after in "-@/.'’_":
             continue
+        pm = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if pm is None:
+            continue
+        prev = pm.group("prev")
         pl = prev.lower()
         if pl in abbreviations or (len(prev) == 1 and prev.isalpha()):
             continue
         a, b = doc.line_bounds(m.start())
-        if prev.isdigit() and not text[a:m.start()].strip():
+        if prev.isdigit() and not text[a:pm.start("prev")].strip():
             continue  # "1. introdução": a numbered item
         line = text[a:b]
         if line.lower() == line:
@@ -518,7 +540,14 @@ def _endings(key: str, language: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((a, b) for a, b in pairs), key=lambda p: -len(p[0])))
 
 
+@cache
+def _all_endings(language: str) -> tuple[str, ...]:
+    return tuple({e for key in ("verb_endings", "participle_endings") for e, _ in _endings(key, language)})
+
+
 def _regular_verb_form(word: str, language: str, lexicon, participle: bool) -> bool:
+    if not word.endswith(_all_endings(language)):
+        return False
     for key in ("verb_endings", "participle_endings") if participle else ("verb_endings",):
         for ending, inf in _endings(key, language):
             if word.endswith(ending):
@@ -576,7 +605,7 @@ def capitalised_verb_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
     persons = _table("person_words", lang)
     stop = (function - _CONJ - {"mas", "que"}) | title_nouns | persons
     lexicon = ctx.providers.get("lexicon")
-    text = doc.text
+    counts = _WordCounts(doc.text)
     for line in doc.lines:
         t = line.text
         if not _closes(t):
@@ -587,17 +616,17 @@ def capitalised_verb_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
             nm = _NEXT_LOWER.match(t, m.end())
             if nm is None:
                 continue
+            if low not in irregular:
+                if not _regular_verb_form(low, lang, lexicon, nm.group("next") in _PASSIVE_AGENT):
+                    continue
+                if counts[w] > 1:
+                    continue  # written with a capital elsewhere: a name
             pm = _PREV_WORD.search(t, max(0, m.start() - 60), m.start())
             if pm is None:
                 continue
             prev = pm.group()
             if not (prev.islower() or prev.isdigit()) or prev.lower() in stop:
                 continue
-            if low not in irregular:
-                if not _regular_verb_form(low, lang, lexicon, nm.group("next") in _PASSIVE_AGENT):
-                    continue
-                if len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text)) > 1:
-                    continue  # written with a capital elsewhere: a name
             yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=low)
 
 
@@ -630,7 +659,8 @@ def _gentilic_pattern(language: str) -> re.Pattern[str] | None:
         return "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
 
     alt = "|".join(re.escape(cap(f)) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"{_SP}(?<=\w{_SP})(?P<w>{alt})(?![\w'’-])")
+    firsts = "".join(sorted({re.escape(cap(f)[:1]) for f in forms}))
+    return re.compile(rf"{_SP}(?=[{firsts}])(?<=\w{_SP})(?P<w>{alt})(?![\w'’-])")
 
 
 @check(
@@ -701,8 +731,10 @@ def _brand_pattern() -> tuple[re.Pattern[str], dict[str, str]] | None:
     brands = brands + [b.lower() for b in plain]
     canon = {b.lower().replace("’", "'"): b for b in brands}
     canon.update({b.lower(): b for b in plain})
-    alt = "|".join(re.escape(b).replace("'", "['’]") for b in sorted(brands, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.@#/-])(?:{alt})(?![\w@/-]|\.\w)", re.I), canon
+    # Matched on the lower-cased text: far faster than one case-blind alternation.
+    low = sorted({b.lower() for b in brands}, key=len, reverse=True)
+    alt = "|".join(re.escape(b).replace("'", "['’]") for b in low)
+    return re.compile(rf"(?<![\w.@#/-])(?:{alt})(?![\w@/-]|\.\w)"), canon
 
 
 @check(
@@ -746,8 +778,12 @@ def brand_casing(doc: Document, ctx) -> Iterator[Hit]:
     if found is None:
         return
     rx, canon = found
-    for m in rx.finditer(doc.text):
-        w = m.group()
+    text = doc.text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in rx.finditer(lowered):
+        w = text[m.start():m.end()]
         right = canon.get(w.lower().replace("’", "'"))
         if right is None or w.replace("’", "'") == right or w.isupper():
             continue
@@ -890,6 +926,7 @@ def capital_after_line_break(doc: Document, ctx) -> Iterator[Hit]:
     dictionary = ctx.providers.get("dictionary")
     text = doc.text
     lines = [ln for ln in doc.lines if ln.text.strip()]
+    counts = _WordCounts(text)
     for cur, nxt in zip(lines, lines[1:], strict=False):
         t = cur.text.rstrip()
         if not t or t[-1] in CLOSING_PUNCTUATION or not _LAST_WORD.search(t):
@@ -905,9 +942,9 @@ def capital_after_line_break(doc: Document, ctx) -> Iterator[Hit]:
         low = w.lower()
         if len(w) < 3 or low in function or low in institutional or low in names:
             continue
-        if len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text)) > 1:
+        if counts[w] > 1:
             continue
-        if not re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
+        if not counts[low]:
             continue  # never written in lower case here: likely a name (`Lula`, `Rosa`)
         if not dictionary.known(low, lang, doc.variant):
             continue
@@ -967,7 +1004,7 @@ def capitalised_noun_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
     stop = function | title_nouns | _table("person_words", lang) | _table("subject_nouns", lang)
     institutional = institutional | _table("disciplines", lang) | _table("name_words", lang)
     dictionary = ctx.providers.get("dictionary")
-    text = doc.text
+    counts = _WordCounts(doc.text)
     for line in doc.lines:
         t = line.text
         if not _closes(t):
@@ -984,13 +1021,13 @@ def capitalised_noun_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
                 after = _NEXT_LOWER.match(t, nm.end())
                 if after is None or after.group("next") in function:
                     continue
+            if counts[w] > 1:
+                continue
+            if not counts[low]:
+                continue  # never written in lower case here: likely a name or a title
             pm = _PREV_WORD.search(t, max(0, m.start() - 60), m.start())
             if pm is None or not pm.group().islower() or pm.group() in stop:
                 continue
-            if len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text)) > 1:
-                continue
-            if not re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
-                continue  # never written in lower case here: likely a name or a title
             if not dictionary.known(low, lang, doc.variant):
                 continue
             yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=low)
