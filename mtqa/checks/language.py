@@ -1543,6 +1543,160 @@ def english_date_name(doc: Document, ctx: CheckContext):
                       "document_language": lang})
 
 
+# --- L115 ---------------------------------------------------------------------------------------
+
+_SPACED_POSSESSIVE = re.compile(r"(?<=[^\W\d_])\s+(['’]s)(?=[\s,.;:!?)]|$)")
+_NAME_POSSESSIVE = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][^\W\d_]+)(['’]s)[ \u00a0]+([a-zà-ÿ][^\W\d_]*)")
+#: Names whose possessive is part of a brand: ``o McDonald's fechou`` is right.
+_BRAND_POSSESSIVES = frozenset(
+    "mcdonald domino macy kellogg levi wendy sotheby christie moody lloyd hardee applebee denny "
+    "carl claire tiffany sainsbury harrod arby chili dunkin ripley bloomingdale lowe nathan "
+    "marshall kohl walgreen dillard friday hershey heinz ben jerry outback reese bailey gordon "
+    "ocean schindler grey alzheimer parkinson hodgkin crohn asperger tourette down".split()
+)
+
+
+@check(
+    "L115", "english-possessive-name", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English possessive '{text}' in a Portuguese sentence",
+    examples=[
+        bad("A Xiaomi[[ 's]] novo telefone chega em maio, segundo a empresa.", suggest=""),
+        bad("O Putin[[’s]] governo respondeu às sanções na semana passada.", suggest=""),
+        good("O McDonald's fechou lojas; a Moody's rebaixou a nota e a Sotheby's leiloou o quadro."),
+        good("O filme Schindler's List e a série Grey's Anatomy voltaram ao streaming."),
+        good("A banda tocou “A Hard Day's Night” e o público cantou junto."),
+        good("A doença de Alzheimer's afeta milhões; a letra 's' indica o plural."),
+    ],
+    languages=("pt",),
+    needs=("dictionary",),
+)
+def english_possessive_name(doc: Document, ctx: CheckContext):
+    """An English possessive after a space (`Xiaomi 's`) or on a name before a Portuguese word.
+
+    ## Why it matters
+    `o Putin’s governo` keeps the English genitive of `Putin's government`; Portuguese says
+    `o governo de Putin`. A possessive split off by a space (`Xiaomi 's`) is the same artifact
+    after a tokenizer.
+
+    ## What fires
+    `'s` or `’s` standing alone after a word and a space; and `'s` on a capitalised name followed
+    by a lower-case Portuguese word that English does not know (`Putin’s governo`). Brand names
+    with a possessive (`McDonald's`, `Moody's`, `Sotheby's`) and eponyms (`Alzheimer's`) stay
+    silent. L104 reports the possessive on a Portuguese common noun.
+    """
+    lang, d = _pt_target(doc, ctx)
+    if lang is None:
+        return
+    text = doc.text
+    if "'s" not in text and "’s" not in text:
+        return
+    for m in _SPACED_POSSESSIVE.finditer(text):
+        yield Hit(
+            m.start(), m.end(), suggestion="",
+            message=f"English possessive '{m.group(1)}' split off by a space; rewrite with 'de'",
+            evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
+                      "document_language": lang},
+        )
+    for m in _NAME_POSSESSIVE.finditer(text):
+        name, nxt = m.group(1), m.group(3)
+        if name.lower() in _BRAND_POSSESSIVES:
+            continue
+        if nxt in function_words("pt") or not _native(d, nxt, lang) or d.known(nxt, "en"):
+            continue
+        if _native(d, name.lower(), lang) and not d.known(name, "en"):
+            continue  # a Portuguese word: L104's
+        yield Hit(
+            m.start(2), m.end(2), suggestion="",
+            message=(f"English possessive '{m.group(2)}' on the name '{name}' before the Portuguese "
+                     f"word '{nxt}'; rewrite with 'de' ('{nxt} de {name}')"),
+            evidence={"detected_language": "en", "confidence": 0.8, "detector": "pattern+dictionary",
+                      "document_language": lang, "stem": name},
+        )
+
+
+# --- L116 ---------------------------------------------------------------------------------------
+
+
+@check(
+    "L116", "english-function-word-capitalised", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English '{text}' before a Portuguese word",
+    examples=[
+        bad("O ministro falou à imprensa. [[The]] governo anunciou o plano na segunda-feira."),
+        bad("[[However]], o acordo ainda depende do Congresso, disse o relator."),
+        bad("[[With]] o apoio da China, o projeto avançou."),
+        good("O jornal The Economist e a revista The New Yorker elogiaram o filme."),
+        good("In vitro, as células cresceram; As pessoas e Os Mutantes também."),
+        good("The Last of Us estreia hoje; The Killers tocam amanhã."),
+    ],
+    languages=("pt",),
+    needs=("dictionary",),
+)
+def english_function_word_capitalised(doc: Document, ctx: CheckContext):
+    """A capitalised English function word opening a Portuguese phrase (`The governo`).
+
+    ## Why it matters
+    A translator that left the first word of a sentence in English (`The governo`, `However,`)
+    produces a sentence that starts in one language and goes on in another.
+
+    ## What fires
+    At the start of a sentence or clause (after a colon, semicolon, dash or bracket), a
+    capitalised word whose lower case is an English function word or linking adverb and not a
+    Portuguese word (`The`, `This`, `With`, `However`, `Meanwhile`), followed by a lower-case
+    Portuguese word (after an optional comma). Titles and names (`The Economist`,
+    `The Last of Us`) go on with a capital and stay silent; Latin (`In vitro`) and Portuguese
+    articles (`As`, `Os`) are not English.
+    """
+    lang, d = _pt_target(doc, ctx)
+    if lang is None:
+        return
+    km = _kinds(d, lang)
+    text = doc.text
+    for seg in doc.sentences:
+        toks = list(_WORD_RX.finditer(seg.text))
+        for i in range(len(toks) - 1):
+            t = toks[i].group()
+            if not (t[:1].isupper() and t[1:].islower()):
+                continue
+            if i > 0 and not any(ch in ":;—–(\n" for ch in seg.text[toks[i - 1].end() : toks[i].start()]):
+                continue  # only a sentence or clause opener: inside a title ("The Last of Us")
+            low = t.lower()
+            if low in _LATIN_OPENERS:
+                continue
+            if low not in _LINKING and km.kind(low, d) != "en-fw":
+                continue
+            if low in _LINKING and (_native(d, low, lang) or low in function_words(lang)):
+                continue
+            gap = seg.text[toks[i].end() : toks[i + 1].start()]
+            if gap.strip(" \u00a0,") or gap.count(",") > 1:
+                continue
+            nxt = toks[i + 1].group()
+            if not nxt.islower() or nxt in function_words("en") or nxt in _loanwords(lang)[1]:
+                continue
+            if not _native(d, nxt, lang) or (d.known(nxt, "en") and nxt not in function_words(lang)):
+                continue
+            start = seg.start + toks[i].start()
+            if _in_short_quote(text, seg, start, start + len(t)):
+                continue
+            yield Hit(
+                start, start + len(t),
+                message=(f"English '{t}' before the Portuguese word '{nxt}' (dictionaries: an "
+                         "English function word, not Portuguese)"),
+                evidence={"detected_language": "en", "confidence": 0.9, "detector": "dictionary",
+                          "document_language": lang},
+            )
+
+
+#: English sentence openers that are not function words but link clauses.
+_LINKING = frozenset(
+    "however meanwhile moreover furthermore therefore nevertheless nonetheless instead "
+    "otherwise besides thus hence indeed additionally finally overall".split()
+)
+#: Latin openers with a lower-case word after them (``In vitro``, ``In loco``).
+_LATIN_OPENERS = frozenset({"in", "ad", "per", "pro", "post", "ex"})
+
+
 CHECKS = (
     document_language_mismatch,
     wrong_language_segment,
@@ -1558,4 +1712,6 @@ CHECKS = (
     english_compound,
     english_unit,
     english_date_name,
+    english_possessive_name,
+    english_function_word_capitalised,
 )
