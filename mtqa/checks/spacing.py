@@ -771,7 +771,11 @@ def _colon_prefixes() -> frozenset[str]:
 _NO_SPACE_AFTER = re.compile(
     r"(?<![\w.&#@/$€£:])([^\W\d_]{2,}|\d+)([.,;:!?])([^\W\d_]+|\d+)(?![\w]*[./@:])"
 )
-_NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;:!?][^\W\d_]|\d,[^\W\d_]|[^\W\d_][,:]\d")
+# "(PCC).Depois", "”,disse", "»;e": a mark glued to the next word after a closing bracket or quote.
+_NO_SPACE_AFTER_CLOSE = re.compile(r"(?<=[^\s(\[])([)\]”»][.,;!?])((?:[A-ZÀ-Ý][a-zà-ÿ]+|[a-zà-ÿ]{2,}))(?![\w.@/])")
+_NO_SPACE_AFTER_PREFILTER = re.compile(
+    r"[^\W\d_][.,;:!?][^\W\d_]|\d,[^\W\d_]|[^\W\d_][,:]\d|[)\]”»][.,;!?][^\W\d_]"
+)
 
 
 @check(
@@ -786,6 +790,8 @@ _NO_SPACE_AFTER_PREFILTER = re.compile(r"[^\W\d_][.,;:!?][^\W\d_]|\d,[^\W\d_]|[^
         bad("o plano de [[2020,o]] governo recuou", suggest="2020, o"),
         bad("a foto abaixo [[(Fonte:Agência]] Brasil)".replace("[[(", "([["), suggest="Fonte: Agência"),
         bad("[[Nascimento:1950]] em Lisboa", suggest="Nascimento: 1950"),
+        bad("o programa (PCC[[).Depois]] disso, “Vamos[[”,disse]] ele"),
+        good("o programa (PCC). Depois disso, “Vamos”, disse ele; a função f(x).y e (a).b"),
         good("escreva para mailto:nome@x.pt, veja Categoria:História e o std::vector às 10:30"),
         good("o código v2:db8 e a proporção 1:1; o placar 3:0"),
         good("a taxa de 3,5% e os itens 1,a e 2,b; R$1,50 e US$2,5 bi; a Lei 8.666,"),
@@ -808,7 +814,8 @@ def missing_space_after_punctuation(doc, ctx):
 
     ## What fires
     A word of two or more letters, `.` `,` `;` `:` `!` or `?`, and a word of two or more letters;
-    a comma between a number and a word (`2020,o`); a colon between a word and a number.
+    a comma between a number and a word (`2020,o`); a colon between a word and a number; a mark
+    right after a closing bracket or quote and glued to the next word (`).Depois`, `”,disse`).
     A period fires only after an abbreviation (`incl.`, `aprox.`) followed by a lower-case word,
     or before a capitalised word. Addresses, e-mails, file names (`nota.pdf`), dotted initials
     (`E.U.A.`), numbers, times, address schemes and wiki namespaces (`mailto:`, `Categoria:`)
@@ -853,6 +860,10 @@ def missing_space_after_punctuation(doc, ctx):
             continue
         start, end = m.start(), m.end()
         yield Hit(start, end, suggestion=f"{left}{mark} {right}", args={"punct": mark})
+    for m in _NO_SPACE_AFTER_CLOSE.finditer(text):
+        if _urlish(text, m.start(), m.end()):
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} {m.group(2)}", args={"punct": m.group(1)[-1]})
 
 
 # An opening quotation mark left alone at the end of a line after a finished sentence.
@@ -1015,35 +1026,40 @@ def empty_brackets(doc, ctx):
 
 # A full-width (CJK) mark in Latin-script text: "，" "。" "：" "（" left by a translation from Chinese
 # or Japanese.
-_FULLWIDTH = re.compile(r"[，。：；（）、！？「」『』【】〔〕《》〈〉]")
+_FULLWIDTH = re.compile(r"[，。：；（）、！？「」『』【】〔〕《》〈〉¿¡„‚]")
 _FULLWIDTH_FIX = {"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "、": ",",
                   "！": "!", "？": "?", "「": "“", "」": "”", "『": "“", "』": "”", "【": "[",
-                  "】": "]", "〔": "[", "〕": "]", "《": "«", "》": "»", "〈": "‹", "〉": "›"}
+                  "】": "]", "〔": "[", "〕": "]", "《": "«", "》": "»", "〈": "‹", "〉": "›",
+                  "¿": "", "¡": "", "„": "“", "‚": "‘"}
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @check(
-    "S122", "full-width-punctuation", Severity.WARNING,
+    "S122", "foreign-punctuation", Severity.WARNING,
     category="spacing_punctuation",
     languages=("pt",),
-    message="Full-width punctuation '{text}' in Portuguese text; write '{suggestion}'",
+    message="Punctuation of another script or language '{text}' in Portuguese text",
     examples=[
         bad("as máquinas de embalagem[[，]] segundo o relatório[[，]] cresceram", suggest=","),
         bad("a taxa de crescimento foi de 3%[[。]]", suggest="."),
         good("as máquinas de embalagem, segundo o relatório, cresceram 3%."),
         good("o nome chinês 北京（Pequim）aparece assim no original."),
+        bad("ele perguntou [[¿]]por que não?", suggest=""),
+        bad("o jornal chamou-lhe [[„]]histórico“", suggest="“"),
+        good("ele perguntou: por que não? E o jornal chamou-lhe “histórico”."),
     ],
 )
-def full_width_punctuation(doc, ctx):
-    """A full-width comma, period, colon or bracket in Portuguese text.
+def foreign_punctuation(doc, ctx):
+    """A full-width mark, an inverted Spanish mark or a low German quote in Portuguese text.
 
     ## Why it matters
-    Translations from Chinese or Japanese keep the source's full-width marks (`，` `。` `（`),
-    which look wrong and break search and line breaking.
+    Translations keep marks of the source's typography that Portuguese does not use: the
+    full-width `，` `。` `（` of Chinese and Japanese, the inverted `¿` `¡` of Spanish, the low
+    `„` `‚` quotes of German and Central European languages.
 
     ## What fires
-    A full-width or CJK mark with no Chinese, Japanese or Korean character within a dozen
-    characters of it (a name quoted in its own script may keep its marks).
+    One of these marks; a full-width or CJK mark with a Chinese, Japanese or Korean character
+    within a dozen characters of it (a name quoted in its own script) stays silent.
     """
     text = doc.text
     if not _FULLWIDTH.search(text):
@@ -1333,7 +1349,7 @@ CHECKS = (
     space_before_plus,
     doubled_punctuation,
     empty_brackets,
-    full_width_punctuation,
+    foreign_punctuation,
     mark_at_line_start,
     spaced_hyphen_in_compound,
     glued_function_word,
