@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
-from mtqa.checks.data import all_languages, load, per_language
+from mtqa.checks.data import all_languages, per_language
 from mtqa.core.model import Document, Segment, Severity
 
 _ARROWS = "«»‹›←→<>|/·•"
@@ -132,6 +132,7 @@ def _label_inline() -> re.Pattern[str]:
             "O ministro falou depois."),
         bad("Fine.\n[[Leggi anche: Il governo approva la manovra]]\nIl testo prosegue qui con altro."),
         good("Saiba mais: o programa oferece bolsas para estudantes de baixa renda."),
+        bad("Texto.\n[[Veja também: Governo anuncia novo pacote de obras.]]\nO texto continua aqui."),
         good("Leia mais sobre o caso na edição de domingo, que traz uma entrevista com o juiz."),
         good("Como reagiram os vizinhos?\n\nO governo da Coreia do Sul convocou uma reunião."),
     ],
@@ -147,7 +148,7 @@ def related_links(doc: Document, ctx) -> Iterator[Hit]:
     A line that is only a label (colon optional), and each following line that looks like a
     headline (short, starts with a capital, no final punctuation) up to the next real paragraph
     or blank-separated sentence. A label followed on the same line by one headline also fires. A
-    label followed by a sentence ending in a period stays silent.
+    label followed by a lower-case sentence, or by a long one with commas, stays silent.
     """
     label_only = _whole_line("related_label", r":?")
     label_inline = _label_inline()
@@ -170,8 +171,11 @@ def related_links(doc: Document, ctx) -> Iterator[Hit]:
                 i = j
                 continue
         m = label_inline.fullmatch(t)
-        if m and _headline_like(m.group("rest")):
-            yield Hit(a, b, suggestion="")
+        if m:
+            rest = m.group("rest")
+            short = rest[:-1] if rest.endswith(".") and not rest.endswith("..") else rest
+            if _headline_like(short) and (short == rest or (_words(rest) <= 14 and "," not in rest)):
+                yield Hit(a, b, suggestion="")
         i += 1
 
 
@@ -503,7 +507,7 @@ _MEDIA_EXT = r"(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic|mp4|mov|webm|mp3|m4
 _BARE_LINE = re.compile(
     rf"(?:https?://|www\.)\S+"  # a bare address
     rf"|[\w.~%()+-]{{1,120}}\.{_MEDIA_EXT}(?:\s*\(?\d{{2,5}}\s*[x×]\s*\d{{2,5}}\)?)?"  # a file name
-    rf"|[a-z0-9]+(?:-[a-z0-9]+){{3,}}(?:\.html?)?",  # a URL slug
+    rf"|(?:[a-z0-9_-]+/){{0,6}}[a-z0-9]+(?:-[a-z0-9]+){{3,}}(?:\.html?)?/?",  # a URL slug or path
     re.IGNORECASE,
 )
 
@@ -581,6 +585,8 @@ def _widget_rx() -> re.Pattern[str]:
         bad("O prazo termina na sexta-feira.\n[[Leia mais]]"),
         bad("Texto.\n[[Este site utiliza cookies para melhorar a sua experiência.]]\nMais texto."),
         good("Leia mais:\nO texto segue normalmente, com um ponto final."),
+        bad("O prazo termina na sexta-feira.\n[[Facebook Twitter WhatsApp]]\nO texto continua."),
+        good("O Facebook e o Twitter recorreram da decisão."),
         good("A empresa explicou o que são cookies e como o navegador os guarda."),
         good("Utilizamos cookies para diferentes finalidades:"),
     ],
@@ -596,7 +602,8 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
     ## What fires
     A whole line of eight words or fewer that is one of the widget phrases of any language
     (case ignored, a final `!`, `.`, `:` or `…` and arrows allowed), a "read more" label that
-    is the last line of the text, and a cookie-banner sentence (`Este site utiliza cookies`)
+    is the last line of the text or has no colon (a button, not a label introducing a list),
+    a share bar (`Facebook Twitter WhatsApp`), and a cookie-banner sentence (`Este site utiliza cookies`)
     that asks for consent (`aceitar`, `concorda`, `continuar a navegar`).
     The same words inside a sentence or a headline (`Publicidade infantil volta à pauta`) stay
     silent.
@@ -610,15 +617,31 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
         n = _words(t)
         if len(t) <= 70 and n <= 8 and rx.fullmatch(t):
             yield Hit(a, b, suggestion="")
-        elif i == last and n <= 4 and label_only.fullmatch(t):
-            yield Hit(a, b, suggestion="")  # "Leia mais" with nothing after it: a button
+        elif n <= 4 and label_only.fullmatch(t) and (i == last or t[-1] != ":"):
+            yield Hit(a, b, suggestion="")  # "Leia mais" as a button, not introducing a list
+        elif 2 <= n <= 12 and _share_row(t):
+            yield Hit(a, b, suggestion="")
         elif n <= 40 and "cookie" in t.lower() and cookies.search(t) and _consent().search(t):
             yield Hit(a, b, suggestion="")
 
 
 @cache
+def _share_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in all_languages("boilerplate", "share_button"))
+
+
+def _share_row(t: str) -> bool:
+    """A line made only of share-button names (`Facebook Twitter WhatsApp E-mail`)."""
+    words = _share_words()
+    toks = [x.strip(":,") for x in t.lower().split()]
+    names = [x for x in toks if x and x not in "|·•"]
+    return len(names) >= 2 and all(x in words for x in toks if x)
+
+
+@cache
 def _consent() -> re.Pattern[str]:
-    return re.compile(load("boilerplate")["cookie_banner_consent"], re.IGNORECASE)
+    stems = all_languages("boilerplate", "cookie_banner_consent")
+    return re.compile("|".join(map(re.escape, stems)), re.IGNORECASE)
 
 
 @cache
@@ -672,7 +695,7 @@ def media_player_prompt(doc: Document, ctx) -> Iterator[Hit]:
 
 @cache
 def _credit_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    agencies = sorted(load("boilerplate").get("photo_agency") or (), key=len, reverse=True)
+    agencies = sorted(all_languages("boilerplate", "photo_agency"), key=len, reverse=True)
     long_ = "|".join(_phrase_rx(a) for a in agencies if len(a) > 4)
     short = "|".join(re.escape(a.upper()) for a in agencies if len(a) <= 4)
     agency = re.compile(rf"(?i:\b(?:{long_})\b)|\b(?:{short})\b")
@@ -944,6 +967,121 @@ def commercial_disclaimer(doc: Document, ctx) -> Iterator[Hit]:
                 yield Hit(a + m.start(), a + m.end(), suggestion="")
 
 
+# --- B118 widget words glued to the text or left at a paragraph's end -----------------------------
+
+
+@cache
+def _glued_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    badges = sorted(all_languages("boilerplate", "glued_badge"), key=len, reverse=True)
+    alt = "|".join(r"\s".join(map(re.escape, x.split())) for x in badges)
+    glued = re.compile(
+        rf"(?:(?<=^)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?]))[ \t]*({alt})"
+        r"(?=[A-ZÀ-Ý][a-zà-ÿ]|[AOEÉÀ]\s+[a-zà-ÿA-ZÀ-Ý][a-zà-ÿ])"
+    )
+    tails = sorted(all_languages("boilerplate", "read_more_tail"), key=len, reverse=True)
+    tail_alt = "|".join(_phrase_rx(x) for x in tails)
+    tail = re.compile(
+        rf"(?<=[.!?…”\"»)\]])[ \t]*((?:{tail_alt})[ \t]*(?:»|›|→|>>|\.\.\.|…|\+)?)[ \t]*$",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    return glued, tail
+
+
+@check(
+    "B118", "glued-widget-text", Severity.WARNING,
+    category="boilerplate",
+    message="Widget text glued to the article: '{text}'",
+    examples=[
+        bad("[[NOVO]]Agora o aplicativo tem modo escuro.\nO resto do texto."),
+        bad("O prazo termina na sexta-feira, informou o ministério.[[ Leia mais]]"),
+        bad("O prazo termina na sexta-feira, informou o ministério.[[ Continue lendo »]]\nFim."),
+        bad("O texto acaba aqui.[[PUBLICIDADE]]O texto continua depois do anúncio."),
+        good("NOVOS TEMPOS PARA A ECONOMIA\n\nO texto começa aqui."),
+        good("NOVO BANCO anuncia lucro.\n\nO banco português lucrou mais."),
+        good("Quem quiser saber mais pode ler mais sobre o caso na edição de domingo."),
+        good("A OTAN se reuniu. NATO é a sigla em inglês."),
+    ],
+)
+def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
+    """A widget word glued to the text (`NOVOAgora ...`) or a "read more" button ending a paragraph.
+
+    ## Why it matters
+    Badges (`NOVO`, `AO VIVO`, `PUBLICIDADE`) and buttons (`Leia mais`, `Continue lendo »`) lose
+    their layout when a page becomes text: the badge is glued to the next word and the button
+    to the end of the paragraph.
+
+    ## What fires
+    A badge in capitals at the start of a line or right after a sentence, glued without a space
+    to a capitalised word; and a "read more" phrase after the last sentence of a line, with
+    nothing after it but an arrow. Capitals followed by a space (`NOVO BANCO`) and the words in
+    a sentence stay silent.
+    """
+    glued, tail = _glued_rx()
+    text = doc.text
+    for m in glued.finditer(text):
+        yield Hit(m.start(1), m.end(1), suggestion="")
+    for m in tail.finditer(text):
+        a = m.start(1)
+        if a > 0 and text[a - 1] == " ":
+            a -= 1
+        yield Hit(a, m.end(1), suggestion="")
+
+
+# --- B119 wiki furniture ---------------------------------------------------------------------------
+
+
+@cache
+def _wiki_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    tags = sorted(all_languages("boilerplate", "wiki_inline"), key=len, reverse=True)
+    alt = "|".join(r"\s*\|\s*".join(_phrase_rx(p) for p in t.split("|")) for t in tags)
+    inline = re.compile(
+        rf"\[\s*(?:{alt})\s*\]|(?<=[^\W\d_]|[.,;:)”\"])\[(?:\d{{1,3}}|nota\s+\d{{1,3}}|note\s+\d{{1,3}}|[a-z])\]",
+        re.IGNORECASE,
+    )
+    lines = all_languages("boilerplate", "wiki_line")
+    line = re.compile("|".join(f"(?:{p})" for p in lines), re.IGNORECASE)
+    return inline, line
+
+
+@check(
+    "B119", "wiki-furniture", Severity.WARNING,
+    category="boilerplate",
+    message="Wiki page furniture scraped with the article: '{text}'",
+    examples=[
+        bad("[[Origem: Wikipédia, a enciclopédia livre.]]\nSão Paulo é um município brasileiro."),
+        bad("Economia\n[[Artigo principal: Economia de São Paulo]]\nA cidade é o maior centro financeiro."),
+        good("O placar foi [3] a [1], segundo a súmula."),
+        good("A Wikipédia, a enciclopédia livre, completou 20 anos em 2021, lembrou o jornal."),
+        good("O artigo principal da Constituição trata dos direitos."),
+    ],
+)
+def wiki_furniture(doc: Document, ctx) -> Iterator[Hit]:
+    """Furniture of a wiki page: `[editar]` links, `[3]` note marks, `Artigo principal:` lines.
+
+    ## Why it matters
+    Translated wiki mirrors are a common kind of machine-translated page; they keep the edit
+    links, note numbers, maintenance tags and navigation lines of the wiki, none of which
+    belong in the text.
+
+    ## What fires
+    Bracketed edit links and maintenance tags (`[editar]`, `[citação necessária]`, `[edit]`),
+    note marks glued to a word or a punctuation mark (`1554.[3]`), and whole lines such as
+    `Origem: Wikipédia, a enciclopédia livre`, `Saltar para a navegação`, `Artigo principal:
+    ...`, `Esta página foi editada pela última vez ...`. Brackets after a space and the words
+    in a sentence stay silent.
+    """
+    # Bracketed hits cannot be marked with [[...]] in examples: tests/checks/test_chrome_classes.py
+    # holds them.
+    inline, line = _wiki_rx()
+    text = doc.text
+    if "[" in text:
+        for m in inline.finditer(text):
+            yield Hit(m.start(), m.end(), suggestion="")
+    for a, b, t, _ in _nonblank(doc):
+        if len(t) <= 300 and line.fullmatch(t):
+            yield Hit(a, b, suggestion="")
+
+
 CHECKS = (
     comment_form,
     related_links,
@@ -962,4 +1100,6 @@ CHECKS = (
     breadcrumb_line,
     translator_credit,
     commercial_disclaimer,
+    glued_widget_text,
+    wiki_furniture,
 )

@@ -148,6 +148,13 @@ _MORE = re.compile(
     re.IGNORECASE,
 )
 
+_ELLIPSIS_MORE = re.compile(
+    r"(?<=[^\W\d_])\s*(\.\.\.|…)\s*(?:leia\s+mais|ler\s+mais|continue\s+(?:lendo|a\s+ler)|"
+    r"continuar\s+(?:lendo|a\s+ler)|saiba\s+mais|ver\s+mais|veja\s+mais|read\s+more|"
+    r"continue\s+reading)[\W_]*$",
+    re.IGNORECASE,
+)
+
 
 @check(
     "T103", "cut-teaser", Severity.WARNING,
@@ -163,6 +170,8 @@ _MORE = re.compile(
         good("O álbum “O Futuro Pertence à... Jovem Guarda” saiu em 2021."),
         good("E agora?\n\nSerá que vai chover...\n\nO dia amanheceu nublado em todo o estado."),
         good("“Vamos ver…”, disse o técnico depois do jogo."),
+        bad("Texto.\n\nA prefeitura informou que as obras devem começar em março, e os moradores[[…]] "
+            "Leia mais\n\nOutro texto."),
     ],
 )
 def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
@@ -175,7 +184,7 @@ def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
     ## What fires
     A bracketed ellipsis (`[...]`, `[…]`, `(...)`) at the end of a line, and a bare ellipsis
     glued to a word at the end of a paragraph of eight words or more that is the last of the
-    text or is followed only by a "read more" link. An ellipsis inside a quotation or a title,
+    text or is followed only by a "read more" link (on the next lines or on the same line). An ellipsis inside a quotation or a title,
     and a short line that trails off, stay silent.
     """
     lines = _lines(doc)
@@ -189,6 +198,10 @@ def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
         m = _TRAIL_ELLIPSIS.search(t)
         if m and all(_MORE.fullmatch(x[2]) for x in lines[i + 1 :]):
             yield Hit(a + m.start(), b, suggestion="")
+            continue
+        m = _ELLIPSIS_MORE.search(t)  # "... e os prefeitos… Leia mais" on one line
+        if m:
+            yield Hit(a + m.start(1), a + m.end(1), suggestion="")
 
 
 # --- T104 dangling list numbers --------------------------------------------------------------------
@@ -311,4 +324,61 @@ _LABEL = re.compile(r"[^\W\d_][\w ]{0,30}:\s")
 _INNER_STOP = re.compile(r"[.!?;,]\s")
 
 
-CHECKS = (truncated_word, dangling_label, cut_teaser, dangling_list_number, ends_mid_sentence)
+# --- T106 credit labels left empty ------------------------------------------------------------------
+
+
+@cache
+def _empty_credit_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    labels = sorted(all_languages("truncation", "photo_credit_label"), key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, x.split())) for x in labels)
+    bracket = re.compile(rf"[(\[]\s*(?:{alt})\s*:?\s*[)\]]", re.IGNORECASE)
+    # After a sentence or a caption, at the end of the line: "A praça vista do alto. Foto:".
+    tail = re.compile(rf"(?<=[.!?…”\"»)]\s)[ \t]*(?:{alt})\s*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    return bracket, tail
+
+
+@check(
+    "T106", "empty-credit", Severity.WARNING,
+    category="truncation",
+    message="Credit label with the name missing: '{text}'",
+    examples=[
+        bad("A nova ponte foi aberta ao tráfego. [[(Foto: )]]"),
+        bad("A nova ponte vista do alto. [[Imagem:]]\nO texto continua."),
+        bad("The bridge opened on Monday. [[(Photo:)]]", language="en"),
+        good("A nova ponte vista do alto. Foto: Ana Lima/Prefeitura do Rio"),
+        good("O ministro (foto) falou com a imprensa."),
+        good("Fonte: Ministério da Saúde"),
+    ],
+)
+def empty_credit(doc: Document, ctx) -> Iterator[Hit]:
+    """A photo or source credit label whose name was cut off (`(Foto: )`, `... alto. Imagem:`).
+
+    ## Why it matters
+    Scrapers that drop the credit's link or span leave the label alone; the reader sees a
+    credit that credits no one.
+
+    ## What fires
+    Brackets that hold only a credit label (`(Foto: )`, `[Imagem:]`, `(Photo:)`), and a credit
+    label with its colon at the end of a line, right after a sentence. A label followed by a
+    name, and `(foto)` pointing at a picture, stay silent.
+    """
+    text = doc.text
+    if ":" not in text:
+        return
+    bracket, tail = _empty_credit_rx()
+    for m in bracket.finditer(text):
+        if ":" in m.group():
+            yield Hit(m.start(), m.end(), suggestion="")
+    for m in tail.finditer(text):
+        a = m.start() + len(m.group()) - len(m.group().lstrip())
+        yield Hit(a, m.end(), suggestion="")
+
+
+CHECKS = (
+    truncated_word,
+    dangling_label,
+    cut_teaser,
+    dangling_list_number,
+    ends_mid_sentence,
+    empty_credit,
+)

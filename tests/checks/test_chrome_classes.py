@@ -1,0 +1,193 @@
+"""Page chrome, truncation and repetition by CLASS: each case is one shape of an artifact, in
+several wordings written for this test, so that a check is held to the class and not to one
+string. Every text here is original; none comes from a real page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.checks import get_check
+from mtqa.core.model import Document
+from tests.checks._rules import context
+
+_PROSE = ("O governo federal anunciou nesta segunda-feira um novo pacote de obras para as "
+          "capitais, com investimento previsto de R$ 20 bilhões até o fim do ano que vem.")
+_PROSE2 = ("Segundo o ministério, as primeiras licitações devem ser publicadas em março, e os "
+           "governadores terão até junho para apresentar os projetos de cada estado.")
+
+
+def _hits(codes: str, text: str, language: str = "pt", variant: str = "BR") -> list[str]:
+    doc = Document("t.txt", text, language=language, variant=variant)
+    ctx = context(language, variant)
+    out = []
+    for code in codes.split(","):
+        chk = get_check(code)
+        if chk is None:
+            continue
+        out += [doc.text[h.start : h.end] for h in chk.run(doc, ctx)]
+    return out
+
+
+BOILERPLATE = ",".join(f"B{n}" for n in range(101, 130))
+TRUNCATION = ",".join(f"T{n}" for n in range(102, 120))
+REPETITION = ",".join(f"D{n}" for n in range(101, 120))
+
+
+# --- lines of page furniture among prose: each must fire (somewhere on the furniture) ---------
+
+CHROME_LINES = [
+    "Leia mais",
+    "LEIA TAMBÉM",
+    "Continue lendo após a publicidade",
+    "Publicidade - Continue a ler a seguir",
+    "PUBLICIDADE",
+    "Anúncio",
+    "Advertisement",
+    "Fechar ×",
+    "Close",
+    "Skip to content",
+    "Ir para o conteúdo principal",
+    "Saltar para o conteúdo",
+    "Compartilhe:",
+    "Partilhe este artigo",
+    "Facebook Twitter WhatsApp E-mail",
+    "Compartilhar no WhatsApp",
+    "Índice [ocultar]",
+    "Tabela de conteúdos",
+    "Sumário",
+    "Iniciar sessão",
+    "Criar uma conta",
+    "Reserve agora!",
+    "Compre já",
+    "Aceitar todos os cookies",
+    "Este site utiliza cookies para melhorar a sua experiência. Ao continuar a navegar, concorda.",
+    "Your browser does not support the video tag.",
+    "O seu navegador não suporta a reprodução de vídeo.",
+    "Seu navegador não suporta o elemento de áudio.",
+    "Ouça esta notícia",
+    "Agora você pode ouvir as nossas reportagens!",
+    "Listen to this article",
+    "![](https://cdn.exemplo.com/fotos/ponte-nova.webp)",
+    "ponte_nova_rio_2024.jpg",
+    "IMG-20240611-WA0003.jpeg",
+    "https://exemplo.com.br/cidades/2024/06/ponte-nova-abre",
+    "cidades/2024/06/ponte-nova-abre-ao-trafego",
+    "Foto: Ana Lima/Reuters",
+    "Imagem: Getty Images",
+    "Traduzido por Carlos Souza",
+    "Tradução: Maria Dias",
+    "Este artigo foi traduzido automaticamente do inglês.",
+    "18+ | Jogue com responsabilidade",
+    "Aposte com responsabilidade. Aplicam-se T&C.",
+    "Tags: obras, governo, capitais",
+    "Mais notícias",
+    "Assista ao vídeo",
+    "CLIQUE AQUI PARA RECEBER AS NOTÍCIAS NO SEU CELULAR",
+]
+
+
+@pytest.mark.parametrize("line", CHROME_LINES)
+def test_furniture_line_between_paragraphs_fires(line):
+    text = f"{_PROSE}\n\n{line}\n\n{_PROSE2}\n"
+    assert _hits(BOILERPLATE, text), f"nothing fired on {line!r}"
+
+
+CHROME_INLINE = [
+    # widget text glued to the prose or inside it
+    ("NOVOO governo federal anunciou um pacote de obras.", "NOVO"),
+    (_PROSE + " Leia mais", "Leia mais"),
+    (_PROSE + " Continue lendo »", "Continue lendo"),
+    ("Depois da falha na atualização (link aqui) a empresa ofereceu descontos.", "(link aqui)"),
+    ("O ministro chega a Brasília. (Foto: Reprodução/Instagram)", "(Foto: Reprodução/Instagram)"),
+    ("A ponte foi aberta ao tráfego. (Imagem via Reuters)", "(Imagem via Reuters)"),
+    ("Os bombeiros no local (Ana Lima/AFP via Getty Images) trabalharam a noite toda.",
+     "(Ana Lima/AFP via Getty Images)"),
+    ("Veja também: Governo anuncia novo pacote de obras.", "Veja também"),
+    ("História[editar]\nA cidade foi fundada em 1554.", "[editar]"),
+    ("Geografia [editar | editar código-fonte]\nO relevo é plano.", "[editar | editar código-fonte]"),
+    ("A cidade foi fundada em 1554.[3] Hoje tem 12 milhões de habitantes.", "[3]"),
+    ("A cidade tem 12 milhões de habitantes.[carece de fontes]", "[carece de fontes]"),
+    ("The city was founded in 1554.[citation needed]", "[citation needed]"),
+]
+
+
+def test_bracketed_placeholders_and_note_marks_are_exact():
+    text = "Geografia[editar]\nA cidade foi fundada em 1554.[3] O texto (link) segue."
+    assert sorted(_hits(BOILERPLATE, text)) == [" (link)", "[3]", "[editar]"]
+
+
+@pytest.mark.parametrize(("text", "part"), CHROME_INLINE)
+def test_furniture_inside_a_line_fires(text, part):
+    hits = _hits(BOILERPLATE, text)
+    assert any(part in h or h in part for h in hits), (text, hits)
+
+
+# --- clean newspaper layout: nothing may fire -------------------------------------------------
+
+CLEAN = [
+    "Governo anuncia novo pacote de obras\nInvestimento previsto é de R$ 20 bilhões\n\n"
+    "Por Ana Souza, de Brasília\n\n" + _PROSE + "\n\n" + _PROSE2,
+    "BRASÍLIA — " + _PROSE + "\n\nO que muda?\n\n" + _PROSE2,
+    _PROSE + "\n\nReação dos governadores\n\n" + _PROSE2 + "\n\nEdição: Carlos Lima",
+    _PROSE + "\n\nA lista inclui:\n- pontes;\n- estradas;\n- hospitais.\n\n" + _PROSE2,
+    "O índice de preços subiu 0,4% em maio, e a publicidade infantil voltou à pauta.\n\n"
+    "A prefeitura vai reservar vagas para idosos e fechar a rua no domingo.",
+    "O cantor lançou o álbum “Close to You” (2019) e o filme “Skip” (2021).\n\n"
+    "Ele disse: “Leia mais, viva mais”.",
+    "Moura comemora a vitória. Foto: Luísa Prado/Agência Pista\n\n" + _PROSE,
+    "O ministro (foto) falou com a imprensa.\n\n" + _PROSE,
+    "Quem ganha com as obras\n\n" + _PROSE + "\n\nSERVIÇO\n\nInscrições até 30 de junho, no site do ministério.",
+    "[...] empresa [...], e analistas reduziram a meta.",
+    "O jogador de 18 anos assinou contrato até 2027. O clube fica em Lisboa, em Portugal.",
+    "Os candidatos menores de 18 anos precisam de autorização dos pais para participar.",
+    "A campanha “Jogue limpo” foi lançada pela federação nesta terça-feira.",
+    _PROSE + "\n\nEntrevista: Maria Dias, pesquisadora da Fiocruz\n\n" + _PROSE2,
+    "Agenda\n\n10h — abertura\n11h30 — debate\n\n" + _PROSE,
+    "Fórmula 1\n\n1. Verstappen\n2. Norris\n3. Leclerc\n\n" + _PROSE,
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_layout_is_silent(text):
+    assert _hits(BOILERPLATE + "," + TRUNCATION + "," + REPETITION, text) == []
+
+
+# --- truncation --------------------------------------------------------------------------------
+
+CUT = [
+    (_PROSE2[:-1] + " e […]", "[…]"),
+    (_PROSE + "\n\n" + _PROSE2[:-1] + " e os prefeitos…\nLeia mais", "…"),
+    (_PROSE + "\n\n" + _PROSE2[:-1] + " e os prefeitos... Continue lendo", "..."),
+    (_PROSE + "\n\nSegundo o ministério, as primeiras licitações devem ser publicadas em março e os"
+     " governadores terão até junho para", "para"),
+    (_PROSE + " (Foto: )", "(Foto: )"),
+    (_PROSE + "\nA nova ponte vista do alto. Imagem:", "Imagem:"),
+]
+
+
+@pytest.mark.parametrize(("text", "part"), CUT)
+def test_cut_text_fires(text, part):
+    hits = _hits(TRUNCATION, text)
+    assert any(part in h or h in part for h in hits), (text, hits)
+
+
+# --- repetition --------------------------------------------------------------------------------
+
+REPEATS = [
+    ("Ponte nova é aberta ao tráfego no Rio\n\nConteúdo\n\nPonte nova é aberta ao tráfego no Rio\n\n"
+     + _PROSE, "Ponte nova é aberta ao tráfego no Rio"),
+    ("Como escolher a porca certa\n\nÍndice\n1. Introdução\n2. Métodos\n\nIntrodução\n" + _PROSE
+     + "\n\nMétodos\n" + _PROSE2, "1. Introdução"),
+    ("Ficha técnica\nProcessador\nProcessador: octa-core\nMemória\nMemória: 8 GB", "Processador"),
+    ("O aparelho tem tela grande de 6,5 polegadas grande e [...].", "grande"),
+    ("As fábricas abriram cedo e abriram no bairro novo em 1980.", "abriram"),
+    ("Ponte nova é aberta ao tráfego no Rio de JaneiroPonte nova é aberta ao tráfego no Rio de Janeiro\n\n"
+     + _PROSE, "Ponte nova"),
+]
+
+
+@pytest.mark.parametrize(("text", "part"), REPEATS)
+def test_repetition_fires(text, part):
+    hits = _hits(REPETITION, text)
+    assert any(part in h or h in part for h in hits), (text, hits)
