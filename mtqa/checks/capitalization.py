@@ -83,6 +83,8 @@ def _followed_by_lower(text: str, ws: list[tuple[int, int, str]], j: int) -> boo
         bad("O evento acabou cedo. Depois ele publicou o vídeo [[Em]] uma rede social e mais:",
             suggest="em"),
         good("Visitou São Tomé e Príncipe, a vitamina E e a Série E Nacional."),
+        bad("O vídeo original saiu ontem, e aqui [[Um]] Faça o download de novo.", suggest="um"),
+        good("O programa A Praça É Nossa volta; assistimos a O Que É Isso, Companheiro?"),
         good("Lista de compras Em casa:"),
         good("Na segunda-feira, líderes se reuniram. No sábado, votaram."),
         good("Segundo o jornal O Globo, a Coreia do Norte e os Estados Unidos negociam."),
@@ -106,10 +108,14 @@ def capitalised_function_word(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A function word of the target language written with a capital after another word (only
-    spaces between) and before a lower-case word, in a line that ends as a sentence. Sentence
+    spaces between) and before a lower-case word, in a line that ends as a sentence (or holds
+    a sentence and ends with a colon). Also a Portuguese `E`/`Ou` between two capitalised words
+    (`Maravilha E Remake`: names write `São Tomé e Príncipe`), and a function word after a
+    lower-case word before a capitalised common verb (`aqui Um Faça o download`). Sentence
     starts, words after `:`, dashes, quotes or brackets, headings, lines in capitals, names and
     titles (`O Globo`, `Sem Terra`: the next word is capitalised), titles after a noun like
-    `romance` or `filme`, and letters used as labels (`plano A`, `Série A`, `Pio X`) stay silent.
+    `romance` or `filme`, and letters used as labels (`plano A`, `Série A`, `vitamina E`, `Pio
+    X`) stay silent.
     """
     lang = doc.language or ""
     function, labels, title_nouns, _ = _lists(lang)
@@ -132,6 +138,11 @@ def capitalised_function_word(doc: Document, ctx) -> Iterator[Hit]:
                 # is English title case; names write it in lower case ("São Tomé e Príncipe").
                 if (w in joins and len(prev) > 1 and _title_case(prev) and len(nxt) > 1
                         and _title_case(nxt) and prev.lower() not in labels):
+                    yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=w.lower())
+                elif (len(w) > 1 and prev.islower() and _title_case(nxt)
+                        and nxt.lower() in _table("verb_forms", lang)):
+                    # "aqui Um Faça upload": the function word opens a link anchor whose next
+                    # word is a verb, so no name
                     yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=w.lower())
                 continue
             if len(w) == 1 and (not prev[:1].islower() or prev.lower() in labels or nxt in _CONJ):
@@ -460,7 +471,8 @@ def _after_comma_pattern(language: str) -> re.Pattern[str] | None:
     if not connectors:
         return None
     function = _lists(language)[0]
-    items = sorted(connectors | function, key=len, reverse=True)
+    extra = _table("verb_forms", language) | _table("adverbs", language)
+    items = sorted(connectors | function | extra, key=len, reverse=True)
     alt = "|".join(re.escape(c[:1].upper() + c[1:]).replace("\\ ", f"{_SP}+") for c in items)
     return re.compile(rf"(?P<p>[,;]){_SP}+(?P<w>(?:{alt}))(?=(?P<next>{_SP}+[{_LOWER}]|,))")
 
@@ -481,6 +493,8 @@ _COMMA_STRONG = frozenset(
             suggest="; no entanto"),
         bad("A equipe venceu o jogo[[, Mas]] perdeu o líder da defesa.", suggest=", mas"),
         bad("Os preços subiram[[; A]] inflação, porém, recuou.", suggest="; a"),
+        bad("O plano foi aprovado[[; Isso]] muda o calendário.", suggest="; isso"),
+        bad("O jogo acabou tarde[[; Foi]] uma noite difícil.", suggest="; foi"),
         good("O lançamento estava marcado para junho; no entanto, a empresa adiou."),
         good("Estiveram presentes os jornais O Globo, A Tarde e O Dia."),
         good("Ele citou os filmes Central do Brasil, Ainda estou aqui e Bacurau."),
@@ -497,8 +511,9 @@ def capital_after_comma(doc: Document, ctx) -> Iterator[Hit]:
     `junho; No entanto, …`. The capital reads as a typo.
 
     ## What fires
-    After a semicolon: a capitalised connector (`No entanto`, `Porém`, `Além disso`) or
-    function word (`A`, `O`, `Em`) followed by a lower-case word or a comma. After a comma:
+    After a semicolon: a capitalised connector (`No entanto`, `Porém`, `Além disso`), pronoun
+    (`Isso`, `Ele`), common verb form or adverb (`Foi`, `Não`) or function word (`A`, `O`, `Em`)
+    followed by a lower-case word or a comma. After a comma:
     only connectors that open a clause (`Mas`, `Porém`, `No entanto`, `Portanto`).
 
     ## What stays silent
