@@ -404,8 +404,10 @@ def space_inside_brackets(doc, ctx):
 
 
 # A space just inside curly quotes or guillemets: "“ texto”", "o texto ”", "« texto".
-_SPACE_INSIDE_QUOTES = re.compile(r"([“«])(" + _BLANKS + r"+)(?=\w)|(?<=[\w.!?])(" + _BLANKS + r"+)([”»])")
-_SPACE_INSIDE_QUOTES_PREFILTER = re.compile(r"[“«]" + _BLANKS + "|" + _BLANKS + "[”»]")
+_SPACE_INSIDE_QUOTES = re.compile(
+    r"([“«‘])(" + _BLANKS + r"+)(?=\w)|(?<=[\w.!?])(" + _BLANKS + r"+)([”»]|’(?![\w’]))"
+)
+_SPACE_INSIDE_QUOTES_PREFILTER = re.compile(r"[“«‘]" + _BLANKS + "|" + _BLANKS + "[”»’]")
 
 
 @check(
@@ -423,6 +425,9 @@ _SPACE_INSIDE_QUOTES_PREFILTER = re.compile(r"[“«]" + _BLANKS + "|" + _BLANKS
         bad('o ministro falou em "paz [[duradoura "]] ontem', suggest='duradoura"'),
         good('o ministro falou em "paz duradoura" e "crescimento"; a tela de 6" e o "x"'),
         good('o ministro disse " e saiu'),
+        bad("chamou de [[‘ amizade]] eterna’ o acordo", suggest="‘amizade"),
+        bad("chamou de ‘amizade [[eterna ’]] o acordo", suggest="eterna’"),
+        good("chamou de ‘amizade eterna’ o acordo da caixa d’água"),
     ],
 )
 def space_inside_quotes(doc, ctx):
@@ -563,8 +568,8 @@ def missing_space_at_bracket(doc, ctx):
 
 
 # A quotation mark glued to the words on both sides: `que"Paris`, `eram”muito`, `disse:“Vamos`.
-_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_]|[,.;:!?])[\"“”«»](?=[^\W\d_])")
-_GLUED_QUOTE_PREFILTER = re.compile(r"[^\W\d_,.;:!?][\"“”«»][^\W\d_]|[,.;:!?][\"“”«»][^\W\d_]")
+_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_]|[,.;:!?])(?:[\"“”«»]|‘(?!s\b))(?=[^\W\d_])")
+_GLUED_QUOTE_PREFILTER = re.compile(r"[^\W\d_,.;:!?][\"“”«»‘][^\W\d_]|[,.;:!?][\"“”«»‘][^\W\d_]")
 
 
 @check(
@@ -581,6 +586,8 @@ _GLUED_QUOTE_PREFILTER = re.compile(r"[^\W\d_,.;:!?][\"“”«»][^\W\d_]|[,.;:
         good("“Vamos ganhar”, disse. “Tudo bem.”"),
         bad("o ministro falou de «falta de [[ambição»na]] redução", suggest="ambição» na"),
         good("o ministro falou de «falta de ambição» na redução, e «Já!», disse."),
+        bad("chamou de [[amizade‘eterna]]’ o acordo", suggest="amizade ‘eterna"),
+        good("a Coreia do Norte‘s e a caixa d’água"),
     ],
 )
 def glued_quote(doc, ctx):
@@ -608,7 +615,7 @@ def glued_quote(doc, ctx):
         b = q + 1
         while b < len(text) and b - q < 40 and text[b].isalnum():
             b += 1
-        if text[q] in "“«»":
+        if text[q] in "“«»‘":
             opening = text[q] != "»"
         else:  # `"` or `”` (which MT also uses to open): opening after an even number of marks
             ls, _ = doc.line_bounds(q)
@@ -628,6 +635,8 @@ def _dash_words() -> frozenset[str]:
 # A number or a word, a hyphen and a lower-case word, with no spaces: "em 2021-quase",
 # "do Gadget-acredito que".
 _HYPHEN_DASH = re.compile(r"(?<![\w.,/\-–—])(\d+|[^\W\d_]{2,})([-–—])([^\W\d_]{1,})(?![\w\-–—])")
+# An en or em dash with a space on one side only: "funciona— e", "funciona —e".
+_ONE_SIDED_DASH = re.compile(r"(?<=[^\W\d_])[—–] (?=[^\W\d_])|(?<=[^\W\d_]) [—–](?=[^\W\d_])")
 _HYPHEN_DASH_NUM_OK = frozenset({"bis", "ésimo", "ésima", "feira"})
 
 
@@ -648,6 +657,9 @@ _HYPHEN_DASH_NUM_OK = frozenset({"bis", "ésimo", "ésima", "feira"})
         bad("lançado em [[2021–quase]] ao mesmo tempo", suggest="2021 — quase"),
         good("o período 2019–2020, a relação Rússia–China e o eixo Lisboa—Madrid"),
         good("o leva-e-traz, Ji-eun, a Coreia do Sul-Japão e o tão-somente"),
+        bad("a tela [[funciona— [...]", suggest="funciona — e"),
+        bad("a tela [[funciona —[...]", suggest="funciona — e"),
+        good("— Olá — disse ele. Kiev, Moscou e Irã —, o governo; 2019–2020"),
     ],
 )
 def hyphen_as_dash(doc, ctx):
@@ -661,7 +673,8 @@ def hyphen_as_dash(doc, ctx):
     ## What fires
     A number, a hyphen (or an unspaced en or em dash) and a lower-case word (`2021-quase`); or a
     word, a hyphen or dash and a word that never ends a compound (a conjunction, a pronoun, a
-    common verb form: `que`, `quase`, `acredito`). Compounds, clitic pronouns (`disse-lhe`), ranges (`2019-2020`), names
+    common verb form: `que`, `quase`, `acredito`); an en or em dash between words with a space
+    on one side only (`funciona— e`). Compounds, clitic pronouns (`disse-lhe`), ranges (`2019-2020`), names
     (`Jong-un`, `9-Esmeralda`) and dashes with spaces stay silent.
     """
     text = doc.text
@@ -678,6 +691,13 @@ def hyphen_as_dash(doc, ctx):
         elif right not in words:
             continue
         yield Hit(m.start(), m.end(), suggestion=f"{left} — {right}")
+    if "—" in text or "–" in text:
+        for m in _ONE_SIDED_DASH.finditer(text):
+            a = _word_before(text, m.start())
+            b = m.end()
+            while b < len(text) and text[b].isalnum() and b - m.end() < 40:
+                b += 1
+            yield Hit(a, b, suggestion=f"{text[a:b].replace(m.group().strip(), ' — ').replace('  ', ' ')}")
 
 
 # A label in capitals glued to the next word: "NOVOAgora você pode".
