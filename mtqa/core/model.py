@@ -94,15 +94,26 @@ class Document:
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} chars)"
 
+    #: Derived values computed on demand and cached in ``__dict__``; not pickled (a worker process
+    #: sends documents back, and the receiver recomputes what it needs).
+    _CACHED = ("lines", "paragraphs", "sentences", "_line_starts", "_segment_starts")
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k not in self._CACHED}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        from mtqa.core.text import line_starts
+
+        return line_starts(self.text)
+
+    @cached_property
+    def _segment_starts(self) -> dict[str, list[int]]:
+        """Start offsets of each kind of segment, built once per kind (see segment_at)."""
+        return {}
 
     def line_bounds(self, offset: int) -> tuple[int, int]:
         """Start and end (before its newline) of the line that holds ``offset``; O(log lines)."""
@@ -139,9 +150,11 @@ class Document:
         return tuple(s for line in self.lines for s in split_sentences(line))
 
     def segment_at(self, offset: int, kind: str = "sentence") -> Segment | None:
-        """The segment of ``kind`` that contains ``offset`` (None in blank space)."""
+        """The segment of ``kind`` that contains ``offset`` (None in blank space); O(log segments)."""
         segs = getattr(self, kind + "s")
-        starts = [s.start for s in segs]
+        starts = self._segment_starts.get(kind)
+        if starts is None or len(starts) != len(segs):
+            starts = self._segment_starts[kind] = [s.start for s in segs]
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and segs[i].start <= offset < max(segs[i].end, segs[i].start + 1):
             return segs[i]

@@ -113,21 +113,55 @@ def load_document(
 # --- segmentation -------------------------------------------------------------------------------
 
 
+#: A line terminator: ``\r\n``, ``\n``, or a ``\r`` alone (old Mac files, some exports).
+_NEWLINE = re.compile(r"\r\n?|\n")
+
+
 def split_lines(text: str) -> tuple[Segment, ...]:
-    """Every line, blank ones included, without its line terminator (``\\n`` or ``\\r\\n``)."""
+    """Every line, blank ones included, without its line terminator (``\\n``, ``\\r\\n`` or a
+    ``\\r`` alone). Linear in the text."""
+    if "\r" not in text:
+        return _split_lf(text)
+    out = []
+    pos = 0
+    for m in _NEWLINE.finditer(text):
+        start = pos + 1 if pos == 0 and text.startswith("\ufeff") else pos
+        end = max(start, m.start())
+        out.append(Segment("line", start, end, text[start:end]))
+        pos = m.end()
+    start = pos + 1 if pos == 0 and text.startswith("\ufeff") else pos
+    out.append(Segment("line", start, max(start, len(text)), text[start:]))
+    return tuple(out)
+
+
+def _split_lf(text: str) -> tuple[Segment, ...]:
     out = []
     pos = 0
     n = len(text)
+    find = text.find
+    bom = text.startswith("\ufeff")
     while pos <= n:
-        nl = text.find("\n", pos)
+        nl = find("\n", pos)
         end = n if nl == -1 else nl
-        seg_end = end - 1 if end > pos and text[end - 1] == "\r" else end
-        start = pos + 1 if pos == 0 and text.startswith("\ufeff") else pos
-        out.append(Segment("line", start, seg_end, text[start:seg_end]))
+        start = pos + 1 if pos == 0 and bom else pos
+        out.append(Segment("line", start, end, text[start:end]))
         if nl == -1:
             break
         pos = nl + 1
     return tuple(out)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line starts (after ``\\n``, ``\\r\\n`` or a lone ``\\r``)."""
+    if "\r" not in text:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 #: What a line of running text ends with; a line that ends otherwise reads as a heading, a label
@@ -175,7 +209,9 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+# Possessive, and never starting inside a run of end marks: a long run of ``!`` that no space
+# follows fails once, not once per mark with a backtrack over the rest (quadratic).
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
 _NON_SPACE = re.compile(r"\S")
 
 

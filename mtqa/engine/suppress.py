@@ -21,7 +21,10 @@ from mtqa.core.errors import ConfigError
 from mtqa.core.files import atomic_write
 from mtqa.core.model import Document, Finding
 
-_INLINE = re.compile(r"<!--\s*mtqa:\s*(ignore-file|ignore)\b([^>]*?)-->", re.I)
+#: The head of an inline comment; its codes run to the first ``>``, which must close ``-->``
+#: (what ``<!--\s*mtqa:\s*(ignore-file|ignore)\b([^>]*?)-->`` matches, found without a lazy
+#: scan to the end of the line from every head: that was quadratic on an unterminated comment).
+_INLINE = re.compile(r"<!--\s*mtqa:\s*(ignore-file|ignore)\b", re.I)
 
 BASELINE_VERSION = 1
 
@@ -34,32 +37,80 @@ def _selected(code: str, codes: set[str]) -> bool:
     return not codes or any(code.startswith(c) for c in codes)
 
 
+class _CodeSets:
+    """Several code sets, asked whether any selects a code (:func:`_selected` of any) in time
+    that does not grow with the number of sets: an empty set selects everything, otherwise a set
+    selects the codes that start with one of its codes."""
+
+    __slots__ = ("every", "prefixes")
+
+    def __init__(self) -> None:
+        self.every = False
+        self.prefixes: set[str] = set()
+
+    def add(self, codes: set[str]) -> None:
+        if codes:
+            self.prefixes |= codes
+        else:
+            self.every = True
+
+    def selects(self, code: str) -> bool:
+        return self.every or any(code[:k] in self.prefixes for k in range(1, len(code) + 1))
+
+
+def _inline_comments(text: str):
+    """``(kind, codes_text, comment)`` of each inline comment on one line, left to right."""
+    pos = 0
+    gt = -1  # the first ">" at or after the last head's end (monotone: found once per stretch)
+    while True:
+        m = _INLINE.search(text, pos)
+        if m is None:
+            return
+        end = m.end()
+        if gt < end:
+            gt = text.find(">", end)
+            if gt == -1:
+                return  # no ">" left on the line: no later head can close either
+        if gt - 2 >= end and text[gt - 2 : gt] == "--":
+            yield m.group(1), text[end : gt - 2], text[m.start() : gt + 1]
+            pos = gt + 1
+        else:
+            pos = m.start() + 1
+
+
+def _alone(text: str, comment: str) -> bool:
+    """True when ``text`` is only ``comment`` (once or more) and blanks; what
+    ``not text.replace(comment, "").strip()`` says, without the replace on most lines."""
+    s = text.strip()
+    return s.startswith(comment) and s.endswith(comment) and not s.replace(comment, "").strip()
+
+
 def apply_inline(doc: Document, findings: Iterable[Finding]) -> None:
     if "mtqa:" not in doc.text:
         return
-    file_codes: list[set[str]] = []
-    by_line: dict[int, list[set[str]]] = {}
+    file_codes = _CodeSets()
+    by_line: dict[int, _CodeSets] = {}
     lines = doc.lines
     for i, line in enumerate(lines):
-        for m in _INLINE.finditer(line.text):
-            codes = _codes(m.group(2))
-            if m.group(1).lower() == "ignore-file":
-                file_codes.append(codes)
+        for kind, raw, comment in _inline_comments(line.text):
+            codes = _codes(raw)
+            if kind.lower() == "ignore-file":
+                file_codes.add(codes)
                 continue
-            by_line.setdefault(i, []).append(codes)
-            if not line.text.replace(m.group(0), "").strip():
+            by_line.setdefault(i, _CodeSets()).add(codes)
+            if _alone(line.text, comment):
                 j = i + 1
                 while j < len(lines) and not lines[j].text.strip():
                     j += 1
-                by_line.setdefault(j, []).append(codes)
+                by_line.setdefault(j, _CodeSets()).add(codes)
     for f in findings:
         if f.suppressed_by:
             continue
-        if any(_selected(f.code, c) for c in file_codes):
+        if file_codes.selects(f.code):
             f.suppressed_by = "inline"
             continue
-        line_idx = f.line - 1
-        if any(_selected(f.code, c) for c in by_line.get(line_idx, ())):
+        sets = by_line.get(f.line - 1)
+        if sets is not None and sets.selects(f.code):
             f.suppressed_by = "inline"
 
 
