@@ -97,11 +97,16 @@ class Checker:
         """Findings of one text. ``bytes`` are decoded as files are (UTF-8 with or without BOM,
         UTF-16/32 with BOM, Windows-1252). ``path`` is the name findings carry; nothing is read
         from it. ``language``/``variant`` override the checker's for this text only."""
+        return self.check_document(self.document(text, path=path, language=language, variant=variant))
+
+    def document(self, text: str | bytes, *, path: str = "<text>", language: str | None = None,
+                 variant: str | None = None) -> Document:
+        """The :class:`~mtqa.core.model.Document` :meth:`check_text` checks (after the check, its
+        ``language``, ``variant`` and ``meta`` hold what was detected)."""
         if isinstance(text, bytes):
             text, _enc = decode(text, path, self.config.encoding)
         lang, var = parse_language(language or "", variant or "", "check_text(language=..., variant=...)")
-        doc = Document(path, text, language=lang or None, variant=var or None)
-        return self.check_document(doc)
+        return Document(path, text, language=lang or None, variant=var or None)
 
     def check_files(self, paths: Iterable[str | Path]) -> Any:
         """Check files and folders as ``mtqa lint`` does; returns its result object (``findings``,

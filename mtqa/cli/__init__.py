@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "review": "mtqa.cli.review:review",
     "eval": "mtqa.cli.eval:eval_command",
     "glossary": "mtqa.cli.glossary:glossary",
+    "serve": "mtqa.cli.serve:serve",
 }
 
 
