@@ -693,6 +693,8 @@ def _gentilic_pattern(language: str) -> re.Pattern[str] | None:
         good("Segundo a agência Belga, o Instituto Francês abriu as inscrições."),
         good("O ministro citou o Banco Central Europeu e a Comissão Europeia."),
         good("Cinema Francês Contemporâneo"),
+        good("A Portuguesa venceu e segue em quarto; o Flamengo lidera o Brasileiro com folga."),
+        good("Portugal venceu o Europeu de 2016 e o Sporting joga a Sul-Americana? Não."),
     ],
 )
 def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
@@ -711,13 +713,16 @@ def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
     ## What stays silent
     Names (`Guiana Francesa`, `Banco Central Europeu`: a capitalised word before or after it),
     school subjects and courses (`aulas de Português`, `licenciatura em Inglês`), agencies and
-    institutes (`a agência Belga`), headings and lines in capitals.
+    institutes (`a agência Belga`), clubs and championships after an article (`a Portuguesa`,
+    `o Brasileiro`, `o Europeu`), headings and lines in capitals.
     """
     lang = doc.language or ""
     rx = _gentilic_pattern(lang)
     if rx is None:
         return
     subjects = _table("subject_nouns", lang) | _table("person_words", lang)
+    club_names = _table("gentilic_names", lang)
+    determiners = _table("title_determiners", lang)
     for line in doc.lines:
         t = line.text
         if not _closes(t):
@@ -729,6 +734,8 @@ def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
                 continue
             if re.match(rf"{_SP}+[{_UPPER}]", t[m.end():m.end() + 3]):
                 continue
+            if pm.group() in determiners and w.lower() in club_names:
+                continue  # "a Portuguesa venceu", "o Europeu de 2016"
             before = t[max(0, pm.start() - 40):m.start()].lower().split()
             if any(b.strip(",.;:") in subjects for b in before[-2:]):
                 continue

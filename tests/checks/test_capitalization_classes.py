@@ -20,6 +20,11 @@ CLEAN_BR_NAMES = 'A reunião terminou tarde. Participaram o prefeito e a vereado
 CLEAN_PT_LUSA = 'Presidente da República promulga diploma da habitação\n\nO Presidente da República promulgou hoje o diploma do Governo sobre habitação, anunciou Belém. Marcelo Rebelo de Sousa considerou que o Parlamento "fez um bom trabalho".\n\nSegundo a Lusa, o Primeiro-Ministro, Luís Montenegro, disse que o Executivo vai avançar com novas medidas em Setembro. O Ministro das Finanças apresentou o Orçamento do Estado na Assembleia da República.\n\nO Irão anunciou hoje que irá retomar as negociações. Teerão e Washington irão reunir-se em Omã. Os Estados Unidos irão enviar uma delegação.\n\nO Sporting venceu o FC Porto por 2-1 em Alvalade; o Benfica empatou em Braga. O Vitória de Guimarães perdeu. Gyökeres marcou aos 34 minutos.\n\nO Metropolitano de Lisboa reforça a Linha Vermelha. A CP suprimiu comboios na Linha do Norte.\n\nEm declarações à agência Lusa, o investigador do Instituto Superior Técnico explicou que "a situação é grave". O curso de Medicina teve a média mais alta; a licenciatura em Engenharia Aeroespacial ficou em segundo.\n\nA secção de Cultura do Público noticiou a estreia. O festival decorre no Cinema São Jorge, na Avenida da Liberdade.\n'
 
 
+CLEAN_BR_AGENDA = 'Agenda da semana: shows, teatro e cinema\n\nPor Lívia Prado\n\nNa sexta-feira, a banda Os Paralamas do Sucesso toca no Circo Voador. No sábado, a Orquestra Sinfônica Brasileira apresenta Villa-Lobos no Theatro Municipal. A Globo exibe Vai na Fé às 19h; o SBT reprisa Chaves no fim da tarde.\n\nO espetáculo Tudo Que Move É Sagrado estreia no Sesc Pompeia. Quem gosta de humor pode ver o stand-up de Fábio Porchat, que faz temporada em São Paulo.\n\nNo cinema, a Paris Filmes lança Quando Éramos Reis. A distribuidora também relança O Auto da Compadecida em cópia restaurada. A crítica elogiou Saudade Fez Morada Aqui Dentro, exibido no festival.\n\nServiço:\n\n- Circo Voador: sexta, às 22h. Ingressos a partir de R$ 80.\n- Theatro Municipal: sábado, às 20h.\n- Sesc Pompeia: de quinta a domingo.\n\nComo baixar o aplicativo\n\n1. Abra a loja de aplicativos do celular.\n2. Procure por "Agenda Cultural" e toque em Instalar.\n3. Depois, toque em Abrir e faça login com seu e-mail.\n\nNa tabela do Brasileiro, o Palmeiras lidera com 60 pontos, seguido por Botafogo e Flamengo. A Portuguesa venceu o Juventus pela Série A2 do Paulista. O Corinthians recebe o Vasco no domingo; o Grêmio visita o Internacional.\n\nO ex-jogador Zico, o Galinho de Quintino, participou do evento. Ao lado dele, o técnico Abel Ferreira disse que "futebol é detalhe". Segundo Ferreira, o time está pronto.\n\nO app está disponível para Android e iOS. A empresa, que atua no Brasil desde 2015, tem escritórios em São Paulo e em Lisboa. etc.\n\nEla trabalhou na Folha e no Estadão antes de chegar à Veja. Ontem, a Veja publicou a entrevista. A revista Piauí também.\n'
+
+CLEAN_PT_POLITICS = 'Governo aprova plano para a ferrovia; oposição critica\n\nO Conselho de Ministros aprovou hoje o plano ferroviário, anunciou o Governo em comunicado. O ministro das Infraestruturas disse que as obras arrancam em 2025.\n\nSegundo a CP, a Linha do Oeste será eletrificada; a Linha da Beira Baixa recebe novos comboios. O Presidente da Câmara de Coimbra saudou a decisão.\n\n«É um passo importante», afirmou o autarca. «Não é tudo, mas é muito.»\n\nO PSD e o PS votaram a favor; o Chega e a IL abstiveram-se. O Bloco de Esquerda votou contra.\n\nEm Setembro, o Parlamento debate o Orçamento do Estado. A proposta prevê 2 mil milhões de euros para a ferrovia.\n\nNo desporto, o Benfica venceu o Sporting de Braga por 3-0 na Luz. Di María marcou de grande penalidade; Pavlidis bisou. O Vitória de Guimarães empatou em Arouca.\n\nO realizador português estreou o filme Grand Tour em Cannes. A longa-metragem foi produzida pela Uma Pedra no Sapato. O actor interpreta um funcionário público inglês.\n\nO Irão e a Arábia Saudita irão reunir-se em Pequim. Os dois países irão discutir a segurança no Golfo.\n\nA Sr.ª Ministra da Saúde visitou o Hospital de Santa Maria. O SNS tem 150 mil profissionais.\n'
+
+
 def _hits(text: str, variant: str = "BR", codes=CODES):
     doc = Document("t.txt", text, language="pt", variant=variant)
     hits, skipped = run_checks(doc, [get_check(c) for c in codes], context("pt", variant))
@@ -28,14 +33,16 @@ def _hits(text: str, variant: str = "BR", codes=CODES):
     return hits
 
 
-@pytest.mark.parametrize("text", [CLEAN_BR_NEWS, CLEAN_BR_NAMES], ids=["news", "names"])
+@pytest.mark.parametrize("text", [CLEAN_BR_NEWS, CLEAN_BR_NAMES, CLEAN_BR_AGENDA],
+                         ids=["news", "names", "agenda"])
 def test_clean_brazilian_text_is_silent(text):
     assert _hits(text) == []
 
 
-def test_clean_lusa_style_text_is_silent():
+@pytest.mark.parametrize("text", [CLEAN_PT_LUSA, CLEAN_PT_POLITICS], ids=["lusa", "politics"])
+def test_clean_european_portuguese_text_is_silent(text):
     # pt-PT capitals: o Presidente da República, o Governo, Setembro; and Irão, the country.
-    assert _hits(CLEAN_PT_LUSA, variant="PT") == []
+    assert _hits(text, variant="PT") == []
 
 
 MT_PAGE = (
