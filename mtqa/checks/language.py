@@ -1108,7 +1108,10 @@ def english_decade_plural(doc: Document, ctx: CheckContext):
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 #: Words an expansion skips when its initials are read (``[...]``).
-_EXPANSION_SKIP = frozenset("de do da dos das e o a os as em para por com of the and for".split())
+_EXPANSION_SKIP = frozenset(
+    "de do da dos das e o a os as em no na nos nas ao aos à às pelo pela pelos pelas para por com "
+    "sobre entre of the and for on in to".split()
+)
 _PT_DETERMINER = re.compile(
     r"(?:^|[\s(“\"])(?:o|a|os|as|do|da|dos|das|no|na|nos|nas|ao|à|aos|às|pelo|pela|pelos|pelas"
     r"|num|numa|dum|duma)\s+$",
@@ -1229,12 +1232,22 @@ def english_acronym(doc: Document, ctx: CheckContext):
 # --- L110 ---------------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"(?:^|(?<=[(\[]))[ \t]*((?:File )?Photos?(?: credit| by)?|Images?|Pictures?|Credits?|Sources?"
+    r"\b(?=[FPICSUWERAB])((?:File )?Photos?(?: credit| by)?|Images?|Pictures?|Credits?|Sources?"
     r"|Updated(?: on| at)?|Published(?: on| at)?|Posted(?: on| at| by)?|Written by|Edited by"
     r"|Reported by|Reporting by|Courtesy(?: of)?|Caption|Read more|Read also|See also|Watch"
     r"|Related|Advertisement|Sponsored|By)\b(?=[ \t]*(:|[ \t]+[A-ZÀ-Ý]|[ \t]*$|[ \t]*[)\]]))",
     re.MULTILINE,
 )
+
+
+def _opens_line_or_bracket(text: str, pos: int) -> bool:
+    """Is ``pos`` the first non-blank of its line, or right after an opening bracket?"""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n(["
+
+
 _LABEL_NEEDS_NAME = frozenset({"by", "posted by", "written by", "edited by", "reported by",
                                "reporting by", "courtesy of", "photo by", "photos by"})
 
@@ -1273,6 +1286,8 @@ def english_label(doc: Document, ctx: CheckContext):
     text = doc.text
     flagged = _flagged_starts(doc, ctx) if _LABEL.search(text) else set()
     for m in _LABEL.finditer(text):
+        if not _opens_line_or_bracket(text, m.start(1)):
+            continue
         label = m.group(1)
         low = label.lower()
         a, b = doc.line_bounds(m.start(1))
@@ -1546,7 +1561,8 @@ def english_date_name(doc: Document, ctx: CheckContext):
 # --- L115 ---------------------------------------------------------------------------------------
 
 _SPACED_POSSESSIVE = re.compile(r"(?<=[^\W\d_])\s+(['’]s)(?=[\s,.;:!?)]|$)")
-_NAME_POSSESSIVE = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][^\W\d_]+)(['’]s)[ \u00a0]+([a-zà-ÿ][^\W\d_]*)")
+_NAME_POSSESSIVE = re.compile(r"(['’]s)[ \u00a0]+([a-zà-ÿ][^\W\d_]*)")
+_NAME_BEFORE = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][^\W\d_]+)$")
 #: Names whose possessive is part of a brand: ``o McDonald's fechou`` is right.
 _BRAND_POSSESSIVES = frozenset(
     "mcdonald domino macy kellogg levi wendy sotheby christie moody lloyd hardee applebee denny "
@@ -1599,7 +1615,10 @@ def english_possessive_name(doc: Document, ctx: CheckContext):
                       "document_language": lang},
         )
     for m in _NAME_POSSESSIVE.finditer(text):
-        name, nxt = m.group(1), m.group(3)
+        nm = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if nm is None:
+            continue
+        name, nxt = nm.group(1), m.group(2)
         if name.lower() in _BRAND_POSSESSIVES:
             continue
         if nxt in function_words("pt") or not _native(d, nxt, lang) or d.known(nxt, "en"):
@@ -1607,8 +1626,8 @@ def english_possessive_name(doc: Document, ctx: CheckContext):
         if _native(d, name.lower(), lang) and not d.known(name, "en"):
             continue  # a Portuguese word: L104's
         yield Hit(
-            m.start(2), m.end(2), suggestion="",
-            message=(f"English possessive '{m.group(2)}' on the name '{name}' before the Portuguese "
+            m.start(1), m.end(1), suggestion="",
+            message=(f"English possessive '{m.group(1)}' on the name '{name}' before the Portuguese "
                      f"word '{nxt}'; rewrite with 'de' ('{nxt} de {name}')"),
             evidence={"detected_language": "en", "confidence": 0.8, "detector": "pattern+dictionary",
                       "document_language": lang, "stem": name},
