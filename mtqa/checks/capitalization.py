@@ -378,6 +378,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w.@/])(?P<prev>\w+)$")
         good("Ela mandou um e-mail. Depois, um eBay. O iPhone chegou."),
         good("O site é exemplo.com. Mais informações no local."),
         good("Ele disse que ia sair... e saiu."),
+        good("Jogou Super Mario Bros. e depois falou com Martin Luther King Jr. e a família."),
         good("O percurso tem 12 km. Depois, a prova segue pela orla."),
         good("1. introdução"),
         bad("O aparelho saiu em maio.\n\n[[mas]] a empresa não divulgou o preço. Nada mudou.",
@@ -583,6 +584,7 @@ def _regular_verb_form(word: str, language: str, lexicon, participle: bool) -> b
         bad("A empresa garante que [[Não]] haverá aumento neste ano.", suggest="não"),
         bad("O defeito foi [[Notado]] pela primeira vez num fórum.", suggest="notado"),
         bad("Se o comando funcionar, isso [[Acionará]] uma tela de erro.", suggest="acionará"),
+        bad("A empresa [[Anunciou]] nesta semana um novo modelo.", suggest="anunciou"),
         good("A Vale anunciou lucro; a Era Vargas terminou em 1945."),
         good("O romance Ainda estou aqui foi adaptado para o cinema."),
         good("Ouvimos dona Luzia, que mora no bairro desde 1970."),
@@ -617,8 +619,7 @@ def capitalised_verb_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
     irregular = _table("verb_forms", lang) | _table("adverbs", lang)
     if not irregular:
         return
-    persons = _table("person_words", lang)
-    stop = (function - _CONJ - {"mas", "que"}) | title_nouns | persons
+    stop = (function - _CONJ - {"mas", "que"}) | title_nouns | _table("name_openers", lang)
     lexicon = ctx.providers.get("lexicon")
     counts = _WordCounts(doc.text)
     for line in doc.lines:
@@ -720,7 +721,7 @@ def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
     rx = _gentilic_pattern(lang)
     if rx is None:
         return
-    subjects = _table("subject_nouns", lang) | _table("person_words", lang)
+    subjects = _table("subject_nouns", lang) | _table("person_words", lang) | _table("name_openers", lang)
     club_names = _table("gentilic_names", lang)
     determiners = _table("title_determiners", lang)
     for line in doc.lines:
@@ -1023,7 +1024,8 @@ def capitalised_noun_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
     function, _, title_nouns, institutional = _lists(lang)
     if not function:
         return
-    stop = function | title_nouns | _table("person_words", lang) | _table("subject_nouns", lang)
+    stop = function | title_nouns | _table("person_words", lang) | _table("name_openers", lang) \
+        | _table("subject_nouns", lang)
     institutional = institutional | _table("disciplines", lang) | _table("name_words", lang)
     dictionary = ctx.providers.get("dictionary")
     counts = _WordCounts(doc.text)
