@@ -270,7 +270,7 @@ _PLURAL_ENDINGS = (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "a
 
 
 def _plural_noun(word: str, lexicon) -> bool:
-    """True when ``word`` is the plural of a noun the lexicon knows (`células`, `ações`)."""
+    """True when ``word`` is the plural of a noun the lexicon knows (`crianças`, `ações`)."""
     for plural, singular in _PLURAL_ENDINGS:
         if word.endswith(plural):
             stem = word[: len(word) - len(plural)] + singular
@@ -294,18 +294,17 @@ def _not_plural_subjects() -> frozenset[str]:
     languages=("pt",),
     needs=("lexicon", "dictionary"),
     examples=[
-        bad("O câncer começa quando [[as células desenvolve]] mudanças no DNA.",
-            suggest="as células desenvolvem"),
+        bad("Na hora do recreio, [[as crianças corre]] pelo pátio.", suggest="as crianças correm"),
         bad("[[Os preços da gasolina subiu]] pela terceira semana.", suggest="Os preços da gasolina subiram"),
         bad("Segundo o relatório, [[os documentos revela]] uma queda.", suggest="os documentos revelam"),
-        good("O câncer começa quando as células desenvolvem mudanças; os preços da gasolina subiram."),
+        good("No recreio, as crianças correm pelo pátio; os preços da gasolina subiram."),
         good("Todos os dias chega um navio; entre as causas da crise está a seca."),
         good("Nos últimos anos, a maioria dos eleitores votou; os Estados Unidos anunciou."),
         good("As palavras chave e os carros bomba; os países membro e as empresas alvo."),
     ],
 )
 def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A plural subject `os/as` + noun followed by a singular verb (`as células desenvolve`).
+    """A plural subject `os/as` + noun followed by a singular verb (`as crianças corre`).
 
     ## Why it matters
     The verb agrees in number with its subject. An engine that loses the plural between

@@ -206,13 +206,11 @@ def _masculine_of(adj: str) -> str:
     languages=("pt",),
     needs=("lexicon",),
     examples=[
-        bad("A média [...] o preço.",
-            suggest="uma poderosa resistência"),
-        bad("A empresa previu [[sua segundo trimestre]] abaixo do esperado.",
-            suggest="seu segundo trimestre"),
-        bad("Os analistas temem que [[[...]]] não se sustente.", suggest="o recente feito"),
+        bad("O festival recebeu [[uma famoso banda]] de Recife.", suggest="uma famosa banda"),
+        bad("O cantor fez [[sua primeiro show]] em Lisboa.", suggest="seu primeiro show"),
+        bad("A equipe fez [[a enorme esforço]] para vencer.", suggest="o enorme esforço"),
         bad("O governo assinou [[um nova acordo]] com os sindicatos.", suggest="um novo acordo"),
-        good("A média está provando ser uma poderosa resistência; o recente feito é notável."),
+        good("O festival recebeu uma famosa banda; o cantor fez seu primeiro show e o enorme esforço."),
         good("Os planos a longo prazo e a curto prazo, a médio prazo; relegado a segundo plano."),
         good("A grande maioria, a maior parte, uma grande jornalista e a jovem presidente."),
         good("A decisão foi sua, segundo fontes; ficou em seu segundo lugar e na sua primeira vez."),
@@ -220,20 +218,20 @@ def _masculine_of(adj: str) -> str:
     ],
 )
 def noun_phrase_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
-    """A determiner, adjective and noun whose genders do not agree (`[...]`).
+    """A determiner, adjective and noun whose genders do not agree (`uma famoso banda`).
 
     ## Why it matters
     Inside a noun phrase the determiner and the adjective take the noun's gender: `uma
-    poderosa resistência`, `seu segundo trimestre`. Machine translation picks the gender of an
-    English word's most frequent rendering, or of the owner for a possessive (`sua segundo
-    trimestre` for *its second quarter*), and the phrase reads as broken.
+    famosa banda`, `seu primeiro show`. Machine translation picks the gender of an English
+    word's most frequent rendering, or of the owner for a possessive (`sua primeiro show` for
+    *her first show*), and the phrase reads as broken.
 
     ## What fires
     A determiner or possessive, an adjective, then a noun, with genders from the lexicon:
-    the adjective of the other gender than determiner and noun (`[...]`); the
-    determiner of the other gender than adjective (or ordinal) and noun (`sua segundo
-    trimestre`, `um nova acordo`); a determiner of the other gender before an adjective of one
-    form and a noun (`[...]`). The suggestion puts the odd word in the noun's gender.
+    the adjective of the other gender than determiner and noun (`uma famoso banda`); the
+    determiner of the other gender than adjective (or ordinal) and noun (`sua primeiro
+    show`, `um nova acordo`); a determiner of the other gender before an adjective of one
+    form and a noun (`a enorme esforço`). The suggestion puts the odd word in the noun's gender.
 
     ## What stays silent
     Nouns of either gender or of persons (`a jovem presidente`), words the lexicon does not know,
@@ -318,7 +316,7 @@ def _manner(language: str):
     languages=("pt",),
     needs=("lexicon", "dictionary"),
     examples=[
-        bad("O preço pode não romper a média [[de forma decisivo]].", suggest="de forma decisiva"),
+        bad("A polícia agiu [[de forma rápido]] no centro.", suggest="de forma rápida"),
         bad("A equipe jogou [[de maneira muito organizado]].", suggest="de maneira muito organizada"),
         bad("O texto foi revisto [[de modo cuidadosa]].", suggest="de modo cuidadoso"),
         good("O preço rompeu a média de forma decisiva, de maneira organizada e de modo cuidadoso."),
@@ -370,5 +368,172 @@ def manner_adverbial_gender(doc: Document, ctx) -> Iterator[Hit]:
                   args={"noun": noun, "gender": _GENDER_NAME[want]})
 
 
+@cache
+def _postposed(language: str):
+    pd = _phrase_data(language)
+    if pd is None:
+        return None
+    _, gender, _, _, _ = pd
+    # Contractions of "de" start a complement ("o centro da cidade antigo": the adjective may
+    # belong to the noun before), so only determiners that head their own phrase count.
+    heads = sorted(d for d in gender if not d.startswith("d"))
+    dets = trie_pattern(sorted({w for d in heads for w in (d, d[0].upper() + d[1:])}))
+    rx = re.compile(rf"(?<![\w-])(?P<det>{dets})[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{{3,}})[ \t\u00a0]+"
+                    rf"(?P<adj>[a-zà-öø-ÿ]{{3,}})(?![\w-])")
+    return rx, gender
+
+
+@check(
+    "V109", "adjective-after-noun-gender", Severity.WARNING,
+    category="agreement",
+    message="'{text}': '{adj}' is {adj_gender} but '{det} {noun}' is {noun_gender}; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O governo quer proteger [[a economia brasileiro]] da crise.", suggest="a economia brasileira"),
+        bad("Ele visitou [[uma escola público]] no bairro.", suggest="uma escola pública"),
+        bad("O acordo nuclear e [[o sistema antiga]] foram revistos.", suggest="o sistema antigo"),
+        good("O governo quer proteger a economia brasileira; ele visitou uma escola pública."),
+        good("O sistema de saúde público e o centro da cidade antigo; o programa de vacinação gratuito."),
+        good("A equipe jogou bonito e a bola passou rápido; a cidade natal e a água mineral."),
+        good("O governo limpa a casa e o estado junta forças; o país vizinho e a política externa."),
+    ],
+)
+def adjective_after_noun_gender(doc: Document, ctx) -> Iterator[Hit]:
+    """An adjective right after its noun in the other gender (`a economia brasileiro`).
+
+    ## Why it matters
+    A postposed adjective agrees with its noun: `a economia brasileira`, `o sistema antigo`.
+    Machine translation that takes the gender from the English word's usual rendering writes
+    `a economia brasileiro`.
+
+    ## What fires
+    A determiner that heads its phrase (`a`, `uma`, `esta`, `na`, `pela`, `sua`...; not the
+    contractions of `de`), a noun the lexicon knows with that gender only, then an adjective the
+    lexicon knows only as an adjective, in the other gender.
+
+    ## What stays silent
+    Nouns after `de` or its contractions (`o sistema de saúde público`: the adjective may go with
+    the first noun), adjectives of one form (`natal`, `mineral`), feminine forms that are also
+    verbs (`limpa`, `junta`) or nouns (`política`), and nouns of either gender.
+    """
+    d = _data(doc.language or "pt")
+    pp = _postposed(doc.language or "pt")
+    if d is None or pp is None:
+        return
+    either = d[3]
+    rx, gender = pp
+    lexicon = ctx.providers.get("lexicon")
+    text = doc.text
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        pos = m.start("noun")
+        det, noun, adj = m.group("det"), m.group("noun"), m.group("adj")
+        dg = gender.get(det.lower())
+        if dg is None or noun in either or lexicon.gender(noun) != dg:
+            continue
+        ag = lexicon.adjective_gender(adj)
+        if ag is None or ag == dg:
+            continue
+        if _keyword_line(doc, m.start()):
+            continue
+        new = _feminine_of(adj) if dg == "f" else _masculine_of(adj)
+        pos = m.end()
+        yield Hit(m.start(), m.end(), suggestion=f"{det} {noun} {new}",
+                  args={"det": det, "noun": noun, "adj": adj, "adj_gender": _GENDER_NAME[ag],
+                        "noun_gender": _GENDER_NAME[dg]})
+
+
+_RELATIVE = re.compile(r"(?<![\w-])(?P<prep>ao|o|no|pelo|do|num|dum|à|a|na|pela|da)[ \t\u00a0]+qual(?![\w-])")
+_REL_GENDER = {"ao": "m", "o": "m", "no": "m", "pelo": "m", "do": "m", "num": "m", "dum": "m",
+               "à": "f", "a": "f", "na": "f", "pela": "f", "da": "f"}
+_REL_FIX = {"ao": "à", "o": "a", "no": "na", "pelo": "pela", "do": "da", "num": "numa", "dum": "duma",
+            "à": "ao", "a": "o", "na": "no", "pela": "pelo", "da": "do"}
+#: Prepositions and their contractions: a noun phrase after one may be the complement of an
+#: earlier noun, which may be the antecedent.
+_COMPLEMENT_BEFORE = frozenset(
+    "de do da dos das dum duma em no na nos nas num numa com por pelo pela pelos pelas para a ao "
+    "à aos às sobre entre sem contra até após".split()
+)
+_BACK_TOKEN = re.compile(r"\([^()]{0,40}\)|[\w-]+|[^\w\s]")
+
+
+@check(
+    "V108", "relative-pronoun-gender", Severity.WARNING,
+    category="agreement",
+    message="'{text}': the antecedent '{det} {noun}' is {noun_gender}; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O prefeito visitou uma escola estadual (EE) [[ao qual]] doou livros.", suggest="à qual"),
+        bad("Ele citou a pesquisa, [[no qual]] os dados aparecem.", suggest="na qual"),
+        bad("O governo apresentou um plano [[à qual]] a oposição resiste.", suggest="ao qual"),
+        good("O prefeito visitou uma escola estadual (EE) à qual doou livros."),
+        good("O sistema da empresa, ao qual os clientes recorrem, caiu; o texto da lei, no qual se lê."),
+        good("A reunião do conselho, no qual votam dez membros; a casa do avô, o qual morreu."),
+    ],
+)
+def relative_pronoun_gender(doc: Document, ctx) -> Iterator[Hit]:
+    """A relative `o qual`/`a qual` of the other gender than its antecedent (`uma escola ao qual`).
+
+    ## Why it matters
+    `o qual`, `a qual` and their contractions (`ao qual`, `à qual`, `no qual`, `na qual`) agree
+    with the noun they refer to. An engine that renders *to which* without looking back writes
+    the masculine after a feminine noun.
+
+    ## What fires
+    A singular `o/a qual` (with `a`, `em`, `por`, `de` fused in) whose nearest noun before it,
+    skipping adjectives of one form, a parenthesis and a comma, is a noun of the other gender
+    that the lexicon knows, introduced by a determiner of that gender which heads its own phrase
+    (`uma`, `a`, `esta`; not `da`, and not after `de`).
+
+    ## What stays silent
+    Nearest nouns inside a complement (`o sistema da empresa, ao qual`: the relative may refer
+    to the first noun), nouns of either gender or unknown, and a relative of the right gender.
+    """
+    pd = _phrase_data(doc.language or "pt")
+    d = _data(doc.language or "pt")
+    if pd is None or d is None:
+        return
+    _, gender, _, _, _ = pd
+    either = d[3]
+    lexicon = ctx.providers.get("lexicon")
+    text = doc.text
+    for m in _RELATIVE.finditer(text):
+        if "qual" not in text[m.start():m.end()]:
+            continue
+        rg = _REL_GENDER[m.group("prep")]
+        start, _ = doc.line_bounds(m.start())
+        toks = _BACK_TOKEN.findall(text[max(start, m.start() - 120):m.start()])
+        toks.reverse()
+        i = 0
+        # What may stand between noun and relative: a comma, a parenthesis, capitals, an
+        # adjective of one form.
+        while i < len(toks) and (toks[i] == "," or toks[i].startswith("(") or toks[i].isupper()
+                                 or lexicon.is_invariable_adjective(toks[i])):
+            i += 1
+        if i >= len(toks):
+            continue
+        noun = toks[i]
+        ng = lexicon.likely_gender(noun) or lexicon.nominal_gender(noun)
+        if ng is None or ng == rg or noun in either:
+            continue
+        j = i + 1
+        if j < len(toks) and (lexicon.likely_gender(toks[j]) or lexicon.nominal_gender(toks[j])) == ng:
+            j += 1  # two nouns of one gender in a row, the first introduced by the determiner
+        if j >= len(toks):
+            continue
+        det = toks[j]
+        dl = det.lower()
+        if gender.get(dl) != ng or dl.startswith("d"):
+            continue
+        if j + 1 < len(toks) and toks[j + 1].lower() in _COMPLEMENT_BEFORE:
+            continue  # "uma nota do seu gabinete, na qual": the phrase may be a complement
+        fix = _REL_FIX[m.group("prep")]
+        yield Hit(m.start(), m.end(), suggestion=f"{fix} qual",
+                  args={"det": det, "noun": noun, "noun_gender": _GENDER_NAME[ng]})
+
+
 CHECKS = (determiner_gender_mismatch, singular_adjective_before_plural_noun,
-          noun_phrase_gender_mismatch, manner_adverbial_gender)
+          noun_phrase_gender_mismatch, manner_adverbial_gender, adjective_after_noun_gender,
+          relative_pronoun_gender)

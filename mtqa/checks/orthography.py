@@ -2,7 +2,7 @@
 missing accents and crases.
 
 Machine translation trained on older or mixed text writes spellings that the 1990 agreement
-abolished (`actualização`, `objecto`, `espermatozóides`), the European progressive in a
+abolished (`actualização`, `colecção`, `jibóia`), the European progressive in a
 Brazilian text (`está a preparar`), and drops the crase that a feminine noun asks for after
 `devido a`. The checks here are generative: they ask the hunspell lists of both variants (which
 follow the reformed spelling) rather than a list of words, so they carry over to words no list
@@ -103,8 +103,9 @@ def _drop_silent(word: str) -> list[str]:
     languages=("pt",),
     needs=("dictionary",),
     examples=[
-        bad("Antes de instalar a [[actualização]], leia a nota.", suggest="atualização", variant="PT"),
-        bad("O [[objecto]] foi apagado durante a sincronização.", suggest="objeto", variant="PT"),
+        bad("A [[actualização]] do mapa das estradas saiu ontem.", suggest="atualização", variant="PT"),
+        bad("A [[direcção]] mostrou a [[colecção]] de selos.", variant="PT"),
+        bad("A [[acção]] judicial teve um desfecho [[óptimo]].", variant=""),
         bad("A [[direcção]] do clube pediu uma [[correcção]] do calendário.",
             variant="PT"),
         bad("Os preços [[actuais]] são os [[óptimos]] para comprar.", variant=""),
@@ -160,7 +161,7 @@ def pre_reform_silent_consonant(doc: Document, ctx: CheckContext) -> Iterator[Hi
 # O102: pre-1990 accents
 
 # Accents the agreement dropped: the open diphthongs éi/ói of paroxytones (idéia, heróico,
-# espermatozóide), the circumflex of -êem (crêem, vêem) and -ôo (vôo, enjôo), the trema (ü).
+# jibóia), the circumflex of -êem (crêem, vêem) and -ôo (vôo, enjôo), the trema (ü).
 _OLD_ACCENT = re.compile(rf"(?<![\w-])[{_L}{_U}]*(?:[éÉóÓ][iI]|[êÊ][eE]|[ôÔ][oO]|[üÜ]|(?<=[pPcC])[êéóôÊÉÓÔ])[{_L}{_U}]*(?![\w-])")
 _UNACCENT = str.maketrans({"é": "e", "ó": "o", "ê": "e", "ô": "o", "ü": "u"})
 _OLD_AT = re.compile(r"[éó](?=i)|ê(?=e)|ô(?=o)|ü")
@@ -187,21 +188,22 @@ def _drop_old_accents(word: str) -> list[str]:
     languages=("pt",),
     needs=("dictionary",),
     examples=[
-        bad("A glândula [...]]].", suggest="espermatozoides"),
+        bad("No zoológico, a [[jibóia]] dormia ao sol.", suggest="jiboia"),
+        bad("As [[assembléias]] votaram apesar do [[enjôo]] do relator."),
         bad("Eles [[crêem]] que o [[vôo]] foi adiado.", variant="PT"),
         bad("Foi um gesto [[heróico]] e [[freqüente]].", variant=""),
         bad("O cão perdeu o [[pêlo]] perto do [[pólo]] norte.", variant=""),
-        good("A glândula nutre e transporta os espermatozoides; eles creem que o voo foi adiado."),
+        good("No zoológico, a jiboia dormia; as assembleias votaram; eles creem que o voo foi adiado."),
         good("O herói tem ideias e o chapéu é dele; os anéis e os papéis, o dói e o mói."),
         good("Eles têm e vêm; ela pôs o pôr do sol no álbum Über Alles de Müller.", variant="PT"),
     ],
 )
 def pre_reform_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """An accent the 1990 agreement abolished (`espermatozóides`, `crêem`, `vôo`, `freqüente`).
+    """An accent the 1990 agreement abolished (`jibóia`, `crêem`, `vôo`, `freqüente`).
 
     ## Why it matters
     The agreement dropped the accent of the open diphthongs `ei` and `oi` in paroxytones
-    (`ideia`, `heroico`, `espermatozoide`), the circumflex of `-eem` and `-oo` (`creem`, `voo`),
+    (`ideia`, `heroico`, `jiboia`), the circumflex of `-eem` and `-oo` (`creem`, `voo`),
     the trema (`frequente`) and most differential accents (`pelo`, `polo`, `pera`). An engine that learned from older text brings them back; in
     either variant they read as a spelling mistake.
 
@@ -257,7 +259,7 @@ def _estar_a() -> re.Pattern:
     languages=("pt",),
     needs=("lexicon",),
     examples=[
-        bad("A alta recente pode [[estar a perder]] força.", suggest="estar perdendo"),
+        bad("A inflação parece [[estar a ceder]] aos poucos.", suggest="estar cedendo"),
         bad("O governo [[está a preparar]] um pacote de medidas.", suggest="está preparando"),
         bad("Os preços [[estavam a subir]] desde março.", suggest="estavam subindo"),
         bad("A situação [[está a agravar-se]].", suggest="está se agravando"),
@@ -321,7 +323,8 @@ def _crase_rx() -> re.Pattern:
     languages=("pt",),
     needs=("lexicon",),
     examples=[
-        bad("O registo também é apagado [...].", suggest="à eliminação"),
+        bad("Os ônibus pararam devido [[a greve]] dos motoristas.", suggest="à greve"),
+        bad("O parque fechou devido [[a reformulação]] dos jardins.", suggest="à reformulação"),
         bad("A equipe venceu graças [[a defesa]] sólida.", suggest="à defesa"),
         bad("Em relação [[a proposta]] do governo, o Senado hesita.", suggest="à proposta"),
         good("O jogo foi adiado devido à chuva, graças à defesa e em relação à proposta."),
@@ -333,7 +336,7 @@ def _crase_rx() -> re.Pattern:
     ],
 )
 def missing_crase_before_feminine_noun(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A plain `a` where a feminine noun asks for the crase: `[...]`.
+    """A plain `a` where a feminine noun asks for the crase: `devido a greve`.
 
     ## Why it matters
     `devido a`, `graças a`, `em relação a`, `junto a`, `frente a` govern the preposition `a`; before a

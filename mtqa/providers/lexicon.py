@@ -29,7 +29,7 @@ LEXICON_PATHS = {"pt": (Path("/usr/share/hunspell/pt_PT.dic"), Path("/usr/share/
 CACHE_VERSION = 4
 
 
-#: Suffixes of feminine abstract nouns (`eliminação`, `decisão`, `cidade`, `atitude`, `ciência`).
+#: Suffixes of feminine abstract nouns (`reformulação`, `decisão`, `cidade`, `atitude`, `ciência`).
 _FEMININE_SUFFIXES = ("ção", "são", "dade", "tude", "ência", "ância")
 #: Words with those endings that are not feminine nouns.
 _NOT_SUFFIX_FEMININE = frozenset({"coração"})
@@ -135,7 +135,7 @@ class GenderLexicon:
 
     def likely_gender(self, noun: str) -> str | None:
         """:meth:`gender`, or for a word the list derives by a suffix rule rather than listing
-        it (`eliminação` from `eliminar`), the gender of its suffix: -ção, -são, -dade, -tude,
+        it (`reformulação` from `reformular`), the gender of its suffix: -ção, -são, -dade, -tude,
         -ência and -ância make feminine nouns. The caller must know the word is a word."""
         g = self._genders.get(noun)
         if g is not None or noun in self._nominal or noun in _NOT_SUFFIX_FEMININE:
@@ -163,8 +163,8 @@ class GenderLexicon:
         return word in self._invariable
 
     def adjective_gender(self, word: str) -> str | None:
-        """``"m"`` for a masculine singular adjective lemma (`poderoso`), ``"f"`` for its
-        feminine (`poderosa`, see :meth:`feminine_singular_adjective`), None otherwise."""
+        """``"m"`` for a masculine singular adjective lemma (`famoso`), ``"f"`` for its
+        feminine (`famosa`, see :meth:`feminine_singular_adjective`), None otherwise."""
         if word in self._adjectives and word not in self._genders:
             return "m"
         if self.feminine_singular_adjective(word):

@@ -60,10 +60,10 @@ def test_clean_european_text_is_silent(providers, variant):
 
 
 def test_planted_errors(providers):
-    text = ("Antes da actualização, o objecto foi apagado [...]. "
-            "O preço pode estar a perder força à partir de hoje, disse o co-autor do vôo.")
+    text = ("Na actualização do site, a direcção saiu devido a greve dos técnicos. "
+            "A loja pode estar a perder clientes à partir de hoje, disse o co-autor do vôo.")
     got = _run(providers, text, "BR")
     assert sorted(got) == sorted([
-        ("O101", "actualização"), ("O101", "objecto"), ("O104", "a eliminação"),
+        ("O101", "actualização"), ("O101", "direcção"), ("O104", "a greve"),
         ("O103", "estar a perder"), ("O107", "à partir"), ("O108", "co-autor"), ("O102", "vôo"),
     ])
