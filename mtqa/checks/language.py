@@ -754,21 +754,63 @@ def _is_pt_marked(d: Any, word: str) -> bool:
 # --- L105 ---------------------------------------------------------------------------------------
 
 
+@cache
+def _loan_entries(lang: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """(the single-word loans of the allow-list, word -> the phrases of the list that hold it).
+
+    L103 lets each word of a phrase pass on its own; L105 lets a phrase's words pass only inside
+    the phrase (``family office`` passes, ``family`` alone does not)."""
+    entries = word_list(f"loanwords.{lang}")
+    index: dict[str, list[str]] = {}
+    for e in entries:
+        if " " in e:
+            for w in e.split():
+                index.setdefault(w, []).append(e)
+    return frozenset(e for e in entries if " " not in e), {k: tuple(v) for k, v in index.items()}
+
+
+def _english_only(low: str, d: Any, km: _Kinds) -> bool:
+    """Is ``low`` English, not Portuguese, and not a single-word loan (words of loan phrases
+    count: their phrase is matched on the text)?"""
+    kind = km.kind(low, d)
+    if kind == "en?":
+        return True
+    if kind != "both" or low in _loan_entries("pt")[0] or low in function_words("en"):
+        return False
+    return not _native(d, low, "pt") and d.known(low, "en")
+
+
 def _english_token(low: str, d: Any, km: _Kinds) -> bool:
     """Is lower-case ``low`` an English content word that Portuguese does not use?
 
     Portuguese words (pt-BR or pt-PT), function words and loanwords are not; a hyphenated word is
     when every part is (``curved-edge``) and none is a Portuguese prefix (``pós-show``).
     """
-    kind = km.kind(low, d)
     if "-" not in low:
-        return kind == "en?"
-    if kind in ("native", "native?", "both"):
+        return _english_only(low, d, km)
+    if km.kind(low, d) in ("native", "native?", "both"):
         return False
     parts = low.split("-")
     if any(len(p) < 2 or p in _PT_PREFIXES for p in parts):
         return False
-    return all(km.kind(p, d) == "en?" for p in parts)
+    return all(_english_only(p, d, km) for p in parts)
+
+
+def _in_loan_phrase(seg: Segment, start: int, end: int, words: list[str]) -> bool:
+    """Is ``seg``'s text at ``start:end`` (document offsets) part of a loan phrase of the list?"""
+    index = _loan_entries("pt")[1]
+    phrases = {p for w in words for part in w.lower().split("-") for p in index.get(part, ())}
+    if not phrases:
+        return False
+    low = seg.text.lower()
+    a, b = start - seg.start, end - seg.start
+    for p in phrases:
+        i = low.find(p, max(0, a - len(p)))
+        while 0 <= i < b:
+            if i + len(p) > a:
+                return True
+            i = low.find(p, i + 1)
+    return False
 
 
 def _lemmas(w: str) -> list[str]:
@@ -839,6 +881,8 @@ def english_words(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list
             common = all(_common_english(w) for w in words)
             if any(a < end and start < b for a, b in taken):
                 continue
+            if _in_loan_phrase(seg, start, end, words):
+                continue  # "family office", "speed dating": a loan phrase of the list
             if any(_CHUNK_JUNK.search(_chunk(text, m.start() + seg.start, m.end() + seg.start))
                    for m in run):
                 continue  # part of an address, a handle, a file name or code
@@ -1385,8 +1429,7 @@ def _english_half(w: str, d: Any, km: _Kinds) -> bool:
         return False
     if not _common_english(w):
         return False
-    kind = km.kind(w, d)
-    return kind == "en?" or (kind == "both" and not _native(d, w, "pt") and d.known(w, "en"))
+    return _english_only(w, d, km)
 
 
 @check(
