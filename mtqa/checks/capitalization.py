@@ -541,6 +541,8 @@ def capital_after_comma(doc: Document, ctx) -> Iterator[Hit]:
 _CAP_WORD = re.compile(rf"{_SP}(?<=[\w,]{_SP})(?P<w>[{_UPPER}][{_LOWER}]+)(?![\w'’-])")
 _NEXT_LOWER = re.compile(rf"{_SP}+(?P<next>[{_LOWER}][\w-]*)")
 _PASSIVE_AGENT = frozenset({"por", "pelo", "pela", "pelos", "pelas"})
+#: Where a sentence starts before a word: the name before a verb must not open the sentence.
+_PROSE_START = re.compile(rf"(?:^|[.!?…:;—–\"“«(]{_SP}*)$")
 
 
 def _is_verb(lexicon, infinitive: str) -> bool:
@@ -585,6 +587,9 @@ def _regular_verb_form(word: str, language: str, lexicon, participle: bool) -> b
         bad("O defeito foi [[Notado]] pela primeira vez num fórum.", suggest="notado"),
         bad("Se o comando funcionar, isso [[Acionará]] uma tela de erro.", suggest="acionará"),
         bad("A empresa [[Anunciou]] nesta semana um novo modelo.", suggest="anunciou"),
+        bad("Segundo o site, a Nintendo [[Vai]] lançar um console.", suggest="vai"),
+        good("O espetáculo Tudo Que Move É Sagrado estreia; o movimento Vem Pra Rua protestou."),
+        good("Nintendo Vai lançar console, diz site."),
         good("A Vale anunciou lucro; a Era Vargas terminou em 1945."),
         good("O romance Ainda estou aqui foi adaptado para o cinema."),
         good("Ouvimos dona Luzia, que mora no bairro desde 1970."),
@@ -606,7 +611,8 @@ def capitalised_verb_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
     A capitalised word after a lower-case word or a number (only spaces between) and before a
     lower-case word, in a line that ends as a sentence, when it is one of the commonest verb
     forms or adverbs (`Foi`, `Não`, `Também`) or a regular verb form of a verb the lexicon knows
-    (`Acionará`, `Notou`; a participle only before `por`/`pelo`/`pela`: `Notado pela`).
+    (`Acionará`, `Notou`; a participle only before `por`/`pelo`/`pela`: `Notado pela`). After a
+    name inside a sentence, only the commonest finite verbs (`a Nintendo Vai lançar`).
 
     ## What stays silent
     Capitals after an article or a preposition (`a Vale`, `na Era Vargas`: a name), after a
@@ -621,6 +627,7 @@ def capitalised_verb_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
         return
     stop = (function - _CONJ - {"mas", "que"}) | title_nouns | _table("name_openers", lang)
     lexicon = ctx.providers.get("lexicon")
+    finite = _table("finite_verb_forms", lang)
     counts = _WordCounts(doc.text)
     for line in doc.lines:
         t = line.text
@@ -641,6 +648,11 @@ def capitalised_verb_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
             if pm is None:
                 continue
             prev = pm.group()
+            if _title_case(prev) and len(prev) > 1 and low in finite and pm.start() > 0 \
+                    and _GAP.fullmatch(t, pm.end(), m.start("w")) and not _PROSE_START.search(t, 0, pm.start()):
+                # "a Nintendo Anunciou um": a finite verb after a name, inside a sentence
+                yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=low)
+                continue
             if not (prev.islower() or prev.isdigit()) or prev.lower() in stop:
                 continue
             yield Hit(line.start + m.start("w"), line.start + m.end("w"), suggestion=low)
