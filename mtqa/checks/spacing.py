@@ -8,6 +8,7 @@ before a comma or period (``sovereignty , security``), and stray punctuation aft
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
@@ -323,6 +324,38 @@ def _token_bounds(text: str, start: int, end: int, limit: int = 80) -> tuple[int
 _URLISH = re.compile(r"://|www\.|@|[=<>{}\\|]|\w/\w|\.\w+\.\w")
 
 
+def _near(text: str, anchor: re.Pattern, rx: re.Pattern, back: int = 60, fwd: int = 60):
+    """The matches of ``rx`` in windows around the matches of ``anchor``.
+
+    Python's regex engine scans fast for a pattern that opens with a character or a class, and
+    slowly (trying every position) for one that opens with a look-behind or a word. ``anchor``
+    finds the rare character every match of ``rx`` contains; ``rx`` then runs only on a window
+    around each, widened to whole tokens (look-behinds still see the text before a window).
+    """
+    n = len(text)
+    a0 = b0 = -1
+    for m in anchor.finditer(text):
+        a = max(0, m.start() - back)
+        k = a
+        while k > 0 and a - k < 40 and not text[k - 1].isspace():
+            k -= 1
+        a = k
+        b = min(n, m.end() + fwd)
+        for _ in range(2):  # to the end of the token, and of the next one (look-aheads)
+            while b < n and b - m.end() < fwd + 80 and not text[b].isspace():
+                b += 1
+            while b < n and b - m.end() < fwd + 80 and text[b].isspace() and text[b] != "\n":
+                b += 1
+        if a0 >= 0 and a <= b0:
+            b0 = max(b0, b)
+            continue
+        if a0 >= 0:
+            yield from rx.finditer(text, a0, b0)
+        a0, b0 = a, b
+    if a0 >= 0:
+        yield from rx.finditer(text, a0, b0)
+
+
 def _urlish(text: str, start: int, end: int) -> bool:
     """True when the token around the span looks like an address, an e-mail, a path or code."""
     a, b = _token_bounds(text, start, end)
@@ -338,8 +371,8 @@ def _load_list(key: str) -> frozenset[str]:
 # A space before a closing bracket ("(via Fonte )") or after an opening one ("( Fonte").
 _SPACE_BEFORE_CLOSE = re.compile(r"(?<=[\w”\"’%.!?])(" + _BLANKS + r"+)([)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])(" + _BLANKS + r"+)(?=[\w“\"‘«])")
-_SPACE_CLOSE_PREFILTER = re.compile(_BLANKS + r"[)\]]")
-_SPACE_OPEN_PREFILTER = re.compile(r"[(\[]" + _BLANKS)
+_CLOSE_BRACKET = re.compile(r"[)\]]")
+_OPEN_BRACKET = re.compile(r"[(\[]")
 _PAIR = {")": "(", "]": "["}
 
 
@@ -376,38 +409,36 @@ def space_inside_brackets(doc, ctx):
     silent. The finding covers the word and the bracket.
     """
     text = doc.text
-    if _SPACE_CLOSE_PREFILTER.search(text):
-        for m in _SPACE_BEFORE_CLOSE.finditer(text):
-            before = text[max(0, m.start() - 400) : m.start()]
-            before = before[before.rfind("\n\n") + 1 :]  # this paragraph only
-            opener = _PAIR[m.group(2)]
-            if before.count(opener) <= before.count(m.group(2)):
-                continue  # no open bracket before it: a list marker or an emoticon
-            start = _word_before(text, m.start(1))
-            if m.start(1) - start <= 3 and (start == 0 or text[start - 1] == "\n"):
-                continue  # "b )" opening a line: a list marker
-            word = text[start : m.start(1)]
-            yield Hit(start, m.end(), suggestion=word + m.group(2))
-    if _SPACE_OPEN_PREFILTER.search(text):
-        for m in _SPACE_AFTER_OPEN.finditer(text):
-            after = text[m.end() : m.end() + 400]
-            cut = after.find("\n\n")
-            after = after if cut < 0 else after[:cut]  # this paragraph only
-            closer = ")" if m.group(1) == "(" else "]"
-            if closer not in after:
-                continue
-            le = m.end() + len(after)
-            end = m.end()
-            while end < le and not text[end].isspace() and text[end] not in ")]" and end - m.end() < 40:
-                end += 1
-            yield Hit(m.start(), end, suggestion=m.group(1) + text[m.end() : end])
+    for m in _near(text, _CLOSE_BRACKET, _SPACE_BEFORE_CLOSE):
+        before = text[max(0, m.start() - 400) : m.start()]
+        before = before[before.rfind("\n\n") + 1 :]  # this paragraph only
+        opener = _PAIR[m.group(2)]
+        if before.count(opener) <= before.count(m.group(2)):
+            continue  # no open bracket before it: a list marker or an emoticon
+        start = _word_before(text, m.start(1))
+        if m.start(1) - start <= 3 and (start == 0 or text[start - 1] == "\n"):
+            continue  # "b )" opening a line: a list marker
+        word = text[start : m.start(1)]
+        yield Hit(start, m.end(), suggestion=word + m.group(2))
+    for m in _near(text, _OPEN_BRACKET, _SPACE_AFTER_OPEN):
+        after = text[m.end() : m.end() + 400]
+        cut = after.find("\n\n")
+        after = after if cut < 0 else after[:cut]  # this paragraph only
+        closer = ")" if m.group(1) == "(" else "]"
+        if closer not in after:
+            continue
+        le = m.end() + len(after)
+        end = m.end()
+        while end < le and not text[end].isspace() and text[end] not in ")]" and end - m.end() < 40:
+            end += 1
+        yield Hit(m.start(), end, suggestion=m.group(1) + text[m.end() : end])
 
 
 # A space just inside curly quotes or guillemets: "“ texto”", "o texto ”", "« texto".
 _SPACE_INSIDE_QUOTES = re.compile(
     r"([“«‘])(" + _BLANKS + r"+)(?=\w)|(?<=[\w.!?])(" + _BLANKS + r"+)([”»]|’(?![\w’]))"
 )
-_SPACE_INSIDE_QUOTES_PREFILTER = re.compile(r"[“«‘]" + _BLANKS + "|" + _BLANKS + "[”»’]")
+_CURLY_QUOTE = re.compile(r"[“«‘”»’]")
 
 
 @check(
@@ -445,10 +476,8 @@ def space_inside_quotes(doc, ctx):
     text = doc.text
     if '"' in text:
         yield from _straight_quote_spaces(doc)
-    if not _SPACE_INSIDE_QUOTES_PREFILTER.search(text):
-        return
     french = (doc.language or "") == "fr"
-    for m in _SPACE_INSIDE_QUOTES.finditer(text):
+    for m in _near(text, _CURLY_QUOTE, _SPACE_INSIDE_QUOTES):
         if m.group(1):  # opening mark
             if french and m.group(1) == "«":
                 continue
@@ -501,6 +530,8 @@ def _straight_quote_spaces(doc):
 # A word glued to an opening parenthesis: "o programa Cliente(PCC)". Contents that mark a
 # plural or a gender ("aluno(s)", "funcionário(a)") and trademarks ("(R)", "(TM)") stay silent.
 _GLUED_PAREN = re.compile(r"(?<![\w.@/\\#&'’-])([^\W\d_]{2,})\(([^\W\d_][^()\n]{1,60})\)")
+_OPEN_PAREN = re.compile(r"\(")
+_CLOSE_PAREN = re.compile(r"\)")
 _GLUED_AFTER_PAREN = re.compile(r"\(([^()\n]{1,60})\)([^\W\d_]{2,})")
 _PAREN_SUFFIXES = frozenset(
     "s es as os a o e ns is ões ãs ães ais eis ei r tm sm c mr ões ã am em m".split()
@@ -541,7 +572,7 @@ def missing_space_at_bracket(doc, ctx):
     if "(" not in text:
         return
     seen: set[int] = set()
-    for m in _GLUED_PAREN.finditer(text):
+    for m in _near(text, _OPEN_PAREN, _GLUED_PAREN):
         inner = m.group(2)
         if inner.lower() in _PAREN_SUFFIXES or _codeish(inner) or len(inner) < 2:
             continue
@@ -553,7 +584,7 @@ def missing_space_at_bracket(doc, ctx):
         yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} ({inner})")
     if ")" not in text:
         return
-    for m in _GLUED_AFTER_PAREN.finditer(text):
+    for m in _near(text, _CLOSE_PAREN, _GLUED_AFTER_PAREN):
         inner = m.group(1)
         open_at = m.start()
         if m.start() + 1 + len(inner) + 1 in seen:
@@ -569,7 +600,7 @@ def missing_space_at_bracket(doc, ctx):
 
 # A quotation mark glued to the words on both sides: `que"Paris`, `eram”muito`, `disse:“Vamos`.
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_]|[,.;:!?])(?:[\"“”«»]|‘(?!s\b))(?=[^\W\d_])")
-_GLUED_QUOTE_PREFILTER = re.compile(r"[^\W\d_,.;:!?][\"“”«»‘][^\W\d_]|[,.;:!?][\"“”«»‘][^\W\d_]")
+_QUOTE_BEFORE_LETTER = re.compile(r"[\"“”«»‘](?=[^\W\d_])")
 
 
 @check(
@@ -603,9 +634,7 @@ def glued_quote(doc, ctx):
     digits, attribute values (`class="x"`), addresses and code stay silent.
     """
     text = doc.text
-    if not _GLUED_QUOTE_PREFILTER.search(text):
-        return
-    for m in _GLUED_QUOTE.finditer(text):
+    for m in _near(text, _QUOTE_BEFORE_LETTER, _GLUED_QUOTE, back=2, fwd=2):
         q = m.start()
         if _urlish(text, q, q + 1):
             continue
@@ -637,6 +666,7 @@ def _dash_words() -> frozenset[str]:
 _HYPHEN_DASH = re.compile(r"(?<![\w.,/\-–—])(\d+|[^\W\d_]{2,})([-–—])([^\W\d_]{1,})(?![\w\-–—])")
 # An en or em dash with a space on one side only: "funciona— e", "funciona —e".
 _ONE_SIDED_DASH = re.compile(r"(?<=[^\W\d_])[—–] (?=[^\W\d_])|(?<=[^\W\d_]) [—–](?=[^\W\d_])")
+_DASH = re.compile(r"[-–—]")
 _HYPHEN_DASH_NUM_OK = frozenset({"bis", "ésimo", "ésima", "feira"})
 
 
@@ -681,7 +711,7 @@ def hyphen_as_dash(doc, ctx):
     if "-" not in text and "–" not in text and "—" not in text:
         return
     words = _dash_words()
-    for m in _HYPHEN_DASH.finditer(text):
+    for m in _near(text, _DASH, _HYPHEN_DASH):
         left, right = m.group(1), m.group(3)
         if not right.islower():
             continue
@@ -692,7 +722,7 @@ def hyphen_as_dash(doc, ctx):
             continue
         yield Hit(m.start(), m.end(), suggestion=f"{left} — {right}")
     if "—" in text or "–" in text:
-        for m in _ONE_SIDED_DASH.finditer(text):
+        for m in _near(text, _DASH, _ONE_SIDED_DASH, back=2, fwd=2):
             a = _word_before(text, m.start())
             b = m.end()
             while b < len(text) and text[b].isalnum() and b - m.end() < 40:
@@ -702,6 +732,7 @@ def hyphen_as_dash(doc, ctx):
 
 # A label in capitals glued to the next word: "NOVOAgora você pode".
 _GLUED_CAPS = re.compile(r"(?<!\w)([A-ZÀ-Ý]{4,})([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\wA-ZÀ-Ý])")
+_FIVE_CAPS = re.compile(r"[A-ZÀ-Ý]{5}")
 _VOWELS = set("AEIOUÁÉÍÓÚÂÊÔÃÕÀ")
 
 
@@ -729,7 +760,7 @@ def glued_caps_label(doc, ctx):
     four or more letters. Acronym-based names (`JPMorgan`, `BNDESPar`, `ONGs`) stay silent.
     """
     text = doc.text
-    for m in _GLUED_CAPS.finditer(text):
+    for m in _near(text, _FIVE_CAPS, _GLUED_CAPS):
         label = m.group(1)
         if sum(ch in _VOWELS for ch in label) < 2:
             continue
@@ -741,6 +772,7 @@ def glued_caps_label(doc, ctx):
 # A number glued to the next word: "Console 2além de", "30anos". Units ("10km", "5kcal"),
 # times and measures ("11h30min", "2m84cm") stay silent.
 _DIGIT_GLUED = re.compile(r"(?<![\w.,/:#@$€£-])(\d+)([a-zà-ÿ]{4,})(?!\w)")
+_DIGIT_LETTERS = re.compile(r"\d[a-zà-ÿ]{4}")
 _DIGIT_UNITS = frozenset("kcal mbps kbps gbps tbps kwh mwh gwh mph kmh ghz mhz khz min mins hrs bits bytes".split())
 
 
@@ -771,7 +803,7 @@ def digit_glued_to_word(doc, ctx):
     handles stay silent.
     """
     text = doc.text
-    for m in _DIGIT_GLUED.finditer(text):
+    for m in _near(text, _DIGIT_LETTERS, _DIGIT_GLUED):
         if m.group(2) in _DIGIT_UNITS:
             continue
         yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} {m.group(2)}")
@@ -793,9 +825,7 @@ _NO_SPACE_AFTER = re.compile(
 )
 # "(PCC).Depois", "”,disse", "»;e": a mark glued to the next word after a closing bracket or quote.
 _NO_SPACE_AFTER_CLOSE = re.compile(r"(?<=[^\s(\[])([)\]”»][.,;!?])((?:[A-ZÀ-Ý][a-zà-ÿ]+|[a-zà-ÿ]{2,}))(?![\w.@/])")
-_NO_SPACE_AFTER_PREFILTER = re.compile(
-    r"[^\W\d_][.,;:!?][^\W\d_]|\d,[^\W\d_]|[^\W\d_][,:]\d|[)\]”»][.,;!?][^\W\d_]"
-)
+_MARK_THEN_WORD = re.compile(r"[.,;:!?](?=\w)")
 
 
 @check(
@@ -842,12 +872,10 @@ def missing_space_after_punctuation(doc, ctx):
     and code stay silent.
     """
     text = doc.text
-    if not _NO_SPACE_AFTER_PREFILTER.search(text):
-        return
     abbr = _abbreviations()
     suffixes = _dotted_suffixes()
     colon_ok = _colon_prefixes()
-    for m in _NO_SPACE_AFTER.finditer(text):
+    for m in _near(text, _MARK_THEN_WORD, _NO_SPACE_AFTER):
         left, mark, right = m.groups()
         if m.end() < len(text) and text[m.end()].isalnum():
             continue  # "db8", "v2x": a code, not two words
@@ -880,13 +908,14 @@ def missing_space_after_punctuation(doc, ctx):
             continue
         start, end = m.start(), m.end()
         yield Hit(start, end, suggestion=f"{left}{mark} {right}", args={"punct": mark})
-    for m in _NO_SPACE_AFTER_CLOSE.finditer(text):
+    for m in _near(text, _MARK_THEN_WORD, _NO_SPACE_AFTER_CLOSE):
         if _urlish(text, m.start(), m.end()):
             continue
         yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} {m.group(2)}", args={"punct": m.group(1)[-1]})
 
 
 # An opening quotation mark left alone at the end of a line after a finished sentence.
+_OPEN_CURLY = re.compile("“")
 _STRAY_OPEN_QUOTE = re.compile(r"(?<=[.!?”\"…])[ \t]*(“)[ \t]*$", re.M)
 
 
@@ -913,11 +942,12 @@ def stray_opening_quote(doc, ctx):
     """
     if "“" not in doc.text:
         return
-    for m in _STRAY_OPEN_QUOTE.finditer(doc.text):
+    for m in _near(doc.text, _OPEN_CURLY, _STRAY_OPEN_QUOTE):
         yield Hit(m.start(1), m.end(1), suggestion="")
 
 
 # A space inside a token that ends in "+": "Full-HD +", "TV +".
+_PLUS = re.compile(r"\+")
 _SPACED_PLUS = re.compile(r"(?<![\w-])([^\W\d_][\w-]*[A-Z0-9])(" + _BLANKS + r"+)\+(?=[ \t]+[a-zà-ÿ]|[,.;:)]|[ \t]*$)", re.M)
 
 
@@ -947,7 +977,7 @@ def space_before_plus(doc, ctx):
     text = doc.text
     if "+" not in text:
         return
-    for m in _SPACED_PLUS.finditer(text):
+    for m in _near(text, _PLUS, _SPACED_PLUS):
         tok = m.group(1)
         if sum(ch.isupper() for ch in tok) < 2:
             continue
@@ -956,6 +986,7 @@ def space_before_plus(doc, ctx):
 
 
 # Two marks where one is meant: ",,", ", ,", ";,", ", ." — not an ellipsis, not "etc.,".
+_TWO_MARKS = re.compile(r"[,;:]" + _BLANKS + r"*[,;:.]")
 _DOUBLED_MARKS = re.compile(r"(?<![,;:.])([,;:])(" + _BLANKS + r"*)([,;]|\.(?![.\d])|:(?![:\w]))")
 
 
@@ -988,7 +1019,7 @@ def doubled_punctuation(doc, ctx):
     text = doc.text
     if "," not in text and ";" not in text and ":" not in text:
         return
-    for m in _DOUBLED_MARKS.finditer(text):
+    for m in _near(text, _TWO_MARKS, _DOUBLED_MARKS):
         first, second = m.group(1), m.group(3)
         if first == ":" and second == ":":
             continue
@@ -998,6 +1029,7 @@ def doubled_punctuation(doc, ctx):
 
 
 # Brackets that hold nothing, or only a mark, where words were removed: "( )", "(, 1950)".
+_PAREN = re.compile(r"[()]")
 _EMPTY_BRACKETS = re.compile(
     r"(?<![\w(])\(" + _BLANKS + r"*(?:[,;:]" + _BLANKS + r"*)?\)|\(" + _BLANKS + r"*[,;]|[,;]"
     + _BLANKS + r"*\)"
@@ -1032,7 +1064,7 @@ def empty_brackets(doc, ctx):
     text = doc.text
     if "(" not in text:
         return
-    for m in _EMPTY_BRACKETS.finditer(text):
+    for m in _near(text, _PAREN, _EMPTY_BRACKETS):
         s = m.group()
         if s[0] in ",;" and s.endswith(")"):
             ls, _ = doc.line_bounds(m.start())
@@ -1092,6 +1124,7 @@ def foreign_punctuation(doc, ctx):
 
 
 # A line that starts with the comma, period or colon that ends the previous line's sentence.
+_NEWLINE_MARK = re.compile(r"\n[ \t]*[,;:.]")
 _LINE_START_MARK = re.compile(r"(?<=[^\s])([ \t]*\n[ \t]*)([,;:]|\.(?![.\w]))", re.M)
 
 
@@ -1120,7 +1153,7 @@ def mark_at_line_start(doc, ctx):
     text = doc.text
     if "\n" not in text:
         return
-    for m in _LINE_START_MARK.finditer(text):
+    for m in _near(text, _NEWLINE_MARK, _LINE_START_MARK):
         yield Hit(m.start(2), m.end(2), suggestion="")
 
 
@@ -1140,6 +1173,7 @@ def _compound_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 # A hyphen with a space after it (and maybe before it) inside a compound: "ex - presidente",
 # "norte- americano", "segunda - feira", "tornando - se". A space before only is S101.
 _SPACED_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)(?:[ \t]+-[ \t]+|-[ \t]+)([^\W\d_]+)(?![\w-])")
+_HYPHEN_SPACE = re.compile(r"-[ \t]")
 _GENTILIC_END = re.compile(r"(?:an[oa]s?|[eê]s|esas?|eses|enses?|in[oa]s?|ic[oa]s?|eus?|eias?|ãs?|ões)$")
 _CLITIC_AFTER_VERB = re.compile(r"(?:ndo|ou|aram|eram|iram|ava|avam|ia|iam)$")
 _CLITIC_AFTER_ACCENT = re.compile(r"[áâéêíóô]$")
@@ -1181,7 +1215,7 @@ def spaced_hyphen_in_compound(doc, ctx):
     if "- " not in text and "-\t" not in text:
         return
     prefixes, gentilic, weekdays = _compound_lists()
-    for m in _SPACED_COMPOUND.finditer(text):
+    for m in _near(text, _HYPHEN_SPACE, _SPACED_COMPOUND):
         left, right = m.group(1), m.group(2)
         lo, ro = left.lower(), right.lower()
         if lo in ("e", "ou", "nem") or ro in ("e", "ou", "nem", "a", "até"):
@@ -1207,6 +1241,7 @@ def _glue_words() -> frozenset[str]:
 
 
 # A short function word glued to a capitalised word or a number: "doGoverno", "em2020".
+_LOWER_UPPER = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý\d]")
 _GLUED_WORD = re.compile(r"(?<![\w#@.$/\\-])([a-zà-ÿ]{2,6})([A-ZÀ-Ý][a-zà-ÿ]{2,}|\d{1,4})(?![\w(@-])")
 
 
@@ -1237,7 +1272,7 @@ def glued_function_word(doc, ctx):
     """
     text = doc.text
     words = _glue_words()
-    for m in _GLUED_WORD.finditer(text):
+    for m in _near(text, _LOWER_UPPER, _GLUED_WORD):
         w = m.group(1)
         if w not in words:
             continue
@@ -1303,12 +1338,11 @@ def unbalanced_parentheses(doc, ctx):
 
 
 # Pieces of one token split by a space: "1 º", "2 .ª", "R $", "US $", "d' água", "O' Neill".
-_SPLIT_TOKEN = re.compile(
-    r"(?<=\d)[ \t\u00a0]+\.?[ºª]|(?<=\d\.)[ \t\u00a0]+[ºª]"
-    r"|(?<![\w$])(?:R|US|U|A|C|NZ|HK|S)[ \t\u00a0]+\$"
-    r"|(?<![\w'’])[dD]['’][ \t\u00a0]+(?=[^\W\d_])"
-    r"|(?<![\w'’])O['’][ \t\u00a0]+(?=[A-Z])"
-)
+_SPLIT_ORDINAL = re.compile(r"(?<=\d)[ \t\u00a0]+\.?[ºª]|(?<=\d\.)[ \t\u00a0]+[ºª]")
+_SPLIT_CURRENCY = re.compile(r"(?<![\w$])(?:R|US|U|A|C|NZ|HK|S)[ \t\u00a0]+\$")
+_SPLIT_ELISION = re.compile(r"(?<![\w'’])(?:[dD]['’][ \t\u00a0]+(?=[^\W\d_])|O['’][ \t\u00a0]+(?=[A-Z]))")
+_SPLIT_TOKEN = ((_SPLIT_ORDINAL, re.compile("[ºª]")), (_SPLIT_CURRENCY, re.compile(r"\$")),
+                (_SPLIT_ELISION, re.compile("['’]" + "[ \t\u00a0]")))
 
 
 @check(
@@ -1337,9 +1371,12 @@ def split_token(doc, ctx):
     character and stays silent.
     """
     text = doc.text
-    if not any(c in text for c in "ºª$'’"):
-        return
-    for m in _SPLIT_TOKEN.finditer(text):
+    for rx, anchor in _SPLIT_TOKEN:
+        yield from _split_token_hits(text, anchor, rx)
+
+
+def _split_token_hits(text: str, anchor: re.Pattern, rx: re.Pattern) -> Iterable[Hit]:
+    for m in _near(text, anchor, rx, back=20, fwd=4):
         g = m.group()
         if g[0].isspace():  # "1 º": the span starts at the number
             start = m.start()
