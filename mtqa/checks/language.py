@@ -1719,14 +1719,14 @@ def english_function_word_capitalised(doc: Document, ctx: CheckContext):
         toks = list(_WORD_RX.finditer(seg.text))
         for i in range(len(toks) - 1):
             t = toks[i].group()
-            if not (t[:1].isupper() and t[1:].islower()):
-                continue
+            if len(t) < 2 or not (t[:1].isupper() and t[1:].islower()):
+                continue  # "I" is also a Roman numeral ("I congresso")
             if i > 0 and not any(ch in ":;—–(\n" for ch in seg.text[toks[i - 1].end() : toks[i].start()]):
                 continue  # only a sentence or clause opener: inside a title ("The Last of Us")
             low = t.lower()
             if low in _LATIN_OPENERS:
                 continue
-            if low not in _LINKING and km.kind(low, d) != "en-fw":
+            if low not in _LINKING and (low not in _OPENERS or km.kind(low, d) != "en-fw"):
                 continue
             if low in _LINKING and (_native(d, low, lang) or low in function_words(lang)):
                 continue
@@ -1755,8 +1755,16 @@ _LINKING = frozenset(
     "however meanwhile moreover furthermore therefore nevertheless nonetheless instead "
     "otherwise besides thus hence indeed additionally finally overall".split()
 )
+#: English function words that open a sentence and are not also names (``Down``, ``Still``,
+#: ``Even`` are left out).
+_OPENERS = frozenset(
+    "the this these those that with without but and or because although though while when "
+    "where which who whose after before during since until unless if for from about against "
+    "among between through into under its their his her our my your we they he she it there "
+    "here some many most each every".split()
+)
 #: Latin openers with a lower-case word after them (``In vitro``, ``In loco``).
-_LATIN_OPENERS = frozenset({"in", "ad", "per", "pro", "post", "ex"})
+_LATIN_OPENERS = frozenset({"in", "ad", "per", "pro", "post", "ex", "sub", "et", "via"})
 
 
 CHECKS = (

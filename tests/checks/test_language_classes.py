@@ -88,6 +88,14 @@ CLEAN_BR = {
         "será debatida. The Economist e The New Yorker elogiaram o filme, e In vitro, o "
         "documentário, estreia na Black Friday, antes da Cyber Monday."
     ),
+    "congresso": (
+        "Congresso de cardiologia reúne médicos em Salvador\n\n"
+        "I congresso regional de cardiologia reuniu 2 mil médicos. In loco, os participantes "
+        "visitaram hospitais. A síndrome de Down e a doença de Parkinson foram temas de mesas, e "
+        "o evento lembrou o livro Journey through the Past e o programa Dancing with the Stars.\n\n"
+        "Down é o sobrenome do médico inglês que descreveu a síndrome. Stand by Me tocou na "
+        "abertura, e a banda Made in Brazil fechou a noite."
+    ),
 }
 
 CLEAN_PT = {
