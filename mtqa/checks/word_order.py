@@ -252,9 +252,20 @@ def _looks_verbal(word: str, lexicon) -> bool:
     return False
 
 
+def _noun_gender(word: str, lexicon) -> str | None:
+    """The lexicon's gender of a noun, or of the singular of a regular plural (`tropas`)."""
+    w = word.casefold()
+    g = lexicon.gender(w)
+    if g is None and len(w) > 3 and w.endswith("s"):
+        g = lexicon.gender(w[:-1])
+        if g is None and w.endswith("ões"):
+            g = lexicon.gender(w[:-3] + "ão")
+    return g
+
+
 def _is_noun(word: str, lexicon, extra: frozenset[str], suffixes: tuple[str, ...]) -> bool:
     w = word.casefold()
-    return w in extra or lexicon.gender(w) is not None or (len(w) > 6 and w.endswith(suffixes))
+    return w in extra or _noun_gender(w, lexicon) is not None or (len(w) > 6 and w.endswith(suffixes))
 
 
 @cache
@@ -698,6 +709,155 @@ def acronym_before_class_noun(doc: Document, ctx) -> Iterator[Hit]:
 _NAME_JOINERS = frozenset({"de", "do", "da", "dos", "das", "e"})
 
 
+@cache
+def _nationality_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    adjectives = _words("nationality_adjectives", language)
+    if not adjectives:
+        return None
+    rx = re.compile(
+        rf"(?<![\w-])(?P<det>[Oo]s|[Aa]s?|[Uu]ma|[Ss]uas?|[Ss]eus|[Dd]as?|[Dd]os|[Nn]as?|[Nn]os|[Pp]el[ao]s?)"
+        rf"{_GAP}(?P<adj>{_alt(adjectives)}){_GAP}(?P<noun>[a-zà-öø-ÿ][a-zà-öø-ÿ-]{{2,}})(?![\w-])"
+    )
+    return rx, frozenset(_words("nationality_skip_nouns", language)) | frozenset(_words("name_noun_skip", language))
+
+
+@check(
+    "W111", "nationality-before-noun", Severity.WARNING,
+    category="word_order",
+    message="A nationality adjective before its noun, in English order; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("A [[americana empresa]] anunciou cortes.", suggest="empresa americana"),
+        bad("Os analistas temem as [[russas empresas]] de energia.", suggest="empresas russas"),
+        good("A empresa americana anunciou cortes; a americana Simone Biles venceu."),
+        good("Os brasileiros compraram mais; as chinesas lideram o ranking."),
+        good("A brasileira média gasta mais com saúde."),
+        good("Os europeus votam domingo, e os americanos semana que vem."),
+    ],
+)
+def nationality_before_noun(doc: Document, ctx) -> Iterator[Hit]:
+    """A nationality adjective between a determiner and its noun (`a americana empresa`).
+
+    ## Why it matters
+    English puts the adjective first (`the American company`); Portuguese puts adjectives of
+    nationality after the noun (`a empresa americana`). Before the noun they read as a person
+    (`a americana`) followed by a stray word.
+
+    ## What fires
+    A determiner (`a`, `os`, `das`, `pelas`…), the feminine or plural of a nationality
+    adjective (`americana`, `russas`, `chineses`), then a word the lexicon knows only as a noun
+    and that cannot be a verb form.
+
+    ## What stays silent
+    The masculine singular (also a language: `o português padrão`), a nationality followed by a
+    name (`a americana Simone Biles`), by a verb (`os brasileiros compraram`), by `média` or
+    `mesma`, and times (`os europeus votam domingo`).
+    """
+    found = _nationality_pattern(doc.language or "")
+    if found is None:
+        return
+    rx, skip = found
+    lexicon = ctx.providers.get("lexicon")
+    for m in rx.finditer(doc.text):
+        noun = m.group("noun")
+        if noun in skip or _noun_gender(noun, lexicon) is None or _looks_verbal(noun, lexicon):
+            continue
+        yield Hit(m.start("adj"), m.end(), suggestion=f"{noun} {m.group('adj')}")
+
+
+@cache
+def _absolute_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    quantifiers = _words("absolute_quantifiers", language)
+    q = rf"(?:(?P<q>{_alt(quantifiers)}|\d[\d.,]*(?:{_GAP}mil)?){_GAP})?" if quantifiers else ""
+    rx = re.compile(
+        rf"(?<![\w-])[Cc]om{_GAP}{q}(?P<noun>[a-zà-öø-ÿ][\w-]*[^\W\d_]s)"
+        rf"(?P<mid>(?:{_GAP}(?:[\w'’.-]+)){{0,5}}?){_GAP}(?P<ger>[a-zà-öø-ÿ]+(?:ando|endo|indo))(?![\w-])"
+    )
+    return rx, frozenset(_words("not_gerunds", language))
+
+
+#: Words right after "com" that make the phrase an ordinary complement, not an absolute clause.
+_NOT_ABSOLUTE = frozenset(
+    "os as uns umas seus suas estes estas esses essas aqueles aquelas eles elas nós vocês todos "
+    "todas tantos tantas mais menos ambos ambas meus minhas nossos nossas teus tuas cujos cujas "
+    "mas".split()
+)
+
+
+@check(
+    "W112", "absolute-with-gerund", Severity.INFO,
+    category="calque",
+    message="English absolute construction ('with reports pointing to'); Portuguese uses a clause: "
+            "'e rumores apontam', 'enquanto analistas dizem'",
+    languages=("pt",),
+    examples=[
+        bad("A bateria deve crescer, [[com rumores apontando]] para 6.000 mAh.", suggest="e rumores apontam"),
+        bad("O estúdio negou, [[com investigações de dois sites confirmando]] a negativa.",
+            suggest="e investigações de dois sites confirmam"),
+        bad("O jogo lotou, [[com milhares de fãs esperando]] na porta.", suggest="e milhares de fãs esperam"),
+        good("Com os juros subindo, o crédito encareceu."),
+        good("O time jogou com garra, e o técnico saiu sorrindo."),
+        good("Ela falou com jornalistas. Depois, saindo do prédio, acenou."),
+        good("A empresa paga dividendos com lucros de anos anteriores, segundo o balanço."),
+        good("Ele chegou com as malas e com filhos pequenos, quando chovia."),
+        good("Canais com centenas de milhares de inscritos continuam sendo um desafio."),
+    ],
+)
+def absolute_with_gerund(doc: Document, ctx) -> Iterator[Hit]:
+    """`com` + a bare plural noun + a gerund (`[...] para`).
+
+    ## Why it matters
+    English builds a clause with `with` and a participle (`with reports pointing to a larger
+    battery`, `with fans waiting outside`); copied word for word, the Portuguese sentence has
+    no verb of its own there. Portuguese writes a clause: `e rumores apontam para`, `enquanto
+    milhares de fãs esperavam`.
+
+    ## What fires
+    `com`, optionally a quantifier (`muitos`, `milhares de`, a number), a plural noun without an
+    article, up to five words (`de dois sites`), then a gerund, all in one stretch of words
+    with no punctuation.
+
+    ## What stays silent
+    `com` + an article or a possessive (`com os juros subindo`, a usual Portuguese
+    construction), words in -ndo that are not gerunds (`quando`, `dividendos`, `segundo`), and
+    anything across punctuation.
+    """
+    text = doc.text
+    if "ndo" not in text:
+        return
+    rx, not_gerunds = _absolute_pattern(doc.language or "pt")
+    for m in rx.finditer(text):
+        noun, ger = m.group("noun"), m.group("ger")
+        if noun.casefold() in _NOT_ABSOLUTE or ger.casefold() in not_gerunds:
+            continue
+        mid = m.group("mid").split()
+        if any(w.casefold() in not_gerunds or w.casefold() in _CLAUSE_WORDS
+               or (len(w) > 3 and w.casefold().endswith(_FINITE_ENDINGS)) for w in mid):
+            continue  # a finite verb before the gerund: "canais com X continuam sendo", a periphrasis
+        verb = _finite(ger)
+        middle = " ".join(mid)
+        lead = f"{m.group('q')} " if m.groupdict().get("q") else ""
+        yield Hit(m.start(), m.end(), suggestion=f"e {lead}{noun}{' ' + middle if middle else ''} {verb}")
+
+
+#: Words between the noun and the gerund that start a clause of their own (W112).
+_CLAUSE_WORDS = frozenset({"que", "quando", "como", "onde", "se", "está", "vai", "vem", "fica", "segue",
+                           "anda", "foi", "ia", "vinha", "é", "são"})
+#: Endings of finite verbs (W112: `continuam`, `seguem`, `ficou`): the gerund after them is part of
+#: a verbal periphrasis, not an absolute construction.
+_FINITE_ENDINGS = ("am", "em", "ou", "iu", "ão")
+
+
+def _finite(gerund: str) -> str:
+    """The third person plural present of a gerund: `apontando` -> `apontam`."""
+    for ger, fin in (("ando", "am"), ("endo", "em"), ("indo", "em")):
+        if gerund.endswith(ger):
+            return gerund[: -len(ger)] + fin
+    return gerund
+
+
 CHECKS = (possessive_before_office, hyphenated_parties, place_before_country, measure_before_noun,
           period_before_noun, name_before_noun, degree_adverb_before_noun, month_day_year_date,
-          product_year_reordered, acronym_before_class_noun)
+          product_year_reordered, acronym_before_class_noun, nationality_before_noun,
+          absolute_with_gerund)
