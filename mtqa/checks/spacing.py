@@ -62,7 +62,9 @@ def space_before_hyphen(doc, ctx):
 
 
 # Space(s) before , ; : . ! ? — but not an ellipsis "…" starting a quote, and not numbers like " .5".
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”\"’)\]»%°])([ \t\u00a0\u202f\u2009]+)([,;:!?]|\.(?![\d.]))")
+_SPACE_BEFORE_PUNCT = re.compile(
+    r"(?<=[\w”\"’)\]»%°])([ \t\u00a0\u202f\u2009]+)([,!?]|[;:](?![-^']?[()DPp](?!\w))|\.(?![\d.]))"
+)
 _SPACE_THEN_PUNCT = re.compile(r"[ \t\u00a0\u202f\u2009][,;:!?.]")  # in every match of the pattern above
 
 
@@ -87,6 +89,7 @@ def _word_before(text: str, i: int, limit: int = 40) -> int:
         good("Com termômetros acima de 32 °C, as equipes atenderam 300 pessoas."),
         bad("chamou-lhe «um orçamento [[estável» ,]] disse", suggest="estável»,"),
         good("chamou-lhe «um orçamento estável», disse; subiu 5%, e 3 °C."),
+        good("Que bom :) até amanhã ;) e boa sorte :-( :D"),
     ],
 )
 def space_before_punctuation(doc, ctx):
@@ -98,7 +101,8 @@ def space_before_punctuation(doc, ctx):
 
     ## What fires
     A word (or a closing quote, guillemet or bracket, `%` or `°`), spaces (also no-break and thin
-    spaces), then `,` `;` `:` `!` `?` or a period that does not start a number or an ellipsis. The finding covers the word and the mark.
+    spaces), then `,` `;` `:` `!` `?` or a period that does not start a number or an ellipsis;
+    emoticons (`:)`, `;-)`) stay silent. The finding covers the word and the mark.
     """
     text = doc.text
     if not _SPACE_THEN_PUNCT.search(text):
