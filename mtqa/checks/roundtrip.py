@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
+from mtqa.core.config import RoundTripConfig
 from mtqa.core.errors import DocumentSkipped, ProviderUnavailable
 from mtqa.core.model import Document, Segment, Severity
 
@@ -557,8 +558,10 @@ def min_chrf(ctx: CheckContext) -> float:
     category="quality",
     message="The round trip of this sentence differs a lot (chrF {chrf:.0f} < {threshold:.0f})",
     examples=[
-        # Slang the engine cannot carry over comes back far from the original.
-        bad("[[A gente tá ligado que o rolê de ontem foi massa demais da conta, véi.]]"),
+        # Slang the engine cannot carry over comes back far from the original (chrF 42): below a
+        # stricter threshold than the default, which sits under every clean guard sentence.
+        bad("[[A gente tá ligado que o rolê de ontem foi massa demais da conta, véi.]]",
+            config={"roundtrip": RoundTripConfig(min_chrf=45.0)}),
         good("O presidente visitou a Coreia do Norte pela primeira vez em 24 anos, disse a agência."),
     ],
     needs=("translator",),
