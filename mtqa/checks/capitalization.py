@@ -828,12 +828,13 @@ def brand_casing(doc: Document, ctx) -> Iterator[Hit]:
 
 
 _HEADING_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_PRESENT_ENDINGS = (("a", "ar"), ("am", "ar"), ("e", "er"), ("e", "ir"), ("em", "er"), ("em", "ir"))
+_PRESENT_ENDINGS = (("a", "ar"), ("am", "ar"), ("e", "er"), ("e", "ir"), ("em", "er"), ("em", "ir"),
+                    ("ar", "ar"), ("er", "er"), ("ir", "ir"))
 
 
 def _heading_verb(word: str, language: str, lexicon, irregular: frozenset[str]) -> bool:
-    """A verb form as headlines use them: present tense (`Anuncia`, `Lançam`) or another
-    regular or irregular form."""
+    """A verb form as headlines use them: present tense (`Anuncia`, `Lançam`), infinitive
+    (`Como Instalar`) or another regular or irregular form."""
     if word in irregular or _regular_verb_form(word, language, lexicon, False):
         return True
     for ending, inf in _PRESENT_ENDINGS:
@@ -854,6 +855,8 @@ def _heading_verb(word: str, language: str, lexicon, irregular: frozenset[str]) 
         bad("Como [[Escolher o Melhor Plano de Internet Para Sua Casa]]\n\nO texto segue."),
         good("Empresa anuncia novo aparelho para jogos portáteis\n\nO texto segue aqui."),
         good("Alertas da Defesa Civil\n\nO texto segue aqui."),
+        bad("Filme [[Volta aos Cinemas em Versão Restaurada]]\n\nO texto segue aqui."),
+        good("Filme volta aos cinemas em versão restaurada\n\nO texto segue aqui."),
         good("Por Maria da Graça Pereira Leite, de Belo Horizonte\n\nO texto segue."),
         good("Ministério da Ciência, Tecnologia e Ensino Superior\n\nO texto segue."),
         good("Sporting vence FC Porto em Alvalade e isola-se na liderança da I Liga"),
@@ -872,8 +875,8 @@ def title_case_heading(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A line without closing punctuation (a heading) of four to fourteen words, not in capitals,
-    in which every word after the first is capitalised except function words, at least three
-    of them are common words the dictionary knows (not institutions like `Defesa` or
+    in which every word after the first is capitalised except function words (three at least),
+    at least three of them (two in a heading of six words or more) are common words the dictionary knows (not institutions like `Defesa` or
     `Estado`), and at least one is a verb form (`Anuncia`, `Escolher`) or a capitalised
     function word (`Para`). The span runs from the second word to the end of the line.
 
@@ -901,8 +904,8 @@ def title_case_heading(doc: Document, ctx) -> Iterator[Hit]:
             continue
         common = [w for w in content if _title_case(w) and w.lower() not in institutional
                   and dictionary.known(w.lower(), lang, doc.variant)]
-        if len(common) < 3:
-            continue
+        if len(common) < 3 and (len(common) < 2 or len(ws) < 6):
+            continue  # two common words suffice in a longer heading
         if ws[0].group().lower() in {"por", "foto", "fotos", "edição", "texto", "reportagem"}:
             continue  # a byline
         capital_function = any(w.lower() in function and _title_case(w) and len(w) > 1 for w in rest)
