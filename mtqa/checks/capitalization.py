@@ -279,6 +279,7 @@ def _title_after_space(language: str) -> re.Pattern[str] | None:
             suggest="presidente"),
         bad("A reunião com a [[Primeira-Ministra]] Meloni durou duas horas.", suggest="primeira-ministra"),
         bad("Kim recebeu o [[Ministro]] Lavrov em Wonsan.", suggest="ministro"),
+        bad("Falou o [[Secretário-Geral]] Guterres na abertura.", suggest="secretário-geral"),
         bad("Ha parlato con il [[Presidente]] Mattarella ieri.", suggest="presidente", language="it"),
         good("O presidente Putin chegou a Pyongyang na terça-feira."),
         good("Presidente Putin chega a Pyongyang"),
@@ -664,7 +665,8 @@ def _inflections(word: str) -> list[str]:
         s = word[:-2] + "es"
         return [word, s + "a", s + "es", s + "as"]
     if word.endswith("ão"):
-        return [word, word[:-2] + "ã", word[:-2] + "ães", word[:-2] + "ãs", word[:-2] + "ões"]
+        stem = word[:-2]
+        return [word, stem + "ã", stem + "ães", stem + "ãs", stem + "ões", stem + "ãos"]
     if word.endswith("eu"):
         return [word, word[:-1] + "ia", word + "s", word[:-1] + "ias"]
     if word.endswith("ol"):
@@ -700,6 +702,8 @@ def _gentilic_pattern(language: str) -> re.Pattern[str] | None:
         bad("O aplicativo ainda não está disponível em [[Inglês]].", suggest="inglês"),
         bad("O governo [[Francês]] anunciou novas medidas.", suggest="francês"),
         bad("Duas empresas [[Norte-Americanas]] compraram a fábrica.", suggest="norte-americanas"),
+        bad("Os líderes [[Cristãos]] e muçulmanos assinaram a carta.", suggest="cristãos"),
+        good("A Igreja Católica e o Estado Islâmico; a Páscoa Judaica começa."),
         good("O aplicativo ainda não está disponível em inglês nem em francês."),
         good("A Guiana Francesa e a Polinésia Francesa votaram; a Liga Árabe reuniu-se."),
         good("Ela dá aulas de Português e fez licenciatura em Inglês."),
@@ -711,11 +715,12 @@ def _gentilic_pattern(language: str) -> re.Pattern[str] | None:
     ],
 )
 def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
-    """A language or a nationality capitalised in mid-sentence (`em Inglês`, `o governo Francês`).
+    """A language, nationality or religion capitalised in mid-sentence (`em Inglês`, `o governo Francês`).
 
     ## Why it matters
-    English capitalises languages and nationalities (`in English`, `the French government`);
-    Portuguese writes them in lower case (`em inglês`, `o governo francês`). Machine
+    English capitalises languages, nationalities and religions (`in English`, `the French
+    government`, `Christian leaders`); Portuguese writes them in lower case (`em inglês`, `o
+    governo francês`, `líderes cristãos`). Machine
     translation carries the capital over.
 
     ## What fires
