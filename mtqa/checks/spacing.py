@@ -373,7 +373,7 @@ def _load_list(key: str) -> frozenset[str]:
 
 
 # A space before a closing bracket ("(via Fonte )") or after an opening one ("( Fonte").
-_SPACE_BEFORE_CLOSE = re.compile(r"(?<=[\w”\"’%.!?])(" + _BLANKS + r"+)([)\]])")
+_SPACE_BEFORE_CLOSE = re.compile(r"(?<=[\w”\"’%.!?)\]])(" + _BLANKS + r"+)([)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])(" + _BLANKS + r"+)(?=[\w“\"‘«])")
 _CLOSE_BRACKET = re.compile(r"[)\]]")
 _OPEN_BRACKET = re.compile(r"[(\[]")
@@ -829,6 +829,9 @@ _NO_SPACE_AFTER = re.compile(
 )
 # "(PCC).Depois", "”,disse", "»;e": a mark glued to the next word after a closing bracket or quote.
 _NO_SPACE_AFTER_CLOSE = re.compile(r"(?<=[^\s(\[])([)\]”»][.,;!?])((?:[A-ZÀ-Ý][a-zà-ÿ]+|[a-zà-ÿ]{2,}))(?![\w.@/])")
+# "isso...Depois": an ellipsis glued to the capitalised word that starts the next sentence.
+_ELLIPSIS = re.compile(r"\.\.\.|…")
+_GLUED_ELLIPSIS = re.compile(r"(?<![\w.])([^\W\d_]{2,})(\.\.\.|…)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w.@/])")
 _MARK_THEN_WORD = re.compile(r"[.,;:!?](?=\w)")
 
 
@@ -846,6 +849,8 @@ _MARK_THEN_WORD = re.compile(r"[.,;:!?](?=\w)")
         bad("[[Nascimento:1950]] em Lisboa", suggest="Nascimento: 1950"),
         bad("o programa (PCC[[).Depois]] disso, “Vamos[[”,disse]] ele"),
         good("o programa (PCC). Depois disso, “Vamos”, disse ele; a função f(x).y e (a).b"),
+        bad("e [[isso...Depois]] ele saiu", suggest="isso... Depois"),
+        good("e isso... Depois ele saiu; e isso...depois; ...E o vento levou"),
         good("escreva para mailto:nome@x.pt, veja Categoria:História e o std::vector às 10:30"),
         good("o código v2:db8 e a proporção 1:1; o placar 3:0"),
         good("a taxa de 3,5% e os itens 1,a e 2,b; R$1,50 e US$2,5 bi; a Lei 8.666,"),
@@ -869,7 +874,8 @@ def missing_space_after_punctuation(doc, ctx):
     ## What fires
     A word of two or more letters, `.` `,` `;` `:` `!` or `?`, and a word of two or more letters;
     a comma between a number and a word (`2020,o`); a colon between a word and a number; a mark
-    right after a closing bracket or quote and glued to the next word (`).Depois`, `”,disse`).
+    right after a closing bracket or quote and glued to the next word (`).Depois`, `”,disse`);
+    an ellipsis glued to the capitalised word after it (`isso...Depois`).
     A period fires only after an abbreviation (`incl.`, `aprox.`) followed by a lower-case word,
     or before a capitalised word. Addresses, e-mails, file names (`nota.pdf`), dotted initials
     (`E.U.A.`), numbers, times, address schemes and wiki namespaces (`mailto:`, `Categoria:`)
@@ -912,6 +918,9 @@ def missing_space_after_punctuation(doc, ctx):
             continue
         start, end = m.start(), m.end()
         yield Hit(start, end, suggestion=f"{left}{mark} {right}", args={"punct": mark})
+    for m in _near(text, _ELLIPSIS, _GLUED_ELLIPSIS):
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}{m.group(2)} {m.group(3)}",
+                  args={"punct": m.group(2)})
     for m in _near(text, _MARK_THEN_WORD, _NO_SPACE_AFTER_CLOSE):
         if _urlish(text, m.start(), m.end()):
             continue
@@ -1163,7 +1172,7 @@ def mark_at_line_start(doc, ctx):
 
 
 @cache
-def _compound_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _compound_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     from mtqa.checks.data import load
 
     data = load("spacing")
@@ -1171,7 +1180,7 @@ def _compound_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     def pt(key: str) -> frozenset[str]:
         return frozenset((data.get(key) or {}).get("pt") or ())
 
-    return pt("compound_prefixes"), pt("gentilic_prefixes"), pt("weekday_ordinals")
+    return pt("compound_prefixes"), pt("gentilic_prefixes"), pt("weekday_ordinals"), pt("spaced_pairs")
 
 
 # A hyphen with a space after it (and maybe before it) inside a compound: "ex - presidente",
@@ -1194,6 +1203,8 @@ _CLITIC_AFTER_ACCENT = re.compile(r"[áâéêíóô]$")
         bad("na [[segunda - feira]] passada", suggest="segunda-feira"),
         bad("acabou [[tornando - se]] o favorito", suggest="tornando-se"),
         bad("decidiu [[dizer- lhe]] a verdade", suggest="dizer-lhe"),
+        bad("mande um [[e - mail]] e faça o [[check- in]] on-line"),
+        good("o e-mail, o check-in, o hip-hop; chegou - e mail nenhum veio"),
         good("o ex-presidente norte-americano chegou na segunda-feira"),
         good("seguiu para o norte - e a chuva veio junto; era segunda - a primeira foi ontem"),
         good("o pré- e o pós-operatório; micro- e pequenas empresas"),
@@ -1211,21 +1222,23 @@ def spaced_hyphen_in_compound(doc, ctx):
     ## What fires
     A hyphen with a space after it (and maybe one before it) between a prefix that never stands
     alone (`ex`, `vice`, `pós`, `recém`), a gentilic first half and an adjective (`norte`,
-    `sul`, `afro` + `-ano`, `-ês`, ...), a weekday ordinal and `feira`, or a verb form and a
-    clitic pronoun (`lhe`, `-lo` after an accented vowel, `se` after a gerund or a past form).
+    `sul`, `afro` + `-ano`, `-ês`, ...), a weekday ordinal and `feira`, the halves of a loan
+    compound (`e - mail`, `check- in`, the project's list), or a verb form and a clitic pronoun (`lhe`, `-lo` after an accented vowel, `se` after a gerund or a past form).
     A suspended hyphen (`pré- e pós-operatório`) and dashes between clauses stay silent.
     """
     text = doc.text
     if "- " not in text and "-\t" not in text:
         return
-    prefixes, gentilic, weekdays = _compound_lists()
+    prefixes, gentilic, weekdays, pairs = _compound_lists()
     for m in _near(text, _HYPHEN_SPACE, _SPACED_COMPOUND):
         left, right = m.group(1), m.group(2)
         lo, ro = left.lower(), right.lower()
-        if lo in ("e", "ou", "nem") or ro in ("e", "ou", "nem", "a", "até"):
+        if (lo in ("ou", "nem") or ro in ("e", "ou", "nem", "a", "até")
+                or (lo == "e" and f"{lo} {ro}" not in pairs)):
             continue
         ok = (
             (lo in prefixes and len(right) >= 3)
+            or f"{lo} {ro}" in pairs
             or (lo in gentilic and right.islower() and _GENTILIC_END.search(right) is not None)
             or (lo in weekdays and ro in ("feira", "feiras"))
             or (left.islower() and ro in ("lhe", "lhes") and len(left) >= 3)
