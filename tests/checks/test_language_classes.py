@@ -133,33 +133,33 @@ def test_clean_pt_pt_is_silent_forced_and_detected(name, variant, providers):
 
 
 MT_PAGE = (
-    "[...] que a empresa prepara um novo telefone para lançar neste ano\n\n"
-    "O aparelho terá uma câmera frontal sob o painel e uma tela com [...], segundo a "
-    "fonte, que não deu outros detalhes sobre o preço.\n"
-    "(Foto: Ana Lima/Reuters through Getty Images)\n"
-    "A indústria de embalagem começou tarde, [...], e cresceu nos 1990s.\n"
-    "O câncer [...] desenvolvem mudanças no seu DNA.\n"
-    "A empresa disse que o Programa de Apoio ao Cliente (PAC) terminou, e que o CAP custou caro.\n"
-    "Photo: Reuters\n"
-    "[...] do site.\n"
-    "Para resolver este problema, a empresa disponibilizou um hotfix para o servidor.\n"
-    "O furacão chegou à costa com ventos de 120 mph e muita chuva.\n"
-    "A nova lei entra em vigor em 10 de October, disse o governo.\n"
-    "A Xiaomi 's novo telefone chega em maio às lojas do país.\n"
-    "Os técnicos pediram calma. The governo anunciou o plano na segunda-feira.\n"
+    "Prefeitura inaugura parque com pista de skate e quadras no bairro\n\n"
+    "O parque terá bancos de madeira, quadras cobertas e uma fonte rounded no centro, segundo "
+    "a secretaria, que não informou o custo total da obra.\n"
+    "(Foto: João Reis/AFP through Agência Estado)\n"
+    "O bairro cresceu muito na década de 1980 S, e de novo nos 1990s.\n"
+    "Os moradores pediram uma k itchen comunitária para os eventos do fim de semana.\n"
+    "O Plano de Ações Urbanas (PAU) foi aprovado, mas o UAP ainda não saiu do papel.\n"
+    "Photo: Prefeitura\n"
+    "VEJATambém as fotos da inauguração no site da prefeitura.\n"
+    "Cada quiosque terá uma powerbank para carregar celulares.\n"
+    "A tempestade da semana passada trouxe ventos de 60 mph ao litoral.\n"
+    "A segunda fase será entregue em 15 de November, disse o prefeito.\n"
+    "A Samsung 's nova loja fica na esquina do parque.\n"
+    "Os vereadores aprovaram o projeto. The prefeito assinou o decreto na segunda-feira.\n"
 )
 MT_EXPECTED = {
-    ("L105", "curved"),
+    ("L105", "rounded"),
     ("L106", "through"),
-    ("L108", "1970 S"),
+    ("L108", "1980 S"),
     ("L108", "1990s"),
-    ("L107", "p rostate"),
-    ("L109", "CAP"),
+    ("L107", "k itchen"),
+    ("L109", "UAP"),
     ("L110", "Photo"),
-    ("L111", "NOVOAgora"),
-    ("L112", "hotfix"),
+    ("L111", "VEJATambém"),
+    ("L112", "powerbank"),
     ("L113", "mph"),
-    ("L114", "October"),
+    ("L114", "November"),
     ("L115", " 's"),
     ("L116", "The"),
 }
@@ -181,42 +181,42 @@ def test_rare_english_words_fire_only_beside_everyday_english(providers):
             "emprego e a renda.\n\n")
     alone = body + "A empresa mediu o churn dos clientes no trimestre."
     assert [f.code for f in lint(alone, providers)] == []
-    beside = alone + "\nO relatório trouxe a information completa sobre o caso."
+    beside = alone + "\nO relatório trouxe a knowledge completa sobre o caso."
     assert {(f.code, f.text) for f in lint(beside, providers)} == {("L105", "churn"),
-                                                                 ("L105", "information")}
+                                                                 ("L105", "knowledge")}
 
 
 def test_a_two_word_english_term_fires_even_when_repeated(providers):
     text = ("O governo anunciou hoje um novo plano para a economia do país, com medidas para o "
-            "emprego e a renda.\n\nInstale o [...] antes da correção. Depois de instalar "
-            "os [...], reinicie o computador.")
+            "emprego e a renda.\n\nConsulte a price list antes da compra. Depois de ler as "
+            "price lists, escolha o plano.")
     found = [(f.code, f.text) for f in lint(text, providers)]
-    assert found == [("L105", "[...]"), ("L105", "[...]")]
+    assert found == [("L105", "price list"), ("L105", "price lists")]
 
 
 def test_a_single_english_word_the_text_repeats_is_its_term(providers):
     text = ("O governo anunciou hoje um novo plano para a economia do país.\n\n"
-            "O information será pago em março. O information chega depois.")
+            "O knowledge será pago em março. O knowledge chega depois.")
     assert [f.code for f in lint(text, providers) if f.code == "L105"] == []
 
 
 def test_quoted_and_glossed_words_are_silent(providers):
     body = "O governo anunciou hoje um novo plano para a economia do país, com medidas.\n\n"
-    for line in ("A palavra “information” vem do latim.",
-                 "O chamado information gap preocupa os analistas.",
-                 "O termo em inglês, information, aparece no relatório.",
-                 "Veja o site exemplo.com/information para saber mais."):
+    for line in ("A palavra “knowledge” vem do inglês antigo.",
+                 "O chamado knowledge gap preocupa os analistas.",
+                 "O termo em inglês, knowledge, aparece no relatório.",
+                 "Veja o site exemplo.com/knowledge para saber mais."):
         assert [f.code for f in lint(body + line, providers)] == [], line
 
 
 @pytest.mark.parametrize(("word", "base"), [
-    ("curved", "curve"), ("builds", "build"), ("stopped", "stop"), ("studies", "study"),
-    ("packs", "pack"), ("quickly", "quick"), ("bigger", "big"),
+    ("rounded", "round"), ("tracks", "track"), ("stopped", "stop"), ("studies", "study"),
+    ("boxes", "box"), ("quickly", "quick"), ("bigger", "big"),
 ])
 def test_lemmas(word, base):
     assert base in _lemmas(word)
 
 
 def test_everyday_english_list():
-    assert _common_english("information") and _common_english("curved")
+    assert _common_english("knowledge") and _common_english("rounded")
     assert not _common_english("churn") and not _common_english("porpoising")
