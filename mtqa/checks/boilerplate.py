@@ -653,6 +653,11 @@ def _cookie_rx() -> re.Pattern[str]:
 # --- B112 media-player prompts ---------------------------------------------------------------------
 
 
+#: Every media-player pattern holds one of these (a cheap test before the patterns).
+_MEDIA_KEYS = ("ouv", "ouç", "escut", "listen", "navegador", "browser", "vídeo", "video", "áudio",
+               "audio", "ouvir")
+
+
 @cache
 def _media_rx() -> re.Pattern[str]:
     alts = all_languages("boilerplate", "media_prompt")
@@ -686,7 +691,10 @@ def media_player_prompt(doc: Document, ctx) -> Iterator[Hit]:
     """
     rx = _media_rx()
     for a, b, t, _ in _nonblank(doc):
-        if _words(t) <= 20 and rx.search(t):
+        if _words(t) > 20:
+            continue
+        low = t.lower()
+        if any(k in low for k in _MEDIA_KEYS) and rx.search(t):
             yield Hit(a, b, suggestion="")
 
 
@@ -927,6 +935,12 @@ def translator_credit(doc: Document, ctx) -> Iterator[Hit]:
 # --- B117 betting and commercial disclaimers ------------------------------------------------------
 
 
+#: Every disclaimer pattern holds one of these (a cheap test before the patterns).
+_DISCLAIMER_KEYS = ("respons", "18+", "+18", "&", "termos e condições", "terms and conditions",
+                    "afilia", "affiliat", "podemos receber", "podemos ganhar", "may earn",
+                    "may receive", "gambl", "moderação")
+
+
 @cache
 def _disclaimer_rx() -> re.Pattern[str]:
     alts = all_languages("boilerplate", "disclaimer")
@@ -959,6 +973,9 @@ def commercial_disclaimer(doc: Document, ctx) -> Iterator[Hit]:
     """
     rx = _disclaimer_rx()
     for a, b, t, _ in _nonblank(doc):
+        low = t.lower()
+        if not any(k in low for k in _DISCLAIMER_KEYS):
+            continue
         m = rx.search(t)
         if m:
             if _words(t) <= 12:
@@ -968,6 +985,15 @@ def commercial_disclaimer(doc: Document, ctx) -> Iterator[Hit]:
 
 
 # --- B118 widget words glued to the text or left at a paragraph's end -----------------------------
+
+
+#: A capital letter glued to a capital that starts a word: where a badge meets the text.
+_CAPS_SEAM = re.compile(r"[A-ZÀ-Ý](?=[A-ZÀ-Ý](?:[a-zà-ÿ]|\s))")
+
+
+@cache
+def _tails() -> tuple[str, ...]:
+    return tuple(" ".join(x.lower().split()) for x in all_languages("boilerplate", "read_more_tail"))
 
 
 @cache
@@ -982,7 +1008,7 @@ def _glued_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tail_alt = "|".join(_phrase_rx(x) for x in tails)
     tail = re.compile(
         rf"(?<=[.!?…”\"»)\]])[ \t]*((?:{tail_alt})[ \t]*(?:»|›|→|>>|\.\.\.|…|\+)?)[ \t]*$",
-        re.IGNORECASE | re.MULTILINE,
+        re.IGNORECASE,
     )
     return glued, tail
 
@@ -1018,16 +1044,33 @@ def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
     """
     glued, tail = _glued_rx()
     text = doc.text
-    for m in glued.finditer(text):
-        yield Hit(m.start(1), m.end(1), suggestion="")
-    for m in tail.finditer(text):
-        a = m.start(1)
-        if a > 0 and text[a - 1] == " ":
+    for m in _CAPS_SEAM.finditer(text):
+        # A run of capitals glued to a capitalised word: test the badges from the line start
+        # or the sentence end before it.
+        a = m.start()
+        while a > 0 and (text[a - 1].isupper() or text[a - 1] == " ") and m.start() - a < 20:
             a -= 1
-        yield Hit(a, m.end(1), suggestion="")
+        g = glued.match(text, a)
+        if g and g.end(1) == m.start() + 1:
+            yield Hit(g.start(1), g.end(1), suggestion="")
+    for a0, _b, t, _ in _nonblank(doc):
+        low = t.lower()
+        if not low.rstrip(" »›→>.…+").endswith(_tails()):
+            continue
+        m = tail.search(t)
+        if m:
+            a = a0 + m.start(1)
+            if text[a - 1 : a] == " ":
+                a -= 1
+            yield Hit(a, a0 + m.end(1), suggestion="")
 
 
 # --- B119 wiki furniture ---------------------------------------------------------------------------
+
+
+#: Every wiki line pattern holds one of these (a cheap test before the patterns).
+_WIKI_KEYS = ("wiki", "para", "artigo", "article", "página", "page", "recuperado", "retrieved",
+              "obtid", "licença", "disponível", "jump")
 
 
 @cache
@@ -1074,11 +1117,69 @@ def wiki_furniture(doc: Document, ctx) -> Iterator[Hit]:
     # holds them.
     inline, line = _wiki_rx()
     text = doc.text
-    if "[" in text:
-        for m in inline.finditer(text):
+    i = text.find("[")
+    while i >= 0:
+        m = inline.match(text, i)
+        if m:
             yield Hit(m.start(), m.end(), suggestion="")
+        i = text.find("[", i + 1)
     for a, b, t, _ in _nonblank(doc):
-        if len(t) <= 300 and line.fullmatch(t):
+        if len(t) <= 300 and any(k in t.lower() for k in _WIKI_KEYS) and line.fullmatch(t):
+            yield Hit(a, b, suggestion="")
+
+
+# --- B120 stray fragments between paragraphs ---------------------------------------------------------
+
+_WIDGET_MARKS = re.compile(r"[►▶▷➤➔→»›]\s*$|^\s*[►▶▷➤➔→»›]|(?:\s\|\s.*){2,}|(?:^|\s)#\w+.*\s#\w+|@\w{3,}")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+@check(
+    "B120", "stray-line-between-paragraphs", Severity.WARNING,
+    category="boilerplate",
+    message="Stray line between paragraphs, likely page furniture: '{text}'",
+    examples=[
+        bad("O governo anunciou nesta segunda-feira um pacote de obras para as capitais do país.\n\n"
+            "[[mais vistos da semana]]\n\nSegundo o ministério, as licitações começam em março, e as obras em julho."),
+        bad("O governo anunciou nesta segunda-feira um pacote de obras para as capitais do país.\n"
+            "[[Economia | Política | Mundo]]\n"
+            "Segundo o ministério, as licitações começam em março deste ano, e as obras em julho."),
+        bad("O governo anunciou nesta segunda-feira um pacote de obras para as capitais do país.\n"
+            "[[Ana Souza – ana.souza@exemplo.com.br]]\n"
+            "Segundo o ministério, as licitações começam em março deste ano, e as obras em julho."),
+        good("O governo anunciou nesta segunda-feira um pacote de obras para as capitais do país.\n\n"
+             "Reação dos governadores\n\nSegundo o ministério, as licitações começam em março."),
+        good("O governo anunciou nesta segunda-feira um pacote de obras para as capitais do país.\n\n"
+             "iPhone chega mais caro\n\nSegundo a empresa, o aparelho custa R$ 9 mil a partir de março."),
+        good("A lista de obras inclui:\npontes\nestradas\n\nO ministério divulga o resto em março."),
+    ],
+)
+def stray_line(doc: Document, ctx) -> Iterator[Hit]:
+    """A short line between paragraphs that cannot be a heading: lower-case, or with widget marks.
+
+    ## Why it matters
+    Menus, tag clouds, "most read" boxes and author contact lines sit between the paragraphs of
+    a web page; scraped with the article, each becomes a short stray line. A heading looks
+    similar, so only lines no heading would look like are reported.
+
+    ## What fires
+    A line of eight words or fewer, without final punctuation, between two paragraphs of
+    running text, that starts with a lower-case letter (`mais vistos da semana`), or that
+    holds widget marks: an arrow at its start or end, two or more ` | ` separators, two
+    hashtags, an `@handle` or an e-mail address. Capitalised headings, names of products
+    written in lower case (`iPhone`), and lists after a colon stay silent.
+    """
+    lines = _nonblank(doc)
+    for i in range(1, len(lines) - 1):
+        a, b, t, _ = lines[i]
+        n = _words(t)
+        if n > 12 or t[-1] in ".!?;:,":
+            continue
+        if not (_prose(lines[i - 1][2]) and _prose(lines[i + 1][2])):
+            continue
+        first = t[:1]
+        lower = first.isalpha() and first.islower() and (len(t) < 2 or not t[1].isupper())
+        if (lower and n <= 8) or _WIDGET_MARKS.search(t) or _EMAIL.search(t):
             yield Hit(a, b, suggestion="")
 
 
@@ -1102,4 +1203,5 @@ CHECKS = (
     commercial_disclaimer,
     glued_widget_text,
     wiki_furniture,
+    stray_line,
 )

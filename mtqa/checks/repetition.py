@@ -266,16 +266,17 @@ def word_repeated_after_measure(doc: Document, ctx) -> Iterator[Hit]:
 
 
 @cache
-def _verb_rx(language: str) -> re.Pattern[str] | None:
+def _verb_parts(language: str) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
     endings = per_language("repetition", "verb_endings").get(language)
     if not endings:
         return None
-    ends = "|".join(sorted(map(re.escape, endings), key=len, reverse=True))
     conj = {"pt": "e", "en": "and"}.get(language, "e")
-    return re.compile(
-        rf"(?<![\w'’-])([^\W\d_]{{2,}}(?:{ends}))[ \t]+((?:[^\W\d_]+[ \t]+){{1,2}}){conj}[ \t]+"
-        rf"(\1)(?![\w'’-])"
-    )
+    # The conjunction and the word after it; the words before are looked at in code.
+    after = re.compile(rf"(?<![\w'’-]){conj}[ \t]+([^\W\d_]{{6,}})(?![\w'’-])")
+    return tuple(sorted(endings, key=len, reverse=True)), after
+
+
+_CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 @check(
@@ -305,29 +306,47 @@ def repeated_coordinated_verb(doc: Document, ctx) -> Iterator[Hit]:
     between and stays silent; so does a parallel pair marked as such by a comma after it
     (`estudaram muito e estudaram bem, disse`).
     """
-    rx = _verb_rx(doc.language or "")
-    if rx is None:
+    parts = _verb_parts(doc.language or "")
+    if parts is None:
         return
+    endings, after = parts
     text = doc.text
-    for m in rx.finditer(text):
+    for m in after.finditer(text):
         w = m.group(1)
-        if len(w) < 6 or not w.islower():
+        if not w.islower() or not w.endswith(endings):
+            continue
+        # The one to three words before the conjunction, with only spaces between them.
+        before = text[max(0, m.start() - 80) : m.start()]
+        if not before.endswith((" ", "\t")):
+            continue
+        chunk = re.split(r"[^\w \t'’-]", before)[-1]
+        words = chunk.split()
+        k = next((k for k in (2, 3) if len(words) >= k and words[-k] == w), None)
+        if k is None:
             continue
         # A parallel pair: the second verb is followed by the same number of words and a comma.
-        tail = text[m.end(3) : m.end(3) + 40]
-        n = len(m.group(2).split())
-        after = tail.split(",", 1)
-        if len(after) == 2 and len(after[0].split()) <= n:
+        tail = text[m.end(1) : m.end(1) + 40].split(",", 1)
+        if len(tail) == 2 and len(tail[0].split()) <= k - 1:
             continue
-        yield Hit(m.start(3), m.end(3), suggestion="", args={"word": w})
+        yield Hit(m.start(1), m.end(1), suggestion="", args={"word": w})
 
 
 # --- D106 a label repeated with its value ---------------------------------------------------------
 
 _FUSED = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})(?:\*\*|__|</?\w{1,6}>|\||:(?=\S))+[ \t]*(\1)(?![\w'’-])",
                     re.IGNORECASE)
-# The same word glued to itself, the second copy capitalised: "PreçoPreço", "preçoPreço".
-_GLUED = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})(\1)(?![\w'’-])", re.IGNORECASE)
+# A capital right after a lower-case letter: where a word glued to a capitalised copy of itself
+# ("PreçoPreço", "preçoPreço") can be.
+_CAMEL_SEAM = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]")
+_MARKUP = re.compile(r"\*\*|__|</?\w{1,6}>|\||(?<=[^\W\d_]):(?=[^\W\d_])")
+
+
+def _word_start(text: str, pos: int, floor: int) -> int:
+    """The start of the word that ends at or holds ``pos`` (not before ``floor``)."""
+    i = pos
+    while i > floor and text[i - 1].isalpha():
+        i -= 1
+    return i
 
 
 @check(
@@ -375,12 +394,29 @@ def label_repeated(doc: Document, ctx) -> Iterator[Hit]:
         if rest.lstrip(" \t")[:1] == ":" or (len(value.split()) <= 6 and value[-1:] not in ".!?"):
             a = second.start + (len(second.text) - len(t))
             yield Hit(a, a + len(label), suggestion="")
-    if "*" in text or "_" in text or "<" in text or "|" in text or ":" in text:
-        for m in _FUSED.finditer(text):
-            yield Hit(m.start(2), m.end(2), suggestion="")
-    for m in _GLUED.finditer(text):
-        if m.group(2)[:1].isupper():
-            yield Hit(m.start(2), m.end(2), suggestion="")
+    n = len(text)
+    done = -1
+    for m in _MARKUP.finditer(text):
+        # A label fused with its value needs a word right before the markup.
+        a = _word_start(text, m.start(), max(0, m.start() - 40))
+        if a == m.start() or a < done:
+            continue
+        f = _FUSED.match(text, a)
+        if f:
+            done = f.end()
+            yield Hit(f.start(2), f.end(2), suggestion="")
+    done = -1
+    for m in _CAMEL_SEAM.finditer(text):
+        a, b = _word_start(text, m.start(), max(0, m.start() - 40)), m.end()
+        if a < done:
+            continue
+        while b < n and text[b].isalpha():
+            b += 1
+        w = text[a:b]
+        h = len(w) // 2
+        if len(w) >= 6 and len(w) % 2 == 0 and w[h].isupper() and w[:h].lower() == w[h:].lower():
+            done = b
+            yield Hit(a + h, b, suggestion="")
 
 
 # --- D107 a table of contents repeating the headings -----------------------------------------------

@@ -189,13 +189,15 @@ def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
     """
     lines = _lines(doc)
     for i, (a, b, t) in enumerate(lines):
-        m = _CUT_MARK.search(t)
-        if m:
-            yield Hit(a + m.start(), b, suggestion="")
+        last = t[-1]
+        if last in ")]":
+            m = _CUT_MARK.search(t)
+            if m:
+                yield Hit(a + m.start(), b, suggestion="")
             continue
-        if len(t.split()) < 8:
+        if len(t) < 30 or ("…" not in t and "..." not in t) or len(t.split()) < 8:
             continue
-        m = _TRAIL_ELLIPSIS.search(t)
+        m = _TRAIL_ELLIPSIS.search(t) if last in ".…" else None
         if m and all(_MORE.fullmatch(x[2]) for x in lines[i + 1 :]):
             yield Hit(a + m.start(), b, suggestion="")
             continue
@@ -206,7 +208,7 @@ def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
 
 # --- T104 dangling list numbers --------------------------------------------------------------------
 
-_ITEM = re.compile(r"(?:(?<=[.!?;:]\s)|(?<=^)|(?<=\n))[ \t]*\(?(\d{1,2})\)[ \t]+(?=[A-ZÀ-Ý])")
+_ITEM = re.compile(r"(?<![\w(])\(?(\d{1,2})\)[ \t]+(?=[A-ZÀ-Ý])")
 
 
 @check(
@@ -239,6 +241,13 @@ def dangling_list_number(doc: Document, ctx) -> Iterator[Hit]:
     if ")" not in text:
         return
     for m in _ITEM.finditer(text):
+        # Only at a line start or after a sentence's end.
+        window = text[max(0, m.start() - 40) : m.start()]
+        before = window[-2:]
+        indent = window.rstrip(" \t")
+        line_start = indent.endswith("\n") or (not indent and m.start() <= 40)
+        if m.start() and not (line_start or (before[-1:] in " \t" and before[:1] in ".!?;:")):
+            continue
         n = int(m.group(1))
         if n < 2 or n > 20:
             continue
