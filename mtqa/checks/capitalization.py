@@ -360,7 +360,7 @@ def _closes(line: str) -> bool:
 
 
 #: A word, a period, spaces and a lower-case word: a sentence that starts in lower case.
-_LOWER_START = re.compile(rf"\.{_SP}+(?P<w>[{_LOWER}]+)(?P<after>[^\w]|$)", re.M)
+_LOWER_START = re.compile(rf"(?P<stop>[.?!]){_SP}+(?P<w>[{_LOWER}]+)(?P<after>[^\w]|$)", re.M)
 #: The word right before the period, unless a period, `@` or `/` precedes it (an address).
 _WORD_BEFORE = re.compile(r"(?<![\w.@/])(?P<prev>\w+)$")
 
@@ -374,6 +374,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w.@/])(?P<prev>\w+)$")
     examples=[
         bad("O aparelho funciona bem. [[não]] é o único modelo da linha.", suggest="Não"),
         bad("A empresa confirmou o atraso em 2024. [[depois]], cancelou o evento.", suggest="Depois"),
+        bad("Quem ganha com o atraso? [[ninguém]] sabe responder.", suggest="Ninguém"),
+        good("O Yahoo! e o Google disputam o mercado."),
         good("O evento reuniu artistas, escritores etc. e terminou tarde."),
         good("A tabela (cf. p. 12) mostra o resultado, e o art. 5 garante o direito."),
         good("Ela mandou um e-mail. Depois, um eBay. O iPhone chegou."),
@@ -390,7 +392,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w.@/])(?P<prev>\w+)$")
     ],
 )
 def lower_case_sentence_start(doc: Document, ctx) -> Iterator[Hit]:
-    """A sentence that starts in lower case after a period.
+    """A sentence that starts in lower case after a period, a question mark or an exclamation mark.
 
     ## Why it matters
     Machine translation of a page whose sentences were split by markup, or post-edited in
@@ -398,7 +400,8 @@ def lower_case_sentence_start(doc: Document, ctx) -> Iterator[Hit]:
     Portuguese, like English, opens every sentence with a capital.
 
     ## What fires
-    A word, a period, a space and a word in lower case that the dictionary knows, in a line that
+    A word, a period (or a question or exclamation mark after a lower-case word), a space and a
+    word in lower case that the dictionary knows, in a line that
     also has capitals (text written all in lower case is a style, not an artifact); and a
     paragraph of running text that opens with such a word after a paragraph that ended with a
     full stop.
@@ -416,7 +419,7 @@ def lower_case_sentence_start(doc: Document, ctx) -> Iterator[Hit]:
         return
     text = doc.text
     dictionary = ctx.providers.get("dictionary")
-    spaced = ". " in text or ".\u00a0" in text or ".\t" in text
+    spaced = any(c in text for c in (". ", "? ", "! ", ".\u00a0", ".\t"))
     for m in _LOWER_START.finditer(text) if spaced else ():
         w, after = m.group("w"), m.group("after")
         if after and after in "-@/.'’_":
@@ -425,6 +428,8 @@ def lower_case_sentence_start(doc: Document, ctx) -> Iterator[Hit]:
         if pm is None:
             continue
         prev = pm.group("prev")
+        if m.group("stop") != "." and not prev.islower():
+            continue  # "Yahoo! e": a name that ends with the mark
         pl = prev.lower()
         if pl in abbreviations or (len(prev) == 1 and prev.isalpha()):
             continue
