@@ -711,7 +711,7 @@ _NAME_JOINERS = frozenset({"de", "do", "da", "dos", "das", "e"})
 
 @cache
 def _nationality_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
-    adjectives = _words("nationality_adjectives", language)
+    adjectives = _words("nationality_adjectives", language) + _words("relational_adjectives", language)
     if not adjectives:
         return None
     rx = re.compile(
@@ -724,7 +724,7 @@ def _nationality_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]
 @check(
     "W111", "nationality-before-noun", Severity.WARNING,
     category="word_order",
-    message="A nationality adjective before its noun, in English order; write '{suggestion}'",
+    message="An adjective of nationality or relation before its noun, in English order; write '{suggestion}'",
     languages=("pt",),
     needs=("lexicon",),
     examples=[
@@ -734,19 +734,23 @@ def _nationality_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]
         good("Os brasileiros compraram mais; as chinesas lideram o ranking."),
         good("A brasileira média gasta mais com saúde."),
         good("Os europeus votam domingo, e os americanos semana que vem."),
+        bad("O governo lançou a [[digital plataforma]] de serviços.", suggest="plataforma digital"),
+        good("A plataforma digital do governo e a crise econômica dominaram o debate."),
     ],
 )
 def nationality_before_noun(doc: Document, ctx) -> Iterator[Hit]:
-    """A nationality adjective between a determiner and its noun (`a americana empresa`).
+    """A nationality or relational adjective between a determiner and its noun (`a americana empresa`).
 
     ## Why it matters
-    English puts the adjective first (`the American company`); Portuguese puts adjectives of
-    nationality after the noun (`a empresa americana`). Before the noun they read as a person
+    English puts the adjective first (`the American company`, `the digital platform`);
+    Portuguese puts adjectives of nationality and relational adjectives after the noun (`a
+    empresa americana`, `a plataforma digital`). Before the noun a nationality reads as a person
     (`a americana`) followed by a stray word.
 
     ## What fires
     A determiner (`a`, `os`, `das`, `pelas`…), the feminine or plural of a nationality
-    adjective (`americana`, `russas`, `chineses`), then a word the lexicon knows only as a noun
+    adjective (`americana`, `russas`, `chineses`) or a relational adjective (`digital`,
+    `nuclear`, `econômica`), then a word the lexicon knows only as a noun
     and that cannot be a verb form.
 
     ## What stays silent
