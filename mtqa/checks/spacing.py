@@ -310,7 +310,7 @@ def stray_period(doc, ctx):
 
 # --- classes seen on real machine-translated pages (S110-S119) ---------------------------------
 
-_BLANKS = "[ \\t\\u00a0\\u202f\\u2009]"
+_BLANKS = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]"
 
 
 def _token_bounds(text: str, start: int, end: int, limit: int = 80) -> tuple[int, int]:
@@ -1404,6 +1404,81 @@ def _split_token_hits(text: str, anchor: re.Pattern, rx: re.Pattern) -> Iterable
             yield Hit(m.start(), m.end(), suggestion="".join(g.split()))
 
 
+
+def _quote_role(t: str, j: int) -> str:
+    """'open', 'close' or '?' for the straight quote at ``t[j]``, from its neighbours."""
+    before = t[j - 1] if j > 0 else " "
+    after = t[j + 1] if j + 1 < len(t) else " "
+    open_before = before.isspace() or before in "([{—–-/"
+    close_after = after.isspace() or after in ".,;:!?)]}—–-…"
+    if open_before and not close_after:
+        return "open"
+    if close_after and not open_before:
+        return "close"
+    return "?"
+
+
+@check(
+    "S128", "unbalanced-straight-quotes", Severity.WARNING,
+    category="spacing_punctuation",
+    message="Unbalanced quotation mark '{text}' in this paragraph",
+    examples=[
+        bad('Ele disse que [["]]o acordo é histórico e saiu. Depois voltou.'),
+        bad('Ele disse que "o acordo é histórico" e [["]]saiu.'),
+        bad('Ele disse que o acordo é histórico[["]] e saiu.'),
+        good('Ele disse que "o acordo é histórico" e saiu; a tela de 6,5" chegou.'),
+        good('"Primeira frase.\n"Segunda frase do mesmo discurso," continuou.'),
+        good('O atributo class="x" e o link href="https://a.b/c" ficam no código.'),
+    ],
+)
+def unbalanced_straight_quotes(doc, ctx):
+    """A straight quotation mark `"` with no partner in the same paragraph.
+
+    ## Why it matters
+    Machine translation drops or duplicates quote marks when it reorders a quotation; pages
+    typed with straight quotes show it as an odd number of `"` in a paragraph.
+
+    ## What fires
+    In a paragraph with an odd number of `"` (inch marks after digits, code and addresses not
+    counted), the mark that has no partner: an opening mark followed by another opening one, a
+    closing mark with nothing open, or an opening mark never closed. A paragraph whose lines
+    each open a quotation (a quotation continued across lines) stays silent.
+    """
+    text = doc.text
+    if '"' not in text:
+        return
+    for p in doc.paragraphs:
+        t = p.text
+        if '"' not in t:
+            continue
+        qs = [m.start() for m in re.finditer('"', t)
+              if not (m.start() > 0 and t[m.start() - 1].isdigit())
+              and not _urlish(t, m.start(), m.start() + 1)]
+        if len(qs) % 2 == 0:
+            continue
+        lines = t.split("\n")
+        if len(lines) > 1 and all(line.lstrip().startswith('"') for line in lines):
+            continue
+        open_at = -1
+        bad_at: list[int] = []
+        for j in qs:
+            role = _quote_role(t, j)
+            if open_at < 0:
+                if role == "close":
+                    bad_at.append(j)
+                else:
+                    open_at = j
+            elif role == "open":
+                bad_at.append(open_at)
+                open_at = j
+            else:
+                open_at = -1
+        if open_at >= 0:
+            bad_at.append(open_at)
+        for j in bad_at:
+            yield Hit(p.start + j, p.start + j + 1)
+
+
 CHECKS = (
     space_before_hyphen,
     space_before_punctuation,
@@ -1429,4 +1504,5 @@ CHECKS = (
     glued_function_word,
     unbalanced_parentheses,
     split_token,
+    unbalanced_straight_quotes,
 )

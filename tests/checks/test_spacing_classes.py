@@ -65,6 +65,7 @@ BAD = {
     "S125": ("a decisão doGoverno saiu em2026", "doGoverno"),
     "S126": ("O escritor (nascido em Lisboa viveu no Porto.", "("),
     "S127": ("ficou em 1 º lugar e pagou R $ 10", "1 º"),
+    "S128": ('Ele disse que "o acordo é histórico e saiu.', '"'),
 }
 
 
