@@ -25,6 +25,9 @@ CLEAN_BR_AGENDA = 'Agenda da semana: shows, teatro e cinema\n\nPor Lívia Prado\
 CLEAN_PT_POLITICS = 'Governo aprova plano para a ferrovia; oposição critica\n\nO Conselho de Ministros aprovou hoje o plano ferroviário, anunciou o Governo em comunicado. O ministro das Infraestruturas disse que as obras arrancam em 2025.\n\nSegundo a CP, a Linha do Oeste será eletrificada; a Linha da Beira Baixa recebe novos comboios. O Presidente da Câmara de Coimbra saudou a decisão.\n\n«É um passo importante», afirmou o autarca. «Não é tudo, mas é muito.»\n\nO PSD e o PS votaram a favor; o Chega e a IL abstiveram-se. O Bloco de Esquerda votou contra.\n\nEm Setembro, o Parlamento debate o Orçamento do Estado. A proposta prevê 2 mil milhões de euros para a ferrovia.\n\nNo desporto, o Benfica venceu o Sporting de Braga por 3-0 na Luz. Di María marcou de grande penalidade; Pavlidis bisou. O Vitória de Guimarães empatou em Arouca.\n\nO realizador português estreou o filme Grand Tour em Cannes. A longa-metragem foi produzida pela Uma Pedra no Sapato. O actor interpreta um funcionário público inglês.\n\nO Irão e a Arábia Saudita irão reunir-se em Pequim. Os dois países irão discutir a segurança no Golfo.\n\nA Sr.ª Ministra da Saúde visitou o Hospital de Santa Maria. O SNS tem 150 mil profissionais.\n'
 
 
+CLEAN_BR_LIVE = 'Ao vivo: acompanhe a votação no Senado\n\n14h32 - O relator começou a leitura do parecer.\n\n14h50 - A oposição pediu vista. O pedido foi negado.\n\nP: O senhor espera aprovar o texto hoje?\nR: Sim. Temos votos suficientes.\n\n— Vamos votar? — perguntou o presidente da sessão.\n— Vamos — respondeu o líder do governo.\n\n"Foi um dia longo", disse a senadora. "amanhã tem mais", brincou.\n\nA empresa faturou R$ 5 mi. em 2023, segundo o balanço de 15 de jan. de 2024. Depois, o valor foi revisado.\n\nReceita: misture 2 colheres de açúcar e 1 xícara de leite. Leve ao forno por 30 min. e sirva.\n\nO placar foi 2 a 1. Gols: Pedro (45\') e Arrascaeta (78\'). O Flamengo soma 40 pontos.\n\nLeia também: Senado aprova reforma; Câmara analisa texto.\n\n#ForaDaPauta e @senadofederal foram assuntos nas redes; o perfil oficial no Instagram publicou a foto.\n'
+
+
 def _hits(text: str, variant: str = "BR", codes=CODES):
     doc = Document("t.txt", text, language="pt", variant=variant)
     hits, skipped = run_checks(doc, [get_check(c) for c in codes], context("pt", variant))
@@ -33,8 +36,8 @@ def _hits(text: str, variant: str = "BR", codes=CODES):
     return hits
 
 
-@pytest.mark.parametrize("text", [CLEAN_BR_NEWS, CLEAN_BR_NAMES, CLEAN_BR_AGENDA],
-                         ids=["news", "names", "agenda"])
+@pytest.mark.parametrize("text", [CLEAN_BR_NEWS, CLEAN_BR_NAMES, CLEAN_BR_AGENDA, CLEAN_BR_LIVE],
+                         ids=["news", "names", "agenda", "live-blog"])
 def test_clean_brazilian_text_is_silent(text):
     assert _hits(text) == []
 
