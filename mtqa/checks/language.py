@@ -838,8 +838,16 @@ def _lemmas(w: str) -> list[str]:
     return out
 
 
+#: Endings of English adjectives and adverbs that Portuguese never borrows (``-ly``, ``-ous``,
+#: ``-ful``, ``-ive``, ``-able``): a word with one is not jargon kept on purpose.
+_UNBORROWED_ENDINGS = ("ly", "ous", "ful", "ive", "able", "ible")
+
+
 def _common_english(w: str) -> bool:
-    """Is ``w`` (or its base form) an everyday English word (``common_words.en.txt``)?"""
+    """Is ``w`` (or its base form) an everyday English word (``common_words.en.txt``), or an
+    English adjective or adverb by its ending (``-ly``, ``-ous``, ``-ful``, ``-ive``, ``-able``)?"""
+    if len(w) >= 6 and w.endswith(_UNBORROWED_ENDINGS):
+        return True
     common = _common_words()
     return any(b in common for b in _lemmas(w))
 

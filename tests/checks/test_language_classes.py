@@ -220,3 +220,4 @@ def test_lemmas(word, base):
 def test_everyday_english_list():
     assert _common_english("knowledge") and _common_english("rounded")
     assert not _common_english("churn") and not _common_english("porpoising")
+    assert _common_english("glamorous") and _common_english("wearably")  # by their endings
