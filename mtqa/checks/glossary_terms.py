@@ -7,7 +7,9 @@ matched, with the entry's message and suggestion. Every entry carries its own ex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.model import Document, Severity
@@ -131,16 +133,24 @@ def variant_form(doc, ctx):
     "G105", "glossary-do-not-translate", Severity.WARNING, category="mistranslation", message=_MESSAGE,
     examples=[
         bad("O ministério postou um vídeo sobre o [[telegrama]] dos dois homens.", suggest="Telegram"),
+        bad("Em entrevista à [[CBS Notícias]], o senador negou tudo.", suggest="CBS News"),
+        bad("A Nintendo confirmou o [[[...] para junho.", suggest="Switch"),
         good("A família recebeu um telegrama de condolências."),
         good("O ministério postou um vídeo no Telegram."),
+        good("O interruptor de luz quebrou; o SBT Notícias e o Google Notícias deram o caso."),
     ],
     **_COMMON,
 )
 def do_not_translate(doc, ctx):
-    """A brand or agency name translated as if it were an ordinary word.
+    """A brand, product, game, show or agency name translated as if it were ordinary words.
 
     ## Why it matters
-    `Telegram` became `telegrama`, `Apple` becomes `maçã`: the reader loses the name.
+    `Telegram` became `telegrama`, `Apple` becomes `maçã`, the Nintendo `Switch` an
+    `Interruptor`, `CBS News` `CBS Notícias` (or, spun, `[...]`), `Getty Images`
+    `[...]`, `Call of Duty` `Chamado do Dever`: the reader loses the name and cannot
+    search for it. Entries live in glossaries/en-pt/dnt.yaml and brands.yaml; a name made of
+    common words fires only beside its context (`Nintendo`, `Xbox`, `aplicativo`, a model
+    number), so the ordinary word stays silent.
     """
     return glossary_hits(doc, ctx, "dnt")
 
@@ -188,17 +198,146 @@ def official_name(doc, ctx):
     "G108", "glossary-forbidden-term", Severity.WARNING, category="mistranslation", message=_MESSAGE,
     examples=[
         bad("Os rebeldes [[huthis]] atacaram um navio.", suggest="houthis"),
+        bad("o preço ficou abaixo da [[[...]]] de 50 dias.", suggest="média móvel"),
+        bad("o atacante marcou de [[cabeçalho]] após cruzamento.", suggest="cabeçada"),
         good("Os rebeldes houthis atacaram um navio."),
+        good("o preço ficou abaixo da média móvel; o cabeçalho da página mostra o logotipo."),
     ],
     **_COMMON,
 )
 def forbidden_term(doc, ctx):
-    """A rendering the glossary (house style) forbids.
+    """A rendering the glossary (house style) forbids, or jargon rendered as the wrong common word.
 
     ## Why it matters
     Style guides fix one form of recurrent names and terms; the glossary records the rejected ones.
+    It also records technical, market and sports jargon that machine translation (or a synonym
+    spinner) renders with the wrong sense of a word: a `[...]` for a moving average,
+    `criações de Insiders` for Insider builds, `biscoitos` for a site's cookies, a `reboque` for
+    a trailer, a football `cabeçalho` for a header. Each entry names the context (prices,
+    software, football) in which the word is a trap.
     """
     return glossary_hits(doc, ctx, "forbidden")
 
 
-CHECKS = (false_friend, calque, pre_reform_spelling, variant_form, do_not_translate, english_exonym, official_name, forbidden_term)
+# --- G120: a product line followed by a translated word ------------------------------------------
+
+#: Brands and product lines whose products and events keep English names in Portuguese text
+#: (no official Portuguese localisation): a Portuguese noun right after one of them is almost
+#: always a translated part of the name ('Xbox Vitrine', 'Galaxy Relógio', 'Halo Infinito').
+#: Companies whose own Portuguese apps carry Portuguese names (Google Fotos, Microsoft
+#: Tradutor) are listed with those names in _OFFICIAL.
+_BRAND_HEADS = (
+    "Xbox", "PlayStation", "Nintendo", "Switch", "Steam", "Halo", "Forza", "Zelda", "Pokémon",
+    "Minecraft", "Fortnite", "Roblox", "Oculus", "Galaxy", "Pixel", "iPhone", "iPad", "MacBook",
+    "iMac", "AirPods", "Surface", "Redmi", "OnePlus", "Snapdragon", "GeForce", "Radeon", "Ryzen",
+    "Windows", "Microsoft", "Google", "Apple", "Amazon", "YouTube", "Instagram", "Netflix",
+    "Spotify", "HBO", "Fox", "CBS", "ABC", "NBC", "BBC", "CNN", "ESPN", "Sky", "Getty", "Bloomberg",
+)
+#: Words after a head that are part of official Portuguese names, or that Portuguese product
+#: names use (editions, seasons, chapters, parts, country subsidiaries).
+_OFFICIAL = frozenset({
+    "fotos", "agenda", "tradutor", "notícias", "imagens", "acadêmico", "académico", "livros",
+    "documentos", "planilhas", "apresentações", "formulários", "contatos", "contactos",
+    "mensagens", "tarefas", "arquivos", "ficheiros", "câmera", "câmara", "telefone",
+    "assistente", "pesquisa", "sala", "mapas", "calculadora", "família", "saúde", "mundo",
+    "internacional", "capítulo", "temporada", "edição", "parte", "coleção", "colecção", "pacote",
+    "aniversário", "controle", "comando", "remasterizado", "definitiva", "completa", "original",
+    "digital", "oficial", "nacional", "latina", "news", "carteira",
+})
+_WORD = re.compile(r"[^\W\d_](?:[\w'’]*\w)?|\d[\w+]*")
+
+
+@cache
+def _heads_rx() -> re.Pattern:
+    alt = "|".join(re.escape(h) for h in sorted(_BRAND_HEADS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+def _is_code(tok: str) -> bool:
+    """A model code or number inside a product name: '2', 'S24', 'Z', 'OLED', 'X'."""
+    return any(c.isdigit() for c in tok) or (tok.isupper() and len(tok) <= 5)
+
+
+@check(
+    "G120", "product-name-word-translated", Severity.WARNING, category="mistranslation",
+    message="'{text}': '{word}' looks like a translated part of a product or brand name; the name keeps "
+            "its own words",
+    languages=("pt",), needs=("dictionary", "lexicon"),
+    examples=[
+        bad("o jogo está à venda na [[PlayStation Loja]] por R$ 99.", suggest=None),
+        bad("a Samsung lançou o [[Galaxy Nota]] 20 e o [[Galaxy Relógio]] 7.", suggest=None),
+        bad("a campanha de [[Halo Infinito]] chega ao PC.", suggest=None),
+        good("o jogo foi exibido no Xbox Games Showcase de junho."),
+        good("as fotos ficaram no Google Fotos e a tradução no Google Tradutor."),
+        good("a temporada nova de Fortnite Capítulo 5 começou; o Galaxy S24 Ultra chegou."),
+        good("a CNN Brasil e a BBC Mundo noticiaram; a Xbox Series X custa caro."),
+        good("Xbox Lança Novo Console Portátil"),
+        good("o Xbox Ontem Hoje Sempre é o nome da campanha."),
+    ],
+)
+def product_name_word_translated(doc: Document, ctx) -> Iterator[Hit]:
+    """A brand or product line followed by a Portuguese common noun: part of the name translated.
+
+    ## Why it matters
+    Consoles, phones, games, events and channels keep their English names in Portuguese text:
+    `Xbox Games Showcase`, `Galaxy Watch`, `Halo Infinite`, `Forza Horizon`. Machine
+    translation turns the common-word part into Portuguese (`Xbox Vitrine`, `Galaxy Relógio`,
+    `Halo Infinito`, `Forza Horizonte`), and the reader can no longer find the product.
+    The glossary lists known cases (G105); this check catches the ones nobody listed.
+
+    ## What fires
+    One of a list of brands and product lines (Xbox, PlayStation, Nintendo, Galaxy, Pixel,
+    iPhone, Surface, Windows, Google, Fox, CBS...), possibly followed by model codes (`Z`, `S24`,
+    `2`) or English words, then a capitalised word whose lower-case form is a Portuguese noun or
+    adjective (dictionary and pt-PT lexicon) and not an English word, followed by a lower-case
+    word, a number or punctuation (not another capitalised word: a Title Case headline).
+    Official Portuguese names (`Google Fotos`, `Microsoft Tradutor`), editions, seasons and
+    chapters (`Capítulo 5`, `Edição Definitiva`) and subsidiaries (`CNN Brasil`) stay silent.
+    """
+    dictionary = ctx.providers.get("dictionary")
+    lexicon = ctx.providers.get("lexicon")
+    variant = doc.variant
+    has_en = dictionary.has("en")
+    heads = _heads_rx()
+    for sent in doc.sentences:
+        text = sent.text
+        if not heads.search(text):
+            continue
+        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        starts = {a: i for i, (a, _, _) in enumerate(toks)}
+        for m in heads.finditer(text):
+            i = starts.get(m.start())
+            if i is None:
+                continue
+            j = i + 1
+            while j < len(toks) and j <= i + 3:
+                a, b, w = toks[j]
+                gap = text[toks[j - 1][1]:a]
+                if gap not in (" ", ". ", "\u00a0"):
+                    break
+                if _is_code(w):
+                    j += 1
+                    continue
+                if not (w[:1].isupper() and w[1:].islower()):
+                    break
+                low = w.lower()
+                if has_en and dictionary.known(low, "en"):
+                    j += 1  # an English word of the name ('Games', 'Pro', 'Ultra')
+                    continue
+                if low in _OFFICIAL or not dictionary.known(low, "pt", variant):
+                    break
+                sing = low[:-1] if low.endswith("s") else low
+                if not (lexicon.nominal_gender(low) or lexicon.nominal_gender(sing)
+                        or lexicon.adjective_gender(low) or lexicon.adjective_gender(sing)):
+                    break
+                nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
+                if nxt[:1].isupper() and not _is_code(nxt):
+                    break  # a Title Case headline or a longer name
+                lower_words = sum(1 for _, _, t in toks if t.islower())
+                if lower_words < 3:
+                    break
+                yield Hit(sent.start + m.start(), sent.start + b, suggestion=None, args={"word": w})
+                break
+
+
+CHECKS = (false_friend, calque, pre_reform_spelling, variant_form, do_not_translate, english_exonym, official_name, forbidden_term, product_name_word_translated)
