@@ -589,6 +589,8 @@ def _widget_rx() -> re.Pattern[str]:
         good("O Facebook e o Twitter recorreram da decisão."),
         good("A empresa explicou o que são cookies e como o navegador os guarda."),
         good("Utilizamos cookies para diferentes finalidades:"),
+        bad("O texto começa aqui.\n[[Conteúdo exclusivo para assinantes. Já é assinante? Faça login.]]"),
+        good("O número de assinantes do jornal cresceu 10% em 2024, informou a empresa."),
     ],
 )
 def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -604,12 +606,15 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
     (case ignored, a final `!`, `.`, `:` or `…` and arrows allowed), a "read more" label that
     is the last line of the text or has no colon (a button, not a label introducing a list),
     a share bar (`Facebook Twitter WhatsApp`), and a cookie-banner sentence (`Este site utiliza cookies`)
-    that asks for consent (`aceitar`, `concorda`, `continuar a navegar`).
+    that asks for consent (`aceitar`, `concorda`, `continuar a navegar`), and a line of twenty
+    words or fewer with a subscription, paywall, newsletter or app prompt (`Já é assinante?`,
+    `Baixe o nosso app`, `Clique aqui`).
     The same words inside a sentence or a headline (`Publicidade infantil volta à pauta`) stay
     silent.
     """
     rx = _widget_rx()
     cookies = _cookie_rx()
+    prompts = _prompt_rx()
     lines = _nonblank(doc)
     last = len(lines) - 1
     label_only = _whole_line("related_label", r"[:.…»›→]?")
@@ -622,6 +627,8 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
         elif 2 <= n <= 12 and _share_row(t):
             yield Hit(a, b, suggestion="")
         elif n <= 40 and "cookie" in t.lower() and cookies.search(t) and _consent().search(t):
+            yield Hit(a, b, suggestion="")
+        elif n <= 20 and any(k in t.lower() for k in _PROMPT_KEYS) and prompts.search(t):
             yield Hit(a, b, suggestion="")
 
 
@@ -642,6 +649,16 @@ def _share_row(t: str) -> bool:
 def _consent() -> re.Pattern[str]:
     stems = all_languages("boilerplate", "cookie_banner_consent")
     return re.compile("|".join(map(re.escape, stems)), re.IGNORECASE)
+
+
+#: Every subscription or app prompt holds one of these (a cheap test before the patterns).
+_PROMPT_KEYS = ("assin", "subscr", "receba", "app", "aplica", "aqui", "click", "newsletter")
+
+
+@cache
+def _prompt_rx() -> re.Pattern[str]:
+    alts = all_languages("boilerplate", "widget_prompt")
+    return re.compile("|".join(f"(?:{p})" for p in alts), re.IGNORECASE)
 
 
 @cache

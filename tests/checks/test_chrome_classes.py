@@ -84,6 +84,12 @@ CHROME_LINES = [
     "Mais notícias",
     "Assista ao vídeo",
     "CLIQUE AQUI PARA RECEBER AS NOTÍCIAS NO SEU CELULAR",
+    "Ler mais",
+    "Subscreva já a nossa newsletter",
+    "Receba as notícias do dia no seu e-mail",
+    "Baixe o nosso aplicativo",
+    "Já é assinante? Faça login",
+    "Para ver a lista completa das obras, clique aqui.",
 ]
 
 
@@ -145,6 +151,9 @@ CLEAN = [
     _PROSE + "\n\nEntrevista: Maria Dias, pesquisadora da Fiocruz\n\n" + _PROSE2,
     "Agenda\n\n10h — abertura\n11h30 — debate\n\n" + _PROSE,
     "Fórmula 1\n\n1. Verstappen\n2. Norris\n3. Leclerc\n\n" + _PROSE,
+    "O aplicativo do banco saiu do ar, e os assinantes da plataforma reclamaram nas redes.\n\n"
+    + _PROSE,
+    "A comissão aprovou o texto nos termos do regimento, e o jogo de domingo foi adiado.",
 ]
 
 
