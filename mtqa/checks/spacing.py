@@ -114,6 +114,10 @@ def space_before_punctuation(doc, ctx):
 
 
 _DOUBLE_PERIOD = re.compile(r"(?<![.\s])\.\.(?!\.)")
+# "terminou. . Depois": two periods with a space between them inside a line (at the end of a
+# line, S104 reports the second one); a spaced ellipsis ". . ." stays silent.
+_PERIOD_BLANK_PERIOD = re.compile(r"\.[ \t]+\.")
+_SPACED_DOUBLE_PERIOD = re.compile(r"(?<=[\w”\")])\.[ \t]+\.(?![ \t]*\.)(?![ \t]*$)", re.M)
 
 
 @check(
@@ -124,6 +128,8 @@ _DOUBLE_PERIOD = re.compile(r"(?<![.\s])\.\.(?!\.)")
         bad("A reunião terminou[[..]] Depois disso", suggest="."),
         good("E então... silêncio. Foi só isso."),
         good("Ele trabalha na empresa X Ltda. desde 2019, segundo a nota."),
+        bad("A reunião terminou[[. .]] Depois disso", suggest="."),
+        good("E então. . . silêncio. Foi só isso. ."),
     ],
 )
 def doubled_period(doc, ctx):
@@ -132,11 +138,18 @@ def doubled_period(doc, ctx):
     ## Why it matters
     A doubled period is left where an abbreviation's period met the sentence's, or where text
     was reassembled; it reads as a typing slip.
+
+    ## What fires
+    `..` not part of an ellipsis, and `. .` inside a line (at the end of a line S104 reports
+    it). Ellipses, spaced ones included (`. . .`), stay silent.
     """
-    if ".." not in doc.text:
-        return
-    for m in _DOUBLE_PERIOD.finditer(doc.text):
-        yield Hit(m.start(), m.end(), suggestion=".")
+    text = doc.text
+    if ".." in text:
+        for m in _DOUBLE_PERIOD.finditer(text):
+            yield Hit(m.start(), m.end(), suggestion=".")
+    if ". " in text or ".\t" in text:
+        for m in _near(text, _PERIOD_BLANK_PERIOD, _SPACED_DOUBLE_PERIOD, back=4, fwd=4):
+            yield Hit(m.start(), m.end(), suggestion=".")
 
 
 # A closing quote followed by punctuation, whitespace, an opening quote and a period:
@@ -999,7 +1012,8 @@ def space_before_plus(doc, ctx):
 
 
 # Two marks where one is meant: ",,", ", ,", ";,", ", ." — not an ellipsis, not "etc.,".
-_TWO_MARKS = re.compile(r"[,;:]" + _BLANKS + r"*[,;:.]")
+_TWO_MARKS = re.compile(r"[,;:]" + _BLANKS + r"*[,;:.]|[?!]\.")
+_FINAL_THEN_PERIOD = re.compile(r"(?<=[^\W\d_])([?!])(\.)(?![.\w])")
 _DOUBLED_MARKS = re.compile(r"(?<![,;:.])([,;:])(" + _BLANKS + r"*)([,;]|\.(?![.\d])|:(?![:\w]))")
 
 
@@ -1012,6 +1026,8 @@ _DOUBLED_MARKS = re.compile(r"(?<![,;:.])([,;:])(" + _BLANKS + r"*)([,;]|\.(?![.
         bad("o governo[[,,]] segundo a nota, recuou", suggest=","),
         bad("a reunião terminou sem acordo[[, .]] Depois disso", suggest="."),
         bad("os ministros[[;,]] e os deputados", suggest=";"),
+        bad("É verdade[[?.]] Ninguém sabe", suggest="?"),
+        good("É verdade?! Ninguém sabe... O Yahoo!.com e o ?..."),
         good("Trouxe frutas, verduras etc., e voltou. E então... silêncio."),
         good("o placar foi 2:1; a lista: um, dois; o operador :: do C++ e a hora 10:30."),
     ],
@@ -1025,13 +1041,14 @@ def doubled_punctuation(doc, ctx):
 
     ## What fires
     `,` `;` or `:`, optional spaces, then `,` `;` a period or a colon that is not part of an
-    ellipsis, a number or an operator (`::`). A period after an abbreviation followed by a comma
+    ellipsis, a number or an operator (`::`); a question or exclamation mark followed by a
+    period (`verdade?.`). A period after an abbreviation followed by a comma
     (`etc.,`) stays silent. The finding covers both marks; the suggestion keeps the last one
     when it is a period, the first otherwise.
     """
     text = doc.text
-    if "," not in text and ";" not in text and ":" not in text:
-        return
+    for m in _near(text, _TWO_MARKS, _FINAL_THEN_PERIOD, back=4, fwd=4):
+        yield Hit(m.start(), m.end(), suggestion=m.group(1))
     for m in _near(text, _TWO_MARKS, _DOUBLED_MARKS):
         first, second = m.group(1), m.group(3)
         if first == ":" and second == ":":
