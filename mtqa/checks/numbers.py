@@ -263,4 +263,73 @@ def spanish_style_billions(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=sugg)
 
 
-CHECKS = (english_number_format, english_date_time_format, spanish_style_billions)
+#: `US$ 50K`, `$2bn`, `R$ 3M`, `50k seguidores`: an English magnitude letter after a number.
+_ABBREV = re.compile(
+    r"(?P<num>\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0]?(?P<mag>[kK]|M|B|bn|mi|MM)(?![\w$%])"
+)
+_ABBREV_WORDS = {"k": "mil", "m": "milhões", "mm": "milhões", "mi": "milhões", "b": "bilhões", "bn": "bilhões"}
+#: A currency sign right before the number (S131).
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|R\$|\$|€|£)[ \u00a0]?$")
+#: A plural lower-case word right after the abbreviation (`50k seguidores`).
+_PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:de[ \u00a0]+)?[a-zà-öø-ÿ]{3,}s(?![\w-])")
+#: English ordinal endings after a number (`1st`, `22nd`, `3rd`, `10th`).
+_EN_ORDINAL = re.compile(r"(?P<num>\d{1,4})(?P<suf>st|nd|rd|th)(?![\w])")
+#: A capitalised English word after the ordinal: a name (`5th Avenue`, `20th Century Studios`).
+_NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
+
+
+@check(
+    "S131", "english-magnitude-abbreviation", Severity.WARNING,
+    category="spacing_punctuation",
+    message="'{text}': {why}; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("O jogador assinou por US$ [[50M]] por ano.", suggest="50 milhões"),
+        bad("O perfil passou de [[80k]] seguidores.", suggest="80 mil"),
+        bad("A rodada levantou $ [[2bn]] em fundos.", suggest="2 bilhões"),
+        bad("Ele terminou em [[2nd]] lugar na prova.", suggest="2º"),
+        good("O vídeo em 4K tem 60 fps; a TV 8K custa R$ 20 mil."),
+        good("O carro M3 e o avião B737 chegaram; a vitamina B12 faz bem."),
+        good("A loja fica na 5th Avenue, perto da 42nd Street."),
+        good("O fundo tem 3 mil cotistas e R$ 5 milhões em caixa."),
+    ],
+)
+def english_magnitude_abbreviation(doc: Document, ctx) -> Iterator[Hit]:
+    """English magnitude letters and ordinal endings after a number (`US$ 50M`, `80k`, `2nd`).
+
+    ## Why it matters
+    English writes `$50M`, `80k followers` and `2nd place`; Portuguese writes the words, `US$ 50
+    milhões`, `80 mil seguidores`, and the ordinal sign, `2º lugar`. Left as they are, the
+    letters are English in a Portuguese sentence, and `M` or `B` are not read as magnitudes.
+
+    ## What fires
+    A number followed by `k`, `K`, `M`, `MM`, `B` or `bn` after a currency sign (`US$ 50M`), or
+    before a plural word (`80k seguidores`); a number with `st`, `nd`, `rd` or `th`.
+
+    ## What stays silent
+    Resolutions and model names (`4K`, `8K`, `M3`, `B12`: no currency sign and no plural noun
+    after them), and English names with an ordinal (`5th Avenue`).
+    """
+    text = doc.text
+    for m in _free_matches(_ABBREV, text, ".,-/"):
+        mag = m.group("mag")
+        before = _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        if not before and not (mag in "kK" and _PLURAL_AFTER.match(text, m.end())):
+            continue
+        word = _ABBREV_WORDS[mag.casefold()]
+        num = m.group("num")
+        if word != "mil" and num == "1":
+            word = word.replace("lhões", "lhão")
+        yield Hit(m.start(), m.end(), suggestion=f"{num} {word}",
+                  args={"why": "Portuguese writes the magnitude as a word"})
+    if "st" not in text and "nd" not in text and "rd" not in text and "th" not in text:
+        return
+    for m in _free_matches(_EN_ORDINAL, text, ".,-/"):
+        if _NAME_AFTER.match(text, m.end()):
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group('num')}º",
+                  args={"why": "Portuguese writes ordinals with º or ª"})
+
+
+CHECKS = (english_number_format, english_date_time_format, spanish_style_billions,
+          english_magnitude_abbreviation)
