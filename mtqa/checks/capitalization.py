@@ -776,10 +776,35 @@ def _brand_pattern() -> tuple[re.Pattern[str], dict[str, str]] | None:
     brands = brands + [b.lower() for b in plain]
     canon = {b.lower().replace("’", "'"): b for b in brands}
     canon.update({b.lower(): b for b in plain})
-    # Matched on the lower-cased text: far faster than one case-blind alternation.
-    low = sorted({b.lower() for b in brands}, key=len, reverse=True)
-    alt = "|".join(re.escape(b).replace("'", "['’]") for b in low)
-    return re.compile(rf"(?<![\w.@#/-])(?:{alt})(?![\w@/-]|\.\w)"), canon
+    # One trie-shaped pattern over the lower-cased text: at each position the engine follows one
+    # branch per letter instead of trying every brand.
+    words = sorted({b.lower().replace("’", "'") for b in brands})
+    # Opening with the character before the brand (a space, a bracket, a quote) lets the engine
+    # jump to candidates instead of trying every position; the text is searched with a space
+    # before it, so that a brand can open it.
+    return re.compile(rf"[\s(\[\"“«‘—–](?P<b>{_trie(words)})(?![\w@/'’-]|\.\w)"), canon
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (`ip(?:ad|hone)`)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [("['’]" if c == "'" else re.escape(c)) + emit(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(tree)
 
 
 @check(
@@ -827,14 +852,15 @@ def brand_casing(doc: Document, ctx) -> Iterator[Hit]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for m in rx.finditer(lowered):
-        w = text[m.start():m.end()]
+    for m in rx.finditer(" " + lowered):
+        a, b = m.start("b") - 1, m.end("b") - 1
+        w = text[a:b]
         right = canon.get(w.lower().replace("’", "'"))
         if right is None or w.replace("’", "'") == right or w.isupper():
             continue
         if right[1:] == right[1:].lower() and right[:1].isupper() and not w.islower():
             continue  # a plain capitalised brand: only its lower-case spelling is an artifact
-        yield Hit(m.start(), m.end(), suggestion=right)
+        yield Hit(a, b, suggestion=right)
 
 
 _HEADING_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
