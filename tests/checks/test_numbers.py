@@ -37,3 +37,45 @@ def test_the_three_formats_and_their_fixes():
     got = sorted((text[h.start:h.end], h.suggestion)
                  for h in english_number_format.run(doc, CheckContext(Config(language="pt", variant="BR"))))
     assert got == [("$", "US$ "), ("1,500,000", "1.500.000"), ("10,000", "10.000"), ("3.5", "3,5")]
+
+
+def test_lap_gaps_name_the_unit_once():
+    """A comma number with three decimals near a timed gap of the same shape is a Portuguese
+    decimal, even when the unit is left out the second time (S108)."""
+    text = "Ela terminou a 12,402 segundos da líder, e a terceira colocada, a 20,118."
+    for variant in ("BR", "PT"):
+        doc = Document("t.txt", text, language="pt", variant=variant)
+        assert list(english_number_format.run(doc, CheckContext(Config(language="pt", variant=variant)))) == []
+    # without a timed number nearby, the English thousands separator is still reported
+    doc = Document("t.txt", "A prova reuniu 20,118 corredores.", language="pt", variant="BR")
+    got = [h.suggestion for h in english_number_format.run(doc, CheckContext(Config(language="pt", variant="BR")))]
+    assert got == ["20.118"]
+
+
+def test_spanish_style_billions_only_in_pt_br():
+    from mtqa.checks.numbers import spanish_style_billions
+
+    text = "A receita foi [...], [...], ou 3 mil milhões de euros."
+    got = {}
+    for variant in ("BR", "PT"):
+        doc = Document("t.txt", text, language="pt", variant=variant)
+        ctx = CheckContext(Config(language="pt", variant=variant))
+        got[variant] = [(text[h.start:h.end], h.suggestion) for h in spanish_style_billions.run(doc, ctx)]
+    assert got["BR"] == [("27.710 milhões", "27,71 bilhões"), ("[...]", "30 e 32,5 bilhões"),
+                         ("3 mil milhões", "3 bilhões")]
+    assert got["PT"] == []
+    clean = "O lucro foi de R$ 350 milhões e a obra custou R$ 1,2 bilhão; 45.000 torcedores foram ao jogo."
+    doc = Document("t.txt", clean, language="pt", variant="BR")
+    assert list(spanish_style_billions.run(doc, CheckContext(Config(language="pt", variant="BR")))) == []
+
+
+def test_english_magnitude_letters_and_ordinals():
+    from mtqa.checks.numbers import english_magnitude_abbreviation
+
+    text = "Assinou por US$ 50M, tem 80k seguidores e chegou em 2nd lugar; o vídeo em 4K e a vitamina B12."
+    doc = Document("t.txt", text, language="pt", variant="BR")
+    got = [(text[h.start:h.end], h.suggestion)
+           for h in english_magnitude_abbreviation.run(doc, CheckContext(Config(language="pt", variant="BR")))]
+    assert got == [("50M", "50 milhões"), ("80k", "80 mil"), ("2nd", "2º")]
+    doc = Document("t.txt", CLEAN, language="pt", variant="BR")
+    assert list(english_magnitude_abbreviation.run(doc, CheckContext(Config(language="pt", variant="BR")))) == []
