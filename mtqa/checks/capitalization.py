@@ -693,9 +693,9 @@ def _gentilic_pattern(language: str) -> re.Pattern[str] | None:
     def cap(w: str) -> str:
         return "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
 
-    alt = "|".join(re.escape(cap(f)) for f in sorted(forms, key=len, reverse=True))
-    firsts = "".join(sorted({re.escape(cap(f)[:1]) for f in forms}))
-    return re.compile(rf"{_SP}(?=[{firsts}])(?<=\w{_SP})(?P<w>{alt})(?![\w'’-])")
+    caps = sorted({cap(f) for f in forms})
+    firsts = "".join(sorted({re.escape(c[:1]) for c in caps}))
+    return re.compile(rf"{_SP}(?=[{firsts}])(?<=\w{_SP})(?P<w>{_trie(caps)})(?![\w'’-])")
 
 
 @check(
