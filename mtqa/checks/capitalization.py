@@ -1,8 +1,16 @@
-"""Capitalization (U1xx): capitals inside a sentence where the language has none.
+"""Capitalization (U1xx): capitals inside a sentence where the language has none, and none where
+it has one.
 
 When an article is translated with its links, the first word of each link text keeps its capital:
-`apoio a Rússia Na guerra`, `Lavrov No sábado`. The word lists (function words, letter labels,
-nouns that introduce titles, conventionally capitalised institutions) are data
+`apoio a Rússia Na guerra` (U101), `o modelo de 2019 Foi um sucesso` (U107), `sua Insistência
+repetida` (U112). Engines that translate a page in pieces also leave capitals after a semicolon
+(`junho; No entanto`, U106), at a line break inside a sentence (U111) and sentences that start in
+lower case (U105). English conventions carried over: titles before names (U103), languages and
+nationalities (`em Inglês`, U108), headings in title case (U110); and brands lose their own
+casing (`Playstation`, U109). Months and weekdays are in ``calendar.py`` (U104).
+
+The word lists (function words, letter labels, nouns that introduce titles, institutions,
+abbreviations, verb forms, gentilics, brands, names that are common words) are data
 (``mtqa/checks/data/capitalization.yaml``), per language.
 """
 
