@@ -1785,6 +1785,63 @@ _OPENERS = frozenset(
 _LATIN_OPENERS = frozenset({"in", "ad", "per", "pro", "post", "ex", "sub", "et", "via"})
 
 
+# --- L117 ---------------------------------------------------------------------------------------
+
+_EN_ABBREVIATION = re.compile(
+    r"(?=[MeiaNFASD])(?<![\w.])(?:(Mr|Mrs|Ms)\.(?=\s+[A-ZÀ-Ý])|(e\.g|i\.e)\.|(approx)\.|(Nos?)\.(?=\s?\d)"
+    r"|(Feb|Apr|Aug|Sept|Dec)\.(?=\s?\d)|(?<=\d\s)(Feb|Apr|Aug|Sept|Dec)\.)"
+)
+_ABBREVIATION_FIX = {"mr": "Sr.", "mrs": "Sra.", "ms": "Sra.", "e.g": "por exemplo", "i.e": "ou seja",
+                     "approx": "aprox.", "no": "n.º", "nos": "n.ºs", "feb": "fev.", "apr": "abr.",
+                     "aug": "ago.", "sept": "set.", "dec": "dez."}
+
+
+@check(
+    "L117", "english-abbreviation", Severity.WARNING,
+    category="untranslated_fragment",
+    message="English abbreviation '{text}' in a Portuguese text",
+    examples=[
+        bad("O encontro reuniu [[Mr.]] Lima e a diretora da escola.", suggest="Sr."),
+        bad("Alguns bairros, [[e.g.]] o centro, ficaram sem luz.", suggest="por exemplo"),
+        bad("O tenista, [[No.]] 1 do mundo, venceu de novo.", suggest="n.º"),
+        bad("O prazo termina em 10 [[Feb.]] de 2025.", suggest="fev."),
+        good("O Sr. Lima, a Sra. Costa e o Dr. Souza chegaram; a MS-010 estava livre."),
+        good("No dia 5, o n.º 1 do mundo jogou; a Apple Inc. e a Amazon.com Ltd. também."),
+        good("Ele disse: No. E saiu da sala."),
+    ],
+    languages=("pt",),
+)
+def english_abbreviation(doc: Document, ctx: CheckContext):
+    """An English abbreviation left in a Portuguese text (`Mr.`, `e.g.`, `No. 1`, `Feb. 10`).
+
+    ## Why it matters
+    Portuguese has its own abbreviations (`Sr.`, `por exemplo`, `n.º`, `fev.`); the English
+    ones are leftovers of the source and can be misread (`No.` looks like the contraction
+    `no`).
+
+    ## What fires
+    `Mr.`, `Mrs.`, `Ms.` before a name; `e.g.`, `i.e.`, `approx.`; `No.` or `Nos.` before a
+    number; and English month abbreviations (`Feb.`, `Apr.`, `Aug.`, `Sept.`, `Dec.`) next to a
+    number. Company suffixes (`Inc.`, `Ltd.`) are part of names and stay silent.
+    """
+    lang, _ = document_language(doc, ctx)
+    if lang != "pt":
+        return
+    text = doc.text
+    if "." not in text:
+        return
+    for m in _EN_ABBREVIATION.finditer(text):
+        word = next(g for g in m.groups() if g)
+        end = m.start() + len(word) + 1 if not word.endswith(".") else m.start() + len(word)
+        yield Hit(
+            m.start(), end, suggestion=_ABBREVIATION_FIX.get(word.lower()),
+            message=(f"English abbreviation '{text[m.start():end]}' in a Portuguese text; write "
+                     f"'{_ABBREVIATION_FIX.get(word.lower(), '')}'"),
+            evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
+                      "document_language": lang},
+        )
+
+
 CHECKS = (
     document_language_mismatch,
     wrong_language_segment,
@@ -1802,4 +1859,5 @@ CHECKS = (
     english_date_name,
     english_possessive_name,
     english_function_word_capitalised,
+    english_abbreviation,
 )

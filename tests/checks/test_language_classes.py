@@ -1,4 +1,4 @@
-"""L105-L116 on longer texts of our own writing: clean pt-BR and pt-PT news full of loanwords,
+"""L105-L117 on longer texts of our own writing: clean pt-BR and pt-PT news full of loanwords,
 names, titles and sports formats that must stay silent, and a made-up machine-translated page
 with one artifact of each class."""
 
@@ -14,7 +14,7 @@ from mtqa.engine.runner import Engine
 from mtqa.providers import Providers
 
 L_CHECKS = [c for c in all_checks() if c.code.startswith("L")]
-NEW = {f"L{n}" for n in range(105, 117)}
+NEW = {f"L{n}" for n in range(105, 118)}
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +147,7 @@ MT_PAGE = (
     "A segunda fase será entregue em 15 de November, disse o prefeito.\n"
     "A Samsung 's nova loja fica na esquina do parque.\n"
     "Os vereadores aprovaram o projeto. The prefeito assinou o decreto na segunda-feira.\n"
+    "Segundo Mr. Costa, engenheiro da obra, o parque abre às 6h.\n"
 )
 MT_EXPECTED = {
     ("L105", "rounded"),
@@ -162,6 +163,7 @@ MT_EXPECTED = {
     ("L114", "November"),
     ("L115", " 's"),
     ("L116", "The"),
+    ("L117", "Mr."),
 }
 
 
