@@ -774,11 +774,11 @@ def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
 
 
 @cache
-def _brand_pattern() -> tuple[re.Pattern[str], dict[str, str]] | None:
-    brands = per_language("capitalization", "brands").get("all")
+def _brand_pattern(language: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    brands = per_language("capitalization", "brands").get(language)
     if not brands:
         return None
-    plain = per_language("capitalization", "capitalised_brands").get("all") or []
+    plain = per_language("capitalization", "capitalised_brands").get(language) or []
     # Brands of one initial capital: only their all-lower-case spelling is wrong ("Nubank" and
     # "NUBANK" are fine; "nubank" is not).
     brands = brands + [b.lower() for b in plain]
@@ -819,6 +819,7 @@ def _trie(words: list[str]) -> str:
     "U109", "brand-casing", Severity.WARNING,
     category="capitalization",
     message="Brand written '{text}'; its own spelling is '{suggestion}'",
+    languages=("pt", "en", "it", "es"),
     examples=[
         bad("O vídeo foi publicado no [[Youtube]] e no LinkedIn.", suggest="YouTube"),
         bad("A vaga foi anunciada no [[Linkedin]].", suggest="LinkedIn"),
@@ -852,7 +853,7 @@ def brand_casing(doc: Document, ctx) -> Iterator[Hit]:
     The brand's own spelling, text in capitals, and the letters inside addresses, handles and
     hashtags (`youtube.com`, `@whatsapp`, `#iphone`) or longer words (`youtuber`).
     """
-    found = _brand_pattern()
+    found = _brand_pattern(doc.language or "")
     if found is None:
         return
     rx, canon = found
