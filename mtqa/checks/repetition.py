@@ -48,6 +48,8 @@ def _short(t: str, n: int = 60) -> str:
         good("O acordo foi assinado.\n\nO acordo foi assinado ontem em Pyongyang."),
         bad("Putin visita a Coreia do Norte\n\nÍndice\n\n[[1. Putin visita a Coreia do Norte]]\n\nTexto."),
         bad("PUTIN VISITA A COREIA DO NORTE\n\n[[Putin visita a Coreia do Norte]]\n\nTexto."),
+        bad("Câncer de mama\n\nConteúdo\n\n[[Câncer de mama]]\n\nO texto começa aqui."),
+        good("Reação dos mercados\n\nO dólar caiu.\n\nReação dos mercados\n\nA bolsa subiu."),
     ],
 )
 def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -61,14 +63,32 @@ def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
     Every later copy of a line of four or more words, compared after normalising whitespace
     and case and dropping a list or heading marker (`#`, `-`, `1.`) and a final period. A copy
     that differs only by a site name appended after a dash (` – NewsNation`) counts as the
-    same line. The first copy stays silent.
+    same line. A title of two or three words (ten characters or more) in the first two lines
+    counts too when it comes back within the first twelve lines with no running text between.
+    The first copy stays silent.
     """
     seen: dict[str, int] = {}
+    top: dict[str, int] = {}  # short lines at the top of the text (a title), by key
+    nonblank = 0
     for n, line in enumerate(doc.lines, 1):
-        if len(line.text) < 16:
-            continue
         parts = line.text.split()
-        if len(parts) < 4:
+        if not parts:
+            continue
+        nonblank += 1
+        if len(parts) >= 8 or line.text.rstrip().endswith((".", "!", "?")):
+            top.clear()  # running text: a later copy is a heading, not a repeated title
+        if len(parts) < 4 or len(line.text) < 16:
+            # A short title repeated right below (by a contents or sharing widget).
+            if 2 <= len(parts) <= 3 and len(line.text.strip()) >= 10 and nonblank <= 12:
+                key = _norm(parts)
+                first = top.get(key)
+                if first is not None:
+                    t = line.text
+                    a = len(t) - len(t.lstrip())
+                    yield Hit(line.start + a, line.start + len(t.rstrip()), suggestion="",
+                              args={"first": first, "short": _short(" ".join(parts))})
+                elif nonblank <= 2 and not line.text.rstrip().endswith((".", ":")):
+                    top[key] = n
             continue
         key = _norm(parts)
         # A site suffix needs a dash or a bar: most lines skip the pattern.
@@ -333,8 +353,19 @@ def repeated_coordinated_verb(doc: Document, ctx) -> Iterator[Hit]:
 
 # --- D106 a label repeated with its value ---------------------------------------------------------
 
-_FUSED = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})(?:\*\*|__|</?\w{1,6}>|\||:(?=\S))+[ \t]*(\1)(?![\w'’-])",
-                    re.IGNORECASE)
+_FUSED = re.compile(
+    r"(?<![\w'’-])([^\W\d_]{3,})(?:[ \t]*(?:\*\*|__|</?\w{1,6}>|\|)|:(?=\S))+[ \t]*(\1)(?![\w'’-])",
+    re.IGNORECASE,
+)
+#: A capitalised word twice at the start of a line, then a colon or a figure: a doubled label.
+_DOUBLED_LABEL = re.compile(
+    r"[ \t]*((?-i:[A-ZÀ-Ý])[^\W\d_]{2,})[ \t]+(\1)(?=[ \t]*:|[ \t]+(?:R\$|US\$|€|\$|\d))", re.IGNORECASE
+)
+#: Words that open a sentence: after a repeated label they show a value, not a longer name.
+_SENTENCE_OPENERS = frozenset(
+    "O A Os As Um Uma Este Esta Estes Estas Esse Essa É Em No Na Nos Nas Com Para Por Se The This It"
+    " A It's".split()
+)
 # A capital right after a lower-case letter: where a word glued to a capitalised copy of itself
 # ("PreçoPreço", "preçoPreço") can be.
 _CAMEL_SEAM = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]")
@@ -358,6 +389,11 @@ def _word_start(text: str, pos: int, floor: int) -> int:
         bad("Ficha técnica\n**Preço**[[Preço]] R$ 3.000"),
         bad("Ficha técnica\nMarca[[Marca]] Xiaomi\nCor:[[cor]] preta"),
         good("Comprei um bombom e um tutu de feijão. Hora: 10h"),
+        bad("Ficha técnica\nPreço [[Preço]]: R$ 3.000\nPeso [[Peso]] 180 g"),
+        bad("Descrição\n[[Descrição]] O aparelho é feito de alumínio e vidro, com tela de 6,7 polegadas."),
+        bad("Ficha técnica\nCor | [[Cor]] preta"),
+        good("Bora Bora é uma ilha da Polinésia Francesa.\nBora Bora\n\nO hotel fica na praia."),
+        good("Paris\nParis Saint-Germain venceu o Lyon por 2 a 0 neste domingo, no Parque dos Príncipes."),
         good("Inflação\n\nInflação sobe 0,4% em maio e pressiona o Banco Central, dizem analistas."),
         good("Edição: Carlos Lima"),
         good("Serviço\nServiço de ônibus será ampliado na próxima semana."),
@@ -372,9 +408,11 @@ def label_repeated(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A line of one to three words followed by a line that starts with the same words and then a
-    colon or a short value (not a sentence), a word repeated across markup or a colon with no
-    space (`**Preço**Preço`, `Cor:cor`), and a word glued to a capitalised copy of itself
-    (`MarcaMarca`).
+    colon, a short value (not a sentence) or a new sentence (`Descrição`, then `Descrição O
+    aparelho ...`);
+    a capitalised word doubled at the start of a line before a colon or a figure (`Preço Preço:
+    R$ 10`); a word repeated across markup or a colon with no space (`**Preço**Preço`, `Cor |
+    Cor`, `Cor:cor`); and a word glued to a capitalised copy of itself (`MarcaMarca`).
     A heading followed by a sentence that opens with the same word stays silent.
     """
     text = doc.text
@@ -391,15 +429,25 @@ def label_repeated(doc: Document, ctx) -> Iterator[Hit]:
         if rest[:1].isalnum():
             continue  # "Tela" then "Telas ...": another word
         value = rest.lstrip(" :\t")
-        if rest.lstrip(" \t")[:1] == ":" or (len(value.split()) <= 6 and value[-1:] not in ".!?"):
+        opener = value.split(None, 1)[0] if value else ""
+        if (rest.lstrip(" \t")[:1] == ":" or (len(value.split()) <= 6 and value[-1:] not in ".!?")
+                or (" " not in label and opener in _SENTENCE_OPENERS)):
             a = second.start + (len(second.text) - len(t))
             yield Hit(a, a + len(label), suggestion="")
+    for line in lines:
+        # "Preço Preço: R$ 10": a capitalised label doubled on its own line, then the value.
+        m = _DOUBLED_LABEL.match(line.text)
+        if m:
+            yield Hit(line.start + m.start(2), line.start + m.end(2), suggestion="")
     n = len(text)
     done = -1
     for m in _MARKUP.finditer(text):
-        # A label fused with its value needs a word right before the markup.
-        a = _word_start(text, m.start(), max(0, m.start() - 40))
-        if a == m.start() or a < done:
+        # A label fused with its value needs a word right before the markup (spaces aside).
+        p = m.start()
+        while p > 0 and text[p - 1] in " \t" and m.start() - p < 3:
+            p -= 1
+        a = _word_start(text, p, max(0, p - 40))
+        if a == p or a < done:
             continue
         f = _FUSED.match(text, a)
         if f:
