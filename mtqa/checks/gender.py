@@ -24,9 +24,10 @@ _GENDER_NAME = {"m": "masculine", "f": "feminine"}
 @cache
 def _data(language: str):
     data = load("gender")
-    pairs = (data.get("determiners") or {}).get(language)
+    pairs = dict((data.get("determiners") or {}).get(language) or {})
     if not pairs:
         return None
+    pairs.update((data.get("possessives") or {}).get(language) or {})
     gender = {}
     other = {}
     for masc, fem in pairs.items():
@@ -64,6 +65,7 @@ def _match_case(word: str, like: str) -> str:
         bad("O governo enfrenta [[um crise]] política.", suggest="uma crise"),
         bad("A solução [[do guerra]] passa por Moscou.", suggest="da guerra"),
         bad("[[Este semana]] o Senado vota a reforma.", suggest="Esta semana"),
+        bad("O ministro defendeu [[sua governo]] na tribuna.", suggest="seu governo"),
         good("Todas as medidas no que diz respeito ao combate à causa raiz da crise."),
         good("A presidente da comissão recebeu a agente da Polícia Federal."),
         good("O segurança do prédio chamou um guarda e pesou um grama de ouro."),
@@ -83,8 +85,8 @@ def determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A determiner whose gender is certain (`um/uma`, `do/da`, `no/na`, `pelo/pela`, `ao/à`,
-    `este/esta`, …) directly before a noun the lexicon knows as a noun of the other gender
-    only. The suggestion is the determiner of the noun's gender.
+    `este/esta`, the possessives `seu/sua`, `nosso/nossa`, …) directly before a noun the
+    lexicon knows as a noun of the other gender only. The suggestion is the determiner of the noun's gender.
 
     ## What stays silent
     `o/a/os/as` (also pronouns and a preposition: `a pé`, `o ajuda`), plurals, nouns that are
@@ -534,6 +536,167 @@ def relative_pronoun_gender(doc: Document, ctx) -> Iterator[Hit]:
                   args={"det": det, "noun": noun, "noun_gender": _GENDER_NAME[ng]})
 
 
+_COPULA = re.compile(
+    r"(?<![\w-])(?P<det>[AaOo]|[Uu]ma?|[Ee]st[ae]|[Ee]ss[ae]|[Ss]ua|[Ss]eu|[Nn]oss[ao])[ \t\u00a0]+"
+    r"(?P<noun>[a-zà-öø-ÿ]{3,})[ \t\u00a0]+"
+    r"(?:(?:não|também|já|ainda|logo|só)[ \t\u00a0]+)?"
+    r"(?P<cop>foi|é|era|será|seria|está|estava|ficou|fica|parece|parecia|permanece|continua|tem sido|"
+    r"foi sendo)[ \t\u00a0]+"
+    r"(?:(?:muito|bem|mais|menos|tão|bastante|pouco|totalmente|parcialmente|oficialmente)[ \t\u00a0]+)?"
+    r"(?P<pred>[a-zà-öø-ÿ]{3,})(?![\w-])"
+)
+_PARTICIPLE = re.compile(r"(?:ad|id)[oa]$")
+_SER = frozenset(("foi", "é", "era", "será", "seria", "tem sido", "foi sendo"))
+
+
+def _predicate_gender(word: str, lexicon) -> str | None:
+    """The gender of a singular adjective or past participle (`aprovado`, `aprovada`, `rico`)."""
+    g = lexicon.adjective_gender(word)
+    if g is not None:
+        return g
+    if _PARTICIPLE.search(word):
+        stem = word[:-3]
+        if lexicon.is_verb(stem + ("ar" if word[-3] == "a" else "er")) or lexicon.is_verb(stem + "ir"):
+            return "m" if word.endswith("o") else "f"
+    return None
+
+
+@check(
+    "V110", "predicate-gender-mismatch", Severity.WARNING,
+    category="agreement",
+    message="'{text}': '{pred}' is {pred_gender} but its subject '{det} {noun}' is {noun_gender}; "
+    "write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("[[A reunião foi adiado]] para março.", suggest="A reunião foi adiada"),
+        bad("Segundo o clube, [[o jogo está confirmada]] para domingo.", suggest="o jogo está confirmado"),
+        bad("[[A cidade ficou muito cheio]] no feriado.", suggest="A cidade ficou muito cheia"),
+        good("A reunião foi adiada; o jogo está confirmado; a cidade ficou muito cheia."),
+        good("A ideia é motivo de orgulho; a presidente foi eleita; a maioria foi contrária."),
+        good("A lei foi o resultado de anos de debate, e a solução é simples."),
+        good("O problema é a falta de água; a questão foi levantada pelo deputado."),
+    ],
+)
+def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
+    """A predicate adjective or participle of the other gender than its subject (`foi adiado`).
+
+    ## Why it matters
+    After `ser`, `estar`, `ficar` or `parecer`, an adjective or a past participle agrees with the
+    subject: `a reunião foi adiada`. An engine that renders the English participle with its
+    masculine form writes `a reunião foi adiado`.
+
+    ## What fires
+    A determiner and a noun of the lexicon with the same gender (`a reunião`, `o jogo`), a
+    singular form of `ser`/`estar`/`ficar`/`parecer`/`continuar` (optionally after `não` and
+    before `muito`...), then an adjective the lexicon knows or a past participle of a verb it
+    knows, in the other gender.
+
+    ## What stays silent
+    Predicate nouns (`é motivo de`: after `ser`, words that are nouns too count only as
+    participles), nouns of either gender or of persons (`a presidente`),
+    collective nouns with their own rules (`a maioria`), anything with a complement between
+    noun and verb, and words that are not adjectives or participles.
+    """
+    pd = _phrase_data(doc.language or "pt")
+    d = _data(doc.language or "pt")
+    if pd is None or d is None:
+        return
+    _, gender, _, _, _ = pd
+    either = d[3]
+    lexicon = ctx.providers.get("lexicon")
+    for m in _COPULA.finditer(doc.text):
+        det, noun, pred = m.group("det"), m.group("noun"), m.group("pred")
+        dg = gender.get(det.lower())
+        if dg is None or noun in either or lexicon.likely_gender(noun) != dg:
+            continue
+        if lexicon.gender(pred):
+            continue  # a noun as predicate
+        if (m.group("cop") in _SER and lexicon.nominal_gender(pred)
+                and not _PARTICIPLE.search(pred)):
+            continue  # after "ser" a noun-adjective is often a noun ("é motivo de orgulho")
+        pg = _predicate_gender(pred, lexicon)
+        if pg is None or pg == dg:
+            continue
+        new = _feminine_of(pred) if dg == "f" else _masculine_of(pred)
+        fix = doc.text[m.start():m.start("pred")] + new
+        yield Hit(m.start(), m.end(), suggestion=fix,
+                  args={"det": det, "noun": noun, "pred": pred, "pred_gender": _GENDER_NAME[pg],
+                        "noun_gender": _GENDER_NAME[dg]})
+
+
+#: Plural determiners that are not also clitic pronouns (`os`, `as`, `nos` are: "ele as ama").
+_PLURAL_DET = re.compile(
+    r"(?<![\w-])(?P<det>d[oa]s|pel[oa]s|aos|às|umas|uns|est[ea]s|ess[ea]s|aquel[ea]s|seus|suas|meus|"
+    r"minhas|nossos|nossas|alguns|algumas|vári[oa]s|muit[oa]s|poucos|poucas|tod[oa]s [oa]s|"
+    r"ess[ea]s|outr[oa]s|diversos|diversas|inúmeros|inúmeras)[ \t\u00a0]+"
+    r"(?P<noun>[a-zà-öø-ÿ]{3,})(?![\w-])", re.I)
+
+
+@check(
+    "V111", "plural-determiner-singular-noun", Severity.WARNING,
+    category="agreement",
+    message="'{text}': '{det}' is plural but '{noun}' is singular; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon", "dictionary"),
+    examples=[
+        bad("O lucro ficou abaixo [[das previsão]] do mercado.", suggest="das previsões"),
+        bad("A escola recebeu [[vários computador]] novos.", suggest="vários computadores"),
+        bad("O vizinho lavou [[seus carro]] no domingo.", suggest="seus carros"),
+        good("O lucro ficou abaixo das previsões; a escola recebeu vários computadores."),
+        good("Ele as ama e os ajuda; nos ajuda sempre; às vezes, aos poucos, dos vírus e pelos ônibus."),
+        good("Das 8h às 18h, uns trinta alunos; todos os dias; muitos anos; várias vezes."),
+    ],
+)
+def plural_determiner_singular_noun(doc: Document, ctx) -> Iterator[Hit]:
+    """A plural determiner before a singular noun (`das previsão`, `vários computador`).
+
+    ## Why it matters
+    A determiner agrees in number with its noun: `das previsões`, `vários computadores`. A
+    translation that keeps the English noun's number, or drops a plural ending, leaves a noun
+    phrase that reads as garbled.
+
+    ## What fires
+    A plural determiner that is never a clitic pronoun (`dos/das`, `pelos/pelas`, `aos/às`,
+    `uns/umas`, `estes`, `seus/suas`, `vários`, `muitos`, `todos os`...) directly before a
+    singular noun the lexicon knows (and not ending in -s), whose plural the dictionary knows.
+
+    ## What stays silent
+    `os/as/nos` (also pronouns: `ele as ama`), nouns with one form for both numbers (`vírus`,
+    `ônibus`), numbers and words that are not nouns.
+    """
+    lexicon = ctx.providers.get("lexicon")
+    dictionary = ctx.providers.get("dictionary")
+    lang = doc.language or "pt"
+    for m in _PLURAL_DET.finditer(doc.text):
+        noun = m.group("noun")
+        if noun.endswith(("s", "x")) or (lexicon.nominal_gender(noun) or lexicon.likely_gender(noun)) is None:
+            continue
+        plural = _plural_of(noun)
+        if plural is None or not dictionary.known(plural, lang, doc.variant):
+            continue
+        if _keyword_line(doc, m.start()):
+            continue
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group('det')} {plural}",
+                  args={"det": m.group("det"), "noun": noun})
+
+
+def _plural_of(noun: str) -> str | None:
+    """The regular plural of a singular noun (`previsão` → `previsões`, `jogador` →
+    `jogadores`, `papel` → `papéis` is left out: None for -l and -ão's other plurals)."""
+    if noun.endswith("ão"):
+        return noun[:-2] + "ões"
+    if noun.endswith(("r", "z")):
+        return noun + "es"
+    if noun.endswith("m"):
+        return noun[:-1] + "ns"
+    if noun.endswith("al"):
+        return noun[:-2] + "ais"
+    if noun[-1] in "aeiouéêóôáí":
+        return noun + "s"
+    return None
+
+
 CHECKS = (determiner_gender_mismatch, singular_adjective_before_plural_noun,
           noun_phrase_gender_mismatch, manner_adverbial_gender, adjective_after_noun_gender,
-          relative_pronoun_gender)
+          relative_pronoun_gender, predicate_gender_mismatch, plural_determiner_singular_noun)
