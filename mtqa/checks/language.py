@@ -5,13 +5,14 @@ batch (an Italian article among Portuguese ones), untranslated lines (an English
 site prompt), English words inside a translated sentence, and English possessives glued to
 translated nouns (``Coréia do Norte‘s``).
 
-Smaller English leftovers have one check per class (L105-L116): an everyday English word or
+Smaller English leftovers have one check per class (L105-L117): an everyday English word or
 two-word term (``uma tela rounded``, ``a price list``), an English link word between names
 (``AFP through Agência Estado``), a word split after its first letter (``o ffice``), a decade with
 an English ``s`` (``1980 S``), an English acronym (``CAP`` for a defined ``PAC``, ``a WHO``),
 English page labels (``Photo:``), camel-case glue (``VEJATambém``), English compounds
 (``powerbank``), units (``120 mph``), day and month names, possessives on names
-(``Samsung 's``) and English sentence openers (``The governo``). Jargon a clean text keeps on purpose is rare English, so a
+(``Samsung 's``), English sentence openers (``The governo``) and abbreviations (``Mr.``,
+``e.g.``). Jargon a clean text keeps on purpose is rare English, so a
 single word must be everyday English (``common_words.en.txt``) or sit in a text that also leaves
 everyday English untranslated.
 
@@ -913,9 +914,10 @@ def english_words(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list
             if _GLOSS.search(text, max(seg.start, start - 60), start):
                 continue  # introduced as a foreign term ("o chamado", "em inglês")
             (out if common else rare).append((start, end, words))
-    if out or taken:
+    if out or taken or flagged:
         # Rare English words are jargon a clean text keeps on purpose (churn, undercut); they
-        # count only in a text that also leaves everyday English words or phrases untranslated.
+        # count only in a text that also leaves everyday English words, phrases (L103) or
+        # sentences (L102) untranslated.
         out = sorted(out + rare)
         cache["english_words"] = out
     return out
@@ -956,7 +958,11 @@ def english_word(doc: Document, ctx: CheckContext):
     Portuguese word list (pt-BR, pt-PT) knows and the English one does, that is not a loanword
     of the allow-list (`smartphone`, `streaming`, `pole position`, `stand-up`), and that the
     document does not repeat (a single word used twice or more in lower case is a term the text
-    chose). Capitalised words are names. Words in quotes or in a short quoted or bracketed
+    chose). The words must be everyday English (`common_words.en.txt`, or an adjective or adverb
+    ending: `-ly`, `-ous`, `-ful`, `-ive`, `-able`); rarer English (`churn`, `undercut`) is jargon
+    a clean text keeps on purpose and fires only in a text that also leaves everyday English
+    words, phrases or sentences untranslated. Words of a loan phrase (`family office`) pass only
+    inside it. Capitalised words are names. Words in quotes or in a short quoted or bracketed
     title, words introduced as terms (`o chamado`, `em inglês`), addresses, handles and code stay
     silent. Runs of three words or with an English function word are L103's; an English
     sentence is L102's.
