@@ -600,9 +600,13 @@ def _product_year_pattern(language: str) -> re.Pattern[str] | None:
         return None
     return re.compile(
         rf"(?<![\w-])(?P<product>{_alt(products)})"
-        rf"(?P<edition>{_GAP}(?:R[1-9]|SP[1-9]|Standard|Datacenter|Enterprise|Professional|Essentials|Express))?"
-        rf"{_GAP}de{_GAP}(?P<year>(?:19|20)\d\d)(?![\w])"
+        rf"(?:(?P<edition>{_GAP}(?:R[1-9]|SP[1-9]|Standard|Datacenter|Enterprise|Professional|Essentials|Express))?"
+        rf"{_GAP}de{_GAP}(?P<year>(?:19|20)\d\d)|{_GAP}(?P<rel>R[1-9]){_GAP}(?P<year2>(?:19|20)\d\d))(?![\w])"
     )
+
+
+#: Products that name other things too: only with an edition or release (W109).
+_BARE_NAMES = frozenset({"Windows", "Exchange", "SharePoint", "Visio", "Project", "Office"})
 
 
 @check(
@@ -613,6 +617,7 @@ def _product_year_pattern(language: str) -> re.Pattern[str] | None:
     examples=[
         bad("Instale a correção no [[[...]]].", suggest="Windows Server 2012 R2"),
         bad("O recurso chegou ao [[SQL Server de 2019]].", suggest="SQL Server 2019"),
+        bad("A atualização vale para o [[System Center R2 2012]].", suggest="System Center 2012 R2"),
         good("Instale a correção [...]."),
         good("O Windows de 1995 mudou a informática, disse o autor."),
         good("A versão do Office 2019 e a do Visual Studio 2022 saíram."),
@@ -629,20 +634,23 @@ def product_year_reordered(doc: Document, ctx) -> Iterator[Hit]:
     ## What fires
     A product whose name carries a year (`Windows Server`, `SQL Server`, `Visual Studio`,
     `Office`), optionally an edition or release (`R2`, `SP1`, `Enterprise`), then `de` and a
-    year. `Windows` alone fires only with an edition or release.
+    year, or a release before the year (`System Center R2 2012`). `Windows`, `Office`,
+    `Project` and `Exchange` alone fire only with an edition or release.
 
     ## What stays silent
     The name as written (`Windows Server 2012 R2`), and `o Windows de 1995` (the Windows of that
     year).
     """
     rx = _product_year_pattern(doc.language or "")
-    if rx is None or " de " not in doc.text:
+    if rx is None or ("R" not in doc.text and " de " not in doc.text):
         return
     for m in rx.finditer(doc.text):
-        product, edition = m.group("product"), (m.group("edition") or "").strip()
-        if product == "Windows" and not edition:
-            continue
-        yield Hit(m.start(), m.end(), suggestion=" ".join(x for x in (product, m.group("year"), edition) if x))
+        product = m.group("product")
+        edition = (m.group("edition") or m.group("rel") or "").strip()
+        if product in _BARE_NAMES and not edition:
+            continue  # "o Windows de 1995", "o Project de 2019": the thing of that year
+        year = m.group("year") or m.group("year2")
+        yield Hit(m.start(), m.end(), suggestion=" ".join(x for x in (product, year, edition) if x))
 
 
 @cache
