@@ -357,9 +357,9 @@ class _WordCounts:
         return self._counts[word]
 
 
-def _line_of(doc: Document, pos: int) -> str:
-    a, b = doc.line_bounds(pos)
-    return doc.text[a:b]
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, not before ``lo`` (a line start)."""
+    return max(lo, *(text.rfind(p, lo, pos) + 1 for p in (". ", "! ", "? ")))
 
 
 def _closes(line: str) -> bool:
@@ -515,6 +515,7 @@ _COMMA_STRONG = frozenset(
         good("Ele citou os filmes Central do Brasil, Ainda estou aqui e Bacurau."),
         good("Segundo o jornal, A Tarde vendeu mais; O Povo, menos."),
         good("Lista de convidados, Mas Nada"),
+        good("Os filmes premiados: Central do Brasil; A hora da estrela; O quatrilho."),
     ],
 )
 def capital_after_comma(doc: Document, ctx) -> Iterator[Hit]:
@@ -534,7 +535,8 @@ def capital_after_comma(doc: Document, ctx) -> Iterator[Hit]:
     ## What stays silent
     Names and titles that open with a function word (`O Globo`, `A Tarde`: the next word is
     capitalised), titles of works after a comma (`Ainda estou aqui`: `ainda` is no clause
-    opener), and headings (lines without closing punctuation).
+    opener), items of a list introduced by a colon (`premiados: Central do Brasil; A hora da
+    estrela`), and headings (lines without closing punctuation).
     """
     rx = _after_comma_pattern(doc.language or "")
     if rx is None:
@@ -547,8 +549,11 @@ def capital_after_comma(doc: Document, ctx) -> Iterator[Hit]:
         low = _GAP.sub(" ", w.lower())
         if m.group("p") == "," and low not in _COMMA_STRONG:
             continue
-        if not _closes(_line_of(doc, m.start())):
+        a, b = doc.line_bounds(m.start())
+        if not _closes(text[a:b]):
             continue
+        if m.group("p") == ";" and ":" in text[_sentence_start(text, a, m.start()):m.start()]:
+            continue  # items of a list after a colon may open with a capital
         yield Hit(m.start(), m.end("w"), suggestion=m.group("p") + " " + w[:1].lower() + w[1:])
 
 
