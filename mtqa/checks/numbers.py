@@ -213,6 +213,11 @@ def _billions(number: str) -> str:
     return f"{whole},{frac}" if frac else whole
 
 
+def _billion_word(count: str) -> str:
+    """`bilhão` for counts under two (`1`, `1,2`), `bilhões` otherwise."""
+    return "bilhão" if count.split(",")[0] == "1" else "bilhões"
+
+
 @check(
     "S130", "spanish-style-billions", Severity.WARNING,
     category="calque",
@@ -223,6 +228,7 @@ def _billions(number: str) -> str:
         bad("O faturamento chegou a US$ [[12.350 milhões]] no ano.", suggest="12,35 bilhões"),
         bad("A meta fica entre [[40.000 e 42.500 milhões]] de reais.", suggest="40 e 42,5 bilhões"),
         bad("O fundo soma [[3 mil milhões]] de euros.", suggest="3 bilhões"),
+        bad("A obra custou [[1.500 milhões]] de reais.", suggest="1,5 bilhão"),
         good("A empresa perdeu US$ 48 bilhões em valor de mercado; o lucro foi de R$ 350 milhões."),
         good("O estádio recebeu 45.000 torcedores, e a obra custou R$ 1,2 bilhão."),
         good("O Estado gastou 5.000 milhões de euros, ou seja, 5 mil milhões.", variant="PT"),
@@ -253,13 +259,14 @@ def spanish_style_billions(doc: Document, ctx) -> Iterator[Hit]:
     for m in _free_matches(_MAGNITUDE, doc.text, ".,"):
         if m.group("c"):
             count = m.group("c")
-            yield Hit(m.start(), m.end(), suggestion=f"{count} {'bilhão' if count == '1' else 'bilhões'}")
+            yield Hit(m.start(), m.end(), suggestion=f"{count} {_billion_word(count)}")
             continue
         first = _billions(m.group("a"))
         if m.group("b"):
-            sugg = f"{first} {m.group('join')} {_billions(m.group('b'))} bilhões"
+            last = _billions(m.group("b"))
+            sugg = f"{first} {m.group('join')} {last} {_billion_word(last)}"
         else:
-            sugg = f"{first} {'bilhão' if first == '1' else 'bilhões'}"
+            sugg = f"{first} {_billion_word(first)}"
         yield Hit(m.start(), m.end(), suggestion=sugg)
 
 
