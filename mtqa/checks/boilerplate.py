@@ -652,7 +652,8 @@ def _consent() -> re.Pattern[str]:
 
 
 #: Every subscription or app prompt holds one of these (a cheap test before the patterns).
-_PROMPT_KEYS = ("assin", "subscr", "receba", "app", "aplica", "aqui", "click", "newsletter")
+_PROMPT_KEYS = ("assin", "subscr", "receba", "app", "aplica", "aqui", "click", "clique",
+                "newsletter", "janela", "aba", "guia", "window", "tab")
 
 
 @cache

@@ -25,8 +25,8 @@ _MARKER = re.compile(r"^(?:#{1,6}|[-*•·>]|\d{1,2}[.)]|\(\d{1,2}\))\s+")
 def _norm(parts: list[str]) -> str:
     """A line compared with another: spaces, case, a list or heading marker and end dots ignored."""
     key = " ".join(parts).casefold()
-    key = _MARKER.sub("", key).strip("*_ ")
-    return key.rstrip(".:;")
+    key = _MARKER.sub("", key).strip("*_ #¶")
+    return key.rstrip(".:;?!")
 
 
 def _short(t: str, n: int = 60) -> str:
@@ -50,6 +50,8 @@ def _short(t: str, n: int = 60) -> str:
         bad("PUTIN VISITA A COREIA DO NORTE\n\n[[Putin visita a Coreia do Norte]]\n\nTexto."),
         bad("Câncer de mama\n\nConteúdo\n\n[[Câncer de mama]]\n\nO texto começa aqui."),
         good("Reação dos mercados\n\nO dólar caiu.\n\nReação dos mercados\n\nA bolsa subiu."),
+        bad("Putin visita a Coreia do Norte pela primeira vez\n\n[[Putin visita a Coreia do…]]\n\nTexto."),
+        good("O presidente disse que vai esperar...\n\nO presidente disse que vai esperar o fim do mês."),
     ],
 )
 def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -64,7 +66,8 @@ def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
     and case and dropping a list or heading marker (`#`, `-`, `1.`) and a final period. A copy
     that differs only by a site name appended after a dash (` – NewsNation`) counts as the
     same line. A title of two or three words (ten characters or more) in the first two lines
-    counts too when it comes back within the first twelve lines with no running text between.
+    counts too when it comes back within the first twelve lines with no running text between,
+    and so does a copy cut short with an ellipsis (`Putin visita a Coreia do…`).
     The first copy stays silent.
     """
     seen: dict[str, int] = {}
@@ -96,6 +99,11 @@ def repeated_line(doc: Document, ctx) -> Iterator[Hit]:
         if len(base.split()) < 4:
             base = key
         first = seen.get(key) or seen.get(base)
+        if first is None and key.endswith(("…", "...")) and len(key) <= 200:
+            # A copy cut short by the widget that shows it: "Putin visita a Coreia do…".
+            stem = key.rstrip(".… ")
+            if len(stem.split()) >= 4:
+                first = next((k_n for k, k_n in seen.items() if k.startswith(stem) and k != stem), None)
         if first is not None:
             t = line.text
             a = len(t) - len(t.lstrip())

@@ -90,6 +90,11 @@ CHROME_LINES = [
     "Baixe o nosso aplicativo",
     "Já é assinante? Faça login",
     "Para ver a lista completa das obras, clique aqui.",
+    "Partilhar isto:",
+    "Curtir isso:",
+    "Carregando...",
+    "Clique para compartilhar no Facebook(abre em nova janela)",
+    "Denunciar este anúncio",
 ]
 
 
