@@ -557,7 +557,7 @@ def capital_after_comma(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end("w"), suggestion=m.group("p") + " " + w[:1].lower() + w[1:])
 
 
-_CAP_WORD = re.compile(rf"{_SP}(?<=[\w,]{_SP})(?P<w>[{_UPPER}][{_LOWER}]+)(?![\w'’-])")
+_CAP_WORD = re.compile(rf"{_SP}(?<=[\w,]{_SP})(?P<w>[{_UPPER}][{_LOWER}]+|É)(?![\w'’-])")
 _NEXT_LOWER = re.compile(rf"{_SP}+(?P<next>[{_LOWER}][\w-]*)")
 _PASSIVE_AGENT = frozenset({"por", "pelo", "pela", "pelos", "pelas"})
 #: Where a sentence starts before a word: the name before a verb must not open the sentence.
@@ -603,6 +603,7 @@ def _regular_verb_form(word: str, language: str, lexicon, participle: bool) -> b
     examples=[
         bad("O modelo lançado em 2019 [[Foi]] um sucesso de vendas.", suggest="foi"),
         bad("A empresa garante que [[Não]] haverá aumento neste ano.", suggest="não"),
+        bad("O problema [[É]] que o prazo acabou.", suggest="é"),
         bad("O defeito foi [[Notado]] pela primeira vez num fórum.", suggest="notado"),
         bad("Se o comando funcionar, isso [[Acionará]] uma tela de erro.", suggest="acionará"),
         bad("A empresa [[Anunciou]] nesta semana um novo modelo.", suggest="anunciou"),
@@ -706,7 +707,7 @@ def _gentilic_pattern(language: str) -> re.Pattern[str] | None:
     def cap(w: str) -> str:
         return "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
 
-    caps = sorted({cap(f) for f in forms})
+    caps = sorted({cap(f) for f in forms} | {f[:1].upper() + f[1:] for f in forms})
     firsts = "".join(sorted({re.escape(c[:1]) for c in caps}))
     return re.compile(rf"{_SP}(?=[{firsts}])(?<=\w{_SP})(?P<w>{_trie(caps)})(?![\w'’-])")
 
@@ -720,6 +721,7 @@ def _gentilic_pattern(language: str) -> re.Pattern[str] | None:
         bad("O aplicativo ainda não está disponível em [[Inglês]].", suggest="inglês"),
         bad("O governo [[Francês]] anunciou novas medidas.", suggest="francês"),
         bad("Duas empresas [[Norte-Americanas]] compraram a fábrica.", suggest="norte-americanas"),
+        bad("Uma empresa [[Norte-americana]] comprou a fábrica.", suggest="norte-americana"),
         bad("Os líderes [[Cristãos]] e muçulmanos assinaram a carta.", suggest="cristãos"),
         good("A Igreja Católica e o Estado Islâmico; a Páscoa Judaica começa."),
         good("O aplicativo ainda não está disponível em inglês nem em francês."),
@@ -756,7 +758,7 @@ def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
     rx = _gentilic_pattern(lang)
     if rx is None:
         return
-    subjects = _table("subject_nouns", lang) | _table("person_words", lang) | _table("name_openers", lang)
+    subjects = _table("subject_nouns", lang) | _table("name_openers", lang)
     club_names = _table("gentilic_names", lang)
     determiners = _table("title_determiners", lang)
     for line in doc.lines:
