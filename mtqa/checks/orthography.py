@@ -55,13 +55,40 @@ def _lookups(ctx: CheckContext, doc: Document):
 
     foreign = [(lang, var) for lang, var in (("en", "US"), ("it", "IT"), ("es", "ES")) if d.has(lang, var)]
 
-    def in_any(w: str) -> bool:
+    def in_pt(w: str) -> bool:
+        return d.known(w, "pt", "BR") or d.known(w, "pt", "PT")
+
+    def neighbour_pt(w: str) -> bool:
+        # The pt-BR list also knows letters and foreign particles ("l", "in").
+        return d.known(w, "pt", "PT") or (len(w) > 2 and d.known(w, "pt", "BR"))
+
+    def in_any(w: str, text: str | None = None, start: int = 0, end: int = 0) -> bool:
         """Known in either variant, or a word of another language (English `accuse`, Italian
-        `accordo`): either way not a Portuguese word to respell."""
-        return (d.known(w, "pt", "BR") or d.known(w, "pt", "PT")
-                or any(d.known(w, lang, var) for lang, var in foreign))
+        `accordo`): either way not a Portuguese word to respell. With ``text``, a word another
+        language knows (`actual`, `director`) counts as foreign only outside Portuguese words:
+        between two Portuguese words it is the old Portuguese spelling."""
+        if in_pt(w):
+            return True
+        if not any(d.known(w, lang, var) for lang, var in foreign):
+            return False
+        return text is None or not _portuguese_context(text, start, end, neighbour_pt)
 
     return in_variant, in_any
+
+
+_PREV_WORD = re.compile(r"([^\W\d_]+)[^\w\n]{0,3}$")
+_NEXT_WORD = re.compile(r"[^\w\n]{0,3}([^\W\d_]+)")
+
+
+def _portuguese_context(text: str, start: int, end: int, in_pt) -> bool:
+    """True when the words right before and after ``text[start:end]`` on its line (at least
+    one of them) are Portuguese."""
+    if start and text[start - 1] in "'’":
+        return False  # an elision (Italian "l’accordo", French "l’action")
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    nxt = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    words = [m.group(1).lower() for m in (prev, nxt) if m]
+    return bool(words) and all(in_pt(w) for w in words)
 
 
 # --------------------------------------------------------------------------------------------
@@ -69,7 +96,7 @@ def _lookups(ctx: CheckContext, doc: Document):
 
 # A word with a c or p before c, ç or t: where the pre-1990 spelling kept a consonant that is
 # not said (actual, objecto, correcção, óptimo, acção).
-_SILENT = re.compile(rf"(?<![\w-])[{_L}{_U}]*[cpCP][cçtCÇT][{_L}{_U}]*(?![\w-])")
+_SILENT = re.compile(rf"(?<!\w)[{_L}{_U}]*[cpCP][cçtCÇT][{_L}{_U}]*(?!\w)")
 _SILENT_AT = re.compile(r"[cp](?=[cçt])", re.I)
 
 
@@ -110,12 +137,14 @@ def _drop_silent(word: str) -> list[str]:
             variant="PT"),
         bad("Os preços [[actuais]] são os [[óptimos]] para comprar.", variant=""),
         bad("[[Actualmente]], a empresa tem três fábricas.", suggest="Atualmente"),
+        bad("O valor [[actual]] do [[director]] e a auto-[[actualização]] do sistema.", variant="PT"),
         good("A secção de desporto noticiou o facto, e o contacto com a direção foi feito.",
              variant="PT"),
         good("A facção rebelde e a detecção de fraudes foram temas da recepção.", variant="BR"),
         good("O pacto, o impacto, a ficção, a opção e o helicóptero; o egípcio adaptou o conceito."),
         good("A atualização corrige o objeto e a direção ótima da ação.", variant="PT"),
         good("O artista Victor Hugo e o grupo Actual Records lançaram o álbum Perfect."),
+        good("O filme The actual director estreou em Lisboa."),
     ],
 )
 def pre_reform_silent_consonant(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -149,7 +178,7 @@ def pre_reform_silent_consonant(doc: Document, ctx: CheckContext) -> Iterator[Hi
         if _name_like(doc.text, m.start(), word):
             continue
         low = word.lower()
-        if in_any(low):
+        if in_any(low, doc.text, m.start(), m.end()):
             continue
         for cand in _drop_silent(low):
             if in_variant(cand):
@@ -231,7 +260,7 @@ def pre_reform_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if low in differential:
             yield Hit(m.start(), m.end(), suggestion=_match_case(differential[low], word))
             continue
-        if in_any(low):
+        if in_any(low, doc.text, m.start(), m.end()):
             continue
         for cand in _drop_old_accents(low):
             if in_variant(cand):
