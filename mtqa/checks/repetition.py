@@ -430,6 +430,8 @@ def label_repeated(doc: Document, ctx) -> Iterator[Hit]:
         if not 1 <= len(label.split()) <= 3 or label[-1:] in ".!?;,":
             continue
         label = label.rstrip(":")
+        if not label[:1].isalpha():
+            continue  # "#", "-", "1.": markers, not labels
         t = second.text.lstrip()
         if not t.lower().startswith(label.lower()) or len(t) == len(label):
             continue

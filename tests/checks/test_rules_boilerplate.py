@@ -58,3 +58,33 @@ def test_navigation_marker_must_be_in_capitals():
 
 def test_reading_time_inside_a_byline_line():
     assert _run("B104", "Por Ana Souza · 5 min de leitura\n\nTexto.") == [(1, "5 min de leitura")]
+
+
+def test_new_phrase_tables_are_valid_regular_expressions():
+    import re
+
+    from mtqa.checks.data import per_language
+
+    for key in ("widget_line", "widget_prompt", "media_prompt", "credit_line", "disclaimer",
+                "cookie_banner", "wiki_line"):
+        for items in per_language("boilerplate", key).values():
+            for rx in items:
+                re.compile(rx)
+
+
+def test_read_more_label_fires_as_a_button_not_as_a_label_before_prose():
+    prose = "O texto segue normalmente, com um ponto final e palavras suficientes para ser prosa."
+    assert _run("B111", f"Primeiro parágrafo.\nLeia mais\n{prose}") == [(2, "Leia mais")]
+    assert _run("B111", f"Primeiro parágrafo.\nLeia mais:\n{prose}") == []
+
+
+def test_photo_credit_needs_a_credit_shape():
+    assert _run("B113", "[...] caíram 7%.") == []
+    assert _run("B113", "A agência (AFP) informou o horário.") == []
+    assert _run("B113", "O ministro chega. (Foto: Ana Lima)") == [(1, "(Foto: Ana Lima)")]
+
+
+def test_stray_line_needs_running_text_on_both_sides():
+    prose = "O governo anunciou nesta segunda-feira um pacote de obras para as capitais do país."
+    assert _run("B120", f"mais vistos da semana\n\n{prose}") == []
+    assert _run("B120", f"{prose}\n\nmais vistos da semana\n\n{prose}") == [(3, "mais vistos da semana")]

@@ -37,3 +37,25 @@ def test_doubled_word_exceptions_are_per_language():
 
 def test_doubled_word_across_a_line_break_is_not_flagged():
     assert _run("D103", "Ele falou de\nde novo.") == []
+
+
+def test_repeated_line_ignores_case_markers_and_final_dots():
+    from mtqa.checks import get_check
+    from mtqa.core.model import Document
+    from tests.checks._rules import run_checks
+
+    doc = Document("t.txt", "Putin visita a Coreia do Norte\n\n## PUTIN VISITA A COREIA DO NORTE.\n",
+                   language="pt", variant="BR")
+    hits, _ = run_checks(doc, [get_check("D101")])
+    assert [(line, t) for _, line, t in hits] == [(3, "## PUTIN VISITA A COREIA DO NORTE.")]
+
+
+def test_contents_label_followed_by_prose_is_silent():
+    from mtqa.checks import get_check
+    from mtqa.core.model import Document
+    from tests.checks._rules import run_checks
+
+    text = ("Índice\n\nO índice de preços subiu 0,4% em maio, segundo o IBGE, puxado pelos "
+            "alimentos e pela energia elétrica.\n")
+    hits, _ = run_checks(Document("t.txt", text, language="pt", variant="BR"), [get_check("D107")])
+    assert hits == []

@@ -43,3 +43,24 @@ def test_dangling_label_followed_by_a_name_is_silent():
     assert _texts("T102", "Texto.\n\nReportagem:\nAna Souza e Carlos Lima", ctx) == []
     assert _texts("T102", "Texto.\n\nReportagem:", ctx) == ["Reportagem:"]
     assert _texts("T102", "Texto.\n\nPor", ctx) == []  # a one-word label needs its colon
+
+
+def test_list_numbers_in_order_are_silent():
+    ctx = _ctx({})
+    assert _texts("T104", "Passos:\n1) Abrir.\n2) Fechar.\n3) Sair.", ctx) == []
+    assert _texts("T104", "Passos: (1) abrir; (2) fechar. (3) Sair.", ctx) == []
+    assert _texts("T104", "O método funciona. (4) O resultado melhora.", ctx) == ["(4)"]
+
+
+def test_paragraph_ending_on_a_function_word_needs_length():
+    ctx = _ctx({})
+    assert _texts("T105", "Reação do governo e da\n\nO texto.", ctx) == []  # a short heading
+    long_ = ("O governo anunciou um plano de obras para as capitais e disse que o início será "
+             "em março ou em")
+    assert _texts("T105", long_ + "\n\nOutro parágrafo.", ctx) == ["em"]
+
+
+def test_empty_credit_in_brackets_and_at_a_line_end():
+    ctx = _ctx({})
+    assert _texts("T106", "A ponte foi aberta. (Foto: )", ctx) == ["(Foto: )"]
+    assert _texts("T106", "A ponte foi aberta. Foto: Ana Lima", ctx) == []
