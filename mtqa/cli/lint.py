@@ -110,11 +110,14 @@ class ProgressBar:
                    " runs the source-aware checks (A).")
 @click.option("--pairs", "pairs_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="File of 'TARGET SOURCE' path pairs, one per line; runs the source-aware checks.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Check the documents on the Dask cluster at ADDRESS (tcp://host:8786); same "
+                   "findings, same order. With --format jsonl, results stream a document a line.")
 @config_option
 @isolated_option
 def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, language, variant,
          baseline, write_baseline, no_review, merge, progress, roundtrip, source_path, pairs_path,
-         config_path, isolated):
+         scheduler, config_path, isolated):
     """Check PATHS (files, folders, or - for standard input) for translation artifacts."""
     from mtqa.engine.runner import run
     from mtqa.engine.suppress import write_baseline as do_write_baseline
@@ -136,6 +139,11 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
         cfg.roundtrip.enabled = roundtrip
     if cfg.roundtrip.enabled:
         cfg.extend_select = [*cfg.extend_select, "R"]
+    if scheduler:
+        if source_path or pairs_path or write_baseline:
+            fail("--scheduler cannot be combined with --source, --pairs or --write-baseline")
+            return
+        return _lint_distributed(paths, cfg, fmt, output, scheduler, baseline, no_review, exit_zero)
     engine = None
     aligner = None
     if source_path or pairs_path:
@@ -222,6 +230,70 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
     if not exit_zero and any(f.severity >= threshold for f in result.findings):
         return int(ExitCode.FINDINGS)
     return int(ExitCode.OK)
+
+
+def _lint_distributed(paths, cfg, fmt, output, scheduler, baseline, no_review, exit_zero) -> int:
+    """``mtqa lint --scheduler``: the documents are checked on a Dask cluster."""
+    from mtqa.core.review import load_decisions
+    from mtqa.engine import suppress
+    from mtqa.engine.distributed import run_distributed
+    from mtqa.engine.runner import Engine, Result, signature
+    from mtqa.reports import render
+    from mtqa.reports.jsonl import document_line
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        fail("--scheduler needs the 'distributed' package (pip install 'dask[distributed]')")
+        return int(ExitCode.USAGE)
+    base = Path(baseline) if baseline else (cfg.resolve(cfg.baseline) if cfg.baseline else None)
+    baseline_fps = suppress.load_baseline(base) if base else {}
+    dismissed: set[str] = set()
+    if not no_review and cfg.review_file:
+        dismissed = {fp for fp, d in load_decisions(cfg.resolve(cfg.review_file)).items() if d.decision == "dismissed"}
+    engine = Engine(cfg)
+    result = Result(checks=engine.checks)
+    stream = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
+    streaming = fmt == "jsonl"
+    worst_hit = False
+    threshold = Severity.parse(cfg.fail_on)
+    try:
+        for item in run_distributed(list(paths), cfg, scheduler, keep_text=not streaming,
+                                    baseline=baseline_fps, dismissed=dismissed):
+            result.errors.extend(item.errors)
+            result.skipped.update(item.skipped)
+            result.notes.extend(item.notes)
+            worst_hit = worst_hit or any(f.severity >= threshold for f in item.findings)
+            if streaming:
+                stream.write(document_line(item.path, item.document, item.findings, len(item.suppressed), item.errors))
+                stream.flush()
+                if item.document is not None:
+                    result.documents.append(None)  # counted, not kept
+            else:
+                if item.document is not None:
+                    result.documents.append(item.document)
+                result.findings.extend(item.findings)
+                result.suppressed.extend(item.suppressed)
+        result.signature = signature(cfg, engine)
+        if not streaming:
+            render(fmt, result, stream)
+    except MtqaError as exc:
+        fail(str(exc))
+        return int(ExitCode.USAGE)
+    except OSError as exc:
+        fail(f"cannot reach the Dask scheduler at {scheduler}: {exc}")
+        return int(ExitCode.USAGE)
+    finally:
+        if output:
+            stream.close()
+    for e in result.errors:
+        click.echo(f"mtqa: error: {e}", err=True)
+    if result.errors:
+        return int(ExitCode.USAGE)
+    if not result.documents:
+        click.echo(f"mtqa: no files to check in {' '.join(paths)}", err=True)
+        return int(ExitCode.USAGE)
+    return int(ExitCode.FINDINGS) if worst_hit and not exit_zero else int(ExitCode.OK)
 
 
 def _requested_but_skipped(result, cfg) -> list[str]:

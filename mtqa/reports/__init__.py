@@ -9,6 +9,7 @@ from typing import TextIO
 FORMATS: dict[str, str] = {
     "text": "mtqa.reports.text",
     "json": "mtqa.reports.json_report",
+    "jsonl": "mtqa.reports.jsonl",
     "sarif": "mtqa.reports.sarif",
     "github": "mtqa.reports.github",
     "html": "mtqa.reports.html",
