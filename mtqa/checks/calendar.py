@@ -18,6 +18,8 @@ from mtqa.core.text import line_closes
 _MONTHS = "Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro"
 _WEEKDAYS = r"(?:Segunda|Terça|Quarta|Quinta|Sexta)-[Ff]eira|Sábado|Domingo"
 _MONTH_SET = frozenset(_MONTHS.split("|"))
+#: A month in lower case after a word or a number: the document writes months the 1990 way.
+_LOWER_MONTH = re.compile(rf"(?<=[\w,][ \t\u00a0])(?:{_MONTHS.lower()})(?![\w-])")
 _WORD = re.compile(rf"(?<![\w-])(?P<word>{_MONTHS}|{_WEEKDAYS})(?![\w-])")
 #: Before the word: the end of a lower-case word or a comma, so the word is mid-sentence.
 _BEFORE = re.compile(r"[a-zà-öø-ÿ0-9,][ \t\u00a0]+$")
@@ -44,6 +46,8 @@ _NAME_AFTER = re.compile(r"[ \t\u00a0]+(?:(?:de|da|do|dos|das)[ \t\u00a0]+)?[A-Z
         good("Domingo, o presidente viajou. Sábado é dia de jogo."),
         good("A exposição Janeiro Branco começa amanhã."),
         good("O acordo foi assinado em 19 de Junho, segundo o Público.", variant="PT"),
+        bad("O acordo foi assinado em 19 de junho e revisto em 2 de [[Julho]].", suggest="julho",
+            variant="PT"),
         good("Reunião fica para Sábado"),
     ],
 )
@@ -56,7 +60,8 @@ def capitalised_month_or_weekday(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A weekday or a month after a lower-case word, a number or a comma. Months only in pt-BR
-    texts: Portuguese papers that keep the pre-1990 rules still write `Junho`.
+    texts and in pt-PT texts that also write a month in lower case: Portuguese papers that keep
+    the pre-1990 rules still write `Junho`.
 
     ## What stays silent
     The start of a sentence or a line, names and feasts (`Rio de Janeiro`, `Praça Sete de
@@ -64,7 +69,9 @@ def capitalised_month_or_weekday(doc: Document, ctx) -> Iterator[Hit]:
     it (`Janeiro Branco`), and lines without closing punctuation (headings).
     """
     text = doc.text
-    months_too = (doc.variant or "").upper() == "BR"
+    # pt-PT papers that keep the pre-1990 rules write `Junho`; a document that also writes
+    # `junho` in mid-sentence follows the new ones, and its capitalised months are slips.
+    months_too = (doc.variant or "").upper() == "BR" or _LOWER_MONTH.search(text) is not None
     for m in _WORD.finditer(text):
         word = m.group("word")
         if word in _MONTH_SET and not months_too:
