@@ -674,6 +674,63 @@ def pre_reform_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(), suggestion=_match_case(joined, m.group()))
 
 
+# --------------------------------------------------------------------------------------------
+# O109: "a"/"à" for "há" in a time ago
+
+_NUMBER_WORDS = ("um|uma|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|quinze|"
+                 "vinte|trinta|quarenta|cinquenta|cem|muito|muitos|muitas|pouco|poucos|poucas|"
+                 "algum|alguns|algumas|vários|várias|mais de|cerca de|quase")
+_TIME_UNITS = "tempo|anos?|mes(?:es)?|mês|dias?|semanas?|horas?|décadas?|séculos?|minutos?|instantes"
+_AGO = re.compile(
+    rf"(?<![\w-])(?P<a>[aàAÀ])[ \t\u00a0]+(?P<qty>(?:{_NUMBER_WORDS}|\d+)[ \t\u00a0]+)?(?:{_TIME_UNITS})"
+    rf"(?P<ago>[ \t\u00a0]+atrás)?(?![\w-])"
+)
+_RANGE_BEFORE = re.compile(rf"(?:daqui|dali|de|até|desde|para|{_NUMBER_WORDS}|\d+)[ \t\u00a0]+$", re.I)
+
+
+@check(
+    "O109", "a-for-ha-in-time-ago", Severity.WARNING,
+    category="orthography",
+    message="'{text}': elapsed time is said with the verb 'haver' ('há'), not the preposition",
+    languages=("pt",),
+    examples=[
+        bad("O prédio foi construído [[a dois anos atrás]].", suggest="há dois anos"),
+        bad("A loja fechou [[à muito tempo]].", suggest="há muito tempo"),
+        bad("A crise começou [[à três semanas]], quando os preços subiram.", suggest="há três semanas"),
+        good("O prédio foi construído há dois anos; a loja fechou há muito tempo."),
+        good("Daqui a dois anos, a ponte fica pronta; de dois a três dias; o prazo vai de 2020 a 2024."),
+        good("O contrato vale a partir de três anos, e a semana que vem será cheia; a um mês da eleição."),
+    ],
+)
+def a_for_ha_in_time_ago(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """`a`/`à` where elapsed time needs `há` (`a dois anos atrás`, `à muito tempo`).
+
+    ## Why it matters
+    Time that has passed is said with the verb `haver`: `há dois anos`, `há muito tempo`. The
+    preposition `a` (or a crase) in its place is a spelling error of sound-alike words.
+
+    ## What fires
+    `a` or `à`, an optional quantity (a number, `muito`, `alguns`...) and a unit of time, then
+    `atrás`; or `à` with a quantity and a unit (`à três semanas`). The suggestion is `há` with
+    the quantity and unit (without the redundant `atrás`).
+
+    ## What stays silent
+    The future and ranges (`daqui a dois anos`, `de dois a três dias`, `a um mês da eleição`),
+    `a` with a quantity but no `atrás` (`reduziu a jornada a seis horas`), and the hour (`à uma
+    hora`).
+    """
+    text = doc.text
+    for m in _AGO.finditer(text):
+        qty = (m.group("qty") or "").strip().lower()
+        if m.group("ago") is None and (m.group("a") in "aA" or not qty or qty in ("um", "uma")):
+            continue  # "a três dias" may be a distance or a limit; "à uma hora" is the hour
+        if _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        body = text[m.end("a"):m.start("ago") if m.group("ago") else m.end()].strip()
+        ha = "Há" if m.group("a").isupper() else "há"
+        yield Hit(m.start(), m.end(), suggestion=f"{ha} {body}")
+
+
 CHECKS = (
     pre_reform_silent_consonant,
     pre_reform_accent,
@@ -683,4 +740,5 @@ CHECKS = (
     other_variant_spelling,
     crase_before_verb_or_pronoun,
     pre_reform_hyphen,
+    a_for_ha_in_time_ago,
 )
