@@ -653,7 +653,8 @@ def _consent() -> re.Pattern[str]:
 
 #: Every subscription or app prompt holds one of these (a cheap test before the patterns).
 _PROMPT_KEYS = ("assin", "subscr", "receba", "app", "aplica", "aqui", "click", "clique",
-                "newsletter", "janela", "aba", "guia", "window", "tab")
+                "newsletter", "janela", "aba", "guia", "window", "tab", "patrocin", "sponsor",
+                "comercial", "publicit", "de marca", "publi", "parceria", "paid")
 
 
 @cache
@@ -902,6 +903,12 @@ def breadcrumb_line(doc: Document, ctx) -> Iterator[Hit]:
 # --- B116 author and translator credit lines ---------------------------------------------------------
 
 
+_BIO = re.compile(
+    r"(?:[A-ZÀ-Ý][\w'’.-]+\s+){1,3}(?:[A-ZÀ-Ý][\w'’.-]+)\s+(?:é|is)\s+(?:um[a]?\s+|an?\s+)?"
+    r"(?:(?:\w+\s+){0,2})?(?:repórter|redator[a]?|editor[a]?|jornalista|correspondente|produtor[a]?|"
+    r"colaborador[a]?|colunista|estagiári[oa]|reporter|writer|editor|journalist|correspondent|"
+    r"producer|contributor|columnist|intern)\b"
+)
 _SEGMENT = re.compile(r"(?<=[|·•—–]\s)[^|·•—–]+?(?=\s*[|·•—–]|\s*$)")
 
 
@@ -924,6 +931,8 @@ def _credit_line_rx() -> re.Pattern[str]:
         good("A tradução do livro foi feita por dois professores da USP."),
         good("Autor de cinco livros, o professor lança agora um romance."),
         bad("Por Ana Souza | [[Tradução: Carlos Lima]]\n\nO texto."),
+        bad("Título\n\nO texto do artigo.\n\n[[Ana Lima é repórter do Jornal da Cidade e cobre economia.]]"),
+        good("Título\n\nO texto do artigo.\n\nAna Lima é professora de economia da USP."),
     ],
 )
 def translator_credit(doc: Document, ctx) -> Iterator[Hit]:
@@ -935,11 +944,17 @@ def translator_credit(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A whole line of fifteen words or fewer that is a translation credit, a machine-translation
-    notice or an author label (`Autor:`, `Escrito por`, `Written by`) with a name. The byline
-    `Por Ana Souza` and an `Edição:` line stay silent.
+    notice or an author label (`Autor:`, `Escrito por`, `Written by`) with a name, and one of
+    the last two lines when it is the author's note (`Ana Lima é repórter do Jornal X ...`).
+    The byline `Por Ana Souza` and an `Edição:` line stay silent.
     """
     rx = _credit_line_rx()
-    for a, b, t, _ in _nonblank(doc):
+    lines = _nonblank(doc)
+    for a, b, t, _ in lines[-2:] if len(lines) > 2 else ():
+        # The author's note at the foot of the page: "Ana Lima é repórter do Jornal X."
+        if _words(t) <= 40 and _BIO.match(t):
+            yield Hit(a, b, suggestion="")
+    for a, b, t, _ in lines:
         if _words(t) > 15:
             continue
         if rx.fullmatch(t):
@@ -956,7 +971,8 @@ def translator_credit(doc: Document, ctx) -> Iterator[Hit]:
 #: Every disclaimer pattern holds one of these (a cheap test before the patterns).
 _DISCLAIMER_KEYS = ("respons", "18+", "+18", "&", "termos e condições", "terms and conditions",
                     "afilia", "affiliat", "podemos receber", "podemos ganhar", "may earn",
-                    "may receive", "gambl", "moderação")
+                    "may receive", "gambl", "moderação", "forma", "maneira", "modo", "viciante",
+                    "dependência", "maiores de 18", "novos clientes", "new customers", "addictive")
 
 
 @cache

@@ -95,6 +95,16 @@ CHROME_LINES = [
     "Carregando...",
     "Clique para compartilhar no Facebook(abre em nova janela)",
     "Denunciar este anúncio",
+    "Apenas para maiores de 18 anos. Jogue de forma responsável.",
+    "Novos clientes apenas. O jogo pode ser viciante.",
+    "Traduzido e adaptado por Ana Lima",
+    "Sobre o autor",
+    "Compartilhe este post",
+    "Partilhe com os seus amigos",
+    "Conteúdo patrocinado",
+    "Este artigo é patrocinado pela Marca X.",
+    "Avaliações (0)",
+    "Ver oferta",
 ]
 
 
@@ -159,6 +169,9 @@ CLEAN = [
     "O aplicativo do banco saiu do ar, e os assinantes da plataforma reclamaram nas redes.\n\n"
     + _PROSE,
     "A comissão aprovou o texto nos termos do regimento, e o jogo de domingo foi adiado.",
+    "O clube joga de forma responsável, disse o técnico, e só aceita maiores de 18 anos na base.",
+    "O festival é apenas para maiores de 18 anos e tem shows de rock e jazz.\n\n" + _PROSE,
+    _PROSE + "\n\nO ministro é economista e foi professor da USP antes de assumir o cargo.",
 ]
 
 
