@@ -1175,7 +1175,7 @@ def english_decade_plural(doc: Document, ctx: CheckContext):
 # --- L109 ---------------------------------------------------------------------------------------
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
-#: Words an expansion skips when its initials are read (``[...]``).
+#: Words an expansion skips when its initials are read (``Programa de Apoio ao Leitor``).
 _EXPANSION_SKIP = frozenset(
     "de do da dos das e o a os as em no na nos nas ao aos à às pelo pela pelos pelas para por com "
     "sobre entre of the and for on in to".split()

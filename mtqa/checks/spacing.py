@@ -615,7 +615,7 @@ def missing_space_at_bracket(doc, ctx):
         yield Hit(m.start(), m.end(), suggestion=f"({inner}) {m.group(2)}")
 
 
-# A quotation mark glued to the words on both sides: `que"Paris`, `eram”muito`, `disse:“Vamos`.
+# A quotation mark glued to the words on both sides: `que"Roma`, `eram”muito`, `disse:“Vamos`.
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_]|[,.;:!?])(?:[\"“”«»]|‘(?!s\b))(?=[^\W\d_])")
 _QUOTE_BEFORE_LETTER = re.compile(r"[\"“”«»‘](?=[^\W\d_])")
 
@@ -625,10 +625,10 @@ _QUOTE_BEFORE_LETTER = re.compile(r"[\"“”«»‘](?=[^\W\d_])")
     category="spacing_punctuation",
     message="Quotation mark glued to the words around it: '{text}'",
     examples=[
-        bad('o escritor escreveu [[que"a]] cidade é um oceano', suggest='que "a'),
-        bad("[...]", suggest="eram ”muito"),
+        bad('a treinadora avisou [[que"o]] time vai reagir', suggest='que "o'),
+        bad("acharam que [[era”muito]] cedo", suggest="era ”muito"),
         bad("eles [[disseram:“Vamos]] ganhar”", suggest="disseram: “Vamos"),
-        good('o escritor escreveu que "a cidade é um oceano" e saiu'),
+        good('a treinadora avisou que "o time vai reagir" e saiu'),
         good("a tela de 6,5\" e o cabo de 2\"x3\" vieram juntos"),
         good('o atributo class="titulo" do HTML'),
         good("“Vamos ganhar”, disse. “Tudo bem.”"),
@@ -644,7 +644,7 @@ def glued_quote(doc, ctx):
     ## Why it matters
     Portuguese puts a space before an opening quote and after a closing one. Machine
     translation that moves the marks around (often turning `“` into `”`) leaves them glued to
-    the neighbouring words: `que"Paris`, `[...]`.
+    the neighbouring words: `disse"Vamos`, `era”muito cedo”para`.
 
     ## What fires
     A letter or a punctuation mark, then `"`, `“`, `”`, `«` or `»`, then a letter. Inch marks after
@@ -678,7 +678,7 @@ def _dash_words() -> frozenset[str]:
     return frozenset((load("spacing").get("dash_words") or {}).get("pt") or ())
 
 
-# A number or a word, a hyphen and a lower-case word, with no spaces: "em 2021-quase",
+# A number or a word, a hyphen and a lower-case word, with no spaces: "em 2019-bem",
 # "do Gadget-acredito que".
 _HYPHEN_DASH = re.compile(r"(?<![\w.,/\-–—])(\d+|[^\W\d_]{2,})([-–—])([^\W\d_]{1,})(?![\w\-–—])")
 # An en or em dash with a space on one side only: "funciona— e", "funciona —e".
@@ -693,19 +693,19 @@ _HYPHEN_DASH_NUM_OK = frozenset({"bis", "ésimo", "ésima", "feira"})
     languages=("pt",),
     message="Hyphen used as a dash in '{text}'; write '{suggestion}'",
     examples=[
-        bad("foi lançado [...]", suggest="2021 — quase"),
+        bad("o clube subiu de divisão em [[2019-bem]] antes da reforma", suggest="2019 — bem"),
         bad("as novidades do [[Gadget-acredito]] que falam por si", suggest="Gadget — acredito"),
         good("a Linha 9-Esmeralda, o 14-bis, a Covid-19 e o placar de 3-1"),
         good("o período 2019-2020, o tudo-em-um e o dia-a-dia"),
         good("Disse-lhe que sim; vendeu-a ontem; Kim Jong-un e Moon Jae-in."),
         good("a seleção sub-20, os norte-americanos e a pós-graduação"),
         good("A chuva parou - e o jogo recomeçou."),
-        bad("a tela [...]", suggest="funciona — e"),
-        bad("lançado em [[2021–quase]] ao mesmo tempo", suggest="2021 — quase"),
+        bad("o motor ainda [[gira—e]] faz barulho", suggest="gira — e"),
+        bad("reaberto em [[2018–logo]] depois da obra", suggest="2018 — logo"),
         good("o período 2019–2020, a relação Rússia–China e o eixo Lisboa—Madrid"),
         good("o leva-e-traz, Ji-eun, a Coreia do Sul-Japão e o tão-somente"),
-        bad("a tela [[funciona— [...]", suggest="funciona — e"),
-        bad("a tela [[funciona —[...]", suggest="funciona — e"),
+        bad("o motor [[gira— e]] faz barulho", suggest="gira — e"),
+        bad("o motor [[gira —e]] faz barulho", suggest="gira — e"),
         good("— Olá — disse ele. Kiev, Moscou e Irã —, o governo; 2019–2020"),
     ],
 )
@@ -715,10 +715,10 @@ def hyphen_as_dash(doc, ctx):
     ## Why it matters
     English pages often write a dash as an unspaced hyphen or lose its spaces; machine
     translation keeps it, and the Portuguese reader sees a compound that does not exist
-    (`2021-quase`, `Gadget-acredito`).
+    (`2019-bem`, `Gadget-acredito`).
 
     ## What fires
-    A number, a hyphen (or an unspaced en or em dash) and a lower-case word (`2021-quase`); or a
+    A number, a hyphen (or an unspaced en or em dash) and a lower-case word (`2019-bem`); or a
     word, a hyphen or dash and a word that never ends a compound (a conjunction, a pronoun, a
     common verb form: `que`, `quase`, `acredito`); an en or em dash between words with a space
     on one side only (`funciona— e`). Compounds, clitic pronouns (`disse-lhe`), ranges (`2019-2020`), names
@@ -747,7 +747,7 @@ def hyphen_as_dash(doc, ctx):
             yield Hit(a, b, suggestion=f"{text[a:b].replace(m.group().strip(), ' — ').replace('  ', ' ')}")
 
 
-# A label in capitals glued to the next word: "NOVOAgora você pode".
+# A label in capitals glued to the next word: "AOVIVOVeja você pode".
 _GLUED_CAPS = re.compile(r"(?<!\w)([A-ZÀ-Ý]{4,})([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\wA-ZÀ-Ý])")
 _FIVE_CAPS = re.compile(r"[A-ZÀ-Ý]{5}")
 _VOWELS = set("AEIOUÁÉÍÓÚÂÊÔÃÕÀ")
@@ -759,14 +759,14 @@ _VOWELS = set("AEIOUÁÉÍÓÚÂÊÔÃÕÀ")
     languages=("pt",),
     message="A word in capitals glued to the next word: '{text}'",
     examples=[
-        bad("[[NOVOAgora]] você pode ouvir as notícias", suggest="NOVO Agora"),
+        bad("[[AOVIVOVeja]] você pode ouvir as notícias", suggest="AOVIVO Veja"),
         bad("Assista: [[URGENTEGoverno]] anuncia medidas", suggest="URGENTE Governo"),
         good("JPMorgan, BNDESPar, PCdoB, ONGs e HTMLElement"),
         good("NOVO: Agora você pode ouvir as notícias"),
     ],
 )
 def glued_caps_label(doc, ctx):
-    """A label in capitals glued to the next, capitalised word (`NOVOAgora`).
+    """A label in capitals glued to the next, capitalised word (`AOVIVOVeja`).
 
     ## Why it matters
     Page labels (`NOVO`, `URGENTE`, `AO VIVO`) lose the space or the mark that separated them
@@ -786,7 +786,7 @@ def glued_caps_label(doc, ctx):
         yield Hit(m.start(), m.end(), suggestion=f"{label} {m.group(2)}")
 
 
-# A number glued to the next word: "Console 2além de", "30anos". Units ("10km", "5kcal"),
+# A number glued to the next word: "Console 3além de", "30anos". Units ("10km", "5kcal"),
 # times and measures ("11h30min", "2m84cm") stay silent.
 _DIGIT_GLUED = re.compile(r"(?<![\w.,/:#@$€£-])(\d+)([a-zà-ÿ]{4,})(?!\w)")
 _DIGIT_LETTERS = re.compile(r"\d[a-zà-ÿ]{4}")
@@ -799,7 +799,7 @@ _DIGIT_UNITS = frozenset("kcal mbps kbps gbps tbps kwh mwh gwh mph kmh ghz mhz k
     languages=("pt",),
     message="A number glued to the next word: '{text}'",
     examples=[
-        bad("o anúncio do Console [[2além]] de destruir o recorde", suggest="2 além"),
+        bad("a estreia da Temporada [[3além]] de bater o recorde", suggest="3 além"),
         bad("completou [[30anos]] de carreira", suggest="30 anos"),
         good("correu 10km em 42min, saltou 2m84cm, volta de 1min07s508 às 11h30min"),
         good("a bateria de 5000mAh, os 80W, 5G, 4K, 3D, a 2ª fase e o 1º lugar"),
@@ -808,7 +808,7 @@ _DIGIT_UNITS = frozenset("kcal mbps kbps gbps tbps kwh mwh gwh mph kmh ghz mhz k
     ],
 )
 def digit_glued_to_word(doc, ctx):
-    """A number glued to the lower-case word after it (`2além`, `30anos`).
+    """A number glued to the lower-case word after it (`3além`, `30anos`).
 
     ## Why it matters
     When a link or a product name ends in a number, extraction and translation often drop the
@@ -836,7 +836,7 @@ def _colon_prefixes() -> frozenset[str]:
     return _load_list("colon_prefixes")
 
 
-# No space after a mark: "(incl.berço)", "fim.Depois", "Rio,Paris", "sim;não", "mesmo?Sim".
+# No space after a mark: "(incl.café)", "fim.Depois", "Rio,Paris", "sim;não", "mesmo?Sim".
 _NO_SPACE_AFTER = re.compile(
     r"(?<![\w.&#@/$€£:])([^\W\d_]{2,}|\d+)([.,;:!?])([^\W\d_]+|\d+)(?![\w]*[./@:])"
 )
@@ -972,7 +972,7 @@ def stray_opening_quote(doc, ctx):
         yield Hit(m.start(1), m.end(1), suggestion="")
 
 
-# A space inside a token that ends in "+": "Full-HD +", "TV +".
+# A space inside a token that ends in "+": "Ultra-HD +", "TV +".
 _PLUS = re.compile(r"\+")
 _SPACED_PLUS = re.compile(r"(?<![\w-])([^\W\d_][\w-]*[A-Z0-9])(" + _BLANKS + r"+)\+(?=[ \t]+[a-zà-ÿ]|[,.;:)]|[ \t]*$)", re.M)
 
@@ -982,17 +982,17 @@ _SPACED_PLUS = re.compile(r"(?<![\w-])([^\W\d_][\w-]*[A-Z0-9])(" + _BLANKS + r"+
     category="spacing_punctuation",
     message="Space inside '{text}'; write '{suggestion}'",
     examples=[
-        bad("a tela terá [...] 2K", suggest="Full-HD+"),
+        bad("o monitor exibe imagens [[Ultra-HD +]] no modo noturno", suggest="Ultra-HD+"),
         bad("o serviço [[TV +]], lançado ontem", suggest="TV+"),
-        good("a tela Full-HD+ e o serviço TV+; 2 + 2 = 4"),
+        good("a tela Ultra-HD+ e o serviço TV+; 2 + 2 = 4"),
         good("O combo Arroz + feijão e a soma A + B saíram."),
     ],
 )
 def space_before_plus(doc, ctx):
-    """A space between a name in capitals and the `+` that is part of it (`Full-HD +`).
+    """A space between a name in capitals and the `+` that is part of it (`Ultra-HD +`).
 
     ## Why it matters
-    Names of formats and services ending in `+` (`Full-HD+`, `TV+`) lose their `+` to the next
+    Names of formats and services ending in `+` (`Ultra-HD+`, `TV+`) lose their `+` to the next
     word when a page is tokenised and translated.
 
     ## What fires

@@ -37,7 +37,7 @@ E então... silêncio. Que bom :) até amanhã ;) Escolha: a) sim; b) não; iv) 
 Acesse www.exemplo.com.br/noticias?id=3, escreva para contato@jornal.com.br ou baixe nota.pdf.
 A biblioteca Node.js, o ASP.NET, a função main() e a chamada print(x) aparecem no código.
 J. R. R. Tolkien, o Sr. Silva, a Warner Bros. e a Ltda. assinaram; o Dr. Souza e a Profa. Lima também.
-O iPhone, o eBay, o WhatsApp, a JPMorgan, a BNDESPar, o PCdoB e as ONGs; a tela Full-HD+ e a TV+.
+O iPhone, o eBay, o WhatsApp, a JPMorgan, a BNDESPar, o PCdoB e as ONGs; a tela Ultra-HD+ e a TV+.
 O pré- e o pós-operatório das micro- e pequenas empresas; o 1º lugar, a 2.ª fase, 20 °C e 5000mAh.
 Os E.U.A. e a U.E.; o a.C. e o d.C.; a taxa de 3,5% e o placar 2,1; às 10:30 e o std::vector.
 A palavra smartphone, a pole position, o stand-up comedy e o álbum "Let It Be" de 1970.
@@ -50,13 +50,13 @@ BAD = {
     "S110": ("segundo a reportagem (via Agência ), o aparelho sai", "Agência )"),
     "S111": ("o ministro falou em “ paz duradoura” ontem", "“ paz"),
     "S112": ("concluiu o programa de Apoio(PAE) no fim do ano", "Apoio(PAE)"),
-    "S113": ("o escritor escreveu que\"a cidade é um oceano\"", 'que"a'),
-    "S114": ("foi lançado [...]", "2021-quase"),
-    "S115": ("NOVOAgora você pode ouvir as notícias", "NOVOAgora"),
-    "S116": ("o anúncio do Console 2além de destruir o recorde", "2além"),
+    "S113": ("a treinadora avisou que\"o time vai reagir\"", 'que"o'),
+    "S114": ("o clube subiu de divisão em 2019-bem antes da reforma", "2019-bem"),
+    "S115": ("AOVIVOVeja a transmissão da partida", "AOVIVOVeja"),
+    "S116": ("a estreia da Temporada 3além de bater o recorde", "3além"),
     "S117": ("a diária sai grátis (incl.cama) e o jogo terminou.Depois disso", "incl.cama"),
     "S118": ("a versão sai “no fim do ano”. “\nO estúdio confirmou.", "“"),
-    "S119": ("a tela terá [...] 2K", "Full-HD +"),
+    "S119": ("o monitor exibe imagens Ultra-HD + no modo noturno", "Ultra-HD +"),
     "S120": ("o governo, , segundo a nota, recuou", ", ,"),
     "S121": ("o escritor ( ) nasceu em Lisboa", "( )"),
     "S122": ("as máquinas，segundo o relatório，cresceram", "，"),
@@ -100,7 +100,7 @@ def test_findings_stay_inside_the_text(chk):
 
 
 def test_near_windows_find_what_a_full_scan_finds():
-    text = ("palavra (via Fonte ) e outra " * 50) + ("x" * 500) + " que\"Paris e 2021-quase " * 20
+    text = ("palavra (via Fonte ) e outra " * 50) + ("x" * 500) + " que\"Roma e 2019-bem " * 20
     for rx, anchor in ((sp._SPACE_BEFORE_CLOSE, sp._CLOSE_BRACKET), (sp._GLUED_QUOTE, sp._QUOTE_BEFORE_LETTER),
                        (sp._HYPHEN_DASH, sp._DASH)):
         assert [m.span() for m in sp._near(text, anchor, rx)] == [m.span() for m in rx.finditer(text)]
@@ -113,7 +113,7 @@ def test_french_guillemets_are_not_checked_in_french():
 
 
 def test_long_single_line_stays_fast():
-    piece = "o programa (via Fonte ) e que\"Paris, 2021-quase, NOVOAgora, 2além, incl.berço, doGoverno "
+    piece = "o programa (via Fonte ) e que\"Roma, 2019-bem, AOVIVOVeja, 3além, incl.café, doGoverno "
     text = piece * 8000  # about 700 kB on one line, 8,000 hits per class
     start = time.perf_counter()
     for chk in NEW:
