@@ -134,7 +134,7 @@ def variant_form(doc, ctx):
     examples=[
         bad("O ministério postou um vídeo sobre o [[telegrama]] dos dois homens.", suggest="Telegram"),
         bad("Em entrevista à [[CBS Notícias]], o senador negou tudo.", suggest="CBS News"),
-        bad("A Nintendo confirmou o [[[...] para junho.", suggest="Switch"),
+        bad("Os jogadores esperam pelo [[Interruptor]] OLED novo.", suggest="Switch"),
         good("A família recebeu um telegrama de condolências."),
         good("O ministério postou um vídeo no Telegram."),
         good("O interruptor de luz quebrou; o SBT Notícias e o Google Notícias deram o caso."),
@@ -146,8 +146,8 @@ def do_not_translate(doc, ctx):
 
     ## Why it matters
     `Telegram` became `telegrama`, `Apple` becomes `maçã`, the Nintendo `Switch` an
-    `Interruptor`, `CBS News` `CBS Notícias` (or, spun, `[...]`), `Getty Images`
-    `[...]`, `Call of Duty` `Chamado do Dever`: the reader loses the name and cannot
+    `Interruptor`, `CBS News` `CBS Notícias` (or, spun, `NBC Information`), `Getty Images`
+    `Getty Pictures`, `Call of Duty` `Chamado do Dever`: the reader loses the name and cannot
     search for it. Entries live in glossaries/en-pt/dnt.yaml and brands.yaml; a name made of
     common words fires only beside its context (`Nintendo`, `Xbox`, `aplicativo`, a model
     number), so the ordinary word stays silent.
@@ -198,7 +198,7 @@ def official_name(doc, ctx):
     "G108", "glossary-forbidden-term", Severity.WARNING, category="mistranslation", message=_MESSAGE,
     examples=[
         bad("Os rebeldes [[huthis]] atacaram um navio.", suggest="houthis"),
-        bad("o preço ficou abaixo da [[[...]]] de 50 dias.", suggest="média móvel"),
+        bad("a ação furou a [[média mobiliária]] de 100 períodos.", suggest="média móvel"),
         bad("o atacante marcou de [[cabeçalho]] após cruzamento.", suggest="cabeçada"),
         good("Os rebeldes houthis atacaram um navio."),
         good("o preço ficou abaixo da média móvel; o cabeçalho da página mostra o logotipo."),
@@ -211,7 +211,7 @@ def forbidden_term(doc, ctx):
     ## Why it matters
     Style guides fix one form of recurrent names and terms; the glossary records the rejected ones.
     It also records technical, market and sports jargon that machine translation (or a synonym
-    spinner) renders with the wrong sense of a word: a `[...]` for a moving average,
+    spinner) renders with the wrong sense of a word: a `média mobiliária` for a moving average,
     `criações de Insiders` for Insider builds, `biscoitos` for a site's cookies, a `reboque` for
     a trailer, a football `cabeçalho` for a header. Each entry names the context (prices,
     software, football) in which the word is a trap.

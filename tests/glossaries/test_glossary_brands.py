@@ -37,8 +37,8 @@ As equipes de resgate chegaram ao local do deslizamento.
 A Palavra de Deus foi lida na igreja pelo padre.
 O céu azul de Brasília atraiu turistas no feriado.
 O porto de Santos bateu recorde de cargas neste ano.
-O juiz deu um [...] para a defesa apresentar os documentos.
-[...] público a depor foi ouvido pela comissão.
+O juiz concedeu um prazo pequeno para a defesa apresentar os documentos.
+Mais um segundo servidor público depôs na comissão.
 A construção 2024 do estádio atrasou por causa da chuva.
 A corrida de touros de Pamplona atraiu milhares de turistas à praça.
 O candidato fez um comício para apoiadores no centro da cidade, e o mercado abriu em alta.
@@ -90,9 +90,9 @@ def test_trap_words_in_their_ordinary_sense_are_silent(tmp_path, text, variant):
 def test_translated_names_and_jargon_fire(tmp_path):
     text = (
         "Em entrevista à CBS Notícias, o senador criticou o plano.\n"
-        "A Nintendo confirmou o [...] para junho.\n"
+        "Os jogadores esperam pelo Interruptor OLED novo.\n"
         "A reunião foi pelo Microsoft Equipes e o texto ficou no Microsoft Palavra.\n"
-        "O preço ficou abaixo da [...] de 50 dias no [...].\n"
+        "A ação furou a média mobiliária de 100 períodos.\n"
         "Execute Obter-ADUser para listar as contas.\n"
         "O atacante marcou de cabeçalho após cruzamento da direita.\n"
         "O jogo está à venda na PlayStation Loja por R$ 99.\n"
@@ -103,7 +103,7 @@ def test_translated_names_and_jargon_fire(tmp_path):
     by_text = {f.text: f for f in found}
     assert by_text["CBS Notícias"].suggestion == "CBS News"
     assert by_text["Interruptor"].suggestion == "Switch"
-    assert by_text["[...]"].suggestion == "média móvel"
+    assert by_text["média mobiliária"].suggestion == "média móvel"
     assert "PlayStation Loja" in by_text
 
 
