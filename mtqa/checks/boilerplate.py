@@ -505,7 +505,7 @@ def link_placeholder(doc: Document, ctx) -> Iterator[Hit]:
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)|<img\b[^>\n]{0,500}>", re.IGNORECASE)
 _MEDIA_EXT = r"(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic|mp4|mov|webm|mp3|m4a)"
 _BARE_LINE = re.compile(
-    rf"(?:https?://|www\.)\S+"  # a bare address
+    rf"(?:https?://|www\.)[^/\s]+/[^/\s]+/\S+|(?:https?://|www\.)\S+[?=&]\S*"  # an address with a path
     rf"|[\w.~%()+-]{{1,120}}\.{_MEDIA_EXT}(?:\s*\(?\d{{2,5}}\s*[x×]\s*\d{{2,5}}\)?)?"  # a file name
     rf"|(?:[a-z0-9_-]+/){{0,6}}[a-z0-9]+(?:-[a-z0-9]+){{3,}}(?:\.html?)?/?",  # a URL slug or path
     re.IGNORECASE,
@@ -526,6 +526,7 @@ _BARE_LINE = re.compile(
         good("O arquivo relatorio.pdf foi enviado aos deputados."),
         good("Temporada 2024-2025\n\nO campeonato começa em agosto."),
         good("Placar: Flamengo 2-1 Palmeiras\n\nO jogo foi no Maracanã."),
+        good("SERVIÇO\nFestival de Inverno\nwww.festivaldeinverno.com.br\nhttps://ingressos.exemplo.com/festival"),
     ],
 )
 def image_reference_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -538,8 +539,10 @@ def image_reference_line(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     Any markdown image reference or `<img>` tag, and any line that is nothing but a web
-    address, a media file name (`.jpg`, `.png`, `.webp`, `.mp4`, ...) or a slug of four or more
-    lower-case words joined by hyphens. An address or file name inside a sentence stays silent.
+    address with a path of two steps or a query, a media file name (`.jpg`, `.png`, `.webp`,
+    `.mp4`, ...) or a slug of four or more lower-case words joined by hyphens. An address or
+    file name inside a sentence, and a site's bare address on its own line (a service box),
+    stay silent.
     """
     text = doc.text
     seen: set[int] = set()
@@ -1186,6 +1189,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
         good("O governo anunciou nesta segunda-feira um pacote de obras para as capitais do país.\n\n"
              "iPhone chega mais caro\n\nSegundo a empresa, o aparelho custa R$ 9 mil a partir de março."),
         good("A lista de obras inclui:\npontes\nestradas\n\nO ministério divulga o resto em março."),
+        good("O governo anunciou nesta segunda-feira um pacote de obras para as capitais do país.\n\n"
+             "e-commerce volta a crescer no Brasil\n\nSegundo a associação do setor, as vendas "
+             "subiram 12% no trimestre."),
     ],
 )
 def stray_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -1198,10 +1204,11 @@ def stray_line(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A line of eight words or fewer, without final punctuation, between two paragraphs of
-    running text, that starts with a lower-case letter (`mais vistos da semana`), or that
+    running text, that is all lower case (`mais vistos da semana`), or that
     holds widget marks: an arrow at its start or end, two or more ` | ` separators, two
-    hashtags, an `@handle` or an e-mail address. Capitalised headings, names of products
-    written in lower case (`iPhone`), and lists after a colon stay silent.
+    hashtags, an `@handle` or an e-mail address. Capitalised headings, headings that open
+    with a lower-case term (`e-commerce cresce`, `iPhone`), and lists after a colon stay
+    silent.
     """
     lines = _nonblank(doc)
     for i in range(1, len(lines) - 1):
@@ -1211,8 +1218,8 @@ def stray_line(doc: Document, ctx) -> Iterator[Hit]:
             continue
         if not (_prose(lines[i - 1][2]) and _prose(lines[i + 1][2])):
             continue
-        first = t[:1]
-        lower = first.isalpha() and first.islower() and (len(t) < 2 or not t[1].isupper())
+        # All lower case, no hyphenated or brand-like first word: a keyword line, not a heading.
+        lower = t == t.lower() and t.split()[0].isalpha() and n >= 2
         if (lower and n <= 8) or _WIDGET_MARKS.search(t) or _EMAIL.search(t):
             yield Hit(a, b, suggestion="")
 
