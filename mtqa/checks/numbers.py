@@ -281,6 +281,8 @@ _CURRENCY_BEFORE = re.compile(r"(?:US\$|R\$|\$|€|£)[ \u00a0]?$")
 _PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:de[ \u00a0]+)?[a-zà-öø-ÿ]{3,}s(?![\w-])")
 #: English ordinal endings after a number (`1st`, `22nd`, `3rd`, `10th`).
 _EN_ORDINAL = re.compile(r"(?P<num>\d{1,4})(?P<suf>st|nd|rd|th)(?![\w])")
+#: An English plural decade (`1990s`, `'90s`): Portuguese writes `a década de 1990`, `os anos 90`.
+_EN_DECADE = re.compile(r"(?P<num>(?:1[5-9]|20)\d0|['’]\d0)s(?![\w])")
 #: A capitalised English word after the ordinal: a name (`5th Avenue`, `20th Century Studios`).
 _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
 
@@ -295,6 +297,8 @@ _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
         bad("O perfil passou de [[80k]] seguidores.", suggest="80 mil"),
         bad("A rodada levantou $ [[2bn]] em fundos.", suggest="2 bilhões"),
         bad("Ele terminou em [[2nd]] lugar na prova.", suggest="2º"),
+        bad("A banda fez sucesso nos [[1990s]] e nos [['80s]].", suggest=None),
+        good("A banda fez sucesso nos anos 1990 e na década de 1980; o modelo 2020S saiu."),
         good("O vídeo em 4K tem 60 fps; a TV 8K custa R$ 20 mil."),
         good("O carro M3 e o avião B737 chegaram; a vitamina B12 faz bem."),
         good("A loja fica na 5th Avenue, perto da 42nd Street."),
@@ -302,7 +306,7 @@ _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
     ],
 )
 def english_magnitude_abbreviation(doc: Document, ctx) -> Iterator[Hit]:
-    """English magnitude letters and ordinal endings after a number (`US$ 50M`, `80k`, `2nd`).
+    """English magnitude letters, ordinal endings and plural decades (`US$ 50M`, `80k`, `2nd`, `1990s`).
 
     ## Why it matters
     English writes `$50M`, `80k followers` and `2nd place`; Portuguese writes the words, `US$ 50
@@ -311,7 +315,8 @@ def english_magnitude_abbreviation(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A number followed by `k`, `K`, `M`, `MM`, `B` or `bn` after a currency sign (`US$ 50M`), or
-    before a plural word (`80k seguidores`); a number with `st`, `nd`, `rd` or `th`.
+    before a plural word (`80k seguidores`); a number with `st`, `nd`, `rd` or `th`; a decade
+    with a plural `s` (`1990s`, `'90s`).
 
     ## What stays silent
     Resolutions and model names (`4K`, `8K`, `M3`, `B12`: no currency sign and no plural noun
@@ -329,6 +334,10 @@ def english_magnitude_abbreviation(doc: Document, ctx) -> Iterator[Hit]:
             word = word.replace("lhões", "lhão")
         yield Hit(m.start(), m.end(), suggestion=f"{num} {word}",
                   args={"why": "Portuguese writes the magnitude as a word"})
+    for m in _free_matches(_EN_DECADE, text, ".,-/"):
+        num = m.group("num").lstrip("'’")
+        yield Hit(m.start(), m.end(), suggestion=f"anos {num}" if len(num) == 2 else f"década de {num}",
+                  args={"why": "Portuguese does not pluralise a decade with -s"})
     if "st" not in text and "nd" not in text and "rd" not in text and "th" not in text:
         return
     for m in _free_matches(_EN_ORDINAL, text, ".,-/"):

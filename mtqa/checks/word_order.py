@@ -722,9 +722,12 @@ def _nationality_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]
     adjectives = _words("nationality_adjectives", language) + _words("relational_adjectives", language)
     if not adjectives:
         return None
+    masculine = _words("nationality_masculine", language)
     rx = re.compile(
-        rf"(?<![\w-])(?P<det>[Oo]s|[Aa]s?|[Uu]ma|[Ss]uas?|[Ss]eus|[Dd]as?|[Dd]os|[Nn]as?|[Nn]os|[Pp]el[ao]s?)"
-        rf"{_GAP}(?P<adj>{_alt(adjectives)}){_GAP}(?P<noun>[a-zà-öø-ÿ][a-zà-öø-ÿ-]{{2,}})(?![\w-])"
+        rf"(?<![\w-])(?:(?P<det>[Oo]s|[Aa]s?|[Uu]ma|[Ss]uas?|[Ss]eus|[Dd]as?|[Dd]os|[Nn]as?|[Nn]os|[Pp]el[ao]s?)"
+        rf"{_GAP}(?P<adj>{_alt(adjectives)})"
+        rf"|(?P<indef>[Uu]m|[Nn]um|[Dd]um){_GAP}(?P<adj_m>{_alt(masculine) if masculine else '(?!)'}))"
+        rf"{_GAP}(?P<noun>[a-zà-öø-ÿ][a-zà-öø-ÿ-]{{2,}})(?![\w-])"
     )
     return rx, frozenset(_words("nationality_skip_nouns", language)) | frozenset(_words("name_noun_skip", language))
 
@@ -743,6 +746,8 @@ def _nationality_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str]
         good("A brasileira média gasta mais com saúde."),
         good("Os europeus votam domingo, e os americanos semana que vem."),
         bad("O governo lançou a [[digital plataforma]] de serviços.", suggest="plataforma digital"),
+        bad("Ele é um [[americano ator]] e produtor.", suggest="ator americano"),
+        good("O português padrão e o inglês britânico; um americano disse que sim."),
         good("A plataforma digital do governo e a crise econômica dominaram o debate."),
     ],
 )
@@ -762,7 +767,8 @@ def nationality_before_noun(doc: Document, ctx) -> Iterator[Hit]:
     and that cannot be a verb form.
 
     ## What stays silent
-    The masculine singular (also a language: `o português padrão`), a nationality followed by a
+    The masculine singular after a definite article (also a language: `o português padrão`; after
+    `um` it fires: `um americano ator`), a nationality followed by a
     name (`a americana Simone Biles`), by a verb (`os brasileiros compraram`), by `média` or
     `mesma`, and times (`os europeus votam domingo`).
     """
@@ -775,7 +781,8 @@ def nationality_before_noun(doc: Document, ctx) -> Iterator[Hit]:
         noun = m.group("noun")
         if noun in skip or _noun_gender(noun, lexicon) is None or _looks_verbal(noun, lexicon):
             continue
-        yield Hit(m.start("adj"), m.end(), suggestion=f"{noun} {m.group('adj')}")
+        adj = m.group("adj") or m.group("adj_m")
+        yield Hit(m.start("adj" if m.group("adj") else "adj_m"), m.end(), suggestion=f"{noun} {adj}")
 
 
 @cache
