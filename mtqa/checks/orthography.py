@@ -12,6 +12,7 @@ holds.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from functools import cache
 
@@ -23,6 +24,23 @@ from mtqa.core.model import Document, Severity
 
 _L = "a-zà-öø-ÿ"
 _U = "A-ZÀ-ÖØ-Þ"
+
+
+#: Verdicts on words, per dictionary object and check (words repeat across documents; a
+#: dictionary that is gone takes its verdicts with it).
+_VERDICTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_VERDICTS_MAX = 100_000
+
+
+def _verdicts(d, key: tuple) -> dict:
+    try:
+        per = _VERDICTS.setdefault(d, {})
+    except TypeError:  # an object that takes no weak reference: no memo across documents
+        return {}
+    memo = per.get(key)
+    if memo is None or len(memo) > _VERDICTS_MAX:
+        memo = per[key] = {}
+    return memo
 
 
 def _match_case(word: str, like: str) -> str:
@@ -96,7 +114,7 @@ def _portuguese_context(text: str, start: int, end: int, in_pt) -> bool:
 
 # A word with a c or p before c, ç or t: where the pre-1990 spelling kept a consonant that is
 # not said (actual, objecto, correcção, óptimo, acção).
-_SILENT = re.compile(rf"(?<!\w)[{_L}{_U}]*[cpCP][cçtCÇT][{_L}{_U}]*(?!\w)")
+_SILENT = re.compile(r"[cpCP][cçtCÇT]")
 _SILENT_AT = re.compile(r"[cp](?=[cçt])", re.I)
 
 
@@ -109,6 +127,26 @@ def _name_like(text: str, start: int, word: str) -> bool:
     while i >= 0 and text[i] in " \t\u00a0\"“«(—–-":
         i -= 1
     return i >= 0 and text[i] not in ".!?:;\n\r…"
+
+
+def _hinted_words(text: str, hint: re.Pattern) -> Iterator[tuple[int, int, str]]:
+    """The words (runs of letters, not touching digits or underscores) that contain a match of
+    ``hint``: a cheap scan for a rare pattern instead of a word pattern tried at every letter."""
+    n = len(text)
+    last = -1
+    for h in hint.finditer(text):
+        a = h.start()
+        if a < last:
+            continue
+        while a > 0 and text[a - 1].isalpha():
+            a -= 1
+        b = h.end()
+        while b < n and text[b].isalpha():
+            b += 1
+        last = b
+        if (a and (text[a - 1].isdigit() or text[a - 1] == "_")) or (b < n and (text[b].isdigit() or text[b] == "_")):
+            continue
+        yield a, b, text[a:b]
 
 
 def _drop_silent(word: str) -> list[str]:
@@ -171,18 +209,18 @@ def pre_reform_silent_consonant(doc: Document, ctx: CheckContext) -> Iterator[Hi
     if look is None:
         return
     in_variant, in_any = look
-    for m in _SILENT.finditer(doc.text):
-        word = m.group()
+    text = doc.text
+    for start, end, word in _hinted_words(text, _SILENT):
         if len(word) < 4 or word.isupper() or any(c.isupper() for c in word[1:]):
             continue  # acronyms (IPCA), names with inner capitals
-        if _name_like(doc.text, m.start(), word):
+        if _name_like(text, start, word):
             continue
         low = word.lower()
-        if in_any(low, doc.text, m.start(), m.end()):
+        if in_any(low, text, start, end):
             continue
         for cand in _drop_silent(low):
             if in_variant(cand):
-                yield Hit(m.start(), m.end(), suggestion=_match_case(cand, word))
+                yield Hit(start, end, suggestion=_match_case(cand, word))
                 break
 
 
@@ -191,7 +229,11 @@ def pre_reform_silent_consonant(doc: Document, ctx: CheckContext) -> Iterator[Hi
 
 # Accents the agreement dropped: the open diphthongs éi/ói of paroxytones (idéia, heróico,
 # jibóia), the circumflex of -êem (crêem, vêem) and -ôo (vôo, enjôo), the trema (ü).
-_OLD_ACCENT = re.compile(rf"(?<![\w-])[{_L}{_U}]*(?:[éÉóÓ][iI]|[êÊ][eE]|[ôÔ][oO]|[üÜ]|(?<=[pPcC])[êéóôÊÉÓÔ])[{_L}{_U}]*(?![\w-])")
+# Two cheap scans (an alternation with look-arounds is slow on long texts): the accented vowel
+# before i/e/o or a trema, loosely (the exact spots are tested per word), and p/c before an
+# accented vowel for the differential accents (pêlo, pólo, côa).
+_OLD_ACCENT = re.compile(r"[éÉóÓêÊôÔ][iIeEoO]|[üÜ]")
+_DIFFERENTIAL_HINT = re.compile(r"[pPcC][êéóôÊÉÓÔ]")
 _UNACCENT = str.maketrans({"é": "e", "ó": "o", "ê": "e", "ô": "o", "ü": "u"})
 _OLD_AT = re.compile(r"[éó](?=i)|ê(?=e)|ô(?=o)|ü")
 
@@ -250,21 +292,27 @@ def pre_reform_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     in_variant, in_any = look
     differential = _differential()
-    for m in _OLD_ACCENT.finditer(doc.text):
-        word = m.group()
+    text = doc.text
+    seen: set[int] = set()
+    for start, end, word in (*_hinted_words(text, _OLD_ACCENT), *_hinted_words(text, _DIFFERENTIAL_HINT)):
+        if start in seen:
+            continue
+        seen.add(start)
+        if (start and text[start - 1] == "-") or (end < len(text) and text[end] == "-"):
+            continue
         if not word.isupper() and any(c.isupper() for c in word[1:]):
             continue
-        if _name_like(doc.text, m.start(), word):
+        if _name_like(text, start, word):
             continue
         low = word.lower()
         if low in differential:
-            yield Hit(m.start(), m.end(), suggestion=_match_case(differential[low], word))
+            yield Hit(start, end, suggestion=_match_case(differential[low], word))
             continue
-        if in_any(low, doc.text, m.start(), m.end()):
+        if not _OLD_AT.search(low) or in_any(low, text, start, end):
             continue
         for cand in _drop_old_accents(low):
             if in_variant(cand):
-                yield Hit(m.start(), m.end(), suggestion=_match_case(cand, word))
+                yield Hit(start, end, suggestion=_match_case(cand, word))
                 break
 
 
@@ -394,8 +442,17 @@ def missing_crase_before_feminine_noun(doc: Document, ctx: CheckContext) -> Iter
 # O105: accents the dictionary can restore
 
 _ACCENTS = {"a": "áàâã", "e": "éê", "i": "í", "o": "óôõ", "u": "ú", "c": "ç"}
-_LOWER_WORD = re.compile(rf"(?<![\w'’@#/.-])[{_L}]{{4,}}(?![\w'’@/-])")
-_PLAIN = re.compile(r"^[a-z]+$")
+#: Words of four or more plain lower-case letters; what touches them is tested on the few that
+#: fail the dictionaries (`_bare`), not on every word.
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]{4,}(?![^\W\d_])")
+
+
+def _bare(text: str, start: int, end: int) -> bool:
+    """True for a word that is not part of an address, a handle, a file name or a compound:
+    nothing of ``'’@#/.-`` or a digit right before, nor of ``'’@/-`` or a digit right after."""
+    if start and (text[start - 1] in "'’@#/.-_" or text[start - 1].isdigit()):
+        return False
+    return not (end < len(text) and (text[end] in "'’@/-_" or text[end].isdigit()))
 
 
 def _accented(word: str) -> list[str]:
@@ -450,25 +507,36 @@ def missing_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     in_variant, in_any = look
     skip = frozenset(_list("no_accent_restore"))
+    verdict = _verdicts(ctx.providers.get("dictionary"), ("O105", doc.variant or ""))
     for m in _LOWER_WORD.finditer(doc.text):
         word = m.group()
-        if not _PLAIN.match(word) or word in skip or in_any(word):
-            continue
-        found = {c for c in _accented(word) if in_variant(c)}
-        if len(found) == 1:
-            yield Hit(m.start(), m.end(), suggestion=found.pop())
+        if word in verdict:
+            fix = verdict[word]
+        else:
+            fix = None
+            if word not in skip and not in_any(word):
+                found = {c for c in _accented(word) if in_variant(c)}
+                if len(found) == 1:
+                    fix = found.pop()
+            verdict[word] = fix
+        if fix is not None and _bare(doc.text, m.start(), m.end()):
+            yield Hit(m.start(), m.end(), suggestion=fix)
 
 
 # --------------------------------------------------------------------------------------------
 # O106: a spelling of the other variant
 
-_WORD = re.compile(rf"(?<![\w'’@#/.-])[{_L}{_U}][{_L}]{{3,}}(?![\w'’@/-])")
+_WORD = re.compile(rf"(?<![^\W\d_])[{_L}{_U}][{_L}]{{3,}}(?![^\W\d_])")
 _OTHER = {"BR": "PT", "PT": "BR"}
 _VARIANT_NAME = {"BR": "pt-BR", "PT": "pt-PT"}
 #: The accents that tell the variants apart before m/n: Brazil closes them (`econômico`,
 #: `gênero`), Portugal opens them (`económico`, `género`).
 _TO_VARIANT_ACCENT = {"BR": {"é": "ê", "ó": "ô"}, "PT": {"ê": "é", "ô": "ó"}}
 _CONSONANT_SLOT = re.compile(r"(?<=[aeiou])(?=[çt])")
+#: What a word of the other variant must contain to have a counterpart (see
+#: :func:`_variant_counterparts`): in a pt-BR text é/ó before m/n or a vowel before ç/t; in a
+#: pt-PT text ê/ô before m/n or c/p before c/ç/t.
+_VARIANT_HINT = {"BR": re.compile(r"[éó][mn]|[aeiou][çt]"), "PT": re.compile(r"[êô][mn]|[cp][cçt]")}
 
 
 def _variant_counterparts(word: str, variant: str) -> list[str]:
@@ -540,17 +608,24 @@ def other_variant_spelling(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     foreign = [(lang, var) for lang, var in (("en", "US"), ("it", "IT"), ("es", "ES")) if d.has(lang, var)]
     text = doc.text
+    verdict = _verdicts(d, ("O106", variant))
+    hint = _VARIANT_HINT[variant]
+
+    def counterpart(low: str) -> str | None:
+        if not hint.search(low) or d.known(low, "pt", variant) or not d.known(low, "pt", other):
+            return None
+        if any(d.known(low, lang, var) for lang, var in foreign):
+            return None
+        return next((c for c in _variant_counterparts(low, variant) if d.known(c, "pt", variant)), None)
+
     for m in _WORD.finditer(text):
         word = m.group()
-        if word[0].isupper() and _name_like(text, m.start(), word):
-            continue
         low = word.lower()
-        if d.known(low, "pt", variant) or not d.known(low, "pt", other):
-            continue
-        if any(d.known(low, lang, var) for lang, var in foreign):
-            continue
-        fix = next((c for c in _variant_counterparts(low, variant) if d.known(c, "pt", variant)), None)
-        if fix is None:
+        if low not in verdict:
+            verdict[low] = counterpart(low)
+        fix = verdict[low]
+        if fix is None or not _bare(text, m.start(), m.end()) or (
+                word[0].isupper() and _name_like(text, m.start(), word)):
             continue
         yield Hit(m.start(), m.end(), suggestion=_match_case(fix, word),
                   args={"other": _VARIANT_NAME[other], "variant": _VARIANT_NAME[variant]})
