@@ -247,8 +247,8 @@ def doubled_word(doc: Document, ctx) -> Iterator[Hit]:
 # --- D104 a word repeated after a measure ----------------------------------------------------------
 
 _AFTER_MEASURE = re.compile(
-    r"(?<![\w'’-])([^\W\d_]{4,})[ \t]+(?:(?:de|com|em|a|por|of|at|with|up\s+to|até)[ \t]+)?"
-    r"(\d[\d.,]*)[ \t]*(?:[^\W\d_]{1,12}\b|%|°[CF]?)?[ \t]+(\1)(?![\w'’-])",
+    r"(?<![\w'’-])([^\W\d_]{4,})[ \t]+(?P<prep>(?:de|com|em|a|por|of|at|with|up\s+to|até)[ \t]+)?"
+    r"(\d[\d.,]*)[ \t]*(?P<unit>[^\W\d_]{1,12}\b|%|°[CF]?)?[ \t]+(\1)(?![\w'’-])",
     re.IGNORECASE,
 )
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]{1,4}|%)?\s*$")
@@ -265,6 +265,7 @@ _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]{1,4}|%)?\s*$")
         good("entre 5 milhões e 10 milhões de pessoas"),
         good("A [...] dura um dia inteiro, e a bateria de 4.000 mAh, meio dia."),
         good("O placar terminou 3 a 1; no outro jogo, 2 a 1."),
+        good("Leia o capítulo 3 capítulo 4 e capítulo 5 do livro."),
     ],
 )
 def word_repeated_after_measure(doc: Document, ctx) -> Iterator[Hit]:
@@ -287,7 +288,9 @@ def word_repeated_after_measure(doc: Document, ctx) -> Iterator[Hit]:
             continue
         if _NUMBER_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue
-        yield Hit(m.start(3), m.end(3), suggestion="", args={"word": w})
+        if not (m.group("prep") or m.group("unit")):
+            continue  # "capítulo 3 capítulo 4": a numbered list, not a measure
+        yield Hit(m.start(5), m.end(5), suggestion="", args={"word": w})
 
 
 # --- D105 a verb repeated in a coordinated clause --------------------------------------------------
@@ -319,6 +322,7 @@ _CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
         good("Ele falou e falou, mas ninguém ouviu."),
         good("Os preços subiram em maio e caíram em junho."),
         good("Os alunos estudaram muito e estudaram bem, disse a diretora, ao elogiar a turma."),
+        good("Os preços subiram em maio e subiram de novo em junho."),
     ],
 )
 def repeated_coordinated_verb(doc: Document, ctx) -> Iterator[Hit]:
@@ -329,8 +333,8 @@ def repeated_coordinated_verb(doc: Document, ctx) -> Iterator[Hit]:
     with the same Portuguese verb; the clause then says the same thing twice.
 
     ## What fires
-    A verb form of six letters or more (by its ending: `-aram`, `-ou`, `-iam`, ...), one or two
-    words, `e`, and the same verb again. Emphatic doubling (`falou e falou`) has no words
+    A verb form of six letters or more (by its ending: `-aram`, `-ou`, `-iam`, ...), one
+    lower-case word, `e`, and the same verb again. Emphatic doubling (`falou e falou`) has no words
     between and stays silent; so does a parallel pair marked as such by a comma after it
     (`estudaram muito e estudaram bem, disse`).
     """
@@ -349,9 +353,10 @@ def repeated_coordinated_verb(doc: Document, ctx) -> Iterator[Hit]:
             continue
         chunk = re.split(r"[^\w \t'’-]", before)[-1]
         words = chunk.split()
-        k = next((k for k in (2, 3) if len(words) >= k and words[-k] == w), None)
-        if k is None:
+        # Exactly one word between, itself lower case: "[...]".
+        if len(words) < 2 or words[-2] != w or not words[-1].isalpha() or not words[-1].islower():
             continue
+        k = 2
         # A parallel pair: the second verb is followed by the same number of words and a comma.
         tail = text[m.end(1) : m.end(1) + 40].split(",", 1)
         if len(tail) == 2 and len(tail[0].split()) <= k - 1:
