@@ -442,9 +442,9 @@ def missing_crase_before_feminine_noun(doc: Document, ctx: CheckContext) -> Iter
 # O105: accents the dictionary can restore
 
 _ACCENTS = {"a": "áàâã", "e": "éê", "i": "í", "o": "óôõ", "u": "ú", "c": "ç"}
-#: Words of four or more plain lower-case letters; what touches them is tested on the few that
+#: Words of three or more plain lower-case letters; what touches them is tested on the few that
 #: fail the dictionaries (`_bare`), not on every word.
-_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]{4,}(?![^\W\d_])")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]{3,}(?![^\W\d_])")
 
 
 def _bare(text: str, start: int, end: int) -> bool:
@@ -481,6 +481,7 @@ def _accented(word: str) -> list[str]:
     examples=[
         bad("A [[informacao]] foi publicada pela agência.", suggest="informação"),
         bad("O jogador fez uma [[exibicao]] notável e a equipe [[tambem]] venceu."),
+        bad("O ministro [[nao]] respondeu.", suggest="não"),
         good("A informação foi publicada; o jogador fez uma exibição notável e a equipe também venceu."),
         good("O álbum Greatest Hits saiu no streaming; a pole position ficou com o smartphone."),
         good("A stand-up comedy e o hip hop: o fan site do festival, em media res."),
