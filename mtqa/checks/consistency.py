@@ -202,4 +202,75 @@ def mixed_variants(doc, ctx):
                   args={"minority": minority_name, "majority": majority_name, "counts": counts})
 
 
-CHECKS = (name_written_two_ways, mixed_variants)
+_VARIANT_WORD = re.compile(r"(?<![^\W\d_])[a-zà-öø-ÿ]{4,}(?![^\W\d_-])")
+
+
+@check(
+    "C103", "mixed-variant-spellings", Severity.WARNING, category="orthography",
+    message="'{text}' is spelled the {minority} way, but this document spells other words the "
+    "{majority} way ({counts})",
+    examples=[
+        bad("A ajuda [[económica]] chegou. O fenômeno foi raro, a cerimônia longa e o gênero novo.",
+            suggest="econômica", variant=""),
+        bad("A [[recepção]] foi cedo. O fenómeno e a cerimónia; o género e a receção.",
+            suggest="receção", variant=""),
+        good("A ajuda econômica chegou; o fenômeno foi raro e a recepção, cedo.", variant=""),
+        good("A ajuda económica chegou; o fenómeno foi raro e a receção, cedo.", variant=""),
+        good("A ajuda económica chegou. O fenômeno foi raro.", variant="BR"),
+    ],
+    languages=("pt",),
+    needs=("dictionary",),
+)
+def mixed_variant_spellings(doc, ctx):
+    """A few spellings of one variant among more of the other (`económica` among `fenômeno`).
+
+    ## Why it matters
+    A text is written in one variant. An engine trained on both writes `económica` next to
+    `fenômeno`, `cerimônia` and `gênero`; without a configured or detected variant, the minority spellings are the odd
+    ones out.
+
+    ## What fires
+    Only when the document's variant is unknown: the words one hunspell list rejects and the
+    other accepts, whose counterpart in the other variant is a word of that list (the other
+    accent before `m`/`n`, a `c`/`p` said in one variant and not the other; see O106). When both
+    variants' spellings occur and one variant has more, the others are reported with their
+    counterpart.
+
+    ## What stays silent
+    Documents whose variant is known (O106 reports the other variant's spellings there), words
+    both lists accept (`facto`, `facção`), and ties.
+    """
+    if doc.variant:
+        return
+    try:
+        d = ctx.providers.get("dictionary")
+    except ProviderUnavailable:
+        return
+    if not (d.has("pt", "BR") and d.has("pt", "PT")):
+        return
+    from mtqa.checks.orthography import variant_counterpart
+
+    found: dict[str, list[tuple[int, int, str]]] = {"BR": [], "PT": []}
+    verdict: dict[str, tuple[str, str] | None] = {}
+    for m in _VARIANT_WORD.finditer(doc.text):
+        w = m.group()
+        if w not in verdict:
+            verdict[w] = None
+            for var, other in (("BR", "PT"), ("PT", "BR")):
+                fix = variant_counterpart(d, w, var)  # w spelled as `other` would, fixed for `var`
+                if fix is not None:
+                    verdict[w] = (other, fix)
+                    break
+        v = verdict[w]
+        if v is not None:
+            found[v[0]].append((m.start(), m.end(), v[1]))
+    br, pt = found["BR"], found["PT"]
+    if not br or not pt or len(br) == len(pt):
+        return
+    minority, name, major = (pt, "pt-PT", "pt-BR") if len(pt) < len(br) else (br, "pt-BR", "pt-PT")
+    counts = f"{len(br)} pt-BR, {len(pt)} pt-PT spellings"
+    for a, b, fix in minority:
+        yield Hit(a, b, suggestion=fix, args={"minority": name, "majority": major, "counts": counts})
+
+
+CHECKS = (name_written_two_ways, mixed_variants, mixed_variant_spellings)

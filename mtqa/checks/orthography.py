@@ -558,6 +558,21 @@ def _variant_counterparts(word: str, variant: str) -> list[str]:
     return out
 
 
+def variant_counterpart(d, word: str, variant: str) -> str | None:
+    """For a lower-case ``word`` that the ``variant`` list rejects and the other list accepts,
+    its spelling in ``variant`` when that list accepts it (`económica` → `econômica` for BR);
+    None otherwise. ``d`` is the dictionary provider."""
+    other = _OTHER[variant]
+    if not _VARIANT_HINT[variant].search(word):
+        return None
+    if d.known(word, "pt", variant) or not d.known(word, "pt", other):
+        return None
+    if any(d.known(word, lang, var) for lang, var in (("en", "US"), ("it", "IT"), ("es", "ES"))
+           if d.has(lang, var)):
+        return None
+    return next((c for c in _variant_counterparts(word, variant) if d.known(c, "pt", variant)), None)
+
+
 @check(
     "O106", "other-variant-spelling", Severity.WARNING,
     category="orthography",
@@ -607,23 +622,13 @@ def other_variant_spelling(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     if not (d.has("pt", variant) and d.has("pt", other)):
         return
-    foreign = [(lang, var) for lang, var in (("en", "US"), ("it", "IT"), ("es", "ES")) if d.has(lang, var)]
     text = doc.text
     verdict = _verdicts(d, ("O106", variant))
-    hint = _VARIANT_HINT[variant]
-
-    def counterpart(low: str) -> str | None:
-        if not hint.search(low) or d.known(low, "pt", variant) or not d.known(low, "pt", other):
-            return None
-        if any(d.known(low, lang, var) for lang, var in foreign):
-            return None
-        return next((c for c in _variant_counterparts(low, variant) if d.known(c, "pt", variant)), None)
-
     for m in _WORD.finditer(text):
         word = m.group()
         low = word.lower()
         if low not in verdict:
-            verdict[low] = counterpart(low)
+            verdict[low] = variant_counterpart(d, low, variant)
         fix = verdict[low]
         if fix is None or not _bare(text, m.start(), m.end()) or (
                 word[0].isupper() and _name_like(text, m.start(), word)):
