@@ -502,12 +502,17 @@ def link_placeholder(doc: Document, ctx) -> Iterator[Hit]:
 
 # --- B110 image references and bare file names ----------------------------------------------------
 
-_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)|<img\b[^>\n]{0,500}>", re.IGNORECASE)
+_MD_IMAGE = re.compile(
+    r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)"  # markdown image
+    r"|</?(?:img|iframe|figure|figcaption|video|audio|source|picture|embed)\b[^>\n]{0,500}>"  # HTML media
+    r"|\[/?(?:caption|gallery|embed|video|audio|playlist|vc_\w+|et_pb_\w+)\b[^\]\n]{0,300}\]",  # shortcodes
+    re.IGNORECASE,
+)
 _MEDIA_EXT = r"(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic|mp4|mov|webm|mp3|m4a)"
 _BARE_LINE = re.compile(
     rf"(?:https?://|www\.)[^/\s]+/[^/\s]+/\S+|(?:https?://|www\.)\S+[?=&]\S*"  # an address with a path
     rf"|[\w.~%()+-]{{1,120}}\.{_MEDIA_EXT}(?:\s*\(?\d{{2,5}}\s*[x×]\s*\d{{2,5}}\)?)?"  # a file name
-    rf"|(?:[a-z0-9_-]+/){{0,6}}[a-z0-9]+(?:-[a-z0-9]+){{3,}}(?:\.html?)?/?",  # a URL slug or path
+    rf"|(?:[a-z0-9_-]+/){{0,6}}[a-z0-9]+(?:[-_][a-z0-9]+){{3,}}(?:\.html?)?/?",  # a URL slug or path
     re.IGNORECASE,
 )
 
@@ -524,6 +529,7 @@ _BARE_LINE = re.compile(
         bad("[[governo-anuncia-novo-plano-de-obras]]\nGoverno anuncia novo plano de obras\n\nTexto."),
         good("Mais informações em www.exemplo.gov.br, segundo a prefeitura."),
         good("O arquivo relatorio.pdf foi enviado aos deputados."),
+        bad("O texto.\n[[<iframe src=\"https://video.exemplo.com/v/1\">]][[</iframe>]]\nMais texto."),
         good("Temporada 2024-2025\n\nO campeonato começa em agosto."),
         good("Placar: Flamengo 2-1 Palmeiras\n\nO jogo foi no Maracanã."),
         good("SERVIÇO\nFestival de Inverno\nwww.festivaldeinverno.com.br\nhttps://ingressos.exemplo.com/festival"),
@@ -538,7 +544,8 @@ def image_reference_line(doc: Document, ctx) -> Iterator[Hit]:
     article sees a string of code.
 
     ## What fires
-    Any markdown image reference or `<img>` tag, and any line that is nothing but a web
+    Any markdown image reference, HTML media tag (`<img>`, `<iframe>`, `<figure>`) or
+    blog shortcode (`[caption ...]`, `[/caption]`), and any line that is nothing but a web
     address with a path of two steps or a query, a media file name (`.jpg`, `.png`, `.webp`,
     `.mp4`, ...) or a slug of four or more lower-case words joined by hyphens. An address or
     file name inside a sentence, and a site's bare address on its own line (a service box),
@@ -546,7 +553,7 @@ def image_reference_line(doc: Document, ctx) -> Iterator[Hit]:
     """
     text = doc.text
     seen: set[int] = set()
-    if "![" in text or "<img" in text.lower():
+    if "![" in text or "<" in text or "[" in text:
         for m in _MD_IMAGE.finditer(text):
             seen.add(m.start())
             yield Hit(m.start(), m.end(), suggestion="")

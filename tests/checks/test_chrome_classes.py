@@ -130,6 +130,8 @@ CHROME_INLINE = [
     ("A cidade foi fundada em 1554.[3] Hoje tem 12 milhões de habitantes.", "[3]"),
     ("A cidade tem 12 milhões de habitantes.[carece de fontes]", "[carece de fontes]"),
     ("The city was founded in 1554.[citation needed]", "[citation needed]"),
+    ('[caption id="attachment_12" width="800"]A ponte nova[/caption]', '[caption id="attachment_12" width="800"]'),
+    ("ponte_nova_abre_ao_trafego", "ponte_nova_abre_ao_trafego"),
 ]
 
 
@@ -218,3 +220,92 @@ REPEATS = [
 def test_repetition_fires(text, part):
     hits = _hits(REPETITION, text)
     assert any(part in h or h in part for h in hits), (text, hits)
+
+
+# Longer clean articles in ordinary layouts (own writing): every check of the three families
+# must stay silent on each.
+ARTICLES = [
+    """Festival de inverno leva 40 shows a Garanhuns
+
+Programação gratuita vai de 12 a 28 de julho e inclui teatro, dança e cinema
+
+Por Marina Costa, do Recife
+
+A cidade de Garanhuns, no Agreste de Pernambuco, recebe a partir de sexta-feira (12) a 33ª edição do festival de inverno, com 40 shows em quatro palcos e uma mostra de cinema ao ar livre.
+
+Entre as atrações estão cantores de forró, bandas de rock e grupos de maracatu. A prefeitura espera 300 mil visitantes nos 17 dias de evento.
+
+Programação
+
+- Palco principal: shows a partir das 20h
+- Praça da Palavra: leituras e debates às 16h
+- Cine ao ar livre: filmes às 19h
+
+SERVIÇO
+
+Festival de Inverno de Garanhuns
+Quando: de 12 a 28 de julho
+Onde: Parque Euclides Dourado
+Quanto: grátis
+www.festivaldeinverno.pe.gov.br
+""",
+    """Entrevista: a economista que estuda o preço dos alimentos
+
+— Por que a comida ficou mais cara neste ano?
+
+— Houve seca no Sul e chuva demais no Centro-Oeste. A oferta caiu, e os preços subiram.
+
+— O que esperar para o segundo semestre?
+
+— Se o clima ajudar, a safra de inverno deve aliviar o preço do feijão e do leite.
+
+Edição: Paulo Mendes
+""",
+    """Benfica vence em Braga e segue na liderança
+
+O Benfica venceu este domingo o Sp. Braga por 2-1, em jogo da 20.ª jornada da I Liga, e manteve a liderança do campeonato, com três pontos de vantagem sobre o Sporting.
+
+Os golos
+
+12' — Rafa abriu o marcador
+40' — Ricardo Horta empatou
+78' — Di María deu a vitória aos encarnados
+
+O treinador do Benfica elogiou a equipa no final. "Foi um jogo difícil, contra um adversário muito forte", disse aos jornalistas.
+
+Classificação: 1.º Benfica, 50 pontos; 2.º Sporting, 47; 3.º FC Porto, 44.
+""",
+    """Como declarar o IRS: perguntas e respostas
+
+Quem tem de entregar a declaração?
+
+Todos os contribuintes que tenham obtido rendimentos acima de 8.500 euros no ano passado, salvo algumas exceções previstas na lei.
+
+Qual é o prazo?
+
+De 1 de abril a 30 de junho, no Portal das Finanças.
+
+E se me enganar?
+
+É possível entregar uma declaração de substituição dentro do prazo, sem qualquer multa.
+""",
+    """Mercado fecha em alta com bancos e Petrobras
+
+O Ibovespa subiu 1,2% nesta quinta-feira e fechou aos 128 mil pontos, puxado pelas ações de bancos e da Petrobras, enquanto o dólar caiu 0,8%, a R$ 5,10.
+
+Em alta
+
+Os papéis do Itaú subiram 2,5%, e os do Bradesco, 1,9%. A Petrobras avançou 1,7% com a alta do petróleo no exterior.
+
+Em baixa
+
+As ações de varejistas recuaram com a perspectiva de juros altos por mais tempo.
+
+Com informações da Reuters
+""",
+]
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_clean_articles_are_silent(text):
+    assert _hits(BOILERPLATE + "," + TRUNCATION + "," + REPETITION, text) == []
