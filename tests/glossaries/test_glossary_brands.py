@@ -57,6 +57,18 @@ O bitcoin rompeu a resistência de US$ 70 mil e testou o suporte de US$ 65 mil.
 A média móvel de 200 dias serve de suporte no curto prazo.
 A Microsoft liberou a compilação 22635 do Windows 11 para os Insiders.
 Execute Get-ADUser no PowerShell para listar as contas.
+O lugar reservado ao árbitro na tribuna ficou vazio durante o jogo.
+O gestor do fundo vendeu as ações; o gerente do clube social renovou o contrato do bar.
+A fratura do osso exigiu cirurgia, e a convalescença do paciente foi longa.
+O rascunho do texto foi revisado, e a semente de soja foi plantada em outubro.
+O poste de luz caiu na rua, e a alça da mochila arrebentou.
+O litro da gasolina subiu no posto, segundo a Petrobras.
+A operadora está cobrando a mais pelo plano do celular.
+A pista de atletismo do estádio foi reformada para o torneio.
+O cantor é solteiro e não tem filhos; a mãe dele mora em Minas.
+A libertação dos reféns ocorreu ontem, depois de meses de negociação.
+O tomo da enciclopédia tem mil páginas.
+O tubarão tem barbatanas enormes, e o cozinheiro preparou a sopa.
 """
 
 #: European Portuguese, with the same traps.
@@ -81,7 +93,8 @@ def _findings(tmp_path, text, variant):
     return result.findings
 
 
-@pytest.mark.parametrize(("text", "variant"), [(CLEAN_BR, "BR"), (CLEAN_BR, ""), (CLEAN_PT, "PT"), (CLEAN_PT, "")])
+@pytest.mark.parametrize(("text", "variant"), [(CLEAN_BR, "BR"), (CLEAN_BR, ""), (CLEAN_PT, "PT"), (CLEAN_PT, "")],
+                         ids=["br", "br-detected", "pt", "pt-detected"])
 def test_trap_words_in_their_ordinary_sense_are_silent(tmp_path, text, variant):
     found = _findings(tmp_path, text, variant)
     assert found == [], "\n".join(f"{f.line}: {f.code} {f.text!r}" for f in found)
