@@ -876,7 +876,67 @@ def _finite(gerund: str) -> str:
     return gerund
 
 
+_ORG_TITLE = re.compile(
+    rf"(?<![\w-])(?P<org>[A-ZÀ-ÖØ-Þ][\w&.'’-]+(?:{_GAP}[A-ZÀ-ÖØ-Þ][\w&.'’-]+)?){_GAP}"
+    rf"(?P<title>CEO|CFO|CTO|COO|presidente-executiv[oa]|diretor-executiv[oa]|diretora-executiva|"
+    rf"cofundador[a]?|co-fundador[a]?|fundador[a]?|porta-voz|executivo-chefe|executiva-chefe)"
+    rf"{_GAP}(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:{_GAP}(?:d[aeo]s?{_GAP})?[A-ZÀ-ÖØ-Þ][\w'’-]+){{0,2}})"
+)
+
+
+@check(
+    "W113", "organisation-before-title", Severity.WARNING,
+    category="word_order",
+    message="English order: the title comes first, then the organisation ('{suggestion}')",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("Segundo o [[Zentrix CEO Ana Lima]], as vendas cresceram.", suggest="o CEO da Zentrix, Ana Lima"),
+        bad("[[Voxpop porta-voz Rui Costa]] negou o acordo.", suggest="o porta-voz da Voxpop, Rui Costa"),
+        good("Segundo o CEO da Zentrix, Ana Lima, as vendas cresceram."),
+        good("O presidente Lula e o CEO Ana Lima falaram na Petrobras."),
+        good("Em entrevista à Folha, o porta-voz Rui Costa negou o acordo."),
+    ],
+)
+def organisation_before_title(doc: Document, ctx) -> Iterator[Hit]:
+    """A company's name before a title and a person (`Zentrix CEO Ana Lima`).
+
+    ## Why it matters
+    English stacks organisation, title and name as modifiers (`Tesla CEO Elon Musk`); Portuguese
+    writes the title first and the organisation with `de`, the name set off by commas: `o CEO da
+    Tesla, Elon Musk`.
+
+    ## What fires
+    One or two capitalised words the dictionary does not know (a foreign company), a title
+    (`CEO`, `CFO`, `porta-voz`, `cofundador`, `presidente-executivo`…), then a capitalised name.
+
+    ## What stays silent
+    The Portuguese order (`o CEO da Zentrix, Ana Lima`), a title after a Portuguese word or a
+    known name (`à Folha, o porta-voz Rui Costa`: a comma comes between), and titles not followed
+    by a name.
+    """
+    text = doc.text
+    if "CEO" not in text and "porta-voz" not in text and "fundador" not in text and "executiv" not in text \
+            and "CFO" not in text and "CTO" not in text and "COO" not in text:
+        return
+    dictionary = ctx.providers.get("dictionary")
+    lang, variant = doc.language or "pt", doc.variant
+    for m in _ORG_TITLE.finditer(text):
+        parts = m.group("org").split()
+        if any(dictionary.known(p.strip(".'’"), lang, variant) for p in parts):
+            continue  # "o presidente Lula", "Em entrevista à Folha"
+        if any(p.casefold() in _TITLE_WORDS for p in parts):
+            continue
+        org, title = m.group("org"), m.group("title")
+        art = "a" if title.endswith("a") and title not in ("porta-voz",) else "o"
+        yield Hit(m.start(), m.end(), suggestion=f"{art} {title} da {org}, {m.group('name')}")
+
+
+#: Capitalised words that are titles themselves, not organisations (W113).
+_TITLE_WORDS = frozenset({"ceo", "cfo", "cto", "coo", "ex-ceo"})
+
+
 CHECKS = (possessive_before_office, hyphenated_parties, place_before_country, measure_before_noun,
           period_before_noun, name_before_noun, degree_adverb_before_noun, month_day_year_date,
           product_year_reordered, acronym_before_class_noun, nationality_before_noun,
-          absolute_with_gerund)
+          absolute_with_gerund, organisation_before_title)

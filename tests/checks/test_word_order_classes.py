@@ -17,7 +17,7 @@ from mtqa.providers import Providers
 NEW = (
     wo.measure_before_noun, wo.period_before_noun, wo.name_before_noun, wo.degree_adverb_before_noun,
     wo.month_day_year_date, wo.product_year_reordered, wo.acronym_before_class_noun,
-    wo.nationality_before_noun, wo.absolute_with_gerund,
+    wo.nationality_before_noun, wo.absolute_with_gerund, wo.organisation_before_title,
 )
 
 #: Measures after nouns and before "de", quarters as adverbials, names the dictionary knows,
@@ -38,6 +38,7 @@ A correção vale para o Windows Server 2012 R2 e o SQL Server 2019; o Windows d
 O Sistema Único de Saúde (SUS) programa para março uma nova campanha.
 A americana Simone Biles venceu; os brasileiros compraram mais, e a brasileira média gasta mais.
 A plataforma digital do governo e a crise econômica dominaram o debate.
+Segundo o CEO da Zentrix, Ana Lima, as vendas cresceram; à Folha, o porta-voz Rui Costa negou.
 Com os juros subindo, o crédito encareceu. O time jogou com garra e saiu sorrindo.
 Canais com centenas de milhares de inscritos continuam sendo um desafio.
 A empresa paga dividendos com lucros de anos anteriores, segundo o balanço.
@@ -49,7 +50,8 @@ DIRTY = (
     "A Zentrix divulgou sua terceiro trimestre receita, e um Voxpop pesquisa mostrou a Zentrix insistência "
     "em negar. O prazo acabou em abril 24, 2025, e a correção saiu [...]. "
     "A empresa encerrou o Parceiros de Crescimento (PDC) programa no fim do ano. "
-    "A americana empresa cortou vagas, com rumores apontando para novos cortes."
+    "A americana empresa cortou vagas, com rumores apontando para novos cortes. "
+    "Segundo o Zentrix CEO Ana Lima, é um americano ator."
 )
 
 
@@ -86,6 +88,8 @@ def test_each_class_fires_once_with_its_fix(ctx):
         ("W110", "(PDC) programa", "programa Parceiros de Crescimento (PDC)"),
         ("W111", "americana empresa", "empresa americana"),
         ("W112", "com rumores apontando", "e rumores apontam"),
+        ("W113", "Zentrix CEO Ana Lima", "o CEO da Zentrix, Ana Lima"),
+        ("W111", "americano ator", "ator americano"),
     ])
 
 
