@@ -681,6 +681,88 @@ def plural_determiner_singular_noun(doc: Document, ctx) -> Iterator[Hit]:
                   args={"det": m.group("det"), "noun": noun})
 
 
+_PLURAL_PAIRS = {
+    "dos": "das", "pelos": "pelas", "aos": "às", "uns": "umas", "estes": "estas", "esses": "essas",
+    "aqueles": "aquelas", "destes": "destas", "desses": "dessas", "daqueles": "daquelas",
+    "nestes": "nestas", "nesses": "nessas", "naqueles": "naquelas", "seus": "suas", "meus": "minhas",
+    "nossos": "nossas", "teus": "tuas", "vossos": "vossas", "alguns": "algumas", "vários": "várias",
+    "muitos": "muitas", "outros": "outras", "todos os": "todas as", "nuns": "numas", "duns": "dumas",
+}
+_PLURAL_GENDER = {w: g for m, f in _PLURAL_PAIRS.items() for w, g in ((m, "m"), (f, "f"))}
+_PLURAL_OTHER = {**_PLURAL_PAIRS, **{f: m for m, f in _PLURAL_PAIRS.items()}}
+_PLURAL_GENDER_RX = re.compile(
+    r"(?<![\w-])(?P<det>" + "|".join(sorted((re.escape(w) for w in _PLURAL_GENDER), key=len, reverse=True))
+    + r")[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)(?![\w-])", re.I)
+#: Plural endings and the singular they come from, longest first.
+_SINGULAR_OF = (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "al"), ("éis", "el"),
+                ("óis", "ol"), ("res", "r"), ("zes", "z"), ("ns", "m"), ("s", ""))
+
+
+def _singular_nouns(plural: str) -> list[str]:
+    out = []
+    for end, sing in _SINGULAR_OF:
+        if plural.endswith(end):
+            out.append(plural[: len(plural) - len(end)] + sing)
+    return out
+
+
+@check(
+    "V112", "plural-determiner-gender-mismatch", Severity.WARNING,
+    category="agreement",
+    message="'{text}': '{det}' is {det_gender} but '{noun}' is {noun_gender}; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O relatório trata [[das problemas]] do setor.", suggest="dos problemas"),
+        bad("Ele visitou [[alguns escolas]] do bairro.", suggest="algumas escolas"),
+        bad("[[Estes cidades]] votaram.", suggest="Estas cidades"),
+        good("O relatório trata dos problemas do setor; ele visitou algumas escolas da cidade."),
+        good("Às vezes, aos poucos, dos mesmos e pelas crises; dos jornalistas e das atletas."),
+        good("Os dados dos sistemas e das mãos; vários dias, muitas vezes, seus filhos e suas filhas."),
+    ],
+)
+def plural_determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
+    """A plural determiner of one gender before a plural noun of the other (`das problemas`).
+
+    ## Why it matters
+    Plural determiners agree in gender too: `dos problemas`, `algumas escolas`. A translation
+    that takes the gender from an English word's usual rendering writes `das problemas`.
+
+    ## What fires
+    A plural determiner whose gender is certain (`dos/das`, `pelos/pelas`, `aos/às`,
+    `uns/umas`, `estes/estas`, `seus/suas`, `alguns/algumas`, `todos os/todas as`...) directly
+    before a plural noun whose singular the lexicon knows as a noun of the other gender only.
+
+    ## What stays silent
+    `os/as` (also pronouns), nouns of either gender and of persons (`das atletas`), plurals
+    whose singular is unknown or ambiguous, and lines of lower-case keywords.
+    """
+    d = _data(doc.language or "pt")
+    if d is None:
+        return
+    _, _, _, either, persons = d
+    lexicon = ctx.providers.get("lexicon")
+    for m in _PLURAL_GENDER_RX.finditer(doc.text):
+        det, noun = m.group("det"), m.group("noun")
+        dl = " ".join(det.lower().split())
+        dg = _PLURAL_GENDER.get(dl)
+        if dg is None:
+            continue
+        genders = {lexicon.gender(s) for s in _singular_nouns(noun)} - {None}
+        if len(genders) != 1:
+            continue
+        g = genders.pop()
+        sing = next(s for s in _singular_nouns(noun) if lexicon.gender(s))
+        if g == dg or sing in either or (dg == "f" and sing.endswith(persons)):
+            continue
+        if _keyword_line(doc, m.start()):
+            continue
+        fix = _match_case(_PLURAL_OTHER[dl], det)
+        yield Hit(m.start(), m.end(), suggestion=f"{fix} {noun}",
+                  args={"det": det, "noun": noun, "det_gender": _GENDER_NAME[dg],
+                        "noun_gender": _GENDER_NAME[g]})
+
+
 def _plural_of(noun: str) -> str | None:
     """The regular plural of a singular noun (`previsão` → `previsões`, `jogador` →
     `jogadores`, `papel` → `papéis` is left out: None for -l and -ão's other plurals)."""
@@ -699,4 +781,5 @@ def _plural_of(noun: str) -> str | None:
 
 CHECKS = (determiner_gender_mismatch, singular_adjective_before_plural_noun,
           noun_phrase_gender_mismatch, manner_adverbial_gender, adjective_after_noun_gender,
-          relative_pronoun_gender, predicate_gender_mismatch, plural_determiner_singular_noun)
+          relative_pronoun_gender, predicate_gender_mismatch, plural_determiner_singular_noun,
+          plural_determiner_gender_mismatch)

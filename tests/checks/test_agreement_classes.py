@@ -10,6 +10,7 @@ from mtqa.checks.gender import (
     adjective_after_noun_gender,
     manner_adverbial_gender,
     noun_phrase_gender_mismatch,
+    plural_determiner_gender_mismatch,
     plural_determiner_singular_noun,
     predicate_gender_mismatch,
     relative_pronoun_gender,
@@ -20,7 +21,7 @@ from mtqa.providers import Providers
 
 CHECKS = (noun_phrase_gender_mismatch, manner_adverbial_gender, adjective_after_noun_gender,
           relative_pronoun_gender, predicate_gender_mismatch, plural_determiner_singular_noun,
-          pronoun_verb_person, plural_subject_singular_verb)
+          pronoun_verb_person, plural_subject_singular_verb, plural_determiner_gender_mismatch)
 
 #: Persons of either gender, set phrases with "a" as a preposition, collective nouns, postposed
 #: subjects, quantities, complements before a relative, predicate nouns, clitic pronouns.
@@ -72,10 +73,11 @@ def test_planted_errors(ctx):
     text = ("O festival recebeu uma famoso banda e agiu de forma rápido. "
             "A cidade ficou muito cheio, e a economia brasileiro cresceu. "
             "O prefeito visitou uma escola estadual (EE) ao qual doou vários computador. "
-            "Se quisermos crescer, nós deve investir, e as crianças corre no pátio.")
+            "Se quisermos crescer, nós deve investir, e as crianças corre no pátio "
+            "dos escolas.")
     assert _run(ctx, text) == sorted([
         ("V104", "uma famoso banda"), ("V105", "de forma rápido"),
         ("V110", "A cidade ficou muito cheio"), ("V109", "a economia brasileiro"),
         ("V108", "ao qual"), ("V111", "vários computador"),
-        ("V106", "nós deve"), ("V107", "as crianças corre"),
+        ("V106", "nós deve"), ("V107", "as crianças corre"), ("V112", "dos escolas"),
     ])
