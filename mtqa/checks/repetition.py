@@ -19,13 +19,14 @@ from mtqa.core.model import Document, Severity
 _SITE_SUFFIX = re.compile(r"\s+[–—|-]\s+[\w.&' ]{2,30}$")
 
 
-_MARKER = re.compile(r"^(?:#{1,6}|[-*•·>]|\d{1,2}[.)]|\(\d{1,2}\))\s+")
+_MARKER = re.compile(
+    r"^(?:#{1,6}|[-*•·>]|\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*(?=\s+[A-ZÀ-Ý]))\s+"
+)
 
 
 def _norm(parts: list[str]) -> str:
     """A line compared with another: spaces, case, a list or heading marker and end dots ignored."""
-    key = " ".join(parts).casefold()
-    key = _MARKER.sub("", key).strip("*_ #¶")
+    key = _MARKER.sub("", " ".join(parts)).casefold().strip("*_ #¶")
     return key.rstrip(".:;?!")
 
 

@@ -209,6 +209,8 @@ REPEATS = [
     ("Como escolher a porca certa\n\nÍndice\n1. Introdução\n2. Métodos\n\nIntrodução\n" + _PROSE
      + "\n\nMétodos\n" + _PROSE2, "1. Introdução"),
     ("Ficha técnica\nProcessador\nProcessador: octa-core\nMemória\nMemória: 8 GB", "Processador"),
+    ("Lisboa\n\nConteúdo\n\n1 História\n1.1 Fundação\n2 Geografia\n\nHistória\n" + _PROSE
+     + "\n\nFundação\n" + _PROSE2 + "\n\nGeografia\n" + _PROSE, "1 História"),
     ("O aparelho tem tela grande de 6,5 polegadas grande e [...].", "grande"),
     ("As fábricas abriram cedo e abriram no bairro novo em 1980.", "abriram"),
     ("Ponte nova é aberta ao tráfego no Rio de JaneiroPonte nova é aberta ao tráfego no Rio de Janeiro\n\n"
