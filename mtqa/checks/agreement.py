@@ -264,6 +264,9 @@ _OF = frozenset(("de", "do", "da", "dos", "das"))
 
 
 #: Words after which `os/as` starts a subject: a sentence or clause boundary.
+_CLAUSE_OPENS_WITH_PREPOSITION = re.compile(
+    r"(?:^|[,;:(—–])[ \t\u00a0]*(?:entre|de|em|com|para|por|sobre|além|após|sem|contra|até|"
+    r"desde|durante|segundo|conforme|perante|dentre|junto)[ \t\u00a0][^,;:(—–]*$", re.I)
 _SUBJECT_AFTER = frozenset("que e mas quando porque pois onde enquanto embora se como-não".split())
 _PLURAL_ENDINGS = (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "al"), ("éis", "el"),
                    ("eis", "el"), ("óis", "ol"), ("res", "r"), ("zes", "z"), ("ns", "m"), ("s", ""))
@@ -299,6 +302,7 @@ def _not_plural_subjects() -> frozenset[str]:
         bad("Segundo o relatório, [[os documentos revela]] uma queda.", suggest="os documentos revelam"),
         good("No recreio, as crianças correm pelo pátio; os preços da gasolina subiram."),
         good("Todos os dias chega um navio; entre as causas da crise está a seca."),
+        good("Entre os convidados e as autoridades estava o prefeito."),
         good("Nos últimos anos, a maioria dos eleitores votou; os Estados Unidos anunciou."),
         good("As palavras chave e os carros bomba; os países membro e as empresas alvo."),
     ],
@@ -334,6 +338,8 @@ def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[H
                 before = _WORD_BEFORE.search(head)
                 if not before or before.group(1).lower() not in _SUBJECT_AFTER:
                     continue
+                if before.group(1).lower() == "e" and _CLAUSE_OPENS_WITH_PREPOSITION.search(head):
+                    continue  # "entre os países e as empresas está": the subject comes later
             noun = m.group("noun")
             if noun in skip or not _plural_noun(noun, lexicon):
                 continue
