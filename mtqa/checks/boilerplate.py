@@ -1031,6 +1031,12 @@ def commercial_disclaimer(doc: Document, ctx) -> Iterator[Hit]:
 # --- B118 widget words glued to the text or left at a paragraph's end -----------------------------
 
 
+#: A related-links label or an ad label in the middle of a line, right after a sentence.
+_MIDLINE = re.compile(
+    r"[.!?…”\"] (?:((?:LEIA|VEJA|LER|VER) (?:MAIS|TAMBÉM|AINDA)|(?:Leia|Veja|Ler|Ver) (?:mais|também|ainda)"
+    r"|RELACIONAD[OA]S?|Relacionad[oa]s?|READ MORE|Read more|RELATED|Related|SEE ALSO|See also)(?=\s*:)"
+    r"|(PUBLICIDADE|Publicidade|ANÚNCIO|Anúncio|ADVERTISEMENT|Advertisement)(?= [A-ZÀ-Ý]))"
+)
 #: A capital letter glued to a capital that starts a word: where a badge meets the text.
 _CAPS_SEAM = re.compile(r"[A-ZÀ-Ý](?=[A-ZÀ-Ý](?:[a-zà-ÿ]|\s))")
 
@@ -1070,6 +1076,9 @@ def _glued_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
         good("NOVO BANCO anuncia lucro.\n\nO banco português lucrou mais."),
         good("Quem quiser saber mais pode ler mais sobre o caso na edição de domingo."),
         good("A OTAN se reuniu. NATO é a sigla em inglês."),
+        bad("O prazo termina na sexta. [[Leia também]]: Governo prorroga prazo. O texto segue."),
+        bad("O dólar caiu. [[PUBLICIDADE]] O ministro falou depois."),
+        good("O dólar caiu. Publicidade é o tema do debate. Veja também a agenda."),
     ],
 )
 def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
@@ -1084,7 +1093,8 @@ def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
     A badge in capitals at the start of a line or right after a sentence, glued without a space
     to a capitalised word; and a "read more" phrase after the last sentence of a line, with
     nothing after it but an arrow. Capitals followed by a space (`NOVO BANCO`) and the words in
-    a sentence stay silent.
+    a sentence stay silent. A related-links label followed by a colon (`Leia também:`) or an ad
+    label before a capital, in the middle of a line right after a sentence, fires too.
     """
     glued, tail = _glued_rx()
     text = doc.text
@@ -1097,6 +1107,9 @@ def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
         g = glued.match(text, a)
         if g and g.end(1) == m.start() + 1:
             yield Hit(g.start(1), g.end(1), suggestion="")
+    for m in _MIDLINE.finditer(text):
+        g = 1 if m.group(1) else 2
+        yield Hit(m.start(g), m.end(g), suggestion="")
     for a0, _b, t, _ in _nonblank(doc):
         low = t.lower()
         if not low.rstrip(" »›→>.…+").endswith(_tails()):

@@ -125,6 +125,8 @@ CHROME_INLINE = [
     ("Os bombeiros no local (Ana Lima/AFP via Getty Images) trabalharam a noite toda.",
      "(Ana Lima/AFP via Getty Images)"),
     ("Veja também: Governo anuncia novo pacote de obras.", "Veja também"),
+    (_PROSE + " LEIA TAMBÉM: Governo anuncia pacote " + _PROSE2, "LEIA TAMBÉM"),
+    (_PROSE + " Publicidade " + _PROSE2, "Publicidade"),
     ("História[editar]\nA cidade foi fundada em 1554.", "[editar]"),
     ("Geografia [editar | editar código-fonte]\nO relevo é plano.", "[editar | editar código-fonte]"),
     ("A cidade foi fundada em 1554.[3] Hoje tem 12 milhões de habitantes.", "[3]"),
