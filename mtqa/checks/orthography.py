@@ -812,6 +812,66 @@ def a_for_ha_in_time_ago(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=f"{ha} {body}")
 
 
+# --------------------------------------------------------------------------------------------
+# O110: the hyphens of a locution the 1990 agreement dropped
+
+_LOCUTION = re.compile(
+    rf"(?<![\w-])(?P<first>[{_L}]{{2,}})-(?P<link>de|do|da|dos|das|a|sem|em|com|e|que)-"
+    rf"(?P<last>[{_L}]{{2,}})(?P<more>-[{_L}]{{2,}})?(?![\w-])"
+)
+
+
+@check(
+    "O110", "pre-reform-locution-hyphens", Severity.WARNING,
+    category="orthography",
+    message="'{text}': since the 1990 agreement this locution is written without hyphens: "
+    "'{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("No [[fim-de-semana]], o [[café-da-manhã]] foi servido cedo.", suggest=None),
+        bad("A [[mão-de-obra]] ficou mais cara.", suggest="mão de obra"),
+        good("No fim de semana, o café da manhã foi servido; a mão de obra ficou cara."),
+        good("A cana-de-açúcar, o pé-de-meia e a blusa cor-de-rosa; o bem-te-vi e o joão-de-barro."),
+        good("No fim-de-semana, a mão-de-obra ficou cara.", variant="PT"),
+    ],
+)
+def pre_reform_locution_hyphens(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A locution still joined by hyphens (`fim-de-semana`, `café-da-manhã`, `mão-de-obra`).
+
+    ## Why it matters
+    The 1990 agreement dropped the hyphens of locutions linked by a preposition or conjunction
+    (`fim de semana`, `café da manhã`, `mão de obra`, `dia a dia`), keeping them only in names
+    of species and a few consecrated forms (`cor-de-rosa`, `pé-de-meia`, `cana-de-açúcar`).
+    Brazilian text has followed it since 2009; the hyphens read as dated.
+
+    ## What fires
+    In a pt-BR document, two or three words linked by hyphens around `de/do/da`, `a`, `e`,
+    `sem`, `em`, `com` or `que`, which the pt-BR hunspell list (which follows the agreement)
+    rejects while it knows each word.
+
+    ## What stays silent
+    The forms the list keeps (species, `cor-de-rosa`), pt-PT documents and documents of
+    unknown variant (European publishers that do not apply the agreement keep the hyphens).
+    """
+    if (doc.variant or "").upper() != "BR":
+        return
+    try:
+        d = ctx.providers.get("dictionary")
+    except ProviderUnavailable:
+        return
+    if not d.has("pt", "BR"):
+        return
+    for m in _LOCUTION.finditer(doc.text):
+        word = m.group()
+        if d.known(word, "pt", "BR"):
+            continue
+        parts = word.split("-")
+        if not all(d.known(p, "pt", "BR") for p in parts):
+            continue
+        yield Hit(m.start(), m.end(), suggestion=" ".join(parts))
+
+
 CHECKS = (
     pre_reform_silent_consonant,
     pre_reform_accent,
@@ -822,4 +882,5 @@ CHECKS = (
     crase_before_verb_or_pronoun,
     pre_reform_hyphen,
     a_for_ha_in_time_ago,
+    pre_reform_locution_hyphens,
 )

@@ -19,6 +19,7 @@ A partir de segunda-feira, a equipe volta a treinar; a reunião começa à uma h
 O anti-inflamatório, o micro-ondas, o vice-presidente e o ex-ministro falaram à imprensa.
 Em relação a isso, devido a problemas técnicos e graças a uma falha, o voo foi cancelado.
 O álbum Greatest Hits, a pole position, o smartphone, a stand-up comedy e o streaming.
+A cana-de-açúcar e o pé-de-meia; daqui a dois anos, de dois a três dias, à uma hora.
 O piloto Antônio venceu em 1min07s508; o grupo Actual Records lançou o disco no IPCA.
 Eles creem que o herói tem ideias; os anéis e os papéis ficaram no chapéu.
 """
@@ -30,6 +31,7 @@ A ajuda económica e o fenómeno raro; a equipa treinou no relvado em Lisboa.
 Perante a dúvida, o melhor é ligar; o utilizador do telemóvel viu o ecrã.
 O futsal, a videochamada e o apagão; o Benfica e Pequim, o Nuno e a Irão.
 A autoestima, a infraestrutura e o autocarro; o stresse e as secções.
+No fim-de-semana, a mão-de-obra e o dia-a-dia da equipa.
 """
 
 
@@ -61,9 +63,11 @@ def test_clean_european_text_is_silent(providers, variant):
 
 def test_planted_errors(providers):
     text = ("Na actualização do site, a direcção saiu devido a greve dos técnicos. "
-            "A loja pode estar a perder clientes à partir de hoje, disse o co-autor do vôo.")
+            "A loja pode estar a perder clientes à partir de hoje, disse o co-autor do vôo "
+            "no fim-de-semana, a dois anos atrás.")
     got = _run(providers, text, "BR")
     assert sorted(got) == sorted([
         ("O101", "actualização"), ("O101", "direcção"), ("O104", "a greve"),
         ("O103", "estar a perder"), ("O107", "à partir"), ("O108", "co-autor"), ("O102", "vôo"),
+        ("O110", "fim-de-semana"), ("O109", "a dois anos atrás"),
     ])
