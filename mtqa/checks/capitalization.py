@@ -118,7 +118,7 @@ def capitalised_function_word(doc: Document, ctx) -> Iterator[Hit]:
     A function word of the target language written with a capital after another word (only
     spaces between) and before a lower-case word, in a line that ends as a sentence (or holds
     a sentence and ends with a colon). Also a Portuguese `E`/`Ou` between two capitalised words
-    (`Maravilha E Remake`: names write `São Tomé e Príncipe`), and a function word after a
+    (`Festival E Mostra`: names write `São Tomé e Príncipe`), and a function word after a
     lower-case word before a capitalised common verb (`aqui Um Faça o download`). Sentence
     starts, words after `:`, dashes, quotes or brackets, headings, lines in capitals, names and
     titles (`O Globo`, `Sem Terra`: the next word is capitalised), titles after a noun like
@@ -142,7 +142,7 @@ def capitalised_function_word(doc: Document, ctx) -> Iterator[Hit]:
             if not prev or prev.lower() in title_nouns:
                 continue
             if not nxt[:1].islower():
-                # "Maravilha E Remake": a conjunction capitalised between two capitalised words
+                # "Festival E Mostra": a conjunction capitalised between two capitalised words
                 # is English title case; names write it in lower case ("São Tomé e Príncipe").
                 if (w in joins and len(prev) > 1 and _title_case(prev) and len(nxt) > 1
                         and _title_case(nxt) and prev.lower() not in labels):
@@ -996,7 +996,7 @@ def capital_after_line_break(doc: Document, ctx) -> Iterator[Hit]:
     ## Why it matters
     Pages whose markup split a sentence (a link, a line break inside a paragraph) are
     translated in pieces; the second piece gets a sentence capital and starts a new line:
-    `[...]`. The reader sees a broken sentence.
+    `a inauguração da nova` / `Ponte sobre o rio`. The reader sees a broken sentence.
 
     ## What fires
     A line of running text (it holds a full sentence or is long) that ends in a lower-case word
