@@ -41,7 +41,7 @@ def _patterns(language: str):
     # $10 / $ 10: a dollar sign with no country letters before it
     dollar = re.compile(r"(?<![A-Za-z$])\$(?=[ \u00a0]?\d)")
     # another comma number with three decimals followed by a unit, within the same stretch of
-    # text: "a 25,592 segundos e ... a 34,508" leaves the unit out the second time
+    # text: "a 12,402 segundos e ... a 20,118" leaves the unit out the second time
     timed = (data.get("timing_units") or {}).get(language) or ["segundos"]
     sibling = re.compile(rf"(?<![\d.,])\d{{1,3}},\d{{3}}(?![\d,]){_GAP}(?:{trie_pattern(timed)})(?![\w])",
                          re.IGNORECASE)
@@ -108,7 +108,7 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
                 continue
             if len(num) <= 7 and sibling.search(text, max(0, m.start() - _SIBLING_REACH),
                                                 m.end() + _SIBLING_REACH):
-                continue  # "a 25,592 segundos ... e o terceiro a 34,508": the unit left out
+                continue  # "a 12,402 segundos ... e o terceiro a 20,118": the unit left out
         sep = " " if pt_pt else "."
         yield Hit(m.start(), m.end(), suggestion=num.replace(",", sep),
                   args={"why": "Portuguese groups thousands with a point (pt-PT: a space), not a comma"})
@@ -195,8 +195,8 @@ def english_date_time_format(doc: Document, ctx) -> Iterator[Hit]:
                   args={"why": "Portuguese uses the 24-hour clock"})
 
 
-#: A count of millions with a thousands point (`27.710 milhões`), or two joined by `e`/`a`
-#: (`[...]`), or `mil milhões`: the Spanish (and European) way of writing
+#: A count of millions with a thousands point (`12.350 milhões`), or two joined by `e`/`a`
+#: (`40.000 e 42.500 milhões`), or `mil milhões`: the Spanish (and European) way of writing
 #: billions.
 _MAGNITUDE = re.compile(
     r"(?P<a>[1-9]\d{0,2}\.\d{3})(?:[ \u00a0]+(?P<join>e|a|ou)[ \u00a0]+(?P<b>[1-9]\d{0,2}\.\d{3}))?"
@@ -207,7 +207,7 @@ _MAGNITUDE = re.compile(
 
 
 def _billions(number: str) -> str:
-    """`27.710` (millions) as billions: `27,71`; `67.000` -> `67`."""
+    """`12.350` (millions) as billions: `12,35`; `48.000` -> `48`."""
     whole, _, frac = number.partition(".")
     frac = frac.rstrip("0")
     return f"{whole},{frac}" if frac else whole
@@ -236,19 +236,19 @@ def _billion_word(count: str) -> str:
     ],
 )
 def spanish_style_billions(doc: Document, ctx) -> Iterator[Hit]:
-    """A count of billions written as thousands of millions (`27.710 milhões`) in pt-BR text.
+    """A count of billions written as thousands of millions (`12.350 milhões`) in pt-BR text.
 
     ## Why it matters
-    Spanish writes billions as thousands of millions (`27.710 millones`), and so does European
-    Portuguese (`27 710 milhões`, `27,7 mil milhões`). Brazilian Portuguese has the word
-    `bilhão`: `US$ 27,71 bilhões`. Machine translation from Spanish sources, or through them,
+    Spanish writes billions as thousands of millions (`12.350 millones`), and so does European
+    Portuguese (`12 350 milhões`, `12,35 mil milhões`). Brazilian Portuguese has the word
+    `bilhão`: `US$ 12,35 bilhões`. Machine translation from Spanish sources, or through them,
     keeps the Spanish count, which a Brazilian reader has to divide in the head, and which reads
     as a translation.
 
     ## What fires
-    In a pt-BR document only: a number with a thousands point right before `milhões` (`67.000
-    milhões`), two of them joined by `e`, `a` or `ou` (`[...]`), and `mil
-    milhões`. The suggestion is the count in billions (`27,71 bilhões`).
+    In a pt-BR document only: a number with a thousands point right before `milhões` (`48.000
+    milhões`), two of them joined by `e`, `a` or `ou` (`40.000 e 42.500 milhões`), and `mil
+    milhões`. The suggestion is the count in billions (`12,35 bilhões`).
 
     ## What stays silent
     pt-PT documents, where `5.000 milhões` and `mil milhões` are the norm; millions under a

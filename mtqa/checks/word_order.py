@@ -298,11 +298,11 @@ def _unit_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str], tuple
     ],
 )
 def measure_before_noun(doc: Document, ctx) -> Iterator[Hit]:
-    """A number with a unit right before the noun it measures (`[...]`).
+    """A number with a unit right before the noun it measures (`65 W carregamento sem fio`).
 
     ## Why it matters
-    English stacks a measure in front of the noun (`80W wireless charging`, `a 50MP sensor`);
-    Portuguese puts it after, with `de`: `carregamento sem fio de 80 W`, `sensor de 50 MP`. Kept
+    English stacks a measure in front of the noun (`65W wireless charging`, `a 50MP sensor`);
+    Portuguese puts it after, with `de`: `carregamento sem fio de 65 W`, `sensor de 50 MP`. Kept
     in the English order, the number reads as if it belonged to the word before it.
 
     ## What fires
@@ -362,7 +362,7 @@ def _period_pattern(language: str) -> re.Pattern[str] | None:
     ],
 )
 def period_before_noun(doc: Document, ctx) -> Iterator[Hit]:
-    """A quarter or half-year placed before the result it dates (`sua [...]`).
+    """A quarter or half-year placed before the result it dates (`sua terceiro trimestre receita`).
 
     ## Why it matters
     English writes `second-quarter revenue`; Portuguese writes `receita do segundo trimestre`.
@@ -423,11 +423,11 @@ def _name_noun_data(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
     ],
 )
 def name_before_noun(doc: Document, ctx) -> Iterator[Hit]:
-    """A foreign name between a determiner and a noun (`a Nintendo insistência`, `[...]`).
+    """A foreign name between a determiner and a noun (`a Zentrix insistência`, `um Voxpop pesquisa`).
 
     ## Why it matters
-    English puts the owner or the maker in front (`Nintendo's insistence`, `a Statista survey`);
-    Portuguese puts it after, with `de`: `a insistência da Nintendo`, `uma pesquisa da Statista`.
+    English puts the owner or the maker in front (`Zentrix's insistence`, `a Voxpop survey`);
+    Portuguese puts it after, with `de`: `a insistência da Zentrix`, `uma pesquisa da Voxpop`.
     Copied in the English order, the determiner agrees with the noun across a name, a sequence
     Portuguese never writes.
 
@@ -450,7 +450,7 @@ def name_before_noun(doc: Document, ctx) -> Iterator[Hit]:
     lang, variant = doc.language or "pt", doc.variant
     for m in _NAME_NOUN.finditer(doc.text):
         det, n1, n2, w = m.group("det"), m.group("n1"), m.group("n2"), m.group("w")
-        # "a Nintendo Insistência": the second capitalised word may be the noun itself
+        # "a Zentrix Insistência": the second capitalised word may be the noun itself
         tries = [(n1, n2, m.end("n2"))] if n2 else []
         if w:
             tries.append((f"{n1} {n2}" if n2 else n1, w, m.end("w")))
@@ -476,7 +476,7 @@ def name_before_noun(doc: Document, ctx) -> Iterator[Hit]:
             break
 
 
-#: The determiner that agrees with the noun's gender (W106: "[...]" -> "uma").
+#: The determiner that agrees with the noun's gender (W106: "um Voxpop pesquisa" -> "uma").
 _AGREE = {
     "m": {"a": "o", "as": "os", "uma": "um", "sua": "seu", "suas": "seus"},
     "f": {"o": "a", "os": "as", "um": "uma", "seu": "sua", "seus": "suas"},
@@ -512,16 +512,16 @@ def _adverb_pattern(language: str) -> tuple[re.Pattern[str], frozenset[str], tup
     ],
 )
 def degree_adverb_before_noun(doc: Document, ctx) -> Iterator[Hit]:
-    """A degree adverb right before a noun (`ridiculamente carregamento rápido`).
+    """A degree adverb right before a noun (`incrivelmente carregamento rápido`).
 
     ## Why it matters
-    English stacks adverb, adjective and noun in front (`ridiculously fast charging`);
+    English stacks adverb, adjective and noun in front (`incredibly fast charging`);
     translated word for word, the noun moves but the adverb stays, and it now modifies nothing:
-    Portuguese writes `carregamento ridiculamente rápido`.
+    Portuguese writes `carregamento incrivelmente rápido`.
 
     ## What fires
     An adverb of degree that only modifies adjectives and adverbs (`incrivelmente`,
-    `extremamente`, `ridiculamente`, `altamente`…) directly followed by a noun: one the lexicon
+    `extremamente`, `absurdamente`, `altamente`…) directly followed by a noun: one the lexicon
     knows only as a noun, a listed specification noun, or a word with a noun ending (`-mento`,
     `-ção`, `-dade`).
 
@@ -615,20 +615,20 @@ _BARE_NAMES = frozenset({"Windows", "Exchange", "SharePoint", "Visio", "Project"
     message="A year that is part of a product's name moved behind 'de'; write '{suggestion}'",
     languages=("pt",),
     examples=[
-        bad("Instale a correção no [[[...]]].", suggest="Windows Server 2012 R2"),
+        bad("Instale a correção no [[Windows Server R2 de 2008]].", suggest="Windows Server 2008 R2"),
         bad("O recurso chegou ao [[SQL Server de 2019]].", suggest="SQL Server 2019"),
         bad("A atualização vale para o [[System Center R2 2012]].", suggest="System Center 2012 R2"),
-        good("Instale a correção [...]."),
+        good("Instale a correção no Windows Server 2008 R2."),
         good("O Windows de 1995 mudou a informática, disse o autor."),
         good("A versão do Office 2019 e a do Visual Studio 2022 saíram."),
     ],
 )
 def product_year_reordered(doc: Document, ctx) -> Iterator[Hit]:
-    """A software product with its year moved behind `de` (`[...]`).
+    """A software product with its year moved behind `de` (`Windows Server R2 de 2008`).
 
     ## Why it matters
-    The year is part of the name (`Windows Server 2012 R2`, `SQL Server 2019`); machine
-    translation reads it as a date and writes `[...]`, a name that does not
+    The year is part of the name (`Windows Server 2008 R2`, `SQL Server 2019`); machine
+    translation reads it as a date and writes `Windows Server R2 de 2008`, a name that does not
     exist and that a reader cannot search for.
 
     ## What fires
@@ -638,7 +638,7 @@ def product_year_reordered(doc: Document, ctx) -> Iterator[Hit]:
     `Project` and `Exchange` alone fire only with an edition or release.
 
     ## What stays silent
-    The name as written (`Windows Server 2012 R2`), and `o Windows de 1995` (the Windows of that
+    The name as written (`Windows Server 2008 R2`), and `o Windows de 1995` (the Windows of that
     year).
     """
     rx = _product_year_pattern(doc.language or "")
@@ -678,12 +678,12 @@ def _acronym_pattern(language: str) -> re.Pattern[str] | None:
     ],
 )
 def acronym_before_class_noun(doc: Document, ctx) -> Iterator[Hit]:
-    """A name with its acronym, then the kind of thing it is (`Pacotes do Cliente (PCC) programa`).
+    """A name with its acronym, then the kind of thing it is (`Parceiros de Crescimento (PDC) programa`).
 
     ## Why it matters
-    English names a program, project or platform as a modifier (`the Customer Commitment
-    Packages (CCP) program`); Portuguese puts the class noun first: `o programa Pacotes do
-    Cliente (PCC)`. Left at the end, the noun dangles after the acronym.
+    English names a program, project or platform as a modifier (`the Growth Partners (GPP)
+    program`); Portuguese puts the class noun first: `o programa Parceiros de Crescimento
+    (PDC)`. Left at the end, the noun dangles after the acronym.
 
     ## What fires
     A parenthesised acronym followed by a class noun (`programa`, `projeto`, `iniciativa`,

@@ -55,13 +55,13 @@ def test_lap_gaps_name_the_unit_once():
 def test_spanish_style_billions_only_in_pt_br():
     from mtqa.checks.numbers import spanish_style_billions
 
-    text = "A receita foi [...], [...], ou 3 mil milhões de euros."
+    text = "A receita foi de US$ 12.350 milhões, entre 40.000 e 42.500 milhões, ou 3 mil milhões de euros."
     got = {}
     for variant in ("BR", "PT"):
         doc = Document("t.txt", text, language="pt", variant=variant)
         ctx = CheckContext(Config(language="pt", variant=variant))
         got[variant] = [(text[h.start:h.end], h.suggestion) for h in spanish_style_billions.run(doc, ctx)]
-    assert got["BR"] == [("27.710 milhões", "27,71 bilhões"), ("[...]", "30 e 32,5 bilhões"),
+    assert got["BR"] == [("12.350 milhões", "12,35 bilhões"), ("40.000 e 42.500 milhões", "40 e 42,5 bilhões"),
                          ("3 mil milhões", "3 bilhões")]
     assert got["PT"] == []
     clean = "O lucro foi de R$ 350 milhões e a obra custou R$ 1,2 bilhão; 45.000 torcedores foram ao jogo."

@@ -34,7 +34,7 @@ O Google Fotos ganhou uma função, e o Google Agenda também; a Zentrix pesquis
 Foi o que disse o FMI ontem. O Neymar pai falou com a imprensa.
 A equipe é altamente qualificada, e o carregamento é incrivelmente rápido.
 O prazo termina em 24 de abril de 2025. Em abril, 24 estados aderiram ao plano.
-A correção vale para o Windows Server 2012 R2 e o SQL Server 2019; o Windows de 1995 mudou tudo.
+A correção vale para o Windows Server 2008 R2 e o SQL Server 2019; o Windows de 1995 mudou tudo.
 O Sistema Único de Saúde (SUS) programa para março uma nova campanha.
 A americana Simone Biles venceu; os brasileiros compraram mais, e a brasileira média gasta mais.
 A plataforma digital do governo e a crise econômica dominaram o debate.
@@ -46,9 +46,9 @@ A empresa paga dividendos com lucros de anos anteriores, segundo o balanço.
 
 #: One artifact of each class (names invented for the test).
 DIRTY = (
-    "O aparelho traz 65 W carregamento e ridiculamente carregamento rápido. "
+    "O aparelho traz 65 W carregamento e absurdamente carregamento rápido. "
     "A Zentrix divulgou sua terceiro trimestre receita, e um Voxpop pesquisa mostrou a Zentrix insistência "
-    "em negar. O prazo acabou em abril 24, 2025, e a correção saiu [...]. "
+    "em negar. O prazo acabou em abril 24, 2025, e a correção saiu [...] 2008. "
     "A empresa encerrou o Parceiros de Crescimento (PDC) programa no fim do ano. "
     "A americana empresa cortou vagas, com rumores apontando para novos cortes. "
     "Segundo o Zentrix CEO Ana Lima, é um americano ator."
@@ -79,12 +79,12 @@ def test_clean_text_is_silent(ctx, variant):
 def test_each_class_fires_once_with_its_fix(ctx):
     assert _hits(DIRTY, ctx) == sorted([
         ("W104", "65 W carregamento", "carregamento de 65 W"),
-        ("W107", "ridiculamente carregamento", "carregamento ridiculamente rápido"),
+        ("W107", "absurdamente carregamento", "carregamento absurdamente rápido"),
         ("W105", "sua terceiro trimestre receita", "sua receita do terceiro trimestre"),
         ("W106", "um Voxpop pesquisa", "uma pesquisa de Voxpop"),
         ("W106", "a Zentrix insistência", "a insistência de Zentrix"),
         ("W108", "abril 24, 2025", "24 de abril de 2025"),
-        ("W109", "[...]", "Windows Server 2012 R2"),
+        ("W109", "Windows Server R2 de 2008", "Windows Server 2008 R2"),
         ("W110", "(PDC) programa", "programa Parceiros de Crescimento (PDC)"),
         ("W111", "americana empresa", "empresa americana"),
         ("W112", "com rumores apontando", "e rumores apontam"),
