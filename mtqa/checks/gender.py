@@ -763,6 +763,88 @@ def plural_determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
                         "noun_gender": _GENDER_NAME[g]})
 
 
+_PLURAL_HEADS = {"os": "m", "as": "f", "uns": "m", "umas": "f", "estes": "m", "estas": "f",
+                 "esses": "m", "essas": "f", "aqueles": "m", "aquelas": "f", "nos": "m", "nas": "f",
+                 "pelos": "m", "pelas": "f", "aos": "m", "às": "f", "seus": "m", "suas": "f",
+                 "nossos": "m", "nossas": "f", "alguns": "m", "algumas": "f", "vários": "m",
+                 "várias": "f", "muitos": "m", "muitas": "f", "novos": "m", "novas": "f"}
+_PLURAL_NP = re.compile(
+    r"(?<![\w-])(?P<det>" + "|".join(sorted(_PLURAL_HEADS, key=len, reverse=True))
+    + r")[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)[ \t\u00a0]+(?P<adj>[a-zà-öø-ÿ]{3,})(?![\w-])", re.I)
+
+
+def _adjective_plural(adj: str) -> str:
+    return adj + "s"
+
+
+@check(
+    "V113", "adjective-after-plural-noun", Severity.WARNING,
+    category="agreement",
+    message="'{text}': '{adj}' does not agree with '{det} {noun}' ({detail}); write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O governo anunciou [[as medidas econômica]] ontem.", suggest="as medidas econômicas"),
+        bad("A loja vende [[os carros elétrica]] da marca.", suggest="os carros elétricos"),
+        good("Os passeios junto ao mar e os ingressos custaram caro; os atletas falaram alto."),
+        bad("[[As escolas públicos]] reabriram.", suggest="As escolas públicas"),
+        good("O governo anunciou as medidas econômicas; a loja vende os carros elétricos."),
+        good("As escolas públicas e os países membro; os sistemas de saúde público e as vendas online."),
+        good("Os preços subiram, as casas limpa a empresa, e os jogadores junta o técnico."),
+    ],
+)
+def adjective_after_plural_noun(doc: Document, ctx) -> Iterator[Hit]:
+    """An adjective after a plural noun in the singular or the other gender (`as medidas econômica`).
+
+    ## Why it matters
+    A postposed adjective agrees with its noun in gender and number: `as medidas econômicas`,
+    `os carros elétricos`. A translation that drops the plural ending or takes the gender of an
+    English word's usual rendering leaves the phrase broken.
+
+    ## What fires
+    A plural determiner that heads its phrase (`os/as`, `uns/umas`, `estes`, `seus`, `vários`...;
+    not the contractions of `de`), the plural of a noun the lexicon knows with that gender only,
+    then an adjective the lexicon knows only as an adjective, in the feminine singular or, in the
+    plural, of the other gender.
+
+    ## What stays silent
+    A masculine singular, which may be an adverb (`os passeios junto ao mar`, `custaram caro`),
+    nouns after `de` (`os sistemas de saúde público`), nouns in apposition (`os países membro`),
+    adjectives of one form, feminine forms that are also verbs (`limpa`, `junta`) or nouns, and
+    words the lexicon does not know (`online`).
+    """
+    d = _data(doc.language or "pt")
+    if d is None:
+        return
+    either = d[3]
+    lexicon = ctx.providers.get("lexicon")
+    pos = 0
+    text = doc.text
+    while (m := _PLURAL_NP.search(text, pos)) is not None:
+        pos = m.start("noun")
+        det, noun, adj = m.group("det"), m.group("noun"), m.group("adj")
+        dg = _PLURAL_HEADS.get(det.lower())
+        sings = [sg for sg in _singular_nouns(noun) if lexicon.gender(sg)]
+        if dg is None or not sings or sings[0] in either or lexicon.gender(sings[0]) != dg:
+            continue
+        detail = fix = None
+        ag = lexicon.adjective_gender(adj)
+        if ag == "f":  # a masculine singular may be an adverb ("os passeios junto ao mar")
+            new = adj if dg == "f" else _masculine_of(adj)
+            detail = "singular after a plural noun"
+            fix = _adjective_plural(new)
+        elif adj.endswith("s"):
+            pg = lexicon.adjective_gender(adj[:-1])
+            if pg is not None and pg != dg:
+                detail = f"{_GENDER_NAME[pg]} after a {_GENDER_NAME[dg]} noun"
+                fix = _adjective_plural(_feminine_of(adj[:-1]) if dg == "f" else _masculine_of(adj[:-1]))
+        if fix is None or _keyword_line(doc, m.start()):
+            continue
+        pos = m.end()
+        yield Hit(m.start(), m.end(), suggestion=f"{det} {noun} {fix}",
+                  args={"det": det, "noun": noun, "adj": adj, "detail": detail})
+
+
 def _plural_of(noun: str) -> str | None:
     """The regular plural of a singular noun (`previsão` → `previsões`, `jogador` →
     `jogadores`, `papel` → `papéis` is left out: None for -l and -ão's other plurals)."""
@@ -782,4 +864,4 @@ def _plural_of(noun: str) -> str | None:
 CHECKS = (determiner_gender_mismatch, singular_adjective_before_plural_noun,
           noun_phrase_gender_mismatch, manner_adverbial_gender, adjective_after_noun_gender,
           relative_pronoun_gender, predicate_gender_mismatch, plural_determiner_singular_noun,
-          plural_determiner_gender_mismatch)
+          plural_determiner_gender_mismatch, adjective_after_plural_noun)

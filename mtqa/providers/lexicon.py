@@ -17,6 +17,7 @@ the list's size and time.
 from __future__ import annotations
 
 import pickle
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,6 +34,18 @@ CACHE_VERSION = 4
 _FEMININE_SUFFIXES = ("ção", "são", "dade", "tude", "ência", "ância")
 #: Words with those endings that are not feminine nouns.
 _NOT_SUFFIX_FEMININE = frozenset({"coração"})
+
+
+_BR_ACCENT = re.compile(r"[êô](?=[mn])")
+_TO_PT_ACCENT = {"ê": "é", "ô": "ó"}
+
+
+def european_form(word: str) -> str:
+    """The European spelling of a Brazilian accent before m/n (`econômica` → `económica`,
+    `gênero` → `género`): the annotated list is European, most words are shared."""
+    if "ê" not in word and "ô" not in word:
+        return word
+    return _BR_ACCENT.sub(lambda m: _TO_PT_ACCENT[m.group()], word)
 
 
 class LexiconData(NamedTuple):
@@ -130,8 +143,12 @@ class GenderLexicon:
         return len(self._genders)
 
     def gender(self, noun: str) -> str | None:
-        """``"m"`` or ``"f"`` for a noun of one gender only; None when unknown or ambiguous."""
-        return self._genders.get(noun)
+        """``"m"`` or ``"f"`` for a noun of one gender only; None when unknown or ambiguous.
+        Brazilian accents before m/n are looked up in their European form (`fenômeno`)."""
+        g = self._genders.get(noun)
+        if g is None and ("ê" in noun or "ô" in noun):
+            g = self._genders.get(european_form(noun))
+        return g
 
     def likely_gender(self, noun: str) -> str | None:
         """:meth:`gender`, or for a word the list derives by a suffix rule rather than listing
@@ -147,7 +164,10 @@ class GenderLexicon:
     def nominal_gender(self, word: str) -> str | None:
         """``"m"`` or ``"f"`` for a word whose every reading is a noun or noun-adjective of that
         gender (`feito`, `guerra`); None otherwise."""
-        return self._nominal.get(word)
+        g = self._nominal.get(word)
+        if g is None and ("ê" in word or "ô" in word):
+            g = self._nominal.get(european_form(word))
+        return g
 
     def is_verb(self, infinitive: str) -> bool:
         """True for a verb infinitive of the list (`limpar`)."""
@@ -165,6 +185,7 @@ class GenderLexicon:
     def adjective_gender(self, word: str) -> str | None:
         """``"m"`` for a masculine singular adjective lemma (`famoso`), ``"f"`` for its
         feminine (`famosa`, see :meth:`feminine_singular_adjective`), None otherwise."""
+        word = european_form(word)
         if word in self._adjectives and word not in self._genders:
             return "m"
         if self.feminine_singular_adjective(word):

@@ -1,4 +1,4 @@
-"""V104-V111 on clean text of our own writing that provokes them, and on planted errors."""
+"""V104-V113 on clean text of our own writing that provokes them, and on planted errors."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from mtqa.checks import CheckContext
 from mtqa.checks.agreement import plural_subject_singular_verb, pronoun_verb_person
 from mtqa.checks.gender import (
     adjective_after_noun_gender,
+    adjective_after_plural_noun,
     manner_adverbial_gender,
     noun_phrase_gender_mismatch,
     plural_determiner_gender_mismatch,
@@ -21,7 +22,8 @@ from mtqa.providers import Providers
 
 CHECKS = (noun_phrase_gender_mismatch, manner_adverbial_gender, adjective_after_noun_gender,
           relative_pronoun_gender, predicate_gender_mismatch, plural_determiner_singular_noun,
-          pronoun_verb_person, plural_subject_singular_verb, plural_determiner_gender_mismatch)
+          pronoun_verb_person, plural_subject_singular_verb, plural_determiner_gender_mismatch,
+          adjective_after_plural_noun)
 
 #: Persons of either gender, set phrases with "a" as a preposition, collective nouns, postposed
 #: subjects, quantities, complements before a relative, predicate nouns, clitic pronouns.
@@ -46,6 +48,7 @@ A fábrica opera a baixo custo, a pleno vapor e a todo custo; o crime foi a sang
 Uma grande parte, a maior parte, uma nova era e a primeira dama; o primeiro ministro falou.
 Os jogadores do time treinam cedo; os ministros da área econômica reúnem-se na sexta-feira.
 Eles não sabem, elas também querem e nós já fizemos; eles se encontram e elas nos visitam.
+Os passeios junto ao mar e os ingressos custaram caro; os atletas falaram alto e as vendas online.
 """
 
 
@@ -74,10 +77,11 @@ def test_planted_errors(ctx):
             "A cidade ficou muito cheio, e a economia brasileiro cresceu. "
             "O prefeito visitou uma escola estadual (EE) ao qual doou vários computador. "
             "Se quisermos crescer, nós deve investir, e as crianças corre no pátio "
-            "dos escolas.")
+            "dos escolas. O governo anunciou as medidas econômica.")
     assert _run(ctx, text) == sorted([
         ("V104", "uma famoso banda"), ("V105", "de forma rápido"),
         ("V110", "A cidade ficou muito cheio"), ("V109", "a economia brasileiro"),
         ("V108", "ao qual"), ("V111", "vários computador"),
         ("V106", "nós deve"), ("V107", "as crianças corre"), ("V112", "dos escolas"),
+        ("V113", "as medidas econômica"),
     ])
