@@ -551,7 +551,9 @@ def _month_pattern(language: str) -> re.Pattern[str] | None:
         return None
     return re.compile(
         rf"(?<![\w-])(?P<month>{_either_case(months)}){_GAP}(?P<day>[12]\d|3[01]|0?[1-9])(?:º|st|nd|rd|th)?"
-        rf"(?:,{_GAP}(?:de{_GAP})?|{_GAP}de{_GAP})(?P<year>(?:1[89]|20)\d\d)(?![\w])"
+        rf"(?:(?:,{_GAP}(?:de{_GAP})?|{_GAP}de{_GAP})(?P<year>(?:1[89]|20)\d\d)(?![\w])"
+        # no year: before punctuation ("em abril 24, o"); what comes before is tested in code
+        rf"|(?=[ \t\u00a0]*[,.;:)](?!\d)))"
     )
 
 
@@ -566,6 +568,8 @@ def _month_pattern(language: str) -> re.Pattern[str] | None:
         good("O prazo termina em 24 de abril de 2025, segundo o edital."),
         good("Em abril, 24 estados aderiram; em maio de 2024, outros 3."),
         good("Os dados de abril, 2024 e 2025 foram revistos."),
+        bad("A reunião ficou para depois. Em [[junho 12]], os ministros voltam.", suggest="12 de junho"),
+        good("Foram 12 casos em março, 3 em abril 24 horas depois, e 5 de junho a julho."),
     ],
 )
 def month_day_year_date(doc: Document, ctx) -> Iterator[Hit]:
@@ -578,7 +582,8 @@ def month_day_year_date(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A month name, a day (1 to 31, optionally with `º` or an English ordinal ending), then a
-    comma or `de` and a four-digit year.
+    comma or `de` and a four-digit year; without a year, after `em`, `desde`, `até` or `dia`
+    and before punctuation (`Em junho 12, os ministros`).
 
     ## What stays silent
     The Portuguese order (`24 de abril de 2025`), and a month followed by a comma and a count
@@ -587,10 +592,18 @@ def month_day_year_date(doc: Document, ctx) -> Iterator[Hit]:
     rx = _month_pattern(doc.language or "")
     if rx is None:
         return
-    for m in rx.finditer(doc.text):
+    text = doc.text
+    for m in rx.finditer(text):
         day = m.group("day").lstrip("0") or "0"
-        yield Hit(m.start(), m.end(),
-                  suggestion=f"{day} de {m.group('month').casefold()} de {m.group('year')}")
+        month = m.group("month").casefold()
+        if m.group("year"):
+            yield Hit(m.start(), m.end(), suggestion=f"{day} de {month} de {m.group('year')}")
+        elif _DATE_LEAD.search(text, max(0, m.start() - 12), m.start()):
+            yield Hit(m.start(), m.end(), suggestion=f"{day} de {month}")
+
+
+#: What comes before a month-day date without a year for it to be a date (W108: "em abril 24,").
+_DATE_LEAD = re.compile(r"(?<![\w-])(?:[Ee]m|[Dd]esde|[Aa]té|[Pp]artir de|[Nn]o dia|[Dd]ia)[ \t\u00a0]+$")
 
 
 @cache
