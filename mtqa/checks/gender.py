@@ -547,6 +547,9 @@ _COPULA = re.compile(
 )
 _PARTICIPLE = re.compile(r"(?:ad|id)[oa]$")
 _SER = frozenset(("foi", "é", "era", "será", "seria", "tem sido", "foi sendo"))
+_WORD_BEFORE = re.compile(r"([\w-]+)[ \t\u00a0]*$")
+_TIME_PREPOSITIONS = frozenset("após antes depois durante desde segundo conforme perante mediante".split())
+_THAT_AFTER = re.compile(r"[ \t\u00a0,]+(?:que|se)(?![\w-])")
 
 
 def _predicate_gender(word: str, lexicon) -> str | None:
@@ -576,6 +579,7 @@ def _predicate_gender(word: str, lexicon) -> str | None:
         good("A ideia é motivo de orgulho; a presidente foi eleita; a maioria foi contrária."),
         good("A lei foi o resultado de anos de debate, e a solução é simples."),
         good("O problema é a falta de água; a questão foi levantada pelo deputado."),
+        good("Após a votação foi decidido que a sessão acaba; a diretoria ficou claro que sim."),
     ],
 )
 def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
@@ -605,8 +609,14 @@ def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
     _, gender, _, _, _ = pd
     either = d[3]
     lexicon = ctx.providers.get("lexicon")
-    for m in _COPULA.finditer(doc.text):
+    text = doc.text
+    for m in _COPULA.finditer(text):
         det, noun, pred = m.group("det"), m.group("noun"), m.group("pred")
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before and before.group(1).lower() in _COMPLEMENT_BEFORE | _TIME_PREPOSITIONS:
+            continue  # "após a votação foi decidido que": the phrase is not the subject
+        if _THAT_AFTER.match(text, m.end()):
+            continue  # impersonal: "foi anunciado que", "ficou claro que"
         dg = gender.get(det.lower())
         if dg is None or noun in either or lexicon.likely_gender(noun) != dg:
             continue
