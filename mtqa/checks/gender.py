@@ -636,11 +636,17 @@ def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
 
 
 #: Plural determiners that are not also clitic pronouns (`os`, `as`, `nos` are: "ele as ama").
+def _cased_trie(words) -> str:
+    """A trie pattern of ``words`` and their capitalised forms (cheaper than ``re.I``)."""
+    return trie_pattern(sorted({f for w in words for f in (w, w[:1].upper() + w[1:])}))
+
+
 _PLURAL_DET = re.compile(
-    r"(?<![\w-])(?P<det>d[oa]s|pel[oa]s|aos|às|umas|uns|est[ea]s|ess[ea]s|aquel[ea]s|seus|suas|meus|"
-    r"minhas|nossos|nossas|alguns|algumas|vári[oa]s|muit[oa]s|poucos|poucas|tod[oa]s [oa]s|"
-    r"ess[ea]s|outr[oa]s|diversos|diversas|inúmeros|inúmeras)[ \t\u00a0]+"
-    r"(?P<noun>[a-zà-öø-ÿ]{3,})(?![\w-])", re.I)
+    r"(?<![\w-])(?P<det>" + _cased_trie(
+        "dos das pelos pelas aos às umas uns estes estas esses essas aqueles aquelas seus suas meus "
+        "minhas nossos nossas alguns algumas vários várias muitos muitas poucos poucas outros outras "
+        "diversos diversas inúmeros inúmeras".split() + ["todos os", "todas as"])
+    + r")[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,})(?![\w-])")
 
 
 @check(
@@ -701,8 +707,8 @@ _PLURAL_PAIRS = {
 _PLURAL_GENDER = {w: g for m, f in _PLURAL_PAIRS.items() for w, g in ((m, "m"), (f, "f"))}
 _PLURAL_OTHER = {**_PLURAL_PAIRS, **{f: m for m, f in _PLURAL_PAIRS.items()}}
 _PLURAL_GENDER_RX = re.compile(
-    r"(?<![\w-])(?P<det>" + "|".join(sorted((re.escape(w) for w in _PLURAL_GENDER), key=len, reverse=True))
-    + r")[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)(?![\w-])", re.I)
+    r"(?<![\w-])(?P<det>" + _cased_trie(_PLURAL_GENDER)
+    + r")[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)(?![\w-])")
 #: Plural endings and the singular they come from, longest first.
 _SINGULAR_OF = (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "al"), ("éis", "el"),
                 ("óis", "ol"), ("res", "r"), ("zes", "z"), ("ns", "m"), ("s", ""))
@@ -779,8 +785,8 @@ _PLURAL_HEADS = {"os": "m", "as": "f", "uns": "m", "umas": "f", "estes": "m", "e
                  "nossos": "m", "nossas": "f", "alguns": "m", "algumas": "f", "vários": "m",
                  "várias": "f", "muitos": "m", "muitas": "f", "novos": "m", "novas": "f"}
 _PLURAL_NP = re.compile(
-    r"(?<![\w-])(?P<det>" + "|".join(sorted(_PLURAL_HEADS, key=len, reverse=True))
-    + r")[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)[ \t\u00a0]+(?P<adj>[a-zà-öø-ÿ]{3,})(?![\w-])", re.I)
+    r"(?<![\w-])(?P<det>" + _cased_trie(_PLURAL_HEADS)
+    + r")[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)[ \t\u00a0]+(?P<adj>[a-zà-öø-ÿ]{3,})(?![\w-])")
 
 
 def _adjective_plural(adj: str) -> str:
