@@ -358,7 +358,7 @@ def _period_pattern(language: str) -> re.Pattern[str] | None:
         good("A empresa divulgou a receita do terceiro trimestre acima do previsto."),
         good("A empresa registrou no segundo trimestre lucro de R$ 2 bilhões."),
         good("O segundo trimestre fiscal começa em julho; o primeiro semestre foi fraco."),
-        good("[...] de R$ 4 bilhões."),
+        good("Terceiro trimestre: receita de R$ 4 bilhões."),
     ],
 )
 def period_before_noun(doc: Document, ctx) -> Iterator[Hit]:
@@ -376,7 +376,7 @@ def period_before_noun(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What stays silent
     The Portuguese order; the period as an adverbial after a preposition (`registrou no segundo
-    trimestre lucro de…`), and a heading with a colon (`[...]…`).
+    trimestre lucro de…`), and a heading with a colon (`Terceiro trimestre: receita…`).
     """
     rx = _period_pattern(doc.language or "")
     if rx is None or "trimestre" not in doc.text and "semestre" not in doc.text:
@@ -837,7 +837,7 @@ _NOT_ABSOLUTE = frozenset(
     ],
 )
 def absolute_with_gerund(doc: Document, ctx) -> Iterator[Hit]:
-    """`com` + a bare plural noun + a gerund (`[...] para`).
+    """`com` + a bare plural noun + a gerund (`com rumores apontando para`).
 
     ## Why it matters
     English builds a clause with `with` and a participle (`with reports pointing to a larger

@@ -25,10 +25,10 @@ NEW = (
 #: Portuguese dates, product years in place, acronyms followed by a verb, nationalities as
 #: persons, "com" + article + gerund, periphrases.
 CLEAN = """\
-O celular tem [...], carregamento de 120 W e 256 GB de armazenamento.
+O celular tem bateria de 4.500 mAh, carregamento de 120 W e 256 GB de armazenamento.
 A tela de 6,7 polegadas chega a 120 Hz e gasta 2 W em repouso; com 65 W carrega em meia hora.
 A empresa registrou no segundo trimestre lucro de R$ 2 bilhões; o segundo trimestre fiscal começa
-em julho. [...] de R$ 4 bilhões.
+em julho. Terceiro trimestre: receita de R$ 4 bilhões.
 O Flamengo campeão voltou ao Rio, o Palmeiras joga domingo e o Liverpool enfrenta o Arsenal sábado.
 O Google Fotos ganhou uma função, e o Google Agenda também; a Zentrix pesquisa novas baterias.
 Foi o que disse o FMI ontem. O Neymar pai falou com a imprensa.
@@ -48,7 +48,7 @@ A empresa paga dividendos com lucros de anos anteriores, segundo o balanço.
 DIRTY = (
     "O aparelho traz 65 W carregamento e absurdamente carregamento rápido. "
     "A Zentrix divulgou sua terceiro trimestre receita, e um Voxpop pesquisa mostrou a Zentrix insistência "
-    "em negar. O prazo acabou em abril 24, 2025, e a correção saiu [...] 2008. "
+    "em negar. O prazo acabou em abril 24, 2025, e a correção saiu no Windows Server R2 de 2008. "
     "A empresa encerrou o Parceiros de Crescimento (PDC) programa no fim do ano. "
     "A americana empresa cortou vagas, com rumores apontando para novos cortes. "
     "Segundo o Zentrix CEO Ana Lima, é um americano ator."
