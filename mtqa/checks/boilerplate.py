@@ -581,9 +581,9 @@ def _widget_rx() -> re.Pattern[str]:
     message="Page widget scraped with the article: '{text}'",
     examples=[
         bad("Título do relatório\n\n[[Índice]]\n\nIntrodução\n\nO estudo começa aqui."),
-        bad("[[[...]]]\n[[[...].]]\n\n"
-            "[...]."),
-        bad("[[reserve já]]\n[[Reserve Online!]]\n\nPolítica de cancelamento"),
+        bad("[[Terminar sessão]]\n[[Entrar ou registar-se]]\n\n"
+            "Como configurar a impressora da escola."),
+        bad("[[Reserve agora]]\n[[Compre online!]]\n\nHorários de visita"),
         bad("O governo anunciou o plano.\n[[Publicidade]]\nA oposição criticou a medida."),
         bad("[[Skip to content]]\nThe government announced a plan.", language="en"),
         bad("O primeiro parágrafo termina aqui.\n[[Continue lendo após a publicidade]]\nMais texto."),
@@ -598,7 +598,7 @@ def _widget_rx() -> re.Pattern[str]:
         bad("O prazo termina na sexta-feira.\n[[Facebook Twitter WhatsApp]]\nO texto continua."),
         good("O Facebook e o Twitter recorreram da decisão."),
         good("A empresa explicou o que são cookies e como o navegador os guarda."),
-        good("Utilizamos cookies para diferentes finalidades:"),
+        good("Usamos cookies de três tipos, como mostra a tabela abaixo:"),
         bad("O texto começa aqui.\n[[Conteúdo exclusivo para assinantes. Já é assinante? Faça login.]]"),
         good("O número de assinantes do jornal cresceu 10% em 2024, informou a empresa."),
     ],
@@ -698,15 +698,16 @@ def _media_rx() -> re.Pattern[str]:
     category="boilerplate",
     message="Audio or video player text scraped with the article: '{text}'",
     examples=[
-        bad("[[NOVOAgora você pode ouvir as notícias do Jornal!]]\nO governo anunciou um plano."),
+        bad("[[AO VIVOAgora você já pode escutar as matérias da Rádio Serra!]]\n"
+            "O governo anunciou um plano."),
         bad("O presidente discursou.\n[[O seu navegador não suporta o vídeo.]]\nDepois, saiu."),
         bad("[[Your browser does not support the audio element.]]\nText.", language="en"),
-        good("Agora você pode ouvir a voz do cantor em versões remasterizadas, disse a gravadora."),
+        good("Hoje você pode escutar a voz da avó em fitas antigas, contou a neta."),
         good("Os ouvintes podem ouvir o programa na rádio às 8h."),
     ],
 )
 def media_player_prompt(doc: Document, ctx) -> Iterator[Hit]:
-    """Text of an audio or video player (`Agora você pode ouvir este artigo`, `browser ... video`).
+    """Text of an audio or video player (`Ouça esta matéria`, `browser ... video`).
 
     ## Why it matters
     Article pages offer a "listen to this article" button or embed videos with a fallback
@@ -756,10 +757,10 @@ _CREDIT_BY = re.compile(
     category="boilerplate",
     message="Photo credit scraped into the text: '{text}'",
     examples=[
-        bad("A repórter criticou a decisão do editor. [[(Ana Lima/CBS via Getty Images)]]"),
+        bad("O goleiro comemora a defesa no segundo tempo. [[(Ana Lima/Lance via Getty Images)]]"),
         bad("O ministro chega à reunião em Bruxelas. [[(Foto: John Thys/AFP)]]\nA reunião durou horas."),
         bad("Os bombeiros trabalham no local. [[(Carlos Souza/Reuters; Maria Dias/AP)]]"),
-        good("[...] empresa [...]."),
+        good("LONDRES, 12 mar (Reuters) - O preço do cobre subiu 2% nesta terça-feira."),
         good("Moura comemora a pole no pit lane. Foto: Luísa Prado/Agência Pista"),
         good("A agência (AFP) informou que o voo foi cancelado."),
         bad("A cidade vista do alto. [[(Imagem: Prefeitura de Recife)]]"),
@@ -774,7 +775,8 @@ def photo_credit(doc: Document, ctx) -> Iterator[Hit]:
 
     ## Why it matters
     The credit belongs under a picture that is no longer there; left in the running text, it
-    interrupts it, and machine translation often garbles it (`[...]`, `through`).
+    interrupts it, and machine translation often garbles it (the agency's name or the joining
+    `via` turned into other words).
 
     ## What fires
     Round brackets that open with a credit label (`Foto:`, `Imagem:`, `Photo:`, `Crédito:`) or
@@ -823,9 +825,9 @@ def _all_caps(t: str) -> bool:
     category="boilerplate",
     message="Headline of another article inserted in the text: '{text}'",
     examples=[
-        bad("A repórter trabalha no programa desde [...] pelo trabalho.\n"
-            "[[EDITOR ADIA REPORTAGEM SOBRE PRISÃO E CAUSA CRISE NA EMISSORA]]\n"
-            "Ela voltou à emissora depois de uma passagem por outra rede de televisão."),
+        bad("A padaria funciona no bairro desde 1998 e vende cerca de dois mil pães por dia.\n"
+            "[[PREFEITURA MUDA HORÁRIO DAS FEIRAS LIVRES A PARTIR DE MAIO]]\n"
+            "O dono pretende abrir uma segunda loja no centro da cidade no ano que vem."),
         bad("O time venceu por 3 a 1 e assumiu a liderança do campeonato brasileiro neste domingo.\n\n"
             "[[CLIQUE AQUI PARA RECEBER AS NOTÍCIAS NO CELULAR]]\n\nO técnico elogiou o grupo."),
         good("GOVERNO ANUNCIA NOVO PLANO DE OBRAS PARA AS CAPITAIS\n\nO governo federal anunciou "
@@ -870,14 +872,14 @@ _HOME = re.compile(r"home|início|inicio|página\s+inicial|capa|notícias|news",
     category="boilerplate",
     message="Breadcrumb or search-keyword line above the title: '{text}'",
     examples=[
-        bad("[[fabricante de parafusos inox]]\n\nRota Parafusos: como escolher a porca certa\n\nTexto."),
+        bad("[[loja de tintas para parede]]\n\nCasa Cores: como escolher o tom da sala\n\nTexto."),
         bad("[[Início » Notícias » Economia]]\nGoverno anuncia novo plano de obras\n\nO texto."),
         good("Governo anuncia novo plano de obras\n\nO texto começa aqui."),
         good("iPhone 16 chega às lojas\n\nO aparelho custa R$ 7.000."),
         good("O texto começa aqui, sem título.\nE continua na linha seguinte."),
         bad("12/06/2024\n[[Início › Esportes]]\nFlamengo vence o clássico\n\nTexto."),
         good("Agenda cultural\n\nshows e exposições\n\nO fim de semana tem muitas opções."),
-        bad("Jornal do Porto\n[[parafusos e porcas inox]]\nComo escolher a porca certa\n\nTexto."),
+        bad("Jornal do Porto\n[[tintas e vernizes baratos]]\nComo pintar uma varanda\n\nTexto."),
     ],
 )
 def breadcrumb_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -885,7 +887,7 @@ def breadcrumb_line(doc: Document, ctx) -> Iterator[Hit]:
 
     ## Why it matters
     Pages put a category trail (`Início » Notícias » Economia`) or a search phrase
-    (`fabricante de parafusos inox`) above the headline; scraped into the article, it reads as
+    (`loja de tintas para parede`) above the headline; scraped into the article, it reads as
     a broken first line.
 
     ## What fires

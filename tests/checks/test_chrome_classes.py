@@ -57,7 +57,7 @@ CHROME_LINES = [
     "Tabela de conteúdos",
     "Sumário",
     "Iniciar sessão",
-    "Criar uma conta",
+    "Criar conta",
     "Reserve agora!",
     "Compre já",
     "Aceitar todos os cookies",
@@ -66,7 +66,7 @@ CHROME_LINES = [
     "O seu navegador não suporta a reprodução de vídeo.",
     "Seu navegador não suporta o elemento de áudio.",
     "Ouça esta notícia",
-    "Agora você pode ouvir as nossas reportagens!",
+    "Agora já pode escutar as nossas reportagens!",
     "Listen to this article",
     "![](https://cdn.exemplo.com/fotos/ponte-nova.webp)",
     "ponte_nova_rio_2024.jpg",
@@ -163,7 +163,7 @@ CLEAN = [
     "Moura comemora a vitória. Foto: Luísa Prado/Agência Pista\n\n" + _PROSE,
     "O ministro (foto) falou com a imprensa.\n\n" + _PROSE,
     "Quem ganha com as obras\n\n" + _PROSE + "\n\nSERVIÇO\n\nInscrições até 30 de junho, no site do ministério.",
-    "[...] empresa [...], e analistas reduziram a meta.",
+    "LONDRES, 12 mar (Reuters) - O preço do cobre subiu 2% nesta terça-feira, e os fundos ampliaram as compras.",
     "O jogador de 18 anos assinou contrato até 2027. O clube fica em Lisboa, em Portugal.",
     "Os candidatos menores de 18 anos precisam de autorização dos pais para participar.",
     "A campanha “Jogue limpo” foi lançada pela federação nesta terça-feira.",
@@ -208,13 +208,13 @@ def test_cut_text_fires(text, part):
 REPEATS = [
     ("Ponte nova é aberta ao tráfego no Rio\n\nConteúdo\n\nPonte nova é aberta ao tráfego no Rio\n\n"
      + _PROSE, "Ponte nova é aberta ao tráfego no Rio"),
-    ("Como escolher a porca certa\n\nÍndice\n1. Introdução\n2. Métodos\n\nIntrodução\n" + _PROSE
-     + "\n\nMétodos\n" + _PROSE2, "1. Introdução"),
+    ("Como cuidar de orquídeas em casa\n\nÍndice\n1. Rega\n2. Adubação\n\nRega\n" + _PROSE
+     + "\n\nAdubação\n" + _PROSE2, "1. Rega"),
     ("Ficha técnica\nProcessador\nProcessador: octa-core\nMemória\nMemória: 8 GB", "Processador"),
     ("Lisboa\n\nConteúdo\n\n1 História\n1.1 Fundação\n2 Geografia\n\nHistória\n" + _PROSE
      + "\n\nFundação\n" + _PROSE2 + "\n\nGeografia\n" + _PROSE, "1 História"),
-    ("O aparelho tem tela grande de 6,5 polegadas grande e [...].", "grande"),
-    ("As fábricas abriram cedo e abriram no bairro novo em 1980.", "abriram"),
+    ("A geladeira tem porta larga de 70 cm larga e gaveta de 20 litros.", "larga"),
+    ("Os turistas voltaram cedo e voltaram com fome ao hotel.", "voltaram"),
     ("Ponte nova é aberta ao tráfego no Rio de JaneiroPonte nova é aberta ao tráfego no Rio de Janeiro\n\n"
      + _PROSE, "Ponte nova"),
 ]

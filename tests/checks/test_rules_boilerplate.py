@@ -79,7 +79,7 @@ def test_read_more_label_fires_as_a_button_not_as_a_label_before_prose():
 
 
 def test_photo_credit_needs_a_credit_shape():
-    assert _run("B113", "[...] caíram 7%.") == []
+    assert _run("B113", "PARIS, 3 fev (Reuters) - O euro subiu 1%.") == []
     assert _run("B113", "A agência (AFP) informou o horário.") == []
     assert _run("B113", "O ministro chega. (Foto: Ana Lima)") == [(1, "(Foto: Ana Lima)")]
 
