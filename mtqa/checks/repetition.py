@@ -260,20 +260,20 @@ _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]{1,4}|%)?\s*$")
     category="repetition",
     message="'{word}' repeated after the measure: '{text}'",
     examples=[
-        bad("com suporte para [...] sem fio", suggest=""),
-        bad("uma tela grande de 6,7 polegadas [[grande]] e brilhante", suggest=""),
+        bad("um aspirador silencioso de 60 dB [[silencioso]] e leve", suggest=""),
+        bad("uma panela funda de 24 centímetros [[funda]] e pesada", suggest=""),
         good("O preço passou de 20 reais a 30 reais em um mês."),
         good("entre 5 milhões e 10 milhões de pessoas"),
-        good("A [...] dura um dia inteiro, e a bateria de 4.000 mAh, meio dia."),
+        good("A mala de 23 kg vai no porão, e a mala de 10 kg, na cabine."),
         good("O placar terminou 3 a 1; no outro jogo, 2 a 1."),
         good("Leia o capítulo 3 capítulo 4 e capítulo 5 do livro."),
     ],
 )
 def word_repeated_after_measure(doc: Document, ctx) -> Iterator[Hit]:
-    """A word said again right after a number and its unit (`[...]`).
+    """A word said again right after a number and its unit (`silencioso de 60 dB silencioso`).
 
     ## Why it matters
-    English puts the measure before the noun (`120W fast charging`); a translation that moves
+    English puts the measure before the noun (`a 60 dB quiet motor`); a translation that moves
     the adjective and keeps it in place too says the word twice around the number.
 
     ## What fires
@@ -317,7 +317,7 @@ _CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
     message="Verb '{word}' repeated in the coordinated clause: '{text}'",
     languages=("pt", "en"),
     examples=[
-        bad("As fábricas do país [...].", suggest=""),
+        bad("Os convidados chegaram cedo e [[chegaram]] com flores para a noiva.", suggest=""),
         bad("Os preços subiram muito e [[subiram]] de novo em maio.", suggest=""),
         good("Correu, correu e chegou a tempo."),
         good("Ele falou e falou, mas ninguém ouviu."),
@@ -327,10 +327,10 @@ _CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
     ],
 )
 def repeated_coordinated_verb(doc: Document, ctx) -> Iterator[Hit]:
-    """The same verb after `e` in a short coordinated clause (`[...]`).
+    """The same verb after `e` in a short coordinated clause (`chegaram cedo e chegaram com`).
 
     ## Why it matters
-    Machine translation renders two source verbs close in meaning (`started late, began in`)
+    Machine translation renders two source verbs close in meaning (`arrived early, came with`)
     with the same Portuguese verb; the clause then says the same thing twice.
 
     ## What fires
@@ -354,7 +354,7 @@ def repeated_coordinated_verb(doc: Document, ctx) -> Iterator[Hit]:
             continue
         chunk = re.split(r"[^\w \t'’-]", before)[-1]
         words = chunk.split()
-        # Exactly one word between, itself lower case: "[...]".
+        # Exactly one word between, itself lower case: "chegaram cedo e chegaram".
         if len(words) < 2 or words[-2] != w or not words[-1].isalpha() or not words[-1].islower():
             continue
         k = 2
@@ -399,12 +399,12 @@ def _word_start(text: str, pos: int, floor: int) -> int:
     category="repetition",
     message="Label repeated with its value: '{text}'",
     examples=[
-        bad("Ficha técnica\nBateria\n[[Bateria]]: 5.000 mAh\nTela\n[[Tela]]: 6,7 polegadas"),
+        bad("Ficha técnica\nPotência\n[[Potência]]: 1.200 W\nCapacidade\n[[Capacidade]]: 2 litros"),
         bad("Ficha técnica\n**Preço**[[Preço]] R$ 3.000"),
-        bad("Ficha técnica\nMarca[[Marca]] Xiaomi\nCor:[[cor]] preta"),
+        bad("Ficha técnica\nMarca[[Marca]] Arvelo\nCor:[[cor]] preta"),
         good("Comprei um bombom e um tutu de feijão. Hora: 10h"),
         bad("Ficha técnica\nPreço [[Preço]]: R$ 3.000\nPeso [[Peso]] 180 g"),
-        bad("Descrição\n[[Descrição]] O aparelho é feito de alumínio e vidro, com tela de 6,7 polegadas."),
+        bad("Descrição\n[[Descrição]] O liquidificador tem copo de vidro e cinco velocidades."),
         bad("Ficha técnica\nCor | [[Cor]] preta"),
         good("Bora Bora é uma ilha da Polinésia Francesa.\nBora Bora\n\nO hotel fica na praia."),
         good("Paris\nParis Saint-Germain venceu o Lyon por 2 a 0 neste domingo, no Parque dos Príncipes."),
@@ -414,11 +414,11 @@ def _word_start(text: str, pos: int, floor: int) -> int:
     ],
 )
 def label_repeated(doc: Document, ctx) -> Iterator[Hit]:
-    """A label written twice, fused with its value across a line break or markup (`Tela Tela:`).
+    """A label written twice, fused with its value across a line break or markup (`Peso Peso:`).
 
     ## Why it matters
     Spec tables and definition lists keep their label twice when a page is converted to text
-    (once as a cell, once as the start of the value); the translation reads `Tela Tela: 6,7`.
+    (once as a cell, once as the start of the value); the translation reads `Peso Peso: 2 kg`.
 
     ## What fires
     A line of one to three words followed by a line that starts with the same words and then a
@@ -498,13 +498,13 @@ def _toc_rx() -> re.Pattern[str]:
     category="repetition",
     message="Table-of-contents entry repeating a heading of the text: '{text}'",
     examples=[
-        bad("Como escolher uma porca\n\nÍndice\n\n[[Introdução]]\n[[Resultados]]\n\n"
-            "Introdução\n\nO texto começa aqui, com um ponto.\n\nResultados\n\nO método funciona."),
-        bad("Sumário:\n[[1. Sintomas]]\n[[2. Causa]]\n\nSintomas\nO problema ocorre ao iniciar.\n\n"
-            "Causa\nO problema ocorre porque o arquivo falta."),
+        bad("Como plantar tomates\n\nÍndice\n\n[[Preparo do solo]]\n[[Colheita]]\n\n"
+            "Preparo do solo\n\nO texto começa aqui, com um ponto.\n\nColheita\n\nOs frutos ficam vermelhos."),
+        bad("Sumário:\n[[1. Ingredientes]]\n[[2. Modo de preparo]]\n\nIngredientes\nFarinha, ovos e leite.\n\n"
+            "Modo de preparo\nMisture tudo e asse por meia hora."),
         good("O índice subiu.\n\nResultados\n\nO método funciona.\n\nResultados\n\nDe novo."),
         good("Índice\n\nO Índice de Preços subiu 0,4% em maio, segundo o IBGE."),
-        bad("Como escolher uma porca\nÍndice [[Como escolher uma porca Introdução Resultados]]\n\nTexto."),
+        bad("Como plantar tomates\nÍndice [[Como plantar tomates Preparo Colheita]]\n\nTexto."),
         good("Índice de preços sobe\n\nÍndice de preços sobe 0,4% em maio, diz o IBGE."),
     ],
 )
@@ -529,7 +529,7 @@ def toc_repeat(doc: Document, ctx) -> Iterator[Hit]:
     for i, (start, t) in enumerate(lines):
         m = rx.match(t)
         if m and m.end() < len(t.rstrip()) and len(t) <= 300:
-            # "Índice Como escolher uma porca ...": the label and the entries on one line.
+            # "Índice Como plantar tomates ...": the label and the entries on one line.
             rest = t[m.end() :].rstrip()
             if keys_all is None:
                 keys_all = {}
@@ -575,8 +575,8 @@ _TWICE = re.compile(r"(?P<x>\S.{14,}?\S)\s*(?:[|–—-]\s*)?(?P=x)", re.IGNOREC
     category="repetition",
     message="Text repeated within the line: '{short}'",
     examples=[
-        bad("Como escolher a porca certa para cada parafuso[[Como escolher a porca certa para cada "
-            "parafuso]]\n\nTexto."),
+        bad("Como regar as plantas durante as férias[[Como regar as plantas durante as "
+            "férias]]\n\nTexto."),
         bad("Governo anuncia plano de obras nas capitais [[Governo anuncia plano de obras nas capitais]]"),
         good("Governo anuncia plano de obras; oposição anuncia plano de obstrução."),
         good("É muito, muito emocionante, muito, muito mesmo."),

@@ -216,8 +216,8 @@ _ITEM = re.compile(r"(?<![\w(])\(?(\d{1,2})\)[ \t]+(?=[A-ZÀ-Ý])")
     category="truncation",
     message="List number {n} with no item {prev} before it: '{text}'",
     examples=[
-        bad("O método foi testado em três tipos de porca. [[(3)]] O desempenho da porca dupla foi o "
-            "melhor de todos."),
+        bad("A pesquisa ouviu professores de quatro redes de ensino. [[(3)]] A rede municipal "
+            "teve a maior queixa sobre salários."),
         bad("Resultados principais:\n[[2)]] A taxa caiu.\n3) O consumo subiu."),
         good("Os resultados: (1) a taxa caiu; (2) o consumo subiu. (3) O emprego ficou estável."),
         good("1) A taxa caiu.\n2) O consumo subiu."),
@@ -287,7 +287,7 @@ _TAIL_WORD = re.compile(r"(?<![\w'’-])([^\W\d_]+)$")
         good("Por Ana Souza, de Belo Horizonte\n\nO texto começa aqui."),
         good("O texto termina aqui.\n\nFonte: Ministério da Saúde e secretarias estaduais de"
              " saúde de todo o país"),
-        good("Ingredientes:\n- 2 xícaras de farinha de trigo\n- 1 colher de sopa de fermento em pó e"),
+        good("Ingredientes:\n- 2 xícaras de farinha de trigo\n- 1 colher de chá de fermento em pó e"),
     ],
 )
 def ends_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
