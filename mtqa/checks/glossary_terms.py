@@ -198,7 +198,6 @@ def official_name(doc, ctx):
     "G108", "glossary-forbidden-term", Severity.WARNING, category="mistranslation", message=_MESSAGE,
     examples=[
         bad("Os rebeldes [[huthis]] atacaram um navio.", suggest="houthis"),
-        bad("a ação furou a [[média mobiliária]] de 100 períodos.", suggest="média móvel"),
         bad("o atacante marcou de [[cabeçalho]] após cruzamento.", suggest="cabeçada"),
         good("Os rebeldes houthis atacaram um navio."),
         good("o preço ficou abaixo da média móvel; o cabeçalho da página mostra o logotipo."),
