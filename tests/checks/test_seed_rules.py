@@ -20,6 +20,7 @@ EXPECTED = {
         ("B102", 15, "Tiros de alerta após soldados norte-coreanos cruzarem a fronteira"),
         ("U103", 17, "Presidente"),
         ("B106", 20, "."),
+        ("S123", 20, "."),  # the same lone '.' line: a mark at the start of a line
     ],
     "001_fd6f2ad54af50c51.txt": [
         ("S101", 7, "norte -coreano"),
@@ -48,6 +49,7 @@ EXPECTED = {
         ("S102", 35, "sovereignty ,"),
         ("S105", 35, "”"),
         ("S106", 45, "use."),
+        ("U105", 45, "in"),  # 'for use. in Ukraine': the stray period leaves a lower-case start
         ("S102", 53, "Strategy ,"),
         ("B107", 61, "globo com ao vivo"),
         ("B107", 63, "o globo jornal"),
