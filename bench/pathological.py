@@ -251,7 +251,13 @@ def _child(name: str, size: int, profile: bool) -> int:
     tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"mtqa-pathological-{os.getpid()}"
     tmp.mkdir(parents=True, exist_ok=True)
     warm = tmp / "warm.txt"
-    warm.write_text(_prose_lines(4000), encoding="utf-8")
+    # Warm-up: prose, an English line, other scripts and marks, so the providers' lazy parts
+    # (word lists, language models) load here and not in the figures of the pattern.
+    warm.write_text("\n\n".join((
+        _prose_lines(4000), "The minister said on Monday that the plan was approved by the board.",
+        " ".join(_SCRIPTS), _fill(_combining, 200, " "), _fill(_mixed_scripts, 300, " "),
+        _fill(_cap_words, 300, " "), _fill(_number, 200, " "), "\r".join(_WORDS[:5]),
+    )) + "\n", encoding="utf-8")
     runner.run([str(warm)], cfg, engine=engine, use_review=False)
     parts.clear()
     text = PATTERNS[name](size)
