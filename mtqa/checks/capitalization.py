@@ -33,14 +33,20 @@ _CONJ = frozenset({"e", "ou", "and", "or", "y", "o", "i", "ed"})
 #: two capitalised words they are title case (U101).
 _JOINS = {"pt": frozenset({"E", "Ou"})}
 #: A line that ends with a colon after at least one full sentence is running text too.
-_TEXT_THEN_COLON = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S.*:\s*$")
+#: (Tested as "ends with ':'" plus this search before it: the one regex ".*:\s*$" after every
+#: sentence end was quadratic on long lines.)
+_SENTENCE_THEN_TEXT = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+
+
+def _text_then_colon(line: str) -> bool:
+    s = line.rstrip()
+    return s.endswith(":") and _SENTENCE_THEN_TEXT.search(s, 0, len(s) - 1) is not None
 
 
 def _runs_as_text(line: str) -> bool:
     """The line ends as running text (a sentence, or sentences and a colon that introduces
     something) and is not written in capitals."""
-    return (_PROSE_END.search(line) is not None or _TEXT_THEN_COLON.search(line) is not None) \
-        and line.upper() != line
+    return (_PROSE_END.search(line) is not None or _text_then_colon(line)) and line.upper() != line
 
 
 @cache

@@ -19,6 +19,10 @@ from mtqa.core.model import Document, Severity
 _TOKEN = re.compile(r"\w+")
 
 
+#: Longest name C101 compares, in words.
+_MAX_NAME_WORDS = 6
+
+
 @lru_cache(maxsize=8192)
 def _fold(s: str) -> str:
     """Lower-cased, accents removed, spaces and hyphens dropped: the identity of a name."""
@@ -136,7 +140,9 @@ def name_written_two_ways(doc, ctx):
                     continue
                 occurrences["1:" + fold(text[a:b])].append((off + a, off + b, text[a:b]))
             for i in range(len(toks)):
-                for j in range(i + 2, len(toks) + 1):
+                # Names of up to six words: all sub-runs of a long run of capitals grow with the
+                # cube of its length (a 10 KB line of capitalised words took minutes).
+                for j in range(i + 2, min(len(toks), i + _MAX_NAME_WORDS) + 1):
                     a, b = toks[i][0], toks[j - 1][1]
                     occurrences["n:" + fold(text[a:b])].append((off + a, off + b, text[a:b]))
     known = None

@@ -1494,7 +1494,7 @@ def english_compound(doc: Document, ctx: CheckContext):
     for seg in doc.sentences:
         for m in _WORD_RX.finditer(seg.text):
             w = m.group()
-            if not w.islower() or len(w) < 6 or "-" in w or "'" in w or "’" in w:
+            if not w.islower() or not 6 <= len(w) <= 40 or "-" in w or "'" in w or "’" in w:
                 continue
             if lower_counts[w] >= 2 or km.kind(w, d) != "unknown":
                 continue

@@ -515,7 +515,8 @@ def missing_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             fix = verdict[word]
         else:
             fix = None
-            if word not in skip and not in_any(word):
+            # Accented readings grow with the square of a word's length: no real word is longer.
+            if len(word) <= 30 and word not in skip and not in_any(word):
                 found = {c for c in _accented(word) if in_variant(c)}
                 if len(found) == 1:
                     fix = found.pop()

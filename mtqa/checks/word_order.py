@@ -104,7 +104,9 @@ def possessive_before_office(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=f"{m.group('head')} {article} {portfolio} {m.group('pp')} {place}")
 
 
-_CAPS_HYPHEN = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+-[A-ZÀ-ÖØ-Þ]")
+# Fixed width: a letter, a hyphen, a capital (the old "[A-Z]\w+-[A-Z]" was quadratic on a
+# long run of letters, and every text it matched this matches too).
+_CAPS_HYPHEN = re.compile(r"[^\W\d_]-[A-ZÀ-ÖØ-Þ]")
 
 
 @cache

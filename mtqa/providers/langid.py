@@ -47,6 +47,10 @@ LANGUAGE_NAMES = {
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+#: Longest text handed to the detector backend at once.
+MAX_DETECT_CHARS = 4000
+
+
 def language_name(code: str | None) -> str:
     """English name of an ISO 639-1 code (the code itself when unknown)."""
     return LANGUAGE_NAMES.get(code or "", code or "unknown")
@@ -195,6 +199,7 @@ def _evidence_words(text: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+
 class Detection:
     """A language decision and how sure it is (0..1), with the method that made it."""
 
@@ -483,8 +488,13 @@ class LanguageIdentifier:
     # -- decisions ---------------------------------------------------------------------------
 
     def detect(self, text: str) -> Detection:
-        """Ask the backend (never used for single words by the checks)."""
+        """Ask the backend (never used for single words by the checks). A very long text is cut
+        at a space after its first ``MAX_DETECT_CHARS`` characters: the detector's time grows
+        with the text, and its answer does not change past a few sentences."""
         self.backend_calls += 1
+        if len(text) > MAX_DETECT_CHARS:
+            cut = text.rfind(" ", 0, MAX_DETECT_CHARS)
+            text = text[: cut if cut > 0 else MAX_DETECT_CHARS]
         probs = [(lang, p) for lang, p in self.backend.probabilities(text) if lang in self.candidates]
         if not probs:
             return Detection("", 0.0, self.backend.name, {})
