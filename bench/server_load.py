@@ -71,7 +71,7 @@ def main() -> None:
         except OSError:
             if time.time() > deadline or server.poll() is not None:
                 server.kill()
-                raise SystemExit("the server did not start")
+                raise SystemExit("the server did not start") from None
             time.sleep(0.2)
 
     body = urllib.parse.urlencode({"text": article(), "language": "pt-BR"}).encode()
