@@ -94,6 +94,20 @@ def build_corpus(pool: Sequence[str], n_articles: int, *, seed: int = SEED,
     return out
 
 
+def distinct_corpus(pool: Sequence[str], per_article: int = 12) -> list[str]:
+    """Articles in which no sentence appears twice in the whole corpus: every distinct sentence
+    of ``pool`` once, in order, ``per_article`` to an article (a headline line, then paragraphs
+    of three). Nothing a process remembers (the detector's answers, dictionary lookups) can be
+    reused from one sentence to the next, as in a batch of distinct articles."""
+    unique = list(dict.fromkeys(s.strip() for s in pool if s.strip()))
+    out = []
+    for i in range(0, len(unique), per_article):
+        chunk = unique[i : i + per_article]
+        paras = [" ".join(chunk[j : j + 3]) for j in range(1, len(chunk), 3)]
+        out.append("\n\n".join([chunk[0], *paras]) + "\n")
+    return out
+
+
 def write_corpus(texts: Sequence[str], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     width = len(str(len(texts)))
@@ -393,6 +407,20 @@ def bench(quick: bool, out_dir: Path, docs: Path | None, articles: int) -> dict:
             log(f"lint {label}: {lint[label]['sentences_per_s']} sentences/s")
         results["lint"] = {"articles": n_main, "sentences": main_sentences, **lint}
 
+        # 2b. the same on a corpus of distinct sentences (no sentence repeated anywhere)
+        distinct = write_corpus(distinct_corpus(pool), work / "distinct")
+        d_sentences = count_sentences(distinct)
+        r = run_child([*mtqa_cmd(), "lint", str(distinct), "--format", "json", "-o",
+                       str(work / "lint-distinct.json"), *LINT_ARGS], env=child_env(MTQA_JOBS="1"))
+        if r["returncode"] != 0:
+            raise RuntimeError(f"mtqa lint failed: {r['stderr'][-500:]}")
+        results["lint_distinct"] = {
+            "articles": len(list(distinct.glob("*.txt"))), "sentences": d_sentences,
+            "seconds": round(r["seconds"], 3), "cpu_seconds": round(r["cpu_seconds"], 3),
+            "sentences_per_s": round(d_sentences / r["seconds"], 1),
+            "sentences_per_cpu_s": round(d_sentences / r["cpu_seconds"], 1), "max_rss_mb": r["max_rss_mb"]}
+        log(f"lint distinct: {results['lint_distinct']['sentences_per_s']} sentences/s")
+
         # 3. engine families, each in its own process
         fams = {}
         from mtqa.engine.select import select_checks
@@ -554,6 +582,12 @@ def markdown(r: dict) -> str:
                          f"| {_fmt(x['sentences_per_s'])} sentences/s ({x['seconds']:.2f} s wall); "
                          f"{_fmt(x['sentences_per_cpu_s'])} per CPU-second "
                          f"| {_fmt(x['max_rss_mb'], ' MB')} |")
+    d = r.get("lint_distinct")
+    if d:
+        lines.append(f"| `mtqa lint` end to end, {d['articles']:,} articles of distinct sentences "
+                     f"({d['sentences']:,} sentences, none repeated), jobs=1 "
+                     f"| {_fmt(d['sentences_per_s'])} sentences/s ({d['seconds']:.2f} s wall, process start "
+                     f"included); {_fmt(d['sentences_per_cpu_s'])} per CPU-second | {_fmt(d['max_rss_mb'], ' MB')} |")
     for name, f in r.get("families", {}).items():
         label = f"engine, {name}" + (f" ({FAMILIES[name]} codes)" if name in FAMILIES else "")
         if "error" in f:

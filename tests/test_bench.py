@@ -56,3 +56,14 @@ def test_pool_from_the_repository(bench):
     assert any(p.parent.name == "seeds" for p in files) and any(p.parent.name == "pt_BR" for p in files)
     pool = bench.sentence_pool(files)
     assert len(pool) > 500 and all(s.strip() == s and s for s in pool)
+
+
+def test_distinct_corpus_repeats_no_sentence(bench):
+    pool = [f"Frase distinta número {i}." for i in range(30)] + ["Frase distinta número 3."]
+    texts = bench.distinct_corpus(pool, per_article=7)
+    sentences = [s for t in texts for line in t.split("\n") if line for s in line.split(". ") if s]
+    assert len(texts) == 5
+    flat = " ".join(texts)
+    for i in range(30):
+        assert flat.count(f"número {i}.") == 1
+    assert len(sentences) >= 30
