@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -75,12 +76,12 @@ class GlossaryModal(ModalScreen["str | None"]):
         form = self.read_form()
         errors = validate(form)
         if errors:
-            self.query_one("#g-errors", Static).update("\n".join("• " + e for e in errors))
+            self.query_one("#g-errors", Static).update(Text("\n".join("• " + e for e in errors)))
             return
         try:
             path = write_entry(form)
         except (ValueError, OSError) as exc:
-            self.query_one("#g-errors", Static).update(f"• {exc}")
+            self.query_one("#g-errors", Static).update(Text(f"• {exc}"))
             return
         self.dismiss(str(path))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 
@@ -15,4 +16,6 @@ class StatusBar(Static):
             parts.append("filter: " + session.filter.describe())
         if message:
             parts.append(message)
-        self.update(" │ ".join(parts))
+        # Text, never markup: a message quotes article text, which may hold "[/link]" or
+        # "[caption]" (Textual would raise MarkupError, or render "[bold red]" as a style).
+        self.update(Text(" │ ".join(parts)))
