@@ -83,7 +83,28 @@ def from_config(config: Config) -> GlossaryProvider:
     if not glossaries:
         where = ", ".join(str(Path(p)) for p in paths)
         raise ProviderUnavailable(f"glossary: no glossary files found in {where}")
+    if config.glossary.paths:
+        # The shipped glossaries pass `mtqa glossary validate` in CI; a user's may hold a regex
+        # that backtracks catastrophically ('(a+)+$') and would hang every lint. Refuse it here,
+        # naming its file and line, before anything is compiled.
+        problem = unsafe_regex(glossaries)
+        if problem:
+            raise ProviderUnavailable(f"glossary: {problem}")
     return GlossaryProvider(
         glossaries, disable=config.glossary.disable, language=config.language or "pt",
         variant=config.variant or None,
     )
+
+
+def unsafe_regex(glossaries: list[g.Glossary]) -> str | None:
+    """``FILE:LINE: why`` of the first pattern or context regex that cannot be used safely."""
+    for gl in glossaries:
+        for e in gl.entries:
+            found = [(p, "patterns") for p in e.patterns]
+            for conds, key in ((e.context, "context"), (e.unless, "unless")):
+                found += [(p, key) for c in conds for p in (*c.near, c.before, c.after) if p]
+            for p, key in found:
+                why = g.check_regex(p)
+                if why:
+                    return f"{e.file}:{e.key_lines.get(key, e.line)}: entry {e.id!r}: {why}"
+    return None
