@@ -105,6 +105,37 @@ CHROME_LINES = [
     "Este artigo é patrocinado pela Marca X.",
     "Avaliações (0)",
     "Ver oferta",
+    # site chrome around the article body: menus, counters, consent and legal footers
+    "Menu",
+    "×",
+    "Continua após a publicidade",
+    "Continue a ler depois do anúncio",
+    "Role para baixo para continuar",
+    "Deslize para ver mais",
+    "Inscreva-se na nossa newsletter",
+    "Tópicos relacionados",
+    "Leia a reportagem completa",
+    "Leia a íntegra",
+    "Publicada há 2 horas",
+    "Atualizado há 15 minutos",
+    "Updated 3 hours ago",
+    "5 comentários",
+    "Ver comentários",
+    "No comments",
+    "Responder",
+    "Reply",
+    "Salvar",
+    "Denunciar",
+    "Newsletter",
+    "Ative as notificações",
+    "Foto 4 de 12",
+    "Slide 2/9",
+    "© 2025 Folha do Vale. Direitos reservados.",
+    "Copyright 2024 Grupo Exemplo",
+    "All rights reserved.",
+    "Termos de uso | Política de privacidade | Anuncie",
+    "Privacy policy",
+    "Scroll down to continue",
 ]
 
 
@@ -176,6 +207,15 @@ CLEAN = [
     "O clube joga de forma responsável, disse o técnico, e só aceita maiores de 18 anos na base.",
     "O festival é apenas para maiores de 18 anos e tem shows de rock e jazz.\n\n" + _PROSE,
     _PROSE + "\n\nO ministro é economista e foi professor da USP antes de assumir o cargo.",
+    # words of chrome inside sentences and headings stay silent
+    "Menu de inverno chega aos restaurantes\n\n" + _PROSE,
+    "A política de privacidade do aplicativo mudou, e os termos de uso também.\n\n" + _PROSE,
+    "Os comentários do ministro irritaram a oposição.\n\n" + _PROSE2,
+    "O prefeito vai responder às perguntas na sexta-feira.\n\n" + _PROSE2,
+    "Salvar vidas é a prioridade, disse o comandante.\n\n" + _PROSE,
+    "Foram 5 comentários racistas em uma hora, segundo a polícia.\n\n" + _PROSE,
+    "Todos os direitos reservados aos autores foram pagos, informou a editora.\n\n" + _PROSE2,
+    "A foto 4 da série mostra a ponte em obras.\n\n" + _PROSE,
 ]
 
 
