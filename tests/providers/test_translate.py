@@ -41,6 +41,7 @@ class Server:
         self.mode = "ok"
         self.failures_left = 0
         self.requests: list[str] = []
+        self.bodies: list[dict] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -82,9 +83,11 @@ class Server:
                 q = parse_qs(urlsplit(self.path).query)
                 self._answer(q.get("q", [""])[0])
 
-            def do_POST(self):  # LibreTranslate (deep-translator sends the form as query params)
-                q = parse_qs(urlsplit(self.path).query)
-                self._answer(q.get("q", [""])[0])
+            def do_POST(self):  # LibreTranslate: the form in the body
+                n = int(self.headers.get("Content-Length") or 0)
+                form = parse_qs(self.rfile.read(n).decode())
+                server.bodies.append(form)
+                self._answer(form.get("q", [""])[0])
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
@@ -109,6 +112,7 @@ def _reset(server):
     server.mode = "ok"
     server.failures_left = 0
     server.requests.clear()
+    server.bodies.clear()
 
 
 def backend(provider: str, url: str, **kw) -> DeepTranslatorBackend:
@@ -193,7 +197,8 @@ def test_key_never_in_cache_key(server, tmp_path):
     svc.translate(["olá"], "pt", "en")
     raw = (tmp_path / "c.sqlite3").read_bytes() + (tmp_path / "c.sqlite3-wal").read_bytes()
     assert SECRET.encode() not in raw
-    assert SECRET not in server.url and any(SECRET in r for r in server.requests)  # it was sent
+    assert SECRET not in server.url  # it was sent, in the form body (not in the URL)
+    assert server.bodies[-1]["api_key"] == [SECRET] and not any(SECRET in r for r in server.requests)
 
 
 def test_rate_limit_spaces_calls():
