@@ -151,8 +151,11 @@ class TranslationCache:
         if not self.path.exists():
             return {"path": str(self.path), "entries": 0, "bytes": 0, "groups": []}
         conn = self._conn()
+        from mtqa.providers.translate import redact_url
+
+        # Rows written before model names were redacted may carry a URL's credentials.
         groups = [
-            {"backend": b, "model": m, "direction": f"{s}-{t}", "entries": n}
+            {"backend": b, "model": redact_url(m), "direction": f"{s}-{t}", "entries": n}
             for b, m, s, t, n in conn.execute(
                 "SELECT backend, model, source, target, COUNT(*) FROM translations "
                 "GROUP BY backend, model, source, target ORDER BY backend, model, source, target"

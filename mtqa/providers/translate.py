@@ -20,6 +20,7 @@ interrupted run keeps it.
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import os
@@ -271,6 +272,10 @@ def url_secrets(url: str) -> set[str]:
         for form in (value, plain, quote(plain, safe=""), quote_plus(plain)):
             if len(form) >= MIN_SECRET:
                 out.add(form)
+    if parts is not None and parts.password:
+        # The Authorization header requests builds from the userinfo, as an echo would show it.
+        pair = f"{unquote(parts.username or '')}:{unquote(parts.password)}".encode()
+        out.add(base64.b64encode(pair).decode())
     return out
 
 
@@ -488,7 +493,8 @@ class OnlineTranslator:
         # Online models change without notice; the host at least tells services apart.
         return redact_url(self.url).rstrip("/") or "online"
 
-    def _scrub(self, text: str) -> str:
+    def scrub(self, text: str) -> str:
+        """``text`` with every credential of this backend replaced by ``***``."""
         for secret in self._secrets:
             if len(secret) >= 4:
                 text = text.replace(secret, "***")
@@ -536,8 +542,8 @@ class OnlineTranslator:
                 if not transient:
                     break
                 continue
-            return self._scrub(out)
-        self.broken = self._scrub(
+            return self.scrub(out)
+        self.broken = self.scrub(
             f"translator {self.name}: {reason or f'no time left within {self.budget:g} s'} "
             f"({made} attempt{'s' if made != 1 else ''}, {source}->{target})"
         )
@@ -759,6 +765,9 @@ class TranslationService:
         done: dict[str, str] = {}
         if self.cache is not None and unique:
             done = self.cache.get_many(be.name, model, source, target, unique)
+            scrub = getattr(be, "scrub", None)
+            if scrub is not None:  # rows an older version stored before it scrubbed answers
+                done = {t: scrub(tr) for t, tr in done.items()}
         self.cached += len(done)
         todo = [t for t in unique if t not in done]
         if todo:
