@@ -5,16 +5,20 @@ Capitalised words are looked up as written and lower-cased, so a sentence-initia
 :class:`WordSetDictionary` is the test double.
 
 Loading a hunspell list takes about 0.35 s (pt_BR), most of `mtqa lint`'s start-up on one file.
-So answers are also kept across runs in :class:`AnswerMemo` (the user cache folder), stamped with
-the size and time of the list's files: a run whose words were all looked up before never loads
-hunspell. The list still starts loading in the background, in case a new word comes.
+So answers are also kept across runs in :class:`AnswerMemo` (``dictionary-answers.json`` in the
+user cache folder), stamped with the size and time of the list's files: a run whose words were all
+looked up before never loads hunspell. The list still starts loading in the background, in case a
+new word comes. The memo is plain JSON, validated when read and bounded in size: a cache folder is
+restored across CI branches, so nothing in it may run code (an old ``dictionary-answers.pickle`` is
+never read) or grow without end.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import os
-import pickle
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -52,9 +56,13 @@ _ENCHANT_LOCK = threading.RLock()
 
 #: Folders where Debian's hunspell lists live (the files that stamp the answer memo).
 HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/share/myspell"))
-MEMO_VERSION = 1
-#: Most answers kept per word list.
+MEMO_VERSION = 2
+#: Most answers kept per word list (in the file and in memory).
 MEMO_MAX = 200_000
+#: A memo file larger than this is not read (200,000 answers take about 4 MB).
+MEMO_MAX_BYTES = 16_000_000
+#: Longest word kept in the memo.
+MEMO_MAX_WORD = 64
 
 
 def _stamp(tag: str, dirs: tuple[Path, ...] = HUNSPELL_DIRS) -> tuple | None:
@@ -88,17 +96,40 @@ class AnswerMemo:
         self._lock = threading.Lock()
 
     def _load(self) -> None:
+        """Read the file: JSON only, every field checked, at most ``MEMO_MAX`` answers a list."""
         self._loaded = True
         try:
-            data = pickle.loads(self.path.read_bytes())  # noqa: S301 - our own cache file
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            with open(self.path, "rb") as fh:
+                raw = fh.read(MEMO_MAX_BYTES + 1)
+            if len(raw) > MEMO_MAX_BYTES:
+                return
+            data = json.loads(raw)
+        except (OSError, ValueError, RecursionError):
             return
         if not isinstance(data, dict) or data.get("version") != MEMO_VERSION:
             return
-        for tag, entry in (data.get("tags") or {}).items():
-            if isinstance(entry, dict) and isinstance(entry.get("words"), dict):
-                self._tags[tag] = entry["words"]
-                self._stamps[tag] = tuple(entry.get("stamp") or ()) or None
+        tags = data.get("tags")
+        if not isinstance(tags, dict):
+            return
+        for tag, entry in list(tags.items())[:MEMO_MAX_TAGS]:
+            if not _TAG.fullmatch(tag) or not isinstance(entry, dict):
+                continue
+            stamp = entry.get("stamp")
+            if not (isinstance(stamp, list) and len(stamp) == 5 and isinstance(stamp[0], str)
+                    and all(type(x) is int for x in stamp[1:])):
+                continue
+            words: dict[str, bool] = {}
+            for known, key in ((True, "known"), (False, "unknown")):
+                listed = entry.get(key)
+                if not isinstance(listed, list):
+                    continue
+                for w in listed:
+                    if len(words) >= MEMO_MAX:
+                        break
+                    if isinstance(w, str) and 0 < len(w) <= MEMO_MAX_WORD:
+                        words[w] = known
+            self._tags[tag] = words
+            self._stamps[tag] = tuple(stamp)
 
     def _stamp(self, tag: str) -> tuple | None:
         """The stamp of ``tag``'s word list as installed now (read once per process)."""
@@ -113,14 +144,14 @@ class AnswerMemo:
             stamp = self._stamp(tag)
             if stamp is None or self._stamps.get(tag) != stamp:
                 return None
-            return self._tags[tag].get(word)
+            return self._tags.get(tag, {}).get(word)
 
     def put(self, tag: str, word: str, known: bool) -> None:
         with self._lock:
             if self._stamp(tag) is None:
                 return
             new = self._new.setdefault(tag, {})
-            if len(new) < MEMO_MAX:
+            if len(new) < MEMO_MAX and 0 < len(word) <= MEMO_MAX_WORD:
                 new[word] = known
 
     def save(self) -> int:
@@ -142,16 +173,26 @@ class AnswerMemo:
                 if len(words) + len(added) > MEMO_MAX:
                     words = {}
                 words.update(added)
-                tags[tag] = {"stamp": list(stamp), "words": words}
+                tags[tag] = {
+                    "stamp": list(stamp),
+                    "known": sorted(w for w, k in words.items() if k),
+                    "unknown": sorted(w for w, k in words.items() if not k),
+                }
+            text = json.dumps({"version": MEMO_VERSION, "tags": tags}, ensure_ascii=False,
+                              separators=(",", ":"))
             try:
-                atomic_write(self.path, pickle.dumps({"version": MEMO_VERSION, "tags": tags},
-                                                     protocol=pickle.HIGHEST_PROTOCOL))
+                atomic_write(self.path, text)
             except OSError:
                 return 0
             self._new.clear()
             return n
 
 
+#: The memo's file in the cache folder.
+MEMO_FILENAME = "dictionary-answers.json"
+#: What a word list's tag looks like (pt_BR, en_US, de), and how many lists a memo keeps.
+_TAG = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
+MEMO_MAX_TAGS = 16
 _MEMO: AnswerMemo | None = None
 _MEMO_GUARD = threading.Lock()
 
@@ -163,7 +204,7 @@ def answer_memo() -> AnswerMemo | None:
         return None
     with _MEMO_GUARD:
         if _MEMO is None:
-            _MEMO = AnswerMemo(cache_dir() / "dictionary-answers.pickle")
+            _MEMO = AnswerMemo(cache_dir() / MEMO_FILENAME)
             atexit.register(_MEMO.save)
         return _MEMO
 

@@ -118,3 +118,72 @@ def test_a_locked_database_is_waited_for_not_fatal(monkeypatch):
 
     with pytest.raises(sqlite3.OperationalError, match="locked"):
         cache_mod._when_free(always_locked, patience=0.05)
+
+
+# --- the cache folder is data, never code -------------------------------------------------------
+
+_PLANT = """
+import os, pickle, sys
+from pathlib import Path
+
+class Payload:
+    def __init__(self, marker):
+        self.marker = marker
+    def __reduce__(self):
+        return (os.makedirs, (self.marker,))
+
+cache, markers = Path(sys.argv[1]), Path(sys.argv[2])
+names = {p.relative_to(cache).as_posix() for p in cache.rglob("*") if p.is_file()}
+names |= {"dictionary-answers.pickle", "dictionary-answers.json", "lexicon-pt.pickle"}
+for name in sorted(names):
+    marker = markers / name.replace("/", "__")
+    (cache / name).parent.mkdir(parents=True, exist_ok=True)
+    (cache / name).write_bytes(pickle.dumps({"version": 1, "tags": {}, "x": Payload(str(marker))}))
+print("\\n".join(sorted(names)))
+"""
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """Lint once to fill a cache folder, replace every file in it (and the names older versions
+    used) with a pickle whose loading creates a marker, lint again: the markers that exist name
+    the cache files whose loader ran the payload."""
+    import os
+    import subprocess
+    import sys
+
+    root = tmp_path_factory.mktemp("planted")
+    cache, markers = root / "cache", root / "markers"
+    markers.mkdir()
+    article = root / "a.txt"
+    article.write_text("O presidente disse ontem que a Coréia do Norte vai abrir a fronteira.\n",
+                       encoding="utf-8")
+    env = {**os.environ, "MTQA_CACHE_DIR": str(cache)}
+    env.pop("MTQA_NO_DICT_MEMO", None)
+    lint = [sys.executable, "-m", "mtqa", "lint", "--isolated", "--language", "pt-BR",
+            "--exit-zero", "--no-progress", str(article)]
+    first = subprocess.run(lint, capture_output=True, text=True, env=env, timeout=180, cwd=root)
+    assert first.returncode == 0, first.stderr
+    plant = subprocess.run([sys.executable, "-c", _PLANT, str(cache), str(markers)],
+                           capture_output=True, text=True, timeout=60, check=True)
+    names = plant.stdout.split()
+    second = subprocess.run(lint, capture_output=True, text=True, env=env, timeout=180, cwd=root)
+    ran = {p.name.replace("__", "/") for p in markers.iterdir()}
+    return names, ran, first, second
+
+
+def test_a_planted_dictionary_memo_pickle_runs_nothing(planted):
+    names, ran, first, second = planted
+    assert "dictionary-answers.json" in names  # the first run wrote the memo
+    assert not {n for n in ran if n.startswith("dictionary-answers")}
+    assert second.returncode == 0 and second.stdout == first.stdout  # same findings
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="mtqa/providers/lexicon.py (lexicon-pt.pickle) and mtqa/core/glossary.py "
+    "(glossaries/*.pickle) still read pickles from the cache folder",
+)
+def test_no_file_planted_in_the_cache_folder_runs_code(planted):
+    names, ran, first, second = planted
+    assert ran == set(), f"loading ran a planted pickle: {sorted(ran)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from pathlib import Path
@@ -23,7 +24,7 @@ def lists(tmp_path) -> tuple[Path, ...]:
 
 
 def test_memo_keeps_answers_across_processes(tmp_path, lists):
-    path = tmp_path / "memo.pickle"
+    path = tmp_path / "memo.json"
     m = AnswerMemo(path, lists)
     assert m.get("pt_BR", "casa") is None
     m.put("pt_BR", "casa", True)
@@ -41,7 +42,7 @@ def test_memo_keeps_answers_across_processes(tmp_path, lists):
 
 
 def test_memo_is_dropped_when_the_word_list_changes(tmp_path, lists):
-    path = tmp_path / "memo.pickle"
+    path = tmp_path / "memo.json"
     m = AnswerMemo(path, lists)
     m.put("pt_BR", "casa", True)
     m.save()
@@ -51,10 +52,11 @@ def test_memo_is_dropped_when_the_word_list_changes(tmp_path, lists):
     assert AnswerMemo(path, lists).get("pt_BR", "casa") is None
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(["a", "list"]),
-                                     pickle.dumps({"version": 999, "tags": {}})])
+@pytest.mark.parametrize("content", [b"", b"not json", b"[1, 2]", b'{"version": 999, "tags": {}}',
+                                     b'{"version": 2, "tags": {"pt_BR": {"stamp": "x", "known": 5}}}',
+                                     b"\xff\xfe garbage", b"[" * 100_000])
 def test_a_broken_or_foreign_memo_file_is_an_empty_memo(tmp_path, lists, content):
-    path = tmp_path / "memo.pickle"
+    path = tmp_path / "memo.json"
     path.write_bytes(content)
     m = AnswerMemo(path, lists)
     assert m.get("pt_BR", "casa") is None
@@ -62,11 +64,61 @@ def test_a_broken_or_foreign_memo_file_is_an_empty_memo(tmp_path, lists, content
     assert m.save() == 1 and AnswerMemo(path, lists).get("pt_BR", "casa") is True
 
 
+class _Payload:
+    """Unpickling this creates a folder: the proof that a pickle ran code."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.makedirs, (str(self.marker),))
+
+
+def test_a_planted_pickle_in_the_cache_folder_is_never_loaded(tmp_path, lists, monkeypatch):
+    """The cache folder is restored across CI branches: a pickle planted under the memo's name,
+    or the name older versions used, runs nothing and is an empty memo (before: the memo was a
+    pickle read with pickle.loads, and the payload ran)."""
+    marker = tmp_path / "pwned"
+    evil = pickle.dumps({"version": 1, "tags": {}, "x": _Payload(marker)})
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path))
+    for name in (getattr(dmod, "MEMO_FILENAME", "dictionary-answers.pickle"), "dictionary-answers.pickle"):
+        (tmp_path / name).write_bytes(evil)
+    monkeypatch.setattr(dmod, "_MEMO", None)
+    memo = dmod.answer_memo()
+    assert memo is not None and memo.path.parent == tmp_path
+    memo.dirs = lists
+    assert memo.get("pt_BR", "casa") is None
+    memo.put("pt_BR", "casa", True)
+    assert memo.save() == 1
+    assert not marker.exists()
+    assert json.loads(memo.path.read_text(encoding="utf-8"))["tags"]["pt_BR"]["known"] == ["casa"]
+
+
+def test_the_memo_is_bounded_in_the_file_and_in_memory(tmp_path, lists, monkeypatch):
+    monkeypatch.setattr(dmod, "MEMO_MAX", 50)
+    path = tmp_path / "memo.json"
+    m = AnswerMemo(path, lists)
+    for i in range(200):
+        m.put("pt_BR", f"palavra{i}", i % 2 == 0)
+    m.put("pt_BR", "x" * 500, True)  # not a word worth keeping
+    assert m.save() == 50
+    # A hand-made (or planted) file far over the bound is read up to the bound only.
+    stamp = list(dmod._stamp("pt_BR", lists))
+    big = {"version": dmod.MEMO_VERSION,
+           "tags": {"pt_BR": {"stamp": stamp, "known": [f"w{i}" for i in range(10_000)], "unknown": []}}}
+    path.write_text(json.dumps(big), encoding="utf-8")
+    again = AnswerMemo(path, lists)
+    assert again.get("pt_BR", "w0") is True and again.get("pt_BR", "w9999") is None
+    assert len(again._tags["pt_BR"]) == 50
+    monkeypatch.setattr(dmod, "MEMO_MAX_BYTES", 1000)
+    assert AnswerMemo(path, lists).get("pt_BR", "w0") is None  # over the size bound: not read
+
+
 def test_enchant_answers_from_the_memo_without_loading_hunspell(tmp_path):
     """With every word answered by the memo, the hunspell list is never loaded; the answers are
     the ones hunspell gave."""
     try:
-        first = EnchantDictionary(memo=AnswerMemo(tmp_path / "memo.pickle"))
+        first = EnchantDictionary(memo=AnswerMemo(tmp_path / "memo.json"))
     except Exception as exc:  # noqa: BLE001 - no libenchant here
         pytest.skip(str(exc))
     if not first.has("pt", "BR") or dmod._stamp("pt_BR") is None:
@@ -76,7 +128,7 @@ def test_enchant_answers_from_the_memo_without_loading_hunspell(tmp_path):
     assert answers == [True, True, False, False, True]
     first.memo.save()
 
-    second = EnchantDictionary(memo=AnswerMemo(tmp_path / "memo.pickle"))
+    second = EnchantDictionary(memo=AnswerMemo(tmp_path / "memo.json"))
 
     def no_load(tag):
         raise AssertionError(f"hunspell {tag} loaded")
