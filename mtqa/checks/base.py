@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from mtqa.core.config import Config
@@ -134,8 +135,11 @@ class Check:
         except (KeyError, IndexError):
             return self.message
 
-    def run(self, doc: Document, ctx: CheckContext) -> list[Hit]:
-        return list(self.fn(doc, ctx))
+    def run(self, doc: Document, ctx: CheckContext, limit: int | None = None) -> list[Hit]:
+        """The check's hits on ``doc``; with ``limit``, at most that many (a generator check
+        stops there, so junk input cannot make it produce hits without end)."""
+        hits = self.fn(doc, ctx)
+        return list(hits) if limit is None else list(islice(hits, limit))
 
 
 def check(

@@ -326,15 +326,18 @@ def stray_period(doc, ctx):
 _BLANKS = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]"
 
 
+#: The run of non-blank characters that ends where a search's ``endpos`` is (``\Z`` there), and
+#: the run that starts where a match's ``pos`` is: what a walk over ``str.isspace`` finds,
+#: in C (``\s`` and ``str.isspace`` agree on every character).
+_TRAILING_TOKEN = re.compile(r"\S*\Z")
+_LEADING_TOKEN = re.compile(r"\S*")
+_LEADING_BLANKS = re.compile(r"[^\S\n]*")
+
+
 def _token_bounds(text: str, start: int, end: int, limit: int = 80) -> tuple[int, int]:
     """The whitespace-delimited token around ``text[start:end]``, at most ``limit`` either side."""
-    a = start
-    while a > 0 and start - a < limit and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    n = len(text)
-    while b < n and b - end < limit and not text[b].isspace():
-        b += 1
+    a = _TRAILING_TOKEN.search(text, max(0, start - limit), start).start() if start > 0 else start
+    b = _LEADING_TOKEN.match(text, end, end + limit).end() if end < len(text) else end
     return a, b
 
 
@@ -353,16 +356,17 @@ def _near(text: str, anchor: re.Pattern, rx: re.Pattern, back: int = 60, fwd: in
     a0 = b0 = -1
     for m in anchor.finditer(text):
         a = max(0, m.start() - back)
-        k = a
-        while k > 0 and a - k < 40 and not text[k - 1].isspace():
-            k -= 1
-        a = k
-        b = min(n, m.end() + fwd)
-        for _ in range(2):  # to the end of the token, and of the next one (look-aheads)
-            while b < n and b - m.end() < fwd + 80 and not text[b].isspace():
-                b += 1
-            while b < n and b - m.end() < fwd + 80 and text[b].isspace() and text[b] != "\n":
-                b += 1
+        if a > 0:  # back to the start of the token, at most 40 characters
+            a = _TRAILING_TOKEN.search(text, a - 40, a).start()
+        e = m.end()
+        limit = e + fwd + 80
+        b = min(n, e + fwd)
+        if b < limit:
+            # to the end of the token, and of the next one (look-aheads), at most ``limit``
+            b = _LEADING_TOKEN.match(text, b, limit).end()
+            b = _LEADING_BLANKS.match(text, b, limit).end()
+            b = _LEADING_TOKEN.match(text, b, limit).end()
+            b = _LEADING_BLANKS.match(text, b, limit).end()
         if a0 >= 0 and a <= b0:
             b0 = max(b0, b)
             continue

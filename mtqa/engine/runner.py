@@ -29,6 +29,12 @@ from mtqa.providers import Providers
 
 Progress = Callable[[int, int, str], None]
 
+#: At most this many findings of one check in one document: past it the text is junk (a
+#: megabyte of one-word lines, a run of ' , '), not an article, and more findings say nothing
+#: new. The check stops there, the findings it made are kept, and a note names the document.
+MAX_FINDINGS_PER_CHECK = 1000
+CAPPED_NOTE = f"on the rest of the document, after {MAX_FINDINGS_PER_CHECK:,} findings (junk input?)"
+
 
 @dataclass
 class Result:
@@ -143,7 +149,10 @@ class Engine:
             try:
                 for n in c.needs:
                     self.providers.get(n)
-                hits = c.run(doc, self.ctx)
+                hits = c.run(doc, self.ctx, MAX_FINDINGS_PER_CHECK + 1)
+                if len(hits) > MAX_FINDINGS_PER_CHECK:
+                    del hits[MAX_FINDINGS_PER_CHECK:]
+                    self.not_run.append((doc.path, c.code, CAPPED_NOTE))
                 found = [self.finding(doc, c, h) for h in hits]
             except DocumentSkipped as exc:
                 self.not_run.append((doc.path, c.code, str(exc)))
