@@ -16,7 +16,9 @@ class Action:
     action: str  #: the screen action it runs
     description: str  #: short label for the footer
     help: str  #: one line for the help screen
-    show: bool = True  #: shown in the footer
+    #: shown in the footer: the daily keys, so it fits 80 columns with ? and q (every action is
+    #: in the help screen and the command palette, ctrl+p)
+    show: bool = True
 
 
 ACTIONS: tuple[Action, ...] = (
@@ -25,12 +27,12 @@ ACTIONS: tuple[Action, ...] = (
     Action("accept", "a", "accept", "Accept", "accept: the span is a real artifact"),
     Action("dismiss", "x", "dismiss", "Dismiss", "dismiss as a false positive, with an optional note (Enter = no note)"),
     Action("apply", "f", "apply_suggestion", "Fix", "apply the suggestion to the file (backup kept)"),
-    Action("undo", "u", "undo", "Undo", "undo the last applied suggestion"),
-    Action("glossary", "g", "add_glossary", "Glossary", "add the span to a glossary (a form, validated)"),
+    Action("undo", "u", "undo", "Undo", "undo the last applied suggestion", False),
+    Action("glossary", "g", "add_glossary", "Glossary", "add the span to a glossary (a form, validated)", False),
     Action("search", "slash", "search", "Search", "search findings (text, message, code, sentence)"),
-    Action("filter", "v", "filter", "Filter", "filter by severity, category, check and review state"),
-    Action("roundtrip", "r", "roundtrip", "Round trip", "round-trip the current document in the background"),
-    Action("export", "e", "export", "Export", "export a report (.html, .md, .json)"),
+    Action("filter", "v", "filter", "Filter", "filter by severity, category, check and review state", False),
+    Action("roundtrip", "r", "roundtrip", "Round trip", "round-trip the current document in the background", False),
+    Action("export", "e", "export", "Export", "export a report (.html, .md, .json)", False),
     Action("next_document", "right_square_bracket", "next_document", "Next doc", "next document", False),
     Action("previous_document", "left_square_bracket", "previous_document", "Prev doc", "previous document", False),
     Action("reset", "z", "reset_decision", "Reset", "reset the decision to pending", False),
@@ -59,6 +61,16 @@ def validate_keymap(keymap: dict[str, str]) -> list[str]:
         elif not str(v).strip():
             problems.append(f"tui.keymap.{k}: no keys")
     return problems
+
+
+def action_for_key(key: str, keymap: dict[str, str] | None = None) -> str | None:
+    """The screen action ``key`` runs (as remapped by ``keymap``), or None."""
+    keymap = keymap or {}
+    for a in ACTIONS:
+        raw = keymap.get(a.id) or a.keys
+        if key in (k.strip() for k in raw.split(",")):
+            return a.action
+    return None
 
 
 def keys_for(action_id: str, keymap: dict[str, str] | None = None) -> str:

@@ -10,10 +10,12 @@ from pathlib import Path
 from textual.app import App
 
 from mtqa.core.config import Config
-from mtqa.core.errors import ConfigError, MtqaError, ProviderUnavailable
+from mtqa.core.errors import ConfigError, ProviderUnavailable
 from mtqa.core.model import Document, Finding
 from mtqa.engine.runner import Engine
 from mtqa.tui.actions import validate_keymap
+from mtqa.tui.checker import Checker
+from mtqa.tui.commands import ReviewCommands
 from mtqa.tui.session import ReviewSession
 
 #: Selector of the round-trip checks.
@@ -27,7 +29,8 @@ class ReviewApp(App):
 
     TITLE = "mtqa review"
     CSS_PATH = ["tcss/app.tcss"]
-    ENABLE_COMMAND_PALETTE = False
+    #: ctrl+p opens the palette: every action of the key table, by name, plus Textual's own.
+    COMMANDS = App.COMMANDS | {ReviewCommands}
 
     def __init__(
         self,
@@ -42,8 +45,22 @@ class ReviewApp(App):
         self._roundtrip_engine = roundtrip_engine
         self._rt_lock = threading.Lock()
         self._glossary = glossary
+        #: The child process that checks the documents and runs the round trips.
+        self.checker: Checker | None = None
         if self.keymap:
             self.set_keymap(self.keymap)
+
+    def start_checking(self) -> None:
+        """Fork the checking process (before Textual starts any thread): it begins with the
+        current document at once."""
+        if self.checker is None and self.session.docs:
+            self.checker = Checker(self.session, self.roundtrip)
+            self.checker.start(self.session.cursor.doc)
+            self.session.checked_elsewhere = True
+
+    def on_unmount(self) -> None:
+        if self.checker is not None:
+            self.checker.stop()
 
     def on_mount(self) -> None:
         from mtqa.tui.screens.review import ReviewScreen
@@ -78,14 +95,10 @@ class ReviewApp(App):
                 self._roundtrip_engine = engine
             return self._roundtrip_engine
 
-    def roundtrip_codes(self) -> list[str]:
-        try:
-            return [c.code for c in self.roundtrip_engine().checks]
-        except MtqaError:
-            return []
-
-    def roundtrip(self, doc: Document, progress: Callable[[int, int], None]) -> list[Finding]:
-        """Round-trip findings for ``doc`` (runs in a worker thread)."""
+    def roundtrip(self, doc: Document,
+                  progress: Callable[[int, int], None]) -> tuple[list[Finding], list[str]]:
+        """Round-trip findings for ``doc`` and the round-trip codes (run in the checking
+        process)."""
         engine = self.roundtrip_engine()
         ready = engine.ready_checks()
         if not ready:
@@ -98,7 +111,7 @@ class ReviewApp(App):
         if codes <= set(engine.skipped):  # every round-trip check found its provider missing
             raise ProviderUnavailable(engine.skipped[min(codes)])
         progress(1, 1)
-        return findings
+        return findings, sorted({f.code for f in findings} | {c.code for c in engine.checks})
 
 
 def make_app(
@@ -114,7 +127,7 @@ def make_app(
     if problems:
         raise ConfigError(config.source, "; ".join(problems))
     session = ReviewSession(paths, config, engine=engine)
-    # Start loading the word lists (without the GIL) while Textual starts, so the first
-    # document's findings are ready sooner.
-    threading.Thread(target=lambda: session.engine.warm(), daemon=True, name="mtqa-warm").start()
-    return ReviewApp(session, roundtrip_engine=roundtrip_engine, glossary=glossary)
+    app = ReviewApp(session, roundtrip_engine=roundtrip_engine, glossary=glossary)
+    # The first document's check starts now, in another process, while Textual starts here.
+    app.start_checking()
+    return app

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from textual.message import Message
 
 
 @dataclass
 class DocumentChecked(Message):
-    """The background loader has checked document ``index``."""
+    """The checking process has checked document ``index`` (``result``: a
+    :class:`~mtqa.tui.checker.Checked` the screen stores in the session)."""
 
     index: int
+    result: Any = None
 
 
 @dataclass
@@ -34,6 +37,7 @@ class RecheckProgress(Message):
 
     done: int
     total: int
+    request: int = 0
 
 
 @dataclass
@@ -43,3 +47,7 @@ class RecheckDone(Message):
     index: int
     added: int
     error: str | None = None
+    request: int = 0
+    findings: list = field(default_factory=list)
+    codes: list = field(default_factory=list)
+    docs: dict = field(default_factory=dict)

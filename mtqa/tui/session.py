@@ -163,6 +163,11 @@ class ReviewSession:
         self.cursor = Cursor()
         self.undo_stack: list[UndoEntry] = []
         self.clock = clock
+        #: True when another process checks the documents (the review app's checker): moving
+        #: and selecting then never check a document here, they stop at one not checked yet.
+        self.checked_elsewhere = False
+        #: The unchecked document the last :meth:`step` or :meth:`select_document` stopped at.
+        self.blocked: int | None = None
 
     # --- checking -------------------------------------------------------------------------------
 
@@ -196,6 +201,18 @@ class ReviewSession:
         except InputError as exc:
             st.error = str(exc)
             return None
+
+    def store(self, i: int, doc: Document | None, unmerged: list[Finding], findings: list[Finding],
+              error: str | None) -> bool:
+        """Take in document ``i`` as checked elsewhere (the same steps as :meth:`_check`, run by
+        the checking process). False when it was checked here meanwhile (an edit, an export)."""
+        with self.lock:
+            st = self.docs[i]
+            if st.checked:
+                return False
+            st.doc, st.unmerged, st.findings, st.error = doc, unmerged, findings, error
+            st.checked = True
+            return True
 
     def _check(self, st: DocState, text: str | None = None) -> None:
         try:
@@ -359,7 +376,13 @@ class ReviewSession:
         return None
 
     def select_document(self, i: int) -> None:
-        """Make document ``i`` current, on its first visible finding."""
+        """Make document ``i`` current, on its first visible finding (on none yet, with
+        :attr:`blocked` set, when it is being checked elsewhere)."""
+        self.blocked = None
+        if self.checked_elsewhere and not self.docs[i].checked:
+            self.cursor = Cursor(i, None)
+            self.blocked = i
+            return
         self.ensure(i)
         vis = self.visible(i)
         self.cursor = Cursor(i, vis[0].fingerprint if vis else None)
@@ -369,10 +392,16 @@ class ReviewSession:
 
     def step(self, delta: int) -> bool:
         """Move to the next (``delta=1``) or previous (``-1``) visible finding, crossing into the
-        next or previous document that has one. Returns False when there is none."""
+        next or previous document that has one. Returns False when there is none, or when it
+        would have to look into a document still being checked elsewhere (:attr:`blocked` then
+        names it, and the cursor has not moved)."""
+        self.blocked = None
         if not self.docs:
             return False
         d = self.cursor.doc
+        if self.checked_elsewhere and not self.docs[d].checked:
+            self.blocked = d
+            return False
         vis = self.visible(d) if self.docs[d].checked else []
         fps = [f.fingerprint for f in vis]
         if self.cursor.fingerprint in fps:
@@ -386,6 +415,9 @@ class ReviewSession:
             return True
         k = d + delta
         while 0 <= k < len(self.docs):
+            if self.checked_elsewhere and not self.docs[k].checked:
+                self.blocked = k
+                return False
             self.ensure(k)
             vis = self.visible(k)
             if vis:

@@ -120,12 +120,12 @@ def make(workdir, config):
     from mtqa.tui.app import make_app
 
     def build(paths=("a.txt", "b.txt", "c.txt"), roundtrip=(fake_roundtrip,), keymap=None,
-              glossary=None):
+              glossary=None, extra_checks=()):
         if keymap:
             config.tui.keymap = keymap
         # no language detector: the documents' language is configured
         providers = Providers(config, overrides={"langid": None})
-        engine = Engine(config, checks=list(TEST_CHECKS), providers=providers)
+        engine = Engine(config, checks=[*TEST_CHECKS, *extra_checks], providers=providers)
         rt = (Engine(config, checks=list(roundtrip), providers=providers)
               if roundtrip is not None else None)
         return make_app(list(paths), config, engine=engine, roundtrip_engine=rt, glossary=glossary)

@@ -7,18 +7,18 @@ between findings stays fast on long articles.
 
 from __future__ import annotations
 
+import functools
+from collections import deque
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar
-from textual.worker import get_current_worker
 
-from mtqa.core.errors import MtqaError, ProviderUnavailable
+from mtqa.core.errors import MtqaError
 from mtqa.core.model import Finding
-from mtqa.tui.actions import bindings
+from mtqa.tui.actions import action_for_key, bindings
 from mtqa.tui.messages import (
     DocumentChecked,
     DocumentChosen,
@@ -37,6 +37,22 @@ from mtqa.tui.widgets.statusbar import StatusBar
 WIDE = 140
 
 
+def queued(method):
+    """An action that needs the current document: while it is being checked, or while a prompt
+    is closing, the action waits in the screen's queue and runs, in the order pressed, when the
+    screen is ready. Never dropped, never run on another document."""
+    name = method.__name__.removeprefix("action_")
+
+    @functools.wraps(method)
+    def wrapper(self) -> None:
+        if self.busy or self.pending:
+            self.pending.append(name)
+            return
+        method(self)
+
+    return wrapper
+
+
 class ReviewScreen(Screen):
     BINDINGS = bindings()
 
@@ -46,6 +62,19 @@ class ReviewScreen(Screen):
         self.shown_doc: int | None = None
         self.message = ""
         self.recheck_running = False
+        self.recheck_request = 0
+        #: The document the screen waits for (being checked); actions queue meanwhile.
+        self.waiting: int | None = None
+        #: True from a prompt's opening until its answer has been acted on.
+        self.prompting = False
+        #: Actions pressed while busy, run in order once ready.
+        self.pending: deque[str] = deque()
+        #: Each check's explanation, as the checking process sent it.
+        self.check_docs: dict[str, str | None] = {}
+
+    @property
+    def busy(self) -> bool:
+        return self.waiting is not None or self.prompting
 
     # --- composition ----------------------------------------------------------------------------
 
@@ -57,7 +86,7 @@ class ReviewScreen(Screen):
             yield FindingList(id="findings")
             yield DetailPane(id="detail")
         yield ProgressBar(id="recheck", show_eta=False, classes="hidden")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#docs", DocumentList).border_title = "Documents"
@@ -77,8 +106,16 @@ class ReviewScreen(Screen):
             article.border_title = st.display
             article.show(doc, [], None, st.error or "")
             self.query_one("#detail", DetailPane).show(None, empty="Checking…")
+            self.wait_for(self.session.cursor.doc)
         self.query_one("#findings", FindingList).focus()
-        self.load_documents()
+        checker = getattr(self.app, "checker", None)
+        if checker is not None:
+            checker.listen(self.on_checker_result)
+        else:
+            self.session.checked_elsewhere = False  # no checking process: check here, on demand
+            for i in range(len(self.session.docs)):
+                self.session.ensure(i)
+                self.post_message(DocumentChecked(i))
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
@@ -86,31 +123,72 @@ class ReviewScreen(Screen):
     def _layout(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")
 
-    # --- background loading ---------------------------------------------------------------------
+    # --- checking (in the checking process) ----------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_documents(self) -> None:
-        """Check every document in order (the current one first) and report each."""
-        worker = get_current_worker()
-        order = list(range(len(self.session.docs)))
-        first = self.session.cursor.doc
-        if order:
-            order.remove(first)
-            order.insert(0, first)
-        for i in order:
-            if worker.is_cancelled:
-                return
-            if not self.session.docs[i].checked:
-                self.session.ensure(i)
-                self.post_message(DocumentChecked(i))
+    def on_checker_result(self, result) -> None:
+        """Called in the reader thread for each result of the checking process."""
+        from mtqa.tui.checker import Checked, Progress, RoundTripped
+
+        if isinstance(result, Checked):
+            self.post_message(DocumentChecked(result.index, result))
+        elif isinstance(result, Progress):
+            self.post_message(RecheckProgress(result.done, result.total, result.request))
+        elif isinstance(result, RoundTripped):
+            self.post_message(RecheckDone(result.index, 0, result.error, result.request,
+                                          result.findings, result.codes, result.docs))
+
+    def wait_for(self, index: int) -> None:
+        """Hold the queued actions until document ``index`` is checked (and check it next)."""
+        self.waiting = index
+        checker = getattr(self.app, "checker", None)
+        if checker is not None:
+            checker.prioritize(index)
 
     def on_document_checked(self, event: DocumentChecked) -> None:
-        self.query_one("#docs", DocumentList).update_entry(self.session, event.index)
-        if self.shown_doc is None and event.index == self.session.cursor.doc:
-            self.session.select_document(event.index)
+        s = self.session
+        r = event.result
+        if r is not None:
+            s.store(event.index, r.doc, r.unmerged, r.findings, r.error)
+            self.check_docs.update(r.docs)
+        self.query_one("#docs", DocumentList).update_entry(s, event.index)
+        if event.index == s.cursor.doc and (self.shown_doc != event.index
+                                            or s.cursor.fingerprint is None):
+            if s.cursor.fingerprint is None:
+                s.select_document(event.index)
             self.show_document()
         else:
             self.status()
+        if self.waiting is not None and s.docs[self.waiting].checked:
+            self.waiting = None
+            self.drain()
+
+    def drain(self) -> None:
+        """Run the queued actions in order, until one has to wait again."""
+        while self.pending and not self.busy:
+            name = self.pending.popleft()
+            method = getattr(type(self), f"action_{name}")
+            getattr(method, "__wrapped__", method)(self)
+
+    def enqueue_key(self, key: str) -> None:
+        """A key typed for this screen that reached a closing prompt: queued in order."""
+        action = action_for_key(key, getattr(self.app, "keymap", None))
+        if action is not None:
+            self.pending.append(action)
+            if not self.busy:
+                self.drain()
+
+    def prompt(self, modal, done) -> None:
+        """Open ``modal``; actions wait until ``done`` has acted on its answer."""
+        self.prompting = True
+
+        def answered(result) -> None:
+            try:
+                done(result)
+            finally:
+                self.prompting = False
+                self.drain()
+
+        self.app.push_screen(modal, answered)
 
     # --- rendering ------------------------------------------------------------------------------
 
@@ -149,12 +227,16 @@ class ReviewScreen(Screen):
                      else "No findings in this document.")
             detail.show(None, empty=empty)
             return
-        from mtqa.checks import get_check
+        if f.code in self.check_docs:
+            docs = self.check_docs[f.code]
+        else:  # a check first seen after an edit here
+            from mtqa.checks import get_check
 
-        check = get_check(f.code)
+            check = get_check(f.code)
+            docs = self.check_docs[f.code] = check.docs if check else None
         doc = s.docs[s.cursor.doc].doc
         seg = doc.segment_at(f.start, "sentence") if doc is not None else None
-        detail.show(f, s.state(f), s.note(f), check.docs if check else None,
+        detail.show(f, s.state(f), s.note(f), docs,
                     sentence=seg.text if seg is not None else None)
 
     def status(self, message: str | None = None) -> None:
@@ -180,34 +262,38 @@ class ReviewScreen(Screen):
         s = self.session
         self.query_one("#docs", DocumentList).update_entry(s, s.cursor.doc)
         if s.filter.states:  # the decided finding may leave the filtered view
-            doc_before = s.cursor.doc
             if advance:
-                s.step(1)
+                self._advance()
             s.keep_cursor_visible()
-            if s.cursor.doc == doc_before:
-                self.show_document()
-            else:
-                self.show_document()
+            self.show_document()
             self.status()
             return
         self.query_one("#findings", FindingList).update_entry(s, f)
         before, doc_before = s.current(), s.cursor.doc
         if advance:
-            s.step(1)
+            self._advance()
         self.query_one("#article", ArticleView).update_findings(self.numbered(), [f], None)
         self.moved(before, doc_before)
         self.status()
 
+    def _advance(self) -> None:
+        """Move on after a decision; into a document still being checked once it is."""
+        s = self.session
+        if not s.step(1) and s.blocked is not None:
+            self.pending.appendleft("next_finding")
+            self.wait_for(s.blocked)
+
     # --- widget messages ------------------------------------------------------------------------
 
     def on_document_chosen(self, event: DocumentChosen) -> None:
+        if self.busy:
+            return  # the list moved under a pending action: the queued keys decide
         if event.index != self.session.cursor.doc or self.shown_doc != event.index:
-            self.session.select_document(event.index)
-            self.show_document()
+            self.open_document(event.index)
 
     def on_finding_chosen(self, event: FindingChosen) -> None:
         s = self.session
-        if event.fingerprint == s.cursor.fingerprint:
+        if self.busy or event.fingerprint == s.cursor.fingerprint:
             return
         before = s.current()
         s.cursor.fingerprint = event.fingerprint
@@ -215,9 +301,11 @@ class ReviewScreen(Screen):
 
     # --- actions --------------------------------------------------------------------------------
 
+    @queued
     def action_next_finding(self) -> None:
         self._step(1)
 
+    @queued
     def action_previous_finding(self) -> None:
         self._step(-1)
 
@@ -226,19 +314,43 @@ class ReviewScreen(Screen):
         before, doc_before = s.current(), s.cursor.doc
         if s.step(delta):
             self.moved(before, doc_before)
+        elif s.blocked is not None:
+            # the move needs a document still being checked: run it again once it is
+            self.pending.appendleft("next_finding" if delta > 0 else "previous_finding")
+            self.wait_for(s.blocked)
+            self.status(f"checking {Path(s.docs[s.blocked].display).name}…")
         else:
             self.status("no more findings" if delta > 0 else "no earlier findings")
 
+    def open_document(self, i: int) -> None:
+        """Make document ``i`` current; one still being checked shows its text at once and its
+        findings when they arrive (actions wait for them)."""
+        s = self.session
+        s.select_document(i)
+        if s.blocked is None:
+            self.show_document()
+            return
+        st = s.docs[i]
+        article = self.query_one("#article", ArticleView)
+        article.border_title = st.display
+        article.show(s.peek(i), [], None, st.error or "")
+        self.query_one("#findings", FindingList).populate(s, [], None)
+        self.query_one("#detail", DetailPane).show(None, empty="Checking…")
+        self.shown_doc = None
+        self.wait_for(i)
+        self.status()
+
+    @queued
     def action_next_document(self) -> None:
         if self.session.cursor.doc + 1 < len(self.session.docs):
-            self.session.select_document(self.session.cursor.doc + 1)
-            self.show_document()
+            self.open_document(self.session.cursor.doc + 1)
 
+    @queued
     def action_previous_document(self) -> None:
         if self.session.cursor.doc > 0:
-            self.session.select_document(self.session.cursor.doc - 1)
-            self.show_document()
+            self.open_document(self.session.cursor.doc - 1)
 
+    @queued
     def action_accept(self) -> None:
         f = self.session.current()
         if f is None:
@@ -247,6 +359,7 @@ class ReviewScreen(Screen):
         self.status(f"accepted {f.code} {f.text!r}")
         self.decided(f)
 
+    @queued
     def action_reset_decision(self) -> None:
         f = self.session.current()
         if f is None:
@@ -255,6 +368,7 @@ class ReviewScreen(Screen):
         self.status(f"{f.code} back to pending")
         self.decided(f, advance=False)
 
+    @queued
     def action_dismiss(self) -> None:
         f = self.session.current()
         if f is None:
@@ -269,12 +383,14 @@ class ReviewScreen(Screen):
             self.status(f"dismissed {f.code} {f.text!r}" + (f" ({note.strip()})" if note.strip() else ""))
             self.decided(f)
 
-        self.app.push_screen(
+        self.prompt(
             PromptModal(f"Dismiss {f.code} {f.text!r} as a false positive",
-                        "Why? (optional) — Enter confirms, Esc cancels", placeholder="note"),
+                        "Why? (optional) — Enter confirms, Esc cancels", placeholder="note",
+                        forward=self.enqueue_key),
             done,
         )
 
+    @queued
     def action_apply_suggestion(self) -> None:
         s = self.session
         f = s.current()
@@ -297,6 +413,7 @@ class ReviewScreen(Screen):
         self.query_one("#docs", DocumentList).update_entry(s, s.cursor.doc)
         self.status(f"applied {f.suggestion!r} (backup {backup.name}; u undoes)")
 
+    @queued
     def action_undo(self) -> None:
         try:
             u = self.session.undo()
@@ -309,6 +426,7 @@ class ReviewScreen(Screen):
         self.show_document()
         self.status(f"undone; {Path(self.session.docs[u.doc_index].display).name} restored")
 
+    @queued
     def action_add_glossary(self) -> None:
         s = self.session
         f = s.current()
@@ -337,8 +455,9 @@ class ReviewScreen(Screen):
             self.status(f"glossary entry {form.id!r} written to {path}" if path
                         else "glossary entry cancelled")
 
-        self.app.push_screen(GlossaryModal(form), done)
+        self.prompt(GlossaryModal(form), done)
 
+    @queued
     def action_search(self) -> None:
         from mtqa.tui.modals.prompt import PromptModal
 
@@ -348,10 +467,11 @@ class ReviewScreen(Screen):
             self.session.filter.search = query.strip()
             self.refilter()
 
-        self.app.push_screen(
+        self.prompt(
             PromptModal("Search findings", "text, message, code or sentence; empty clears",
-                        self.session.filter.search), done)
+                        self.session.filter.search, forward=self.enqueue_key), done)
 
+    @queued
     def action_filter(self) -> None:
         from mtqa.tui.modals.prompt import PromptModal
 
@@ -369,12 +489,13 @@ class ReviewScreen(Screen):
             self.refilter()
 
         cats = sorted({f.category for st in self.session.docs for f in st.findings})
-        self.app.push_screen(
+        self.prompt(
             PromptModal("Filter findings",
                         "sev:error,warning,info  cat:<category>  code:<code or prefix>  "
                         "state:pending,accepted,dismissed — empty shows all\n"
                         "categories here: " + (", ".join(cats) or "none"),
-                        self.session.filter.expression(), validate=check), done)
+                        self.session.filter.expression(), validate=check,
+                        forward=self.enqueue_key), done)
 
     def refilter(self) -> None:
         s = self.session
@@ -383,6 +504,7 @@ class ReviewScreen(Screen):
         n = len(s.visible(s.cursor.doc))
         self.status(f"{n} shown here" if s.filter.active else "filter cleared")
 
+    @queued
     def action_export(self) -> None:
         from mtqa.tui.modals.prompt import PromptModal
 
@@ -401,9 +523,9 @@ class ReviewScreen(Screen):
                 return
             self.status(f"exported {fmt} to {path.strip()}")
 
-        self.app.push_screen(
+        self.prompt(
             PromptModal("Export a report", "format from the extension: .html, .md or .json",
-                        "mtqa-review.html", validate=check), done)
+                        "mtqa-review.html", validate=check, forward=self.enqueue_key), done)
 
     def action_help(self) -> None:
         from mtqa.tui.screens.help import HelpScreen
@@ -415,56 +537,46 @@ class ReviewScreen(Screen):
 
     # --- round trip -----------------------------------------------------------------------------
 
+    @queued
     def action_roundtrip(self) -> None:
         s = self.session
         st = s.docs[s.cursor.doc] if s.docs else None
         if st is None or st.doc is None:
+            return
+        checker = getattr(self.app, "checker", None)
+        if checker is None:
+            self.status("round trip not run: no checking process")
             return
         bar = self.query_one("#recheck", ProgressBar)
         bar.remove_class("hidden")
         bar.update(total=None, progress=0)
         self.recheck_running = True
         self.status(f"round trip of {Path(st.display).name}…")
-        self.run_roundtrip(s.cursor.doc)
-
-    @work(thread=True, exclusive=True, group="recheck", exit_on_error=False)
-    def run_roundtrip(self, index: int) -> None:
-        worker = get_current_worker()
-        st = self.session.docs[index]
-        assert st.doc is not None
-
-        def progress(done: int, total: int) -> None:
-            if not worker.is_cancelled:
-                self.post_message(RecheckProgress(done, total))
-
-        try:
-            findings = self.app.roundtrip(st.doc, progress)
-        except ProviderUnavailable as exc:
-            self.post_message(RecheckDone(index, 0, f"translator unavailable: {exc}"))
-            return
-        except MtqaError as exc:
-            self.post_message(RecheckDone(index, 0, str(exc)))
-            return
-        if worker.is_cancelled:
-            return
-        codes = {f.code for f in findings} | set(self.app.roundtrip_codes())
-        added = self.session.merge(index, findings, lambda f: f.code in codes)
-        self.post_message(RecheckDone(index, added))
+        # in the checking process: neither this process's GIL nor its event loop waits for it
+        self.recheck_request = checker.roundtrip(s.cursor.doc, st.doc)
 
     def on_recheck_progress(self, event: RecheckProgress) -> None:
+        if event.request != self.recheck_request:
+            return
         bar = self.query_one("#recheck", ProgressBar)
         if event.total:
             bar.update(total=event.total, progress=event.done)
 
     def on_recheck_done(self, event: RecheckDone) -> None:
+        if event.request != self.recheck_request:
+            return  # superseded by a newer round trip
         self.recheck_running = False
         bar = self.query_one("#recheck", ProgressBar)
         bar.add_class("hidden")
         if event.error:
             self.status(f"round trip not run: {event.error}")
             return
-        self.query_one("#docs", DocumentList).update_entry(self.session, event.index)
-        if event.index == self.session.cursor.doc:
-            self.session.keep_cursor_visible()
+        s = self.session
+        self.check_docs.update(event.docs)
+        codes = set(event.codes)
+        added = s.merge(event.index, event.findings, lambda f: f.code in codes)
+        self.query_one("#docs", DocumentList).update_entry(s, event.index)
+        if event.index == s.cursor.doc:
+            s.keep_cursor_visible()
             self.show_document()
-        self.status(f"round trip: {event.added} finding{'s' if event.added != 1 else ''}")
+        self.status(f"round trip: {added} finding{'s' if added != 1 else ''}")
