@@ -475,12 +475,24 @@ def _classify(doc: Document, seg: Segment, lang: str, d: Any, counts: dict[str, 
     for w in out:
         if w.kind == "native?":
             w.kind = "native"
-    # Lower-case function words inside a name belong to it: "The Last of Us", "Bank of America".
-    for i in range(1, len(out) - 1):
-        if out[i].kind in ("en-fw", "both") and out[i - 1].kind == "name" and out[i + 1].kind == "name":
-            text = doc.text
-            if not text[out[i - 1].end : out[i].start].strip() and not text[out[i].end : out[i + 1].start].strip():
-                out[i].kind = "name"
+    # Lower-case function words inside a name belong to it: "The Last of Us", "Bank of America",
+    # "Indiana Jones and the Great Circle" (one or more of them between two capitalised words).
+    text = doc.text
+    en_fw = function_words("en")
+    i = 1
+    while i < len(out) - 1:
+        if out[i].kind in ("en-fw", "both") and out[i - 1].kind == "name":
+            j = i
+            while (j < len(out) - 1 and out[j].kind in ("en-fw", "both")
+                   and (j == i or out[j].text in en_fw)
+                   and not text[out[j - 1].end : out[j].start].strip()):
+                j += 1
+            if out[j].kind == "name" and not text[out[j - 1].end : out[j].start].strip() and j - i <= 3:
+                for k in range(i, j):
+                    out[k].kind = "name"
+                i = j
+                continue
+        i += 1
     return out
 
 
@@ -544,6 +556,7 @@ def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, 
     phrases, loan_words = _loanwords(lang)
     text = doc.text
     km = _kinds(d, lang)
+    en_fw = function_words("en")
     for seg in doc.sentences:
         if not _has_english(seg.text, d, counts, km):
             continue  # no English word: nothing below could report anything
@@ -568,8 +581,16 @@ def foreign_fragments(doc: Document, ctx: CheckContext) -> list[tuple[int, int, 
                 # "happy hour"); a fragment needs an English function word or three words.
                 continue
             phrase = text[run[0].start : run[-1].end].lower()
-            if phrase in phrases or all(w.text.lower() in loan_words for w in run if w.kind == "en"):
-                continue
+            content = [w.text.lower() for w in run if w.kind == "en"]
+            if phrase in phrases or (content and all(w in loan_words for w in content)):
+                continue  # a loan phrase, or English content words that are all loanwords
+            if not content:
+                # Only function words: inside a loan phrase ("meet and greet", "rock and roll")
+                # they pass; next to Portuguese or shared words ("é very popular") they fire.
+                whole = text[full[0].start : full[-1].end].lower()
+                shared = [w.text.lower() for w in full if w.kind == "both" and w.text.lower() not in en_fw]
+                if whole in phrases or (shared and all(w in loan_words for w in shared)):
+                    continue
             before = text[run[0].start - 1] if run[0].start > 0 else ""
             after = text[run[-1].end] if run[-1].end < len(text) else ""
             if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:

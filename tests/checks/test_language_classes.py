@@ -223,3 +223,31 @@ def test_everyday_english_list():
     assert _common_english("knowledge") and _common_english("rounded")
     assert not _common_english("churn") and not _common_english("porpoising")
     assert _common_english("glamorous") and _common_english("wearably")  # by their endings
+
+
+# A single English function word between Portuguese words is a fragment left untranslated;
+# function words inside a name or a loan phrase are part of it.
+LONE_FUNCTION_WORDS = [
+    ("O cantor é very popular entre os jovens do interior.", "very"),
+    ("O time jogou against o líder e perdeu por dois a zero.", "against"),
+    ("A prefeitura vai reformar a praça with recursos do estado.", "with"),
+    ("Os moradores reclamam about o barulho das obras na avenida.", "about"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), LONE_FUNCTION_WORDS)
+def test_a_lone_english_function_word_fires(text, word, providers):
+    found = [(f.code, f.text) for f in lint(text, providers)]
+    assert any(code == "L103" and word in t for code, t in found), found
+
+
+NAMES_AND_LOAN_PHRASES = [
+    "O jogo Indiana Jones and the Great Circle chegou ao catálogo, e o show de rock and roll lotou.",
+    "A banda Queens of the Stone Age toca no festival, que terá meet and greet com os fãs.",
+    "O Bank of America e a Procter and Gamble divulgaram balanços nesta quinta-feira.",
+]
+
+
+@pytest.mark.parametrize("text", NAMES_AND_LOAN_PHRASES)
+def test_function_words_inside_names_and_loan_phrases_are_silent(text, providers):
+    assert [(f.code, f.text) for f in lint(text, providers)] == []
