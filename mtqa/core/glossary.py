@@ -847,6 +847,55 @@ def _case_ok(mode: str, form: str, found: str) -> bool:
     return found == form or found == form.upper()
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _starts_with_word(pattern: str) -> bool:
+    """True when every match of ``pattern`` starts with a word character (``\\w``), as far as
+    its parse tree shows; False when unsure (a class with a range that holds a non-word
+    character, an optional start, anything not understood)."""
+    from re import _constants as c
+    from re import _parser
+
+    def first(items) -> bool:
+        items = list(items)
+        for i, (op, av) in enumerate(items):
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue  # zero width: the next item starts the match
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] == 0:
+                # optional: the match starts in it or after it
+                return first(av[2].data) and first(items[i + 1 :])
+            if op is c.LITERAL:
+                return bool(_WORD_CHAR.match(chr(av)))
+            if op is c.IN:
+                return all(member(o, a) for o, a in av)
+            if op is c.SUBPATTERN:
+                return first(av[3].data)
+            if op is c.ATOMIC_GROUP:
+                return first(av.data)
+            if op is c.BRANCH:
+                return all(first(b.data) for b in av[1])
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                return first(av[2].data)
+            return False
+        return False
+
+    def member(op, av) -> bool:
+        if op is c.LITERAL:
+            return bool(_WORD_CHAR.match(chr(av)))
+        if op is c.CATEGORY:
+            return av in (c.CATEGORY_WORD, c.CATEGORY_DIGIT)
+        if op is c.RANGE:
+            lo, hi = av
+            return hi - lo < 4096 and all(_WORD_CHAR.match(chr(x)) for x in range(lo, hi + 1))
+        return False
+
+    try:
+        return first(_parser.parse(pattern).data)
+    except Exception:  # noqa: BLE001 - not understood: unsure
+        return False
+
+
 class Matcher:
     """All entries of some kinds for one target variant, compiled for fast matching.
 
@@ -925,7 +974,10 @@ class Matcher:
                     body = f"(?:{p})" if e.case == "exact" else f"(?i:{p})"
                     parts.append(f"(?P<p{i}>{body}(?!\\w))")
                     owners.append(e)
-                sets.append((re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")"), owners))
+                # When every branch starts with a word character, a position where none does
+                # (a run of punctuation) fails at once instead of trying each branch.
+                lead = r"(?<!\w)(?=\w)" if all(_starts_with_word(p) for p, _ in items) else r"(?<!\w)"
+                sets.append((re.compile(lead + "(?:" + "|".join(parts) + ")"), owners))
             self._pattern_sets = sets
         return self._pattern_sets
 

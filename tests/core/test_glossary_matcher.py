@@ -1,0 +1,72 @@
+"""The glossary Matcher's compiled forms find what the plain definitions find: literal groups
+built on first use, and each kind's alternation with its shared look-behind (and the
+``(?=\\w)`` guard when every pattern starts with a word character)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from mtqa.core import glossary as g
+from mtqa.core.config import Config
+from mtqa.providers.glossaries import from_config
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bele\s+disse", True),
+    (r"(?:por\s+)?último", True),
+    (r"[A-ZÁÉ]{2,20}", True),
+    (r"\d{1,3}\s+fios", True),
+    (r"(?!a)b", True),
+    (r"[a-zà-ÿ]+", False),  # the range holds '÷' and '×'
+    (r"\s+x", False),
+    (r"(?:x)?", False),
+    (r"x*y?", False),
+    (r"(?:a|-)b", False),
+    (r"[^a]x", False),
+    (r".x", False),
+    (r"(", False),  # does not parse: unsure
+])
+def test_starts_with_word(pattern, expected):
+    assert g._starts_with_word(pattern) is expected
+
+
+def _plain_alternation(m: g.Matcher) -> list[tuple[re.Pattern, list[g.Entry]]]:
+    """The definition: each pattern as its own look-behind, body and look-ahead, one branch each."""
+    by_kind: dict[str, list] = {}
+    for e in m.entries:
+        for p in e.patterns:
+            by_kind.setdefault(e.kind, []).append((p, e))
+    out = []
+    for items in by_kind.values():
+        parts = [f"(?P<p{i}>(?<!\\w)" + (f"(?:{p})" if e.case == "exact" else f"(?i:{p})") + "(?!\\w))"
+                 for i, (p, e) in enumerate(items)]
+        out.append((re.compile("|".join(parts)), [e for _, e in items]))
+    return out
+
+
+def test_shipped_patterns_match_as_their_plain_alternation():
+    m = from_config(Config(language="pt", variant="BR")).matcher("pt", "BR")
+    rng = random.Random(3)
+    words = ("ele disse que ele foi dado uma olhada em Senhor Silva avançando cinco anos "
+             "construção 2024 Obter Item 12 fios está a fazer último mas não menos importante "
+             "ERRO CRÍTICO DO SISTEMA !!! ... — , ( ) \" 3 de 10 fora").split()
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))) for _ in range(400)]
+    texts += ["!" * 500, "a , " * 200, "Senhor Putin disse que ele disse que ele"]
+    for (fast, owners), (plain, owners2) in zip(m.pattern_sets, _plain_alternation(m), strict=True):
+        assert owners == owners2
+        for t in texts:
+            assert ([(x.span(), x.lastgroup) for x in fast.finditer(t)]
+                    == [(x.span(), x.lastgroup) for x in plain.finditer(t)])
+
+
+def test_index_lists_every_literal_form():
+    gl = from_config(Config(language="pt", variant="BR"))
+    m = gl.matcher("pt", "BR")
+    forms = sum(1 for e in m.entries for f in e.forms if re.search(r"\w", f))
+    assert sum(len(v) for v in m.index.values()) == forms
+    for first, lits in m.index.items():
+        assert all(lit.words[0] == first for lit in lits)
+        assert [len(lit.words) for lit in lits] == sorted((len(lit.words) for lit in lits), reverse=True)
