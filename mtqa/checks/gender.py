@@ -73,6 +73,9 @@ def _match_case(word: str, like: str) -> str:
         good("Ao longo do dia, o sistema e o problema do mapa foram discutidos."),
         good("No entanto, na verdade, pela primeira vez, à medida que a crise avança."),
         good("globo com ao vivo\n\njornal da globo\n\nuol conteúdo"),
+        bad("O técnico resolveu tudo com [[a sistema]] novo.", suggest="o sistema"),
+        bad("A prefeitura tem um plano para [[o crise]] hídrica.", suggest="a crise"),
+        good("Eu o ajudo com a mudança, vou para a escola sem a ajuda dele e entre a vida e a morte."),
     ],
 )
 def determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
@@ -89,7 +92,8 @@ def determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
     lexicon knows as a noun of the other gender only. The suggestion is the determiner of the noun's gender.
 
     ## What stays silent
-    `o/a/os/as` (also pronouns and a preposition: `a pé`, `o ajuda`), plurals, nouns that are
+    `o/a/os/as` (also pronouns and a preposition: `a pé`, `o ajuda`) unless a preposition
+    comes right before them (`com a sistema`, `para o crise`), plurals, nouns that are
     also adjectives or verbs in the lexicon, nouns said with either gender (`o segurança`, `um
     grama`, `o sanduíche`), nouns of persons after a feminine determiner (`a presidente`, `a
     agente`, `a jornalista`), words the lexicon does not know, and lines of lower-case keywords
@@ -101,22 +105,34 @@ def determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
     rx, gender, other, either, persons = d
     lexicon = ctx.providers.get("lexicon")
     text = doc.text
-    for m in rx.finditer(text):
+    matches = list(rx.finditer(text))
+    if " o " in text or " a " in text:
+        matches = sorted(matches + list(_PREP_ARTICLE.finditer(text)), key=lambda m: m.start("det"))
+    for m in matches:
         det, noun = m.group("det"), m.group("noun")
         g = lexicon.gender(noun)
         if g is None:
             continue
-        dg = gender.get(det.lower())
+        dg = gender.get(det.lower()) or _ARTICLE_GENDER.get(det)
         if dg is None or g == dg or noun in either:
             continue
         if dg == "f" and noun.endswith(persons):
             continue
         if _keyword_line(doc, m.start()):
             continue
-        fix = _match_case(other[det.lower()], det)
-        yield Hit(m.start(), m.end(), suggestion=f"{fix} {noun}",
+        fix = _match_case(other.get(det.lower()) or _ARTICLE_OTHER[det], det)
+        yield Hit(m.start("det"), m.end(), suggestion=f"{fix} {noun}",
                   args={"det": det, "noun": noun, "det_gender": _GENDER_NAME[dg],
                         "noun_gender": _GENDER_NAME[g]})
+
+
+#: `o`/`a` are also pronouns and `a` a preposition (`a pé`, `o ajuda`); right after one of these
+#: prepositions they can only be articles (`com a problema`, `para o crise`).
+_PREP_ARTICLE = re.compile(
+    r"(?<![\w-])(?:[Cc]om|[Pp]ara|[Ss]obre|[Cc]ontra|[Ee]ntre|[Ss]em|[Aa]pós|[Dd]esde|[Pp]erante|[Ss]ob)"
+    r"[ \t\u00a0]+(?P<det>[oa])[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,})(?![\w-])")
+_ARTICLE_GENDER = {"o": "m", "a": "f"}
+_ARTICLE_OTHER = {"o": "a", "a": "o"}
 
 
 _ADJ_NOUN = re.compile(r"(?<![\w-])(?P<adj>[a-zà-öø-ÿ]+a)[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)(?![\w-])")
@@ -399,6 +415,7 @@ def _postposed(language: str):
         good("O sistema de saúde público e o centro da cidade antigo; o programa de vacinação gratuito."),
         good("A equipe jogou bonito e a bola passou rápido; a cidade natal e a água mineral."),
         good("O governo limpa a casa e o estado junta forças; o país vizinho e a política externa."),
+        good("Ela resolveu o problema sozinha e deixou o escritório satisfeita."),
     ],
 )
 def adjective_after_noun_gender(doc: Document, ctx) -> Iterator[Hit]:
@@ -435,8 +452,8 @@ def adjective_after_noun_gender(doc: Document, ctx) -> Iterator[Hit]:
         if dg is None or noun in either or lexicon.gender(noun) != dg:
             continue
         ag = lexicon.adjective_gender(adj)
-        if ag is None or ag == dg:
-            continue
+        if ag is None or ag == dg or adj in _PREDICATIVE_OF_SUBJECT:
+            continue  # "ela resolveu o problema sozinha": the adjective is the subject's
         if _keyword_line(doc, m.start()):
             continue
         new = _feminine_of(adj) if dg == "f" else _masculine_of(adj)
@@ -444,6 +461,12 @@ def adjective_after_noun_gender(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=f"{det} {noun} {new}",
                   args={"det": det, "noun": noun, "adj": adj, "adj_gender": _GENDER_NAME[ag],
                         "noun_gender": _GENDER_NAME[dg]})
+
+
+#: Adjectives that after an object usually describe the subject (`resolveu o problema sozinha`).
+_PREDICATIVE_OF_SUBJECT = frozenset("sozinho sozinha só contente contentes feliz orgulhoso orgulhosa "
+                                    "satisfeito satisfeita aliviado aliviada preocupado preocupada "
+                                    "calado calada descalço descalça".split())
 
 
 _RELATIVE = re.compile(r"(?<![\w-])(?P<prep>ao|o|no|pelo|do|num|dum|à|a|na|pela|da)[ \t\u00a0]+qual(?![\w-])")
@@ -662,6 +685,9 @@ _PLURAL_DET = re.compile(
         good("O lucro ficou abaixo das previsões; a escola recebeu vários computadores."),
         good("Ele as ama e os ajuda; nos ajuda sempre; às vezes, aos poucos, dos vírus e pelos ônibus."),
         good("Das 8h às 18h, uns trinta alunos; todos os dias; muitos anos; várias vezes."),
+        bad("O time venceu [[as partida]] de ontem.", suggest="as partidas"),
+        bad("O jogo foi decidido [[nas prorrogação]].", suggest="nas prorrogações"),
+        good("Ele as ama; eu os ministro às segundas; ela os parte ao meio; as partidas e nas ruas."),
     ],
 )
 def plural_determiner_singular_noun(doc: Document, ctx) -> Iterator[Hit]:
@@ -678,13 +704,19 @@ def plural_determiner_singular_noun(doc: Document, ctx) -> Iterator[Hit]:
     singular noun the lexicon knows (and not ending in -s), whose plural the dictionary knows.
 
     ## What stays silent
-    `os/as/nos` (also pronouns: `ele as ama`), nouns with one form for both numbers (`vírus`,
+    `os/as/nos` (also pronouns: `ele as ama`) before a word that could be a verb form
+    (`eu os ministro`; before any other singular noun they fire: `as partida`), nouns with one
+    form for both numbers (`vírus`,
     `ônibus`), numbers and words that are not nouns.
     """
     lexicon = ctx.providers.get("lexicon")
     dictionary = ctx.providers.get("dictionary")
     lang = doc.language or "pt"
-    for m in _PLURAL_DET.finditer(doc.text):
+    text = doc.text
+    matches = list(_PLURAL_DET.finditer(text))
+    matches += [m for m in _ARTICLE_PLURAL.finditer(text) if not _verb_form(m.group("noun"), lexicon)]
+    matches.sort(key=lambda m: m.start())
+    for m in matches:
         noun = m.group("noun")
         if noun.endswith(("s", "x")) or (lexicon.nominal_gender(noun) or lexicon.likely_gender(noun)) is None:
             continue
@@ -695,6 +727,20 @@ def plural_determiner_singular_noun(doc: Document, ctx) -> Iterator[Hit]:
             continue
         yield Hit(m.start(), m.end(), suggestion=f"{m.group('det')} {plural}",
                   args={"det": m.group("det"), "noun": noun})
+
+
+#: `os`/`as` are also clitic pronouns (`ele as ama`, `eu os ministro`) and `nas` only an article:
+#: before a word that could be a verb form they stay silent.
+_ARTICLE_PLURAL = re.compile(r"(?<![\w-])(?P<det>[Oo]s|[Aa]s|[Nn]as)[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,})(?![\w-])")
+
+
+def _verb_form(word: str, lexicon) -> bool:
+    """Could ``word`` be a present-tense form of a verb the lexicon knows (`ama`, `ministro`,
+    `parte`)? Then `os`/`as` before it may be a clitic pronoun."""
+    stem, last = word[:-1], word[-1]
+    if last not in "aeo":
+        return False
+    return any(lexicon.is_verb(stem + end) for end in ("ar", "er", "ir"))
 
 
 _PLURAL_PAIRS = {
@@ -807,6 +853,9 @@ def _adjective_plural(adj: str) -> str:
         good("O governo anunciou as medidas econômicas; a loja vende os carros elétricos."),
         good("As escolas públicas e os países membro; os sistemas de saúde público e as vendas online."),
         good("Os preços subiram, as casas limpa a empresa, e os jogadores junta o técnico."),
+        bad("O governo aprovou [[as medidas econômico]] ontem.", suggest="as medidas econômicas"),
+        bad("A loja vende [[os carros elétrico]] da marca.", suggest="os carros elétricos"),
+        good("O cenário, às vezes crítico, piorou; os passeios junto ao mar custaram caro."),
     ],
 )
 def adjective_after_plural_noun(doc: Document, ctx) -> Iterator[Hit]:
@@ -825,6 +874,8 @@ def adjective_after_plural_noun(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What stays silent
     A masculine singular, which may be an adverb (`os passeios junto ao mar`, `custaram caro`),
+    unless its ending is never an adverb's (`-ico`, `-ivo`, `-oso`, `-ário`: `as medidas
+    econômico`) and the noun is not the `vezes` of `às vezes`,
     nouns after `de` (`os sistemas de saúde público`), nouns in apposition (`os países membro`),
     adjectives of one form, feminine forms that are also verbs (`limpa`, `junta`) or nouns, and
     words the lexicon does not know (`online`).
@@ -849,6 +900,11 @@ def adjective_after_plural_noun(doc: Document, ctx) -> Iterator[Hit]:
             new = adj if dg == "f" else _masculine_of(adj)
             detail = "singular after a plural noun"
             fix = _adjective_plural(new)
+        elif ag == "m" and adj.endswith(_NEVER_ADVERB) and noun != "vezes":
+            # -ico, -ivo, -oso, -ário... are never adverbs: "as medidas econômico"
+            new = _feminine_of(adj) if dg == "f" else adj
+            detail = "masculine singular after a plural noun" if dg == "f" else "singular after a plural noun"
+            fix = _adjective_plural(new)
         elif adj.endswith("s"):
             pg = lexicon.adjective_gender(adj[:-1])
             if pg is not None and pg != dg:
@@ -859,6 +915,10 @@ def adjective_after_plural_noun(doc: Document, ctx) -> Iterator[Hit]:
         pos = m.end()
         yield Hit(m.start(), m.end(), suggestion=f"{det} {noun} {fix}",
                   args={"det": det, "noun": noun, "adj": adj, "detail": detail})
+
+
+#: Endings of masculine adjectives that no adverb shares (`econômico`, `ativo`, `famoso`).
+_NEVER_ADVERB = ("ico", "ivo", "oso", "ário", "ório", "ense", "iano", "esco")
 
 
 def _plural_of(noun: str) -> str | None:
