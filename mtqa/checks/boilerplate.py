@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import all_languages, per_language
@@ -622,24 +622,33 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
     The same words inside a sentence or a headline (`Publicidade infantil volta à pauta`) stay
     silent.
     """
-    rx = _widget_rx()
-    cookies = _cookie_rx()
-    prompts = _prompt_rx()
     lines = _nonblank(doc)
     last = len(lines) - 1
-    label_only = _whole_line("related_label", r"[:.…»›→]?")
     for i, (a, b, t, _) in enumerate(lines):
-        n = _words(t)
-        if len(t) <= 70 and n <= 8 and rx.fullmatch(t):
+        widget, label, other = _widget_line_facts(t)
+        if widget:
             yield Hit(a, b, suggestion="")
-        elif n <= 4 and label_only.fullmatch(t) and (i == last or t[-1] != ":"):
+        elif label and (i == last or t[-1] != ":"):
             yield Hit(a, b, suggestion="")  # "Leia mais" as a button, not introducing a list
-        elif 2 <= n <= 12 and _share_row(t):
+        elif other:
             yield Hit(a, b, suggestion="")
-        elif n <= 40 and "cookie" in t.lower() and cookies.search(t) and _consent().search(t):
-            yield Hit(a, b, suggestion="")
-        elif n <= 20 and any(k in t.lower() for k in _PROMPT_KEYS) and prompts.search(t):
-            yield Hit(a, b, suggestion="")
+
+
+@lru_cache(maxsize=1 << 16)
+def _widget_line_facts(t: str) -> tuple[bool, bool, bool]:
+    """For the trimmed line ``t``: a widget phrase, a "read more" label, a share row, cookie
+    banner or prompt. Remembered per text: page furniture repeats across the articles of a
+    batch, and junk input repeats its lines by the thousand."""
+    n = _words(t)
+    widget = bool(len(t) <= 70 and n <= 8 and _widget_rx().fullmatch(t))
+    label = bool(n <= 4 and _whole_line("related_label", r"[:.…»›→]?").fullmatch(t))
+    low = t.lower()
+    other = bool(
+        (2 <= n <= 12 and _share_row(t))
+        or (n <= 40 and "cookie" in low and _cookie_rx().search(t) and _consent().search(t))
+        or (n <= 20 and any(k in low for k in _PROMPT_KEYS) and _prompt_rx().search(t))
+    )
+    return widget, label, other
 
 
 @cache

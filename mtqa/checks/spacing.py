@@ -353,26 +353,46 @@ def _near(text: str, anchor: re.Pattern, rx: re.Pattern, back: int = 60, fwd: in
     around each, widened to whole tokens (look-behinds still see the text before a window).
     """
     n = len(text)
-    a0 = b0 = -1
-    for m in anchor.finditer(text):
-        a = max(0, m.start() - back)
-        if a > 0:  # back to the start of the token, at most 40 characters
-            a = _TRAILING_TOKEN.search(text, a - 40, a).start()
-        e = m.end()
+
+    def window_end(e: int) -> int:
+        # to the end of the token, and of the next one (look-aheads), at most fwd + 80 on
         limit = e + fwd + 80
         b = min(n, e + fwd)
         if b < limit:
-            # to the end of the token, and of the next one (look-aheads), at most ``limit``
             b = _LEADING_TOKEN.match(text, b, limit).end()
             b = _LEADING_BLANKS.match(text, b, limit).end()
             b = _LEADING_TOKEN.match(text, b, limit).end()
             b = _LEADING_BLANKS.match(text, b, limit).end()
+        return b
+
+    # A window's start and end only grow with its anchor's position, so an anchor that falls
+    # inside the current window (dense anchors: a run of '...') only moves the window's end,
+    # which is computed once, for the last such anchor.
+    a0 = b0 = -1
+    pending = -1  # end of the last anchor merged into the window whose end is not counted yet
+    for m in anchor.finditer(text):
+        s = m.start()
+        if a0 >= 0 and s - back <= b0:
+            pending = m.end()
+            continue
+        if pending >= 0:
+            b0 = max(b0, window_end(pending))
+            pending = -1
+            if s - back <= b0:
+                pending = m.end()
+                continue
+        a = max(0, s - back)
+        if a > 0:  # back to the start of the token, at most 40 characters
+            a = _TRAILING_TOKEN.search(text, max(0, a - 40), a).start()
+        b = window_end(m.end())
         if a0 >= 0 and a <= b0:
             b0 = max(b0, b)
             continue
         if a0 >= 0:
             yield from rx.finditer(text, a0, b0)
         a0, b0 = a, b
+    if pending >= 0:
+        b0 = max(b0, window_end(pending))
     if a0 >= 0:
         yield from rx.finditer(text, a0, b0)
 
