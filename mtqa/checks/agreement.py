@@ -213,6 +213,11 @@ _WORD_BEFORE = re.compile(r"([\w-]+)[ \t\u00a0]*$")
         good("Se quisermos crescer, nós devemos investir; eles precisam de tempo e elas treinaram."),
         good("Para nós é importante; entre eles há acordo; com elas vai a equipe; os nós da rede."),
         good("Nós mesmos, eles próprios, elas todas e nós também fazemos."),
+        bad("O técnico avisou que [[ele estão]] prontos para a final.", suggest="ele está"),
+        bad("A ministra disse que [[ela falaram]] com o juiz.", suggest="ela falou"),
+        bad("Depois da reunião, [[eu vai]] ao estádio.", suggest="eu vou"),
+        good("Para ele são dias difíceis; o que importa pra ela são os filhos; o eu é uma ideia."),
+        good("Eu disse que sim, eu quis ir e ela quer ficar; ele e os irmãos trabalham juntos."),
     ],
 )
 def pronoun_verb_person(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -224,8 +229,10 @@ def pronoun_verb_person(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     singular after a plural pronoun, which reads as broken.
 
     ## What fires
-    `nós`, `eles` or `elas` (optionally with `não`, `também`, a clitic...) directly before a
-    third-person singular verb form: an irregular one (`é`, `tem`, `foi`) or a regular one whose
+    `ele`, `ela` or `você` directly before a third-person plural form (`ele estão`, `ela
+    falaram`), `eu` before a third-person singular that the first person never shares (`eu
+    vai`, `eu pode`), and `nós`, `eles` or `elas` (optionally with `não`, `também`, a clitic...)
+    directly before a third-person singular verb form: an irregular one (`é`, `tem`, `foi`) or a regular one whose
     infinitive the lexicon knows (`deve` of `dever`, `treinou` of `treinar`) and whose plural
     the dictionary knows. The suggestion is the plural form.
 
@@ -250,6 +257,65 @@ def pronoun_verb_person(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue
         span = text[m.start():m.start("verb")]
         yield Hit(m.start(), m.end(), suggestion=span + plural, args={"pron": pron})
+    # The other way round: `ele`/`ela`/`você` before a plural verb, `eu` before a third person.
+    for m in _SINGULAR_PRONOUN_VERB.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        pron, verb = m.group("pron"), m.group("verb")
+        if before and before.group(1).lower() in _NOT_SUBJECT_AFTER_WORDS:
+            continue
+        if pron.lower() == "eu":
+            first = _FIRST_OF_THIRD.get(verb)
+            if first is None:
+                continue
+            fix = first
+        else:
+            fix = _plural_verb(verb, lexicon, known)
+            if fix is None:
+                continue
+        span = text[m.start():m.start("verb")]
+        yield Hit(m.start(), m.end(), suggestion=span + fix, args={"pron": pron})
+
+
+_SINGULAR_PRONOUN_VERB = re.compile(
+    r"(?<![\w-])(?P<pron>[Ee]le|[Ee]la|[Vv]ocê|[Ee]u)[ \t\u00a0]+"
+    r"(?:(?:não|também|já|ainda|só|nunca|sempre|se|me|te|lhe|o|a|os|as)[ \t\u00a0]+)?"
+    r"(?P<verb>[a-zà-öø-ÿ]{2,})(?![\w-])"
+)
+#: Words after which a singular pronoun is no subject (`para ele são`, `pra ela foram`, `o eu é`).
+_NOT_SUBJECT_AFTER_WORDS = _NOT_SUBJECT_BEFORE | {"o", "do", "meu", "seu", "pra", "pro", "pela", "pelo", "na", "no"}
+#: Third-person singular forms a first-person subject never takes, and the first person.
+_FIRST_OF_THIRD = {
+    "é": "sou", "está": "estou", "vai": "vou", "tem": "tenho", "vem": "venho", "foi": "fui",
+    "fez": "fiz", "teve": "tive", "esteve": "estive", "pôde": "pude", "deu": "dei", "viu": "vi",
+    "quer": "quero", "faz": "faço", "diz": "digo", "traz": "trago", "pode": "posso", "deve": "devo",
+    "precisa": "preciso", "sabe": "sei",
+}
+_SINGULAR_OF_IRREGULAR = {plural: third for third, (plural, _first) in _IRREGULAR.items()}
+#: Third-person plural endings, the singular ending and the infinitive endings they come from.
+_PLURAL_VERB_ENDINGS = (("aram", "ou", ("ar",)), ("eram", "eu", ("er",)), ("iram", "iu", ("ir",)),
+                        ("avam", "ava", ("ar",)), ("iam", "ia", ("er", "ir")),
+                        ("arão", "ará", ("ar",)), ("erão", "erá", ("er",)), ("irão", "irá", ("ir",)),
+                        ("am", "a", ("ar",)), ("em", "e", ("er", "ir")))
+
+
+def _plural_verb(word: str, lexicon, known) -> str | None:
+    """The third-person singular of ``word`` when it is a third-person plural verb form of the
+    indicative and nothing else the lexicon knows; None otherwise."""
+    if word in _SINGULAR_OF_IRREGULAR:
+        return _SINGULAR_OF_IRREGULAR[word]
+    if len(word) < 4 or word in _NOT_VERBS:
+        return None
+    if (lexicon.nominal_gender(word) or lexicon.gender(word) or lexicon.adjective_gender(word)
+            or lexicon.is_invariable_adjective(word) or lexicon.likely_gender(word)):
+        return None
+    for end, sing, infinitives in _PLURAL_VERB_ENDINGS:
+        if word.endswith(end):
+            stem = word[: len(word) - len(end)]
+            if stem and any(lexicon.is_verb(stem + i) for i in infinitives):
+                third = stem + sing
+                return third if known(word) and known(third) else None
+            return None
+    return None
 
 
 # V107: a plural subject and a singular verb.
