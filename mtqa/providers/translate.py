@@ -363,15 +363,20 @@ class RateLimiter:
         self._lock = threading.Lock()
         self._clock = clock
 
-    def wait(self) -> None:
+    def wait(self, until: float | None = None) -> bool:
+        """Wait for this caller's turn; False (at once, no turn taken) when the turn would come
+        after ``until`` (a :func:`time.monotonic` time)."""
         if not self.interval:
-            return
+            return True
         with self._lock:
             now = self._clock()
             start = max(now, self._next)
+            if until is not None and start >= until:
+                return False
             self._next = start + self.interval
         if start > now:
             time.sleep(start - now)
+        return True
 
 
 def chunks(text: str, limit: int) -> list[str]:
@@ -529,7 +534,8 @@ class OnlineTranslator:
                 if time.monotonic() + pause >= end:
                     break
                 time.sleep(pause)
-            self.limiter.wait()
+            if not self.limiter.wait(until=end):
+                break
             start = time.monotonic()
             deadline = min(start + self.timeout, end)
             if deadline <= start:

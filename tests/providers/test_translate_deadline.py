@@ -254,3 +254,14 @@ def test_no_process_wide_patch_of_requests():
     with pytest.raises(TranslationFailed):
         be.translate("olá", "pt", "en")
     assert requests.sessions.Session.request.__module__ == "requests.sessions"
+
+
+def test_the_rate_limit_wait_counts_in_the_budget(trickle):
+    """A turn of the rate limit that would come after the budget is not waited for."""
+    srv = trickle(phase="body")
+    be = online("mymemory", srv.url, timeout=1.0, rate_limit=0.2, budget=1.5)  # a turn every 5 s
+    be.limiter._next = time.monotonic() + 5.0  # another thread just took the current turn
+    t0 = time.monotonic()
+    with pytest.raises(TranslationFailed, match="no time left within 1.5 s"):
+        be.translate("olá mundo", "pt", "en")
+    assert time.monotonic() - t0 < 0.5 and srv.connections == 0
