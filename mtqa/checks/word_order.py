@@ -951,7 +951,85 @@ def organisation_before_title(doc: Document, ctx) -> Iterator[Hit]:
 _TITLE_WORDS = frozenset({"ceo", "cfo", "cto", "coo", "ex-ceo"})
 
 
+# --- W114 a magnitude without `de` ---------------------------------------------------------------
+
+_MAGNITUDE_NOUN = re.compile(
+    r"(?<![\w-])(?:(?P<num>\d[\d.,]*|um|uma|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|cem|"
+    r"vários|várias|muitos|muitas|alguns|algumas)[ \t\u00a0]+)?"
+    r"(?P<mag>milhões|milhão|bilhões|bilhão|trilhões|trilhão|milhares|mil\s+milhões|biliões|bilião)"
+    r"[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,})(?![\w-])")
+
+
+@check(
+    "W114", "magnitude-without-de", Severity.WARNING,
+    category="calque",
+    message="English order: '{mag}' joined straight to its noun; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("A plataforma tem [[10 milhões usuários]] no país.", suggest="10 milhões de usuários"),
+        bad("O governo liberou [[2 bilhões reais]] para as obras.", suggest="2 bilhões de reais"),
+        bad("O vídeo teve [[milhares visualizações]] em uma hora.", suggest="milhares de visualizações"),
+        good("A plataforma tem 10 milhões de usuários; o governo liberou R$ 2 bilhões para as obras."),
+        good("Foram R$ 3 milhões investidos em 2024 e 5 milhões anuais depois; 2 milhões e meio."),
+        good("Os 40 milhões restantes e os 10 milhões previstos virão depois, disse o ministro."),
+    ],
+)
+def magnitude_without_de(doc: Document, ctx) -> Iterator[Hit]:
+    """A count of millions or thousands joined straight to its noun (`10 milhões usuários`).
+
+    ## Why it matters
+    English puts the noun right after `million` (*10 million users*); Portuguese joins them with
+    `de`: `10 milhões de usuários`, `milhares de pessoas`. A translation that keeps the English
+    construction drops the `de`.
+
+    ## What fires
+    A number (or `vários`, `alguns`...) with `milhão/milhões`, `bilhão/bilhões`, `trilhões`,
+    `milhares` or `mil milhões`, then the plural of a noun the lexicon knows, with no `de`.
+
+    ## What stays silent
+    Adjectives and participles after the magnitude (`milhões investidos`, `milhões anuais`,
+    `milhões restantes`), `e` and numbers (`2 milhões e meio`), and words the lexicon does not
+    know as nouns.
+    """
+    text = doc.text
+    if "milh" not in text and "bilh" not in text and "trilh" not in text and "bili" not in text:
+        return
+    lexicon = ctx.providers.get("lexicon")
+    for m in _MAGNITUDE_NOUN.finditer(text):
+        noun = m.group("noun")
+        if not noun.endswith("s") or not _plural_of_noun(noun, lexicon):
+            continue
+        mag = " ".join(m.group("mag").split())
+        num = f"{m.group('num')} " if m.group("num") else ""
+        yield Hit(m.start(), m.end(), suggestion=f"{num}{mag} de {noun}",
+                  args={"mag": mag})
+
+
+#: Plural endings and the singular they come from (W114).
+_SINGULAR_ENDINGS = (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "al"), ("éis", "el"),
+                     ("óis", "ol"), ("res", "r"), ("zes", "z"), ("ns", "m"), ("s", ""))
+
+
+def _plural_of_noun(word: str, lexicon) -> bool:
+    """Is ``word`` the plural of a noun the lexicon knows or a currency (`usuários`, `reais`,
+    `pessoas`), and not of a participle or an adjective of one form (`investidos`, `anuais`)?"""
+    if word in _CURRENCIES:
+        return True
+    for end, sing in _SINGULAR_ENDINGS:
+        if word.endswith(end):
+            stem = word[: len(word) - len(end)] + sing
+            if stem.endswith(("ado", "ido", "ada", "ida")) or lexicon.is_invariable_adjective(stem):
+                return False  # "milhões investidos", "milhões anuais"
+            if lexicon.gender(stem) or lexicon.nominal_gender(stem) or lexicon.likely_gender(stem):
+                return True
+    return False
+
+
+_CURRENCIES = frozenset("reais dólares euros libras ienes pesos yuans francos rublos rupias".split())
+
+
 CHECKS = (possessive_before_office, hyphenated_parties, place_before_country, measure_before_noun,
           period_before_noun, name_before_noun, degree_adverb_before_noun, month_day_year_date,
           product_year_reordered, acronym_before_class_noun, nationality_before_noun,
-          absolute_with_gerund, organisation_before_title)
+          absolute_with_gerund, organisation_before_title, magnitude_without_de)
