@@ -10,7 +10,8 @@ from mtqa.core.model import Finding
 
 
 def _cell(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("`", "'")
+    return (s.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace("\r", " ")
+            .replace("\n", " ").replace("`", "'"))
 
 
 def _context(doc, f: Finding) -> str:
