@@ -16,6 +16,8 @@ from mtqa.checks.data import all_languages, per_language
 from mtqa.core.errors import ProviderUnavailable
 from mtqa.core.model import Document, Severity
 
+#: Longer than any word of the languages checked (the longest Portuguese one has 46 letters).
+_LONGEST_WORD = 50
 _LAST_WORD = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})$")
 _SENTENCE_END = re.compile(r"[.!?…]$|[.!?…][\"'”’»)\]]+$")
 
@@ -81,6 +83,8 @@ def truncated_word(doc: Document, ctx) -> Iterator[Hit]:
         if not m:
             continue
         word = m.group(1)
+        if len(word) > _LONGEST_WORD:
+            continue  # not a word (a run of letters in junk input), and slow to look up
         if word != word.lower() or dictionary.known(word, lang, doc.variant):
             continue
         if english and dictionary.known(word, "en", "US"):

@@ -141,7 +141,7 @@ class Document:
     def paragraphs(self) -> tuple[Segment, ...]:
         from mtqa.core.text import split_paragraphs
 
-        return split_paragraphs(self.text)
+        return split_paragraphs(self.text, self.lines)
 
     @cached_property
     def sentences(self) -> tuple[Segment, ...]:

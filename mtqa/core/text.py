@@ -183,12 +183,13 @@ def is_blank(s: str) -> bool:
     return not s.strip()
 
 
-def split_paragraphs(text: str) -> tuple[Segment, ...]:
-    """Runs of non-blank lines separated by blank lines (whitespace-only lines count as blank)."""
+def split_paragraphs(text: str, lines: tuple[Segment, ...] | None = None) -> tuple[Segment, ...]:
+    """Runs of non-blank lines separated by blank lines (whitespace-only lines count as blank).
+    ``lines``: the text's :func:`split_lines`, when already made."""
     out: list[Segment] = []
     cur: list[Segment] = []
-    for line in split_lines(text):
-        if is_blank(line.text):
+    for line in split_lines(text) if lines is None else lines:
+        if not line.text or line.text.isspace():
             if cur:
                 out.append(Segment("paragraph", cur[0].start, cur[-1].end, text[cur[0].start : cur[-1].end]))
                 cur = []
