@@ -849,6 +849,120 @@ def _case_ok(mode: str, form: str, found: str) -> bool:
 
 _WORD_CHAR = re.compile(r"\w")
 
+#: Characters on which ``str.lower`` and the regex engine's case-insensitive matching disagree
+#: (``İ`` lowers to two characters, ``Σ`` by context; ``ſ``, ``K``, ``µ``, ``ϐ``... match letters
+#: they do not lower to): a text holding one is matched against every pattern, unfiltered.
+_CASE_TRAPS = "\u0130\u03a3\u212a" + "".join(
+    chr(c) for k, v in __import__("re._casefix", fromlist=["_EXTRA_CASES"])._EXTRA_CASES.items()
+    for c in (k, *v) if c > 127)
+_CASE_TRAP = re.compile("[" + re.escape(_CASE_TRAPS) + "]")
+
+
+def _folded(text: str) -> str | None:
+    """``text.lower()`` when a literal found in it is found by a case-insensitive regex in
+    ``text`` and the other way round; None when ``text`` holds a character where they differ."""
+    if text.isascii():
+        return text.lower()
+    if _CASE_TRAP.search(text):
+        return None
+    return text.lower()
+
+
+def _required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings (lower-cased, two characters or more) of which every match of ``pattern`` holds
+    at least one, read from its parse tree: a run of literal characters, or the runs of every
+    branch of an alternation; None when there is no such set or the pattern is not understood.
+    Of the candidate sets, the one whose shortest string is longest."""
+    from re import _constants as c
+    from re import _parser
+
+    def best(cands: list[frozenset[str]]) -> frozenset[str] | None:
+        cands = [x for x in cands if x and min(map(len, x)) >= 2]
+        return max(cands, key=lambda x: (min(map(len, x)), -len(x)), default=None)
+
+    def req(items) -> frozenset[str] | None:
+        cands: list[frozenset[str]] = []
+        run: list[str] = []
+        for op, av in items:
+            if op is c.LITERAL:
+                ch = chr(av)
+                if ch not in _CASE_TRAPS and len(ch.lower()) == 1:
+                    run.append(ch.lower())
+                    continue
+            if run:
+                cands.append(frozenset(["".join(run)]))
+                run = []
+            if op is c.SUBPATTERN:
+                sub = req(av[3].data)
+            elif op is c.ATOMIC_GROUP:
+                sub = req(av.data)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                sub = req(av[2].data) if av[0] >= 1 else None
+            elif op is c.BRANCH:
+                alts = [req(b.data) for b in av[1]]
+                sub = frozenset().union(*alts) if all(alts) else None
+            else:
+                sub = None  # a class, a look-around, an anchor: no literal of the match
+            if sub:
+                cands.append(sub)
+        if run:
+            cands.append(frozenset(["".join(run)]))
+        return best(cands)
+
+    try:
+        return req(_parser.parse(pattern).data)
+    except Exception:  # noqa: BLE001 - not understood: no filter
+        return None
+
+
+class _PatternSet:
+    """The patterns of one entry kind compiled into one alternation (``rx``), with the entry of
+    each branch (``owners``, by the branch's group name ``p<i>``).
+
+    Most sentences hold none of the strings some pattern needs (``tapete`` for 'red carpet'),
+    so :meth:`for_text` runs only the branches whose strings are in the text, in their order:
+    a branch that cannot match anywhere in a text never changes which branch matches first, so
+    the matches are those of the whole alternation."""
+
+    def __init__(self, lead: str, parts: list[str], patterns: list[str], owners: list[Entry]) -> None:
+        self.lead = lead
+        self.parts = parts
+        self.owners = owners
+        self.rx = re.compile(lead + "(?:" + "|".join(parts) + ")")
+        reqs = [_required_literals(p) for p in patterns]
+        self.always = tuple(i for i, r in enumerate(reqs) if r is None)
+        by_lit: dict[str, list[int]] = {}
+        for i, r in enumerate(reqs):
+            for lit in sorted(r or ()):
+                by_lit.setdefault(lit, []).append(i)
+        self.literals = tuple((lit, tuple(ix)) for lit, ix in by_lit.items())
+        #: Filter only when it can leave branches out.
+        self.needs = len(self.always) < len(parts)
+        self._subsets: dict[tuple[int, ...], re.Pattern | None] = {}
+
+    def __iter__(self):  # (rx, owners), as the pattern sets were once plain pairs
+        return iter((self.rx, self.owners))
+
+    def for_text(self, low: str | None) -> re.Pattern | None:
+        """The alternation of the branches that can match in the text whose :func:`_folded`
+        form is ``low`` (None: no branch can)."""
+        if low is None:
+            return self.rx
+        active = set(self.always)
+        for lit, ix in self.literals:
+            if lit in low:
+                active.update(ix)
+        if len(active) == len(self.parts):
+            return self.rx
+        key = tuple(sorted(active))
+        rx = self._subsets.get(key, False)
+        if rx is False:
+            if len(self._subsets) >= 1024:
+                self._subsets.clear()
+            rx = self._subsets[key] = (
+                re.compile(self.lead + "(?:" + "|".join(self.parts[i] for i in key) + ")") if key else None)
+        return rx
+
 
 def _starts_with_word(pattern: str) -> bool:
     """True when every match of ``pattern`` starts with a word character (``\\w``), as far as
@@ -927,7 +1041,7 @@ class Matcher:
         # forms its next word can continue.
         self._by_next: dict[str, tuple[dict[str, list[_Lit]], list[_Lit]]] = {}
         self._lits: dict[str, list[_Lit]] = {}
-        self._pattern_sets: list[tuple[re.Pattern, list[Entry]]] | None = None
+        self._pattern_sets: list[_PatternSet] | None = None
 
     def _group(self, first: str) -> tuple[dict[str, list[_Lit]], list[_Lit]]:
         lits = []
@@ -956,7 +1070,7 @@ class Matcher:
         return {first: self._lits[first] for first in self._raw}
 
     @property
-    def pattern_sets(self) -> list[tuple[re.Pattern, list[Entry]]]:
+    def pattern_sets(self) -> list[_PatternSet]:
         """One compiled alternation per entry kind with patterns, and the entry of each branch.
 
         Every branch is preceded by the same ``(?<!\\w)``: it is written once, before the
@@ -977,7 +1091,7 @@ class Matcher:
                 # When every branch starts with a word character, a position where none does
                 # (a run of punctuation) fails at once instead of trying each branch.
                 lead = r"(?<!\w)(?=\w)" if all(_starts_with_word(p) for p, _ in items) else r"(?<!\w)"
-                sets.append((re.compile(lead + "(?:" + "|".join(parts) + ")"), owners))
+                sets.append(_PatternSet(lead, parts, [p for p, _ in items], owners))
             self._pattern_sets = sets
         return self._pattern_sets
 
@@ -1030,7 +1144,17 @@ class Matcher:
                         continue
                     seen.add(key)
                     out.append(Match(lit.entry, a + offset, end + offset, found, lit.entry.suggestion_for(found, lit.form)))
-        for rx, owners in self.pattern_sets:
+        low = None
+        for ps in self.pattern_sets:
+            owners = ps.owners
+            if ps.needs:
+                if low is None:
+                    low = _folded(text)
+                rx = ps.for_text(low)
+                if rx is None:
+                    continue
+            else:
+                rx = ps.rx
             for m in rx.finditer(text):
                 e = owners[int(m.lastgroup[1:])]
                 a, b = m.span()

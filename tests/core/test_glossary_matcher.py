@@ -55,11 +55,37 @@ def test_shipped_patterns_match_as_their_plain_alternation():
              "ERRO CRÍTICO DO SISTEMA !!! ... — , ( ) \" 3 de 10 fora").split()
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))) for _ in range(400)]
     texts += ["!" * 500, "a , " * 200, "Senhor Putin disse que ele disse que ele"]
-    for (fast, owners), (plain, owners2) in zip(m.pattern_sets, _plain_alternation(m), strict=True):
-        assert owners == owners2
+    texts += ["SENHOR Silva disse", "Avançando ſeis anos", "ele diſſe que ele", "İstanbul fora de 10",
+              "ΣΣ ele disse que ele", "\u212a fios e 3 fios"]
+    for ps, (plain, owners2) in zip(m.pattern_sets, _plain_alternation(m), strict=True):
+        assert ps.owners == owners2
         for t in texts:
-            assert ([(x.span(), x.lastgroup) for x in fast.finditer(t)]
-                    == [(x.span(), x.lastgroup) for x in plain.finditer(t)])
+            want = [(x.span(), x.lastgroup) for x in plain.finditer(t)]
+            assert [(x.span(), x.lastgroup) for x in ps.rx.finditer(t)] == want
+            rx = ps.for_text(g._folded(t))  # only the branches whose strings are in the text
+            assert ([(x.span(), x.lastgroup) for x in rx.finditer(t)] if rx is not None else []) == want
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bele\s+(?:disse|afirmou)\s+que", {"disse", "afirmou"}),
+    (r"(?:por\s+)?último,?\s+mas", {"último"}),
+    (r"Senhora?\s+[A-Z]\w+", {"senhor"}),
+    (r"\d{1,3}\s+(?:fios|linhas)", {"fios", "linhas"}),
+    (r"[A-Z]{2,20}(?: [A-Z]{2,20}){1,6}", None),  # no string of two characters in every match
+    (r"a(?:b|)c", None),
+    (r"x(?=tapete)", None),  # a look-ahead is not part of the match
+    (r"diſſe", {"di"}),  # 'ſ' also matches 's' when case is ignored: not part of a string
+    (r"(", None),
+])
+def test_required_literals(pattern, expected):
+    got = g._required_literals(pattern)
+    assert (set(got) if got is not None else None) == expected
+
+
+def test_folded_refuses_texts_where_lower_and_ignorecase_differ():
+    assert g._folded("Ação e Reação") == "ação e reação"
+    for trap in ("\u0130", "\u03a3", "\u017f", "\u212a", "\u00b5"):
+        assert g._folded(f"texto {trap} aqui") is None
 
 
 def test_index_lists_every_literal_form():
