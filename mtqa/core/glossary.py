@@ -920,7 +920,7 @@ class _PatternSet:
     each branch (``owners``, by the branch's group name ``p<i>``).
 
     Most sentences hold none of the strings some pattern needs (``tapete`` for 'red carpet'),
-    so :meth:`for_text` runs only the branches whose strings are in the text, in their order:
+    so :meth:`finditer` runs only the branches whose strings are in the text, in their order:
     a branch that cannot match anywhere in a text never changes which branch matches first, so
     the matches are those of the whole alternation."""
 
@@ -938,30 +938,80 @@ class _PatternSet:
         self.literals = tuple((lit, tuple(ix)) for lit, ix in by_lit.items())
         #: Filter only when it can leave branches out.
         self.needs = len(self.always) < len(parts)
-        self._subsets: dict[tuple[int, ...], re.Pattern | None] = {}
+        self.nonempty = [_min_width(p) > 0 for p in patterns]
+        self._singles: dict[int, re.Pattern] = {}
+        self._subsets: dict[tuple[int, ...], re.Pattern] = {}
 
     def __iter__(self):  # (rx, owners), as the pattern sets were once plain pairs
         return iter((self.rx, self.owners))
 
-    def for_text(self, low: str | None) -> re.Pattern | None:
-        """The alternation of the branches that can match in the text whose :func:`_folded`
-        form is ``low`` (None: no branch can)."""
-        if low is None:
-            return self.rx
+    def _active(self, low: str | None) -> list[int] | None:
+        """The branches that can match in the text whose :func:`_folded` form is ``low``, in
+        order; None when every branch must be tried."""
+        if low is None or not self.needs:
+            return None
         active = set(self.always)
         for lit, ix in self.literals:
             if lit in low:
                 active.update(ix)
-        if len(active) == len(self.parts):
-            return self.rx
-        key = tuple(sorted(active))
-        rx = self._subsets.get(key, False)
-        if rx is False:
-            if len(self._subsets) >= 1024:
-                self._subsets.clear()
-            rx = self._subsets[key] = (
-                re.compile(self.lead + "(?:" + "|".join(self.parts[i] for i in key) + ")") if key else None)
+        return None if len(active) == len(self.parts) else sorted(active)
+
+    def _single(self, i: int) -> re.Pattern:
+        rx = self._singles.get(i)
+        if rx is None:
+            rx = self._singles[i] = re.compile(self.lead + "(?:" + self.parts[i] + ")")
         return rx
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match]:
+        """The matches of the whole alternation in ``text`` (``low``: its :func:`_folded`
+        form). With some branches left out, each one left runs on its own (compiled once) and
+        their matches are merged as the alternation would: the leftmost, the first branch
+        among those starting there, then on from its end."""
+        active = self._active(low)
+        if active is None:
+            yield from self.rx.finditer(text)
+            return
+        if not active:
+            return
+        if len(active) == 1:
+            yield from self._single(active[0]).finditer(text)
+            return
+        if not all(self.nonempty[i] for i in active):
+            # an empty match moves on differently: the alternation of those branches
+            key = tuple(active)
+            rx = self._subsets.get(key)
+            if rx is None:
+                if len(self._subsets) >= 256:
+                    self._subsets.clear()
+                rx = self._subsets[key] = re.compile(
+                    self.lead + "(?:" + "|".join(self.parts[i] for i in key) + ")")
+            yield from rx.finditer(text)
+            return
+        rxs = [self._single(i) for i in active]
+        nxt = [rx.search(text) for rx in rxs]
+        while True:
+            best = -1
+            for k, m in enumerate(nxt):
+                if m is not None and (best < 0 or m.start() < nxt[best].start()):
+                    best = k
+            if best < 0:
+                return
+            m = nxt[best]
+            yield m
+            pos = m.end()
+            for k, x in enumerate(nxt):
+                if x is not None and x.start() < pos:
+                    nxt[k] = rxs[k].search(text, pos)
+
+
+def _min_width(pattern: str) -> int:
+    """The fewest characters a match of ``pattern`` can have (0 when not understood)."""
+    from re import _parser
+
+    try:
+        return _parser.parse(pattern).getwidth()[0]
+    except Exception:  # noqa: BLE001
+        return 0
 
 
 def _starts_with_word(pattern: str) -> bool:
@@ -1144,18 +1194,13 @@ class Matcher:
                         continue
                     seen.add(key)
                     out.append(Match(lit.entry, a + offset, end + offset, found, lit.entry.suggestion_for(found, lit.form)))
-        low = None
+        low: str | None = None
+        folded = False
         for ps in self.pattern_sets:
             owners = ps.owners
-            if ps.needs:
-                if low is None:
-                    low = _folded(text)
-                rx = ps.for_text(low)
-                if rx is None:
-                    continue
-            else:
-                rx = ps.rx
-            for m in rx.finditer(text):
+            if ps.needs and not folded:
+                low, folded = _folded(text), True
+            for m in ps.finditer(text, low):
                 e = owners[int(m.lastgroup[1:])]
                 a, b = m.span()
                 if spans is None:

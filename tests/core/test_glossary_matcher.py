@@ -62,8 +62,30 @@ def test_shipped_patterns_match_as_their_plain_alternation():
         for t in texts:
             want = [(x.span(), x.lastgroup) for x in plain.finditer(t)]
             assert [(x.span(), x.lastgroup) for x in ps.rx.finditer(t)] == want
-            rx = ps.for_text(g._folded(t))  # only the branches whose strings are in the text
-            assert ([(x.span(), x.lastgroup) for x in rx.finditer(t)] if rx is not None else []) == want
+            # only the branches whose strings are in the text, merged as the alternation would
+            assert [(x.span(), x.lastgroup) for x in ps.finditer(t, g._folded(t))] == want
+
+
+def test_merged_branches_match_as_their_alternation():
+    """Overlapping branches, ties at one position, and branches that can match empty."""
+    patterns = [r"ab\w*", r"abc", r"b\w+c", r"cab", r"x?", r"ca", r"bcab"]
+    parts = [f"(?P<p{i}>(?i:{p})(?!\\w))" for i, p in enumerate(patterns)]
+    ps = g._PatternSet(r"(?<!\w)", parts, patterns, [None] * len(patterns))
+    whole = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+    rng = random.Random(5)
+    for _ in range(3000):
+        t = "".join(rng.choice("abcx ") for _ in range(rng.randint(0, 30)))
+        low = g._folded(t)
+        assert ([(m.span(), m.lastgroup) for m in ps.finditer(t, low)]
+                == [(m.span(), m.lastgroup) for m in whole.finditer(t)]), t
+    without_empty = patterns[:4] + patterns[5:]
+    parts = [f"(?P<p{i}>(?i:{p})(?!\\w))" for i, p in enumerate(without_empty)]
+    ps = g._PatternSet(r"(?<!\w)", parts, without_empty, [None] * len(without_empty))
+    whole = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+    for _ in range(3000):
+        t = "".join(rng.choice("abcx ") for _ in range(rng.randint(0, 30)))
+        assert ([(m.span(), m.lastgroup) for m in ps.finditer(t, g._folded(t))]
+                == [(m.span(), m.lastgroup) for m in whole.finditer(t)]), t
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
