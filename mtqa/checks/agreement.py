@@ -423,4 +423,162 @@ def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[H
                       args={"subject": f"{m.group('det')} {noun}", "verb": w.group()})
 
 
-CHECKS = (first_person_in_reported_speech, pronoun_verb_person, plural_subject_singular_verb)
+# V114: a singular subject and a plural verb.
+
+_SINGULAR_SUBJECT = re.compile(
+    r"(?<![\w-])(?P<det>[Oo]|[Aa]|[Uu]ma?|[Ee]st[ea]|[Ee]ss[ea]|[Aa]quel[ea]|[Ss]eu|[Ss]ua|[Nn]oss[oa])"
+    r"[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,})(?P<rest>(?:[ \t\u00a0]+[a-zà-öø-ÿ]+){1,3})(?![\w-])"
+)
+#: Nouns of a quantity or a group: the verb may agree with the group's members
+#: (`a maioria dos eleitores votaram` is accepted usage).
+_COLLECTIVE = frozenset("""maioria minoria metade parte grupo série porção gente multidão conjunto
+número totalidade resto dezena centena milhar bando turma equipe equipa família casal dupla trio
+""".split())
+
+
+@check(
+    "V114", "singular-subject-plural-verb", Severity.WARNING,
+    category="agreement",
+    message="'{text}': the subject '{subject}' is singular but the verb '{verb}' is plural; "
+    "write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon", "dictionary"),
+    examples=[
+        bad("[[O juiz proferiram]] a sentença na sexta-feira.", suggest="O juiz proferiu"),
+        bad("Segundo a polícia, [[o prefeito fugiram]] pela janela.", suggest="o prefeito fugiu"),
+        bad("[[A empresa anunciaram]] o novo modelo.", suggest="A empresa anunciou"),
+        good("O juiz proferiu a sentença; a empresa anunciou o modelo; o suspeito fugiu."),
+        good("A maioria dos eleitores votaram cedo, e metade dos alunos faltaram."),
+        good("O que disseram foi outra coisa; a quem interessaram as mudanças."),
+        good("Entre o ministro e os assessores estavam os documentos."),
+    ],
+)
+def singular_subject_plural_verb(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A singular subject (`o`/`a`/`um`... + noun) followed by a plural verb (`o juiz proferiram`).
+
+    ## Why it matters
+    The verb agrees in number with its subject. A translation that takes the number from an
+    English plural nearby, or from a collective reading, writes `o juiz proferiram`; readers
+    stop at it.
+
+    ## What fires
+    At the start of a sentence or clause (after a comma, `que`, `e`, `quando`...), a singular
+    determiner, a singular noun the lexicon knows, optionally `de/do/da` and one word, then a
+    third-person plural verb form of the indicative whose infinitive the lexicon knows (`-aram`,
+    `-eram`, `-iram`, `-am`, `-em`, `são`, `foram`). The suggestion is the singular form.
+
+    ## What stays silent
+    Collective and quantity nouns (`a maioria`, `metade`, `o grupo`), whose verb may agree with
+    the members; determiners after a preposition (`entre o ministro e os assessores estavam`);
+    pronouns (`o que disseram`); and words that are also nouns or adjectives.
+    """
+    lexicon = ctx.providers.get("lexicon")
+    known = _known_fn(ctx, doc)
+    for sent in doc.sentences:
+        text = sent.text
+        for m in _SINGULAR_SUBJECT.finditer(text):
+            head = text[:m.start()].rstrip(" \t\u00a0")
+            if head and not head.endswith((",", ";", ":", "(", "—", "–", "“", '"', "«")):
+                before = _WORD_BEFORE.search(head)
+                if not before or before.group(1).lower() not in _SUBJECT_AFTER:
+                    continue
+                if before.group(1).lower() == "e" and _CLAUSE_OPENS_WITH_PREPOSITION.search(head):
+                    continue
+            noun = m.group("noun")
+            if (noun.endswith("s") or noun in _COLLECTIVE or noun in _NOT_VERBS
+                    or not (lexicon.gender(noun) or lexicon.nominal_gender(noun))):
+                continue
+            rest = list(_REST_WORD.finditer(text, m.start("rest"), m.end("rest")))
+            tries = rest[:1] if rest[0].group() not in _OF else rest[2:3]
+            for w in tries:
+                third = _plural_verb(w.group(), lexicon, known)
+                if third is not None:
+                    break
+            else:
+                continue
+            fixed = text[m.start():w.start()] + third
+            yield Hit(sent.start + m.start(), sent.start + w.end(), suggestion=fixed,
+                      args={"subject": f"{m.group('det')} {noun}", "verb": w.group()})
+
+
+# V115: an auxiliary followed by a finite verb where the participle belongs.
+
+_AUX_FINITE = re.compile(
+    r"(?<![\w-])(?P<aux>foi|foram|é|são|será|serão|seria|seriam|era|eram|está|estão|estava|estavam|"
+    r"tem|têm|tinha|tinham|havia|haviam|ter|ser|sido|sendo|estar)[ \t\u00a0]+"
+    r"(?P<verb>[a-zà-öø-ÿ]{4,}(?:ou|eu|iu|aram|eram|iram))(?![\w-])"
+)
+_PRETERITE_ENDINGS = (("aram", "ar", "ado"), ("eram", "er", "ido"), ("iram", "ir", "ido"),
+                      ("ou", "ar", "ado"), ("eu", "er", "ido"), ("iu", "ir", "ido"))
+
+
+@check(
+    "V115", "auxiliary-before-finite-verb", Severity.WARNING,
+    category="agreement",
+    message="'{text}': after '{aux}' the verb must be a participle; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("O festival [[foi cancelou]] por causa da chuva.", suggest="foi cancelado"),
+        bad("As obras [[foram terminaram]] em março.", suggest="foram terminadas"),
+        bad("O time [[tinha perdeu]] dois jogos seguidos.", suggest="tinha perdido"),
+        good("O festival foi cancelado; as obras foram terminadas; o time tinha perdido."),
+        good("Ele é europeu, foi réu e é ateu; o troféu é seu; foi museu."),
+        good("O que foi, foi: ficou tudo como estava, e ele chegou."),
+    ],
+)
+def auxiliary_before_finite_verb(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """An auxiliary followed by a finite preterite where a participle belongs (`foi cancelou`).
+
+    `foi`, `foram`, `tinha`, `está`... then `cancelou`, `perdeu`, `terminaram`.
+
+    ## Why it matters
+    A passive or a compound tense takes the participle: `foi cancelado`, `tinha perdido`. A
+    translation that renders the English participle with the Portuguese preterite (*was
+    cancelled* read as *cancelled*) writes two finite verbs in a row.
+
+    ## What fires
+    `ser`, `estar`, `ter` or `haver` in a finite form (or `ser`, `ter`, `sido`, `sendo`), a space
+    and a third-person preterite (`-ou`, `-eu`, `-iu`, `-aram`, `-eram`, `-iram`) of a verb the
+    lexicon knows that is no noun or adjective. The suggestion is the participle (agreeing in
+    gender and number is left to the reviewer after `ser`: masculine singular, or masculine plural
+    after `foram`/`são`, feminine after a feminine determiner right before the subject).
+
+    ## What stays silent
+    Nouns and adjectives that end like a preterite (`europeu`, `réu`, `troféu`), possessives
+    (`seu`, `meu`), and anything after a comma or another mark.
+    """
+    lexicon = ctx.providers.get("lexicon")
+    text = doc.text
+    for m in _AUX_FINITE.finditer(text):
+        verb = m.group("verb")
+        if verb in _NOT_VERBS or verb in _POSSESSIVE_LIKE:
+            continue
+        if (lexicon.nominal_gender(verb) or lexicon.gender(verb) or lexicon.adjective_gender(verb)
+                or lexicon.is_invariable_adjective(verb)):
+            continue
+        for end, inf, part in _PRETERITE_ENDINGS:
+            if verb.endswith(end):
+                stem = verb[: len(verb) - len(end)]
+                if lexicon.is_verb(stem + inf):
+                    plural = end in ("aram", "eram", "iram") or m.group("aux") in ("foram", "são", "serão", "seriam", "eram", "estão", "estavam")
+                    passive = m.group("aux") not in ("tem", "têm", "tinha", "tinham", "havia", "haviam", "ter")
+                    participle = stem + part
+                    if passive:
+                        subj = _SUBJECT_BEFORE_AUX.search(text, max(0, m.start() - 40), m.start())
+                        if subj and subj.group("det").lower().startswith(("a", "uma")):
+                            participle = participle[:-1] + "a"
+                        if plural or (subj and subj.group("det").lower().endswith("s")):
+                            participle += "s"
+                    yield Hit(m.start(), m.end(), suggestion=f"{m.group('aux')} {participle}",
+                              args={"aux": m.group("aux")})
+                break
+
+
+_SUBJECT_BEFORE_AUX = re.compile(
+    r"(?<![\w-])(?P<det>[OoAa]s?|[Uu]mas?|[Uu]ns)[ \t\u00a0]+[a-zà-öø-ÿ]+[ \t\u00a0]+$")
+_POSSESSIVE_LIKE = frozenset("seu meu teu deu leu céu véu réu".split())
+
+
+CHECKS = (first_person_in_reported_speech, pronoun_verb_person, plural_subject_singular_verb,
+          singular_subject_plural_verb, auxiliary_before_finite_verb)
