@@ -8,6 +8,7 @@ a byline label is left with nothing after it (`Editado por:`). Labels and word e
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from functools import cache
 
@@ -22,14 +23,22 @@ _LAST_WORD = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})$")
 _SENTENCE_END = re.compile(r"[.!?…]$|[.!?…][\"'”’»)\]]+$")
 
 
-def _lines(doc: Document) -> list[tuple[int, int, str]]:
-    out = []
+#: Per document: its non-blank lines, trimmed (four checks read them).
+_LINES: weakref.WeakKeyDictionary[Document, tuple[tuple[int, int, str], ...]] = weakref.WeakKeyDictionary()
+
+
+def _lines(doc: Document) -> tuple[tuple[int, int, str], ...]:
+    out = _LINES.get(doc)
+    if out is not None:
+        return out
+    found = []
     for line in doc.lines:
         t = line.text
         a = len(t) - len(t.lstrip())
         b = len(t.rstrip())
         if b > a:
-            out.append((line.start + a, line.start + b, t[a:b]))
+            found.append((line.start + a, line.start + b, t[a:b]))
+    out = _LINES[doc] = tuple(found)
     return out
 
 
