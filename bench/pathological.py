@@ -358,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="list the patterns and exit")
     ap.add_argument("--profile", action="store_true", help="cProfile the slowest pattern again")
     ap.add_argument("--json", type=Path, help="write the figures to this file")
+    ap.add_argument("--markdown", type=Path,
+                    help="write the table as Markdown to this file (bench/run.py puts "
+                         "bench/out/pathological.md into docs/benchmarks.md)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     size = a.size or (100_000 if a.quick else 1_000_000)
@@ -402,7 +405,42 @@ def main(argv: list[str] | None = None) -> int:
         print(run_pattern(worst["name"], size, a.timeout * 3, a.max_mb, profile=True).get("profile", ""))
     if a.json:
         a.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    if a.markdown:
+        a.markdown.parent.mkdir(parents=True, exist_ok=True)
+        a.markdown.write_text(markdown(rows, size, a, len(rows) - bad, argv), encoding="utf-8")
     return 1 if bad else 0
+
+
+def markdown(rows: list[dict], size: int, a, within: int, argv: list[str] | None) -> str:
+    """The table of one run, for docs/benchmarks.md."""
+    import datetime as dt
+    import platform
+
+    args = " ".join(argv if argv is not None else sys.argv[1:])
+    lines = [
+        f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}. Command: `python bench/pathological.py {args}`.",
+        "",
+        f"{within} of {len(rows)} patterns of ~{size:,} bytes within the budget of {a.budget:g} s per "
+        f"MB and {a.max_mb} MB peak RSS (seconds on the document after a warm-up document; the "
+        "three most expensive parts).",
+        "",
+        "| pattern | seconds | s/MB | peak RSS | findings | over | most expensive |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        if r["status"] == "ok":
+            flags = [f for f, over in (("SLOW", r["s_per_mb"] > a.budget), ("BIG", r["rss_mb"] > a.max_mb))
+                     if over]
+            top = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(r["parts"].items(), key=lambda kv: -kv[1])[:3])
+            lines.append(f"| {r['name']} | {r['seconds']:.2f} | {r['s_per_mb']:.2f} | {r['rss_mb']:.0f} MB "
+                         f"| {r['findings']:,} | {' '.join(flags)} | {top} |")
+        elif r["status"] == "timeout":
+            lines.append(f"| {r['name']} | >{a.timeout:.0f} (killed) | | {r['rss_mb']:.0f} MB | | TIMEOUT "
+                         f"| while running {r['running']} |")
+        else:
+            lines.append(f"| {r['name']} | crashed | | {r['rss_mb']:.0f} MB | | CRASHED | |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
