@@ -4,12 +4,14 @@ round trip, with the artifacts of each translation annotated by hand.
 
     python bench/mt_probe.py [--show] [--json]
 
-``bench/data/mt_probe.jsonl`` holds one sentence per line: ``split`` (``dev``: sentences whose
-translations were read before checks and glossary entries were written from them; ``holdout``:
-written at the same time, translated, annotated, and never used to write a check), ``en`` (the
-English sentence) and ``artifacts`` (substrings of the Portuguese translation that a reviewer
-should be shown: a wrong sense, a calque, an agreement error, an English word left in...). A
-sentence with no artifact is one the annotator found acceptable.
+``bench/data/mt_probe.jsonl`` holds one sentence per line: ``batch`` (sentences were written in
+batches of 60), ``split`` (``dev``: batches whose translations checks and glossary entries were
+then written from; ``holdout``: the last batch, written, translated and annotated before any
+entry was written from it), ``en`` (the English sentence) and ``artifacts`` (substrings of the
+Portuguese translation that a reviewer should be shown: a wrong sense, a calque, an agreement
+error, an English word left in...). A sentence with no artifact is one the annotator found
+acceptable. Each batch was the holdout once: measured before it became dev (the numbers are in
+docs/eval.md); a new batch is written before the current holdout is used.
 
 Each translation is checked on its own, as a pt-BR document, with the default checks. An artifact
 counts as found when a finding overlaps it; a finding on a sentence with no artifact is counted as
@@ -53,6 +55,7 @@ def measure(rows: list[dict], translations: list[str]) -> dict:
     checker = mtqa.Checker(language="pt-BR")
     out: dict = defaultdict(lambda: {"artifacts": 0, "found": 0, "stale": 0, "clean_sentences": 0,
                                      "clean_with_findings": 0, "sentences": 0})
+    batches: dict = defaultdict(lambda: [0, 0])
     details = []
     for row, pt in zip(rows, translations):
         split = out[row["split"]]
@@ -68,13 +71,16 @@ def measure(rows: list[dict], translations: list[str]) -> dict:
             hit = [f.code for f in findings if f.start < i + len(art) and f.end > i]
             split["artifacts"] += 1
             split["found"] += bool(hit)
+            batches[row.get("batch", 0)][0] += bool(hit)
+            batches[row.get("batch", 0)][1] += 1
             spans.append((art, i, hit))
         if not row["artifacts"]:
             split["clean_sentences"] += 1
             split["clean_with_findings"] += bool(findings)
         details.append({"split": row["split"], "pt": pt, "artifacts": spans,
                         "findings": [(f.code, f.text) for f in findings]})
-    return {"splits": {k: dict(v) for k, v in out.items()}, "details": details}
+    return {"splits": {k: dict(v) for k, v in out.items()}, "details": details,
+            "batches": {k: {"found": f, "artifacts": n} for k, (f, n) in sorted(batches.items())}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = load()
     result = measure(rows, translate(rows))
     if args.json:
-        print(json.dumps(result["splits"], indent=2))
+        print(json.dumps({"splits": result["splits"], "batches": result["batches"]}, indent=2))
         return 0
     if args.show:
         for d in result["details"]:
@@ -104,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         rate = s["found"] / s["artifacts"] if s["artifacts"] else 0.0
         print(f"{name:8} {s['found']:>5}/{s['artifacts']:<4} {rate:6.1%} "
               f"{s['clean_with_findings']:>21}/{s['clean_sentences']:<10} {s['stale']:>6}")
+    print("per batch: " + ", ".join(f"{k}: {v['found']}/{v['artifacts']}" for k, v in result["batches"].items()))
     return 0
 
 

@@ -283,6 +283,14 @@ _PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:de[ \u00a0]+)?[a-zà-öø-ÿ]{3,}s(?![
 _EN_ORDINAL = re.compile(r"(?P<num>\d{1,4})(?P<suf>st|nd|rd|th)(?![\w])")
 #: An English plural decade (`1990s`, `'90s`): Portuguese writes `a década de 1990`, `os anos 90`.
 _EN_DECADE = re.compile(r"(?P<num>(?:1[5-9]|20)\d0|['’]\d0)s(?![\w])")
+#: An ordinal written with the letter o or a instead of the sign (`1o de janeiro`, `2a edição`),
+#: before a month or a noun that takes an ordinal.
+_LETTER_ORDINAL = re.compile(
+    r"(?<![\w.,/-])(?P<num>\d{1,3})(?P<suf>[oa])(?=[ \u00a0]+(?:de[ \u00a0]+(?:janeiro|fevereiro|março|"
+    r"abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|lugar|colocad[oa]|andar|ano|"
+    r"turno|trimestre|semestre|edição|temporada|rodada|jornada|vez|dia|mês|século|grau|posição|fase|"
+    r"série|etapa|classificad[oa]|volta|turma|batalhão|período|aniversário|mandato|congresso|"
+    r"encontro|festival|torneio|tempo|quarto|escalão|divisão|pelotão)\b)")
 #: A capitalised English word after the ordinal: a name (`5th Avenue`, `20th Century Studios`).
 _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
 
@@ -297,6 +305,9 @@ _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
         bad("O perfil passou de [[80k]] seguidores.", suggest="80 mil"),
         bad("A rodada levantou $ [[2bn]] em fundos.", suggest="2 bilhões"),
         bad("Ele terminou em [[2nd]] lugar na prova.", suggest="2º"),
+        bad("As regras valem a partir de [[1o]] de janeiro.", suggest="1º"),
+        bad("A [[3a]] edição do festival começa hoje.", suggest="3ª"),
+        good("O 1º de janeiro e a 3ª edição; a sala 10a e o modelo 2o2; 1 o 2."),
         bad("A banda fez sucesso nos [[1990s]] e nos [['80s]].", suggest=None),
         good("A banda fez sucesso nos anos 1990 e na década de 1980; o modelo 2020S saiu."),
         good("O vídeo em 4K tem 60 fps; a TV 8K custa R$ 20 mil."),
@@ -308,6 +319,8 @@ _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
 def english_magnitude_abbreviation(doc: Document, ctx) -> Iterator[Hit]:
     """English magnitude letters, ordinal endings and plural decades (`US$ 50M`, `80k`, `2nd`, `1990s`).
 
+    Also an ordinal written with a letter for its sign (`1o de janeiro`, `3a edição`).
+
     ## Why it matters
     English writes `$50M`, `80k followers` and `2nd place`; Portuguese writes the words, `US$ 50
     milhões`, `80 mil seguidores`, and the ordinal sign, `2º lugar`. Left as they are, the
@@ -316,7 +329,8 @@ def english_magnitude_abbreviation(doc: Document, ctx) -> Iterator[Hit]:
     ## What fires
     A number followed by `k`, `K`, `M`, `MM`, `B` or `bn` after a currency sign (`US$ 50M`), or
     before a plural word (`80k seguidores`); a number with `st`, `nd`, `rd` or `th`; a decade
-    with a plural `s` (`1990s`, `'90s`).
+    with a plural `s` (`1990s`, `'90s`); a number with the letter `o` or `a` for the ordinal sign
+    before a month or a noun that takes an ordinal (`1o de janeiro`, `3a edição`, `2o lugar`).
 
     ## What stays silent
     Resolutions and model names (`4K`, `8K`, `M3`, `B12`: no currency sign and no plural noun
@@ -338,6 +352,10 @@ def english_magnitude_abbreviation(doc: Document, ctx) -> Iterator[Hit]:
         num = m.group("num").lstrip("'’")
         yield Hit(m.start(), m.end(), suggestion=f"anos {num}" if len(num) == 2 else f"década de {num}",
                   args={"why": "Portuguese does not pluralise a decade with -s"})
+    for m in _LETTER_ORDINAL.finditer(text):
+        sign = "º" if m.group("suf") == "o" else "ª"
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group('num')}{sign}",
+                  args={"why": f"the ordinal sign is '{sign}', not the letter '{m.group('suf')}'"})
     if "st" not in text and "nd" not in text and "rd" not in text and "th" not in text:
         return
     for m in _free_matches(_EN_ORDINAL, text, ".,-/"):
