@@ -1213,8 +1213,14 @@ class Matcher:
     def scan(self, segments: Iterable[tuple[int, str]]) -> list[Match]:
         """Matches over ``(offset, text)`` segments (a document's sentences), sorted by offset."""
         out: list[Match] = []
+        # A text met before in this scan (page furniture, junk repeating one line) gets the
+        # matches found the first time, moved to its offset: find() depends on the text alone.
+        seen: dict[str, list[Match]] = {}
         for off, text in segments:
-            out.extend(self.find(text, off))
+            known = seen.get(text)
+            if known is None:
+                known = seen[text] = self.find(text)
+            out.extend(Match(m.entry, m.start + off, m.end + off, m.text, m.suggestion) for m in known)
         out.sort(key=lambda m: (m.start, m.end, m.entry.id))
         return out
 
