@@ -1068,6 +1068,10 @@ class Matcher:
     time a text holds that word; the patterns are compiled on the first :meth:`find`.
     """
 
+    #: Sentences whose matches :meth:`scan` remembers (as the language detector remembers its
+    #: answers).
+    MEMO_MAX = 8192
+
     def __init__(self, entries: Iterable[Entry], variant: str | None = None, kinds: Iterable[str] = TARGET_KINDS) -> None:
         kinds = tuple(kinds)
         self.entries = [e for e in entries if e.kind in kinds and e.applies(variant)]
@@ -1091,6 +1095,7 @@ class Matcher:
         # forms its next word can continue.
         self._by_next: dict[str, tuple[dict[str, list[_Lit]], list[_Lit]]] = {}
         self._lits: dict[str, list[_Lit]] = {}
+        self._memo: dict[str, list[Match]] = {}
         self._pattern_sets: list[_PatternSet] | None = None
 
     def _group(self, first: str) -> tuple[dict[str, list[_Lit]], list[_Lit]]:
@@ -1213,12 +1218,15 @@ class Matcher:
     def scan(self, segments: Iterable[tuple[int, str]]) -> list[Match]:
         """Matches over ``(offset, text)`` segments (a document's sentences), sorted by offset."""
         out: list[Match] = []
-        # A text met before in this scan (page furniture, junk repeating one line) gets the
-        # matches found the first time, moved to its offset: find() depends on the text alone.
-        seen: dict[str, list[Match]] = {}
+        # A text met before (page furniture repeated across a batch, junk repeating one line)
+        # gets the matches found the first time, moved to its offset: find() depends on the
+        # text alone. The memo forgets everything when it holds MEMO_MAX texts.
+        seen = self._memo
         for off, text in segments:
             known = seen.get(text)
             if known is None:
+                if len(seen) >= self.MEMO_MAX:
+                    seen.clear()
                 known = seen[text] = self.find(text)
             out.extend(Match(m.entry, m.start + off, m.end + off, m.text, m.suggestion) for m in known)
         out.sort(key=lambda m: (m.start, m.end, m.entry.id))

@@ -66,6 +66,12 @@ class GlossaryProvider:
             m = self._matchers[key] = g.Matcher(self.entries_for(key[0]), variant.upper(), kinds=("variant",))
         return m.scan((s.start, s.text) for s in doc.sentences)
 
+    def forget_answers(self) -> None:
+        """Forget the matches remembered per sentence (the compiled matchers stay)."""
+        self._last = None
+        for m in self._matchers.values():
+            m._memo.clear()
+
     def signature(self) -> str:
         """``en-pt_BR@1a2b3c4d``: pair, configured variant and a hash of the glossary files."""
         variant = f"_{self.variant.upper()}" if self.variant else ""

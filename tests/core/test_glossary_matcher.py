@@ -118,3 +118,34 @@ def test_index_lists_every_literal_form():
     for first, lits in m.index.items():
         assert all(lit.words[0] == first for lit in lits)
         assert [len(lit.words) for lit in lits] == sorted((len(lit.words) for lit in lits), reverse=True)
+
+
+def test_scan_remembers_sentences_and_moves_their_matches():
+    gl = from_config(Config(language="pt", variant="BR"))
+    m = gl.matcher("pt", "BR")
+    s1 = "A agência de notícias estadual da Coréia informou que ele disse que ele viria."
+    s2 = "Nada a relatar aqui."
+    segments = [(0, s1), (100, s2), (200, s1), (400, s1)]
+
+    def plain(segs):
+        out = [x for off, t in segs for x in m.find(t, off)]
+        return sorted(((x.start, x.end, x.entry.id, x.text, x.suggestion) for x in out))
+
+    first = m.scan(segments)
+    assert first, "the sentence holds glossary matches"
+    assert [(x.start, x.end, x.entry.id, x.text, x.suggestion) for x in first] == plain(segments)
+    # the repeats at 200 and 400 have the matches of the first, moved
+    starts = {x.start for x in first if x.entry.id == first[0].entry.id}
+    assert {first[0].start + 200, first[0].start + 400} <= starts
+    again = m.scan([(7, s1)])  # from the memo, at its own offset
+    assert [(x.start - 7, x.end - 7) for x in again] == [(x.start, x.end) for x in m.find(s1)]
+    assert s1 in m._memo
+    gl.forget_answers()
+    assert not m._memo
+
+
+def test_scan_memo_is_bounded(monkeypatch):
+    m = from_config(Config(language="pt", variant="BR")).matcher("pt", "BR")
+    monkeypatch.setattr(m, "MEMO_MAX", 5)
+    m.scan([(i * 10, f"frase {i}") for i in range(12)])
+    assert len(m._memo) <= 5
