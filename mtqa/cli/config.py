@@ -18,7 +18,23 @@ def config():
 @config_option
 @isolated_option
 def show(config_path, isolated):
-    """Print the effective configuration as JSON."""
+    """Print the effective configuration as JSON.
+
+    Credentials in a translator URL (`https://user:key@host/?auth_key=...`) are not printed: the
+    URL is shown without its userinfo and query, as in messages and signatures."""
     cfg = get_config(config_path, isolated)
     click.echo(f"# source: {cfg.source}", err=True)
-    click.echo(json.dumps(cfg.to_dict(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(_redacted(cfg.to_dict()), ensure_ascii=False, indent=2))
+
+
+def _redacted(value):
+    """``value`` with every string that looks like a URL passed through ``redact_url``."""
+    from mtqa.providers.translate import redact_url
+
+    if isinstance(value, dict):
+        return {k: _redacted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redacted(v) for v in value]
+    if isinstance(value, str) and "://" in value:
+        return redact_url(value)
+    return value

@@ -130,6 +130,17 @@ def test_config_show(mtqa, files):
     assert r.code == 0 and '"language": "it"' in r.out
 
 
+def test_config_show_never_prints_translator_credentials(mtqa, files):
+    (files / "mtqa.toml").write_text(
+        '[roundtrip]\nbackend = "libre"\nurl = "https://ana:s3cr3t-pass@tr.example.org:8443/translate?api_key=k3y-value-123"\n',
+        encoding="utf-8")
+    r = mtqa("config", "show")
+    assert r.code == 0, r.err
+    assert "tr.example.org:8443/translate" in r.out
+    for secret in ("s3cr3t-pass", "k3y-value-123", "ana:", "api_key"):
+        assert secret not in r.out and secret not in r.err
+
+
 def test_progress_bar_only_on_terminal(mtqa, files):
     r = mtqa("lint", ".", *SEL)
     assert "\r[" not in r.err
