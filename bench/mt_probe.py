@@ -2,7 +2,7 @@
 this project, translated into Portuguese by the offline Bergamot model that mtqa ships for its
 round trip, with the artifacts of each translation annotated by hand.
 
-    python bench/mt_probe.py [--show] [--json]
+    python bench/mt_probe.py [--show] [--json] [--roundtrip]
 
 ``bench/data/mt_probe.jsonl`` holds one sentence per line: ``batch`` (sentences were written in
 batches of 60), ``split`` (``dev``: batches whose translations checks and glossary entries were
@@ -49,10 +49,12 @@ def translate(rows: list[dict]) -> list[str]:
     return BergamotTranslator().translate_batch([r["en"] for r in rows], "en", "pt")
 
 
-def measure(rows: list[dict], translations: list[str]) -> dict:
+def measure(rows: list[dict], translations: list[str], roundtrip: bool = False) -> dict:
     import mtqa
 
     checker = mtqa.Checker(language="pt-BR")
+    if roundtrip:  # the default checks and the round-trip checks that are warnings
+        checker = mtqa.Checker(language="pt-BR", select=[*checker.codes, "R101", "R103"])
     out: dict = defaultdict(lambda: {"artifacts": 0, "found": 0, "stale": 0, "clean_sentences": 0,
                                      "clean_with_findings": 0, "sentences": 0})
     batches: dict = defaultdict(lambda: [0, 0])
@@ -87,9 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show", action="store_true", help="print every translation with its findings")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    ap.add_argument("--roundtrip", action="store_true", help="add the round-trip checks R101 and R103")
     args = ap.parse_args(argv)
     rows = load()
-    result = measure(rows, translate(rows))
+    result = measure(rows, translate(rows), roundtrip=args.roundtrip)
     if args.json:
         print(json.dumps({"splits": result["splits"], "batches": result["batches"]}, indent=2))
         return 0

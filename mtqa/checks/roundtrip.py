@@ -13,6 +13,7 @@ with ``mtqa lint --roundtrip`` or ``roundtrip.enabled = true``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import weakref
@@ -590,4 +591,89 @@ def roundtrip_low_similarity(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
             )
 
 
-CHECKS = (roundtrip_repair, roundtrip_low_similarity)
+# --- R103 literal renderings of English idioms, read from the pivot ------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Idiom:
+    idiom: str
+    pattern: re.Pattern[str]
+    literal: tuple[re.Pattern[str], ...]
+    fix: str
+
+
+@functools.cache
+def idioms() -> tuple[Idiom, ...]:
+    """The English idioms of ``data/idioms_en.yaml`` (entries marked ``skip`` left out)."""
+    from mtqa.checks.data import load
+
+    out = []
+    for e in load("idioms_en").get("idioms") or []:
+        if e.get("skip"):
+            continue
+        out.append(Idiom(
+            e["idiom"], re.compile(e["pattern"], re.IGNORECASE),
+            tuple(re.compile(rf"(?<![\w-])(?:{x})(?![\w-])", re.IGNORECASE) for x in e["literal"]),
+            e.get("fix", ""),
+        ))
+    return tuple(out)
+
+
+@check(
+    "R103", "roundtrip-literal-idiom", Severity.WARNING,
+    category="calque",
+    message="Literal translation of the English idiom '{idiom}': '{text}'; Portuguese says '{fix}'",
+    examples=[
+        bad("A seca teve um pesado [[pedágio]] sobre os agricultores."),
+        bad("Os alto-falantes embalam um [[soco]] para o tamanho."),
+        good("A seca afetou duramente os agricultores da região."),
+        good("A concessionária cobra pedágio de R$ 10 na rodovia."),
+    ],
+    needs=("translator",),
+    default=False,
+)
+def roundtrip_literal_idiom(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
+    """A Portuguese sentence whose pivot is an English idiom and whose words translate it literally.
+
+    ## Why it matters
+    An engine that does not know an idiom renders its words one by one: *took a heavy toll*
+    becomes `teve um pesado pedágio`, *pack a punch* `embalam um soco`, *on the heels of* `aos
+    calcanhares de`. The Portuguese phrasing varies from page to page, so a list of Portuguese
+    phrases misses most of them; the round trip's English pivot turns them back into the idiom,
+    and the idiom is one entry however it was rendered.
+
+    ## What fires
+    A sentence whose English pivot contains an idiom of `data/idioms_en.yaml` (English idioms and
+    phrasal verbs whose meaning is not the sum of their words, each with a pattern that allows its
+    inflections) while the sentence itself holds the word-for-word rendering of the idiom's key
+    word (`pedágio` for *toll*, `soco` for *punch*). The finding is on that word, with the
+    idiom and what Portuguese says instead.
+
+    ## What stays silent
+    A sentence whose pivot has the idiom but whose Portuguese renders it idiomatically (`afetou
+    duramente`), and the same Portuguese word where the pivot has no idiom (`cobra pedágio na
+    rodovia`: the pivot is a toll). Idioms whose literal rendering is also Portuguese (`em
+    espera`, `queda livre`, `luz verde`) are not listed.
+    """
+    table = idioms()
+    for st in document_trip(doc, ctx).sentences:
+        pivot = st.pivot
+        seen: set[tuple[int, int]] = set()
+        for idiom in table:
+            if not idiom.pattern.search(pivot):
+                continue
+            for rx in idiom.literal:
+                m = rx.search(st.segment.text)
+                if m is None:
+                    continue
+                span = (st.segment.start + m.start(), st.segment.start + m.end())
+                if span in seen:
+                    continue
+                seen.add(span)
+                yield Hit(span[0], span[1], suggestion=None,
+                          args={"idiom": idiom.idiom, "fix": idiom.fix},
+                          evidence={"pivot": pivot, "idiom": idiom.idiom, "round_trip": st.back})
+                break
+
+
+CHECKS = (roundtrip_repair, roundtrip_low_similarity, roundtrip_literal_idiom)
