@@ -27,17 +27,7 @@ _MAX_NAME_WORDS = 6
 def _fold(s: str) -> str:
     """Lower-cased, accents removed, spaces and hyphens dropped: the identity of a name."""
     nfkd = unicodedata.normalize("NFKD", s)
-    new = set(nfkd) - _FOLD_SEEN
-    if new:  # characters not met before: drop the combining ones from now on
-        _FOLD_SEEN.update(new)
-        _FOLD_DROP.update((ord(c), None) for c in new if unicodedata.combining(c))
-    return nfkd.translate(_FOLD_DROP).lower()
-
-
-#: What _fold drops (code point -> None: spaces, hyphens and combining marks met so far), and
-#: every character it has looked at.
-_FOLD_DROP: dict[int, None] = {ord(" "): None, ord("-"): None, 0xA0: None}
-_FOLD_SEEN: set[str] = set()
+    return "".join(c for c in nfkd if not unicodedata.combining(c) and c not in " -\u00a0").lower()
 
 
 def _is_cap(tok: str) -> bool:
