@@ -629,6 +629,7 @@ def idioms() -> tuple[Idiom, ...]:
         good("A seca afetou duramente os agricultores da região."),
         good("A concessionária cobra pedágio de R$ 10 na rodovia."),
     ],
+    languages=("pt",),
     needs=("translator",),
     default=False,
 )
