@@ -136,6 +136,27 @@ CHROME_LINES = [
     "Termos de uso | Política de privacidade | Anuncie",
     "Privacy policy",
     "Scroll down to continue",
+    # recommendation widgets, social embeds and channel prompts
+    "Links patrocinados",
+    "Recomendado por Outbrain",
+    "Escolha do editor",
+    "Mais em Economia",
+    "Mais sobre Saúde e Bem-estar",
+    "Imagem ilustrativa",
+    "Foto ilustrativa: banco de imagens",
+    "Reprodução/Redes sociais",
+    "pic.twitter.com/Xy12Ab34",
+    "Ver esta publicação no Instagram",
+    "Uma publicação partilhada por Clube Exemplo (@clubeexemplo)",
+    "Inscreva-se no nosso canal do YouTube",
+    "Participe do nosso grupo no WhatsApp",
+    "Entre no canal do Diário no WhatsApp",
+    "Receba as notícias pelo Telegram",
+    "Gostou? Compartilhe!",
+    "Ouça a versão em áudio desta reportagem",
+    "Este texto foi publicado originalmente no site de uma revista parceira.",
+    "Leia o artigo original em inglês",
+    "This story originally appeared on a partner site.",
 ]
 
 
@@ -216,6 +237,13 @@ CLEAN = [
     "Foram 5 comentários racistas em uma hora, segundo a polícia.\n\n" + _PROSE,
     "Todos os direitos reservados aos autores foram pagos, informou a editora.\n\n" + _PROSE2,
     "A foto 4 da série mostra a ponte em obras.\n\n" + _PROSE,
+    # the same words as prose, headings or newspaper credits stay silent
+    "Mais de 100 pessoas foram ao ato.\n\n" + _PROSE,
+    "Mais em conta, o modelo novo vendeu bem.\n\n" + _PROSE2,
+    _PROSE + "\n\nCom informações da Reuters e da AFP.",
+    _PROSE + "\n\nA divulgação do edital ficou para junho, e a reprodução do vídeo foi proibida.",
+    "O editor escolheu a foto da capa.\n\n" + _PROSE,
+    _PROSE + "\n\nO canal do clube no YouTube tem 2 milhões de inscritos.",
 ]
 
 
