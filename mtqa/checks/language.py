@@ -862,12 +862,13 @@ def _lemmas(w: str) -> list[str]:
 
 #: Endings of English adjectives and adverbs that Portuguese never borrows (``-ly``, ``-ous``,
 #: ``-ful``, ``-ive``, ``-able``): a word with one is not jargon kept on purpose.
-_UNBORROWED_ENDINGS = ("ly", "ous", "ful", "ive", "able", "ible")
+_UNBORROWED_ENDINGS = ("ly", "ous", "ful", "ive", "able", "ible", "ed")
 
 
 def _common_english(w: str) -> bool:
     """Is ``w`` (or its base form) an everyday English word (``common_words.en.txt``), or an
-    English adjective or adverb by its ending (``-ly``, ``-ous``, ``-ful``, ``-ive``, ``-able``)?"""
+    English adjective, adverb or past form by its ending (``-ly``, ``-ous``, ``-ful``, ``-ive``,
+    ``-able``, ``-ed``: `capsized`, `reshuffled`)?"""
     if len(w) >= 6 and w.endswith(_UNBORROWED_ENDINGS):
         return True
     common = _common_words()
@@ -953,6 +954,7 @@ def english_words(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list
         bad("O relatório reúne a [[knowledge]] acumulada pela equipe em dez anos."),
         bad("Antes de viajar, consulte a [[price list]] do hotel."),
         bad("O erro aparece apenas nas versões [[unstable]] do programa."),
+        bad("O barco [[capsized]] perto da praia, e dois pescadores foram resgatados."),
         good("O show de stand-up comedy terá streaming, e o app traz playlist e podcast."),
         good("O piloto largou na pole position; no grid, a equipe fez o pit stop no último stint."),
         good("A loja fez o recall do smartphone e prometeu um upgrade de software."),
@@ -980,8 +982,8 @@ def english_word(doc: Document, ctx: CheckContext):
     of the allow-list (`smartphone`, `streaming`, `pole position`, `stand-up`), and that the
     document does not repeat (a single word used twice or more in lower case is a term the text
     chose). The words must be everyday English (`common_words.en.txt`, or an adjective or adverb
-    ending: `-ly`, `-ous`, `-ful`, `-ive`, `-able`); rarer English (`churn`, `undercut`) is jargon
-    a clean text keeps on purpose and fires only in a text that also leaves everyday English
+    ending: `-ly`, `-ous`, `-ful`, `-ive`, `-able`, or the past ending `-ed`); rarer English
+    (`churn`, `undercut`) is jargon a clean text keeps on purpose and fires only in a text that also leaves everyday English
     words, phrases or sentences untranslated. Words of a loan phrase (`family office`) pass only
     inside it. Capitalised words are names. Words in quotes or in a short quoted or bracketed
     title, words introduced as terms (`o chamado`, `em inglês`), addresses, handles and code stay
