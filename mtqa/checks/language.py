@@ -983,8 +983,8 @@ def english_word(doc: Document, ctx: CheckContext):
     document does not repeat (a single word used twice or more in lower case is a term the text
     chose). The words must be everyday English (`common_words.en.txt`, or an adjective or adverb
     ending: `-ly`, `-ous`, `-ful`, `-ive`, `-able`, or the past ending `-ed`); rarer English
-    (`churn`, `undercut`) is jargon a clean text keeps on purpose and fires only in a text that also leaves everyday English
-    words, phrases or sentences untranslated. Words of a loan phrase (`family office`) pass only
+    (`churn`, `undercut`) is jargon a clean text keeps on purpose and fires only in a text that
+    also leaves everyday English words, phrases or sentences untranslated. Words of a loan phrase (`family office`) pass only
     inside it. Capitalised words are names. Words in quotes or in a short quoted or bracketed
     title, words introduced as terms (`o chamado`, `em inglês`), addresses, handles and code stay
     silent. Runs of three words or with an English function word are L103's; an English
