@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -113,11 +115,27 @@ class ProgressBar:
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Check the documents on the Dask cluster at ADDRESS (tcp://host:8786); same "
                    "findings, same order. With --format jsonl, results stream a document a line.")
+@click.option("--fix", is_flag=True,
+              help="Apply the safe suggestions (spacing, doubled words, pre-reform spellings,"
+                   " capitalisation: the codes marked [*]) to the files, then report what is left.")
+@click.option("--diff", is_flag=True,
+              help="Print the edits --fix would make as a unified diff; change no file. Exit 1"
+                   " when there is a fix to make.")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per code instead of the findings.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True,
+              help="Colour in text output; auto: on a terminal unless NO_COLOR is set.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print the findings and errors only: no summary, notes or progress bar.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Worker processes for runs of 200 files or more; 0: automatic (one process"
+                   " on two cores or fewer, where more were measured to be slower).")
 @config_option
 @isolated_option
 def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, language, variant,
          baseline, write_baseline, no_review, merge, progress, roundtrip, source_path, pairs_path,
-         scheduler, config_path, isolated):
+         scheduler, fix, diff, statistics, color, quiet, jobs, config_path, isolated):
     """Check PATHS (files, folders, or - for standard input) for translation artifacts."""
     from mtqa.engine.runner import run
     from mtqa.engine.suppress import write_baseline as do_write_baseline
@@ -128,6 +146,19 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
                           variant=variant)
     if fail_on:
         cfg.fail_on = fail_on
+    if jobs is not None:
+        cfg.jobs = jobs
+    if cfg.jobs == 0:
+        cfg.jobs = auto_jobs()
+    if fix and diff:
+        fail("--fix and --diff cannot be combined: --diff shows the fixes without making them")
+        return
+    if statistics and fmt not in ("text", "json"):
+        fail(f"--statistics prints text or json, not {fmt}")
+        return
+    if (fix or diff) and "-" in paths:
+        fail("--fix and --diff edit files; standard input (-) cannot be fixed")
+        return
     if output:
         out_path = Path(output).resolve()
         if any(p != "-" and Path(p).resolve() == out_path for p in paths):
@@ -140,8 +171,9 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
     if cfg.roundtrip.enabled:
         cfg.extend_select = [*cfg.extend_select, "R"]
     if scheduler:
-        if source_path or pairs_path or write_baseline:
-            fail("--scheduler cannot be combined with --source, --pairs or --write-baseline")
+        if source_path or pairs_path or write_baseline or fix or diff or statistics:
+            fail("--scheduler cannot be combined with --source, --pairs, --write-baseline, --fix,"
+                 " --diff or --statistics")
             return
         return _lint_distributed(paths, cfg, fmt, output, scheduler, baseline, no_review, exit_zero)
     engine = None
@@ -158,6 +190,8 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
     bar = ProgressBar()
     if progress is not None:
         bar.enabled = progress
+    if quiet:
+        bar.enabled = False
     if aligner is not None or (cfg.roundtrip.enabled and bar.enabled):
         from mtqa.engine.runner import Engine
 
@@ -174,11 +208,20 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
             # Sentence progress of the round trip (mtqa.checks.roundtrip reads ctx.progress).
             engine.ctx.progress = bar.sentences
             bar.files_total = len(expand(list(paths), cfg.include, cfg.exclude)[0])
-    try:
-        result = run(
-            list(paths), cfg, progress=bar, engine=engine,
+    def lint_paths(targets):
+        return run(
+            list(targets), cfg, progress=bar, engine=engine,
             baseline=Path(baseline) if baseline else None, use_review=not no_review,
         )
+
+    try:
+        result = lint_paths(paths)
+        fixed = None
+        if fix or diff:
+            from mtqa.engine.files import expand
+
+            sources = {src.display: src for src in expand(list(paths), cfg.include, cfg.exclude)[0]}
+            result, fixed = fix_files(result, lint_paths, sources, write=fix)
     except MtqaError as exc:
         bar.close()
         fail(str(exc))
@@ -186,37 +229,61 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
     finally:
         bar.close()
 
-    by_reason = defaultdict(list)
-    for code, reason in sorted(result.skipped.items()):
-        by_reason[reason].append(code)
-    for reason, codes in by_reason.items():
-        click.echo(f"mtqa: skipped {', '.join(codes)}: {reason}", err=True)
-    by_doc: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for path, code, reason in result.notes:
-        by_doc[(path, reason)].append(code)
-    for (path, reason), codes in by_doc.items():
-        click.echo(f"mtqa: note: {path}: {', '.join(sorted(codes))} not run: {reason}", err=True)
+    if not quiet:
+        by_reason = defaultdict(list)
+        for code, reason in sorted(result.skipped.items()):
+            by_reason[reason].append(code)
+        for reason, codes in by_reason.items():
+            click.echo(f"mtqa: skipped {', '.join(codes)}: {reason}", err=True)
+        by_doc: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for path, code, reason in result.notes:
+            by_doc[(path, reason)].append(code)
+        for (path, reason), codes in by_doc.items():
+            click.echo(f"mtqa: note: {path}: {', '.join(sorted(codes))} not run: {reason}", err=True)
     for e in result.errors:
         click.echo(f"mtqa: error: {e}", err=True)
+    if fixed is not None:
+        for path, reason in fixed.refused:
+            click.echo(f"mtqa: not fixed: {path}: {reason}", err=True)
 
     if write_baseline:
         n = do_write_baseline(Path(write_baseline), result.findings + result.suppressed)
         click.echo(f"mtqa: wrote {n} findings to {write_baseline}", err=True)
         return int(ExitCode.USAGE if result.errors else ExitCode.OK)
 
-    if output:
+    use_color = _use_color(color, None if output else sys.stdout)
+    if diff:
+        out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
+        try:
+            out.write(fixed.diff)
+        finally:
+            if output:
+                out.close()
+    elif statistics:
+        from mtqa.reports.text import render_statistics
+        from mtqa.reports.text import statistics as count
+
+        rows = count(result.findings)
+        out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
+        try:
+            if fmt == "json":
+                import json
+
+                json.dump(rows, out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            else:
+                render_statistics(rows, out)
+        finally:
+            if output:
+                out.close()
+    elif output:
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
             render(fmt, result, fh)
     else:
-        render(fmt, result, sys.stdout)
+        render(fmt, result, sys.stdout, color=use_color)
 
-    if fmt == "text" and sys.stderr.isatty():
-        n = len(result.findings)
-        merged = sum(1 for f in result.suppressed if (f.suppressed_by or "").startswith("merged:"))
-        click.echo(f"mtqa: {n} finding{'s' if n != 1 else ''} in {len(result.documents)} "
-                   f"file{'s' if len(result.documents) != 1 else ''}"
-                   f" ({len(result.suppressed) - merged} suppressed, {merged} merged into others"
-                   " on the same span)", err=True)
+    if not quiet:
+        click.echo(_summary(result, fixed, diff), err=True)
     if result.errors:
         return int(ExitCode.USAGE)
     if not result.documents:
@@ -226,10 +293,150 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
     if required:
         click.echo(f"mtqa: checks asked for explicitly could not run: {', '.join(required)}", err=True)
         return int(ExitCode.PROVIDER)
+    if diff:
+        return int(ExitCode.FINDINGS if fixed.diff and not exit_zero else ExitCode.OK)
     threshold = Severity.parse(cfg.fail_on)
     if not exit_zero and any(f.severity >= threshold for f in result.findings):
         return int(ExitCode.FINDINGS)
     return int(ExitCode.OK)
+
+
+@dataclass
+class Fixed:
+    """What ``--fix`` (or ``--diff``) did: fixes made, files written, files left alone and why."""
+
+    count: int = 0
+    files: set[str] = field(default_factory=set)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    diff: str = ""
+    #: Safe fixes of the last round left alone: inside text another finding deletes, or in a
+    #: sentence with a dismissed or baselined finding (see mtqa.core.fix.safe_edits).
+    held: int = 0
+
+
+#: Rounds of fix and re-lint at most: a fix skipped for overlapping another is made in the next
+#: round, if the re-lint still finds it.
+MAX_PASSES = 10
+
+
+def fix_files(result, lint_paths, sources, *, write: bool):
+    """Apply the safe suggestions of ``result`` to its files and re-lint them, until a round
+    fixes nothing; return the last result (the re-linted files spliced into it) and
+    :class:`Fixed`. With ``write=False`` one round is computed and shown as a diff instead.
+
+    The edits are :func:`mtqa.core.fix.apply_edits` (from the end, overlaps skipped) and the
+    write is :func:`mtqa.core.fix.write_back` (refused when the file changed on disk, is a link,
+    or does not round-trip to its bytes), the same as the review UI's apply."""
+    import difflib
+
+    from mtqa.core import fix
+
+    done = Fixed()
+    refused: set[str] = set()
+    diffs: list[str] = []
+    for _ in range(MAX_PASSES if write else 1):
+        changed: list[str] = []
+        shown, hidden = defaultdict(list), defaultdict(list)
+        for f in result.findings:
+            shown[f.path].append(f)
+        for f in result.suppressed:
+            hidden[f.path].append(f)
+        done.held = 0
+        for doc in result.documents:
+            src = sources.get(doc.path)
+            if doc.path in refused or src is None or src.path is None:
+                continue
+            edits = fix.safe_edits(doc, shown[doc.path], hidden[doc.path])
+            done.held += sum(1 for f in shown[doc.path] if fix.is_safe(f)) - len(edits)
+            if not edits:
+                continue
+            new, applied, _skipped = fix.apply_edits(doc.text, edits)
+            if not applied or new == doc.text:
+                continue
+            if not write:
+                diffs.append(_unified(difflib, doc.path, doc.text, new))
+                done.count += len(applied)
+                done.files.add(doc.path)
+                continue
+            try:
+                fix.write_back(src.path, doc.text, new, doc.encoding or "utf-8")
+            except fix.NotWritten as exc:
+                refused.add(doc.path)
+                done.refused.append((doc.path, str(exc)))
+                continue
+            done.count += len(applied)
+            done.files.add(doc.path)
+            changed.append(doc.path)
+        if not changed:
+            break
+        result = _splice(result, lint_paths([str(sources[p].path) for p in changed]), set(changed))
+    done.diff = "".join(diffs)
+    return result, done
+
+
+def _unified(difflib, path: str, old: str, new: str) -> str:
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(x if x.endswith("\n") else x + "\n\\ No newline at end of file\n" for x in lines)
+
+
+def _splice(result, again, paths: set[str]):
+    """``result`` with the documents, findings and errors of ``paths`` taken from ``again``, in
+    the order of the first run."""
+    new_docs = {d.path: d for d in again.documents}
+    order = {d.path: i for i, d in enumerate(result.documents)}
+
+    def merged(old, new):
+        kept = [f for f in old if f.path not in paths] + list(new)
+        return sorted(kept, key=lambda f: (order.get(f.path, len(order)), f.sort_key()))
+
+    result.findings = merged(result.findings, again.findings)
+    result.suppressed = merged(result.suppressed, again.suppressed)
+    result.documents = [new_docs.get(d.path, d) if d.path in paths else d for d in result.documents
+                        if d.path not in paths or d.path in new_docs]
+    result.errors.extend(again.errors)
+    return result
+
+
+def auto_jobs() -> int:
+    """The worker processes ``--jobs 0`` means: 1 on two cores or fewer, else 0 (the engine's
+    one per core). On two cores the workers were measured slower than one process (each pays
+    its start-up, and the parent still merges and renders: docs/cli.md has the numbers)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 1 if cores <= 2 else 0
+
+
+def _use_color(choice: str, stream) -> bool:
+    """``--color``: always and never win; auto is a terminal without ``NO_COLOR`` (no-color.org:
+    set and not empty)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return stream is not None and hasattr(stream, "isatty") and stream.isatty()
+
+
+def _summary(result, fixed, diff: bool) -> str:
+    """The summary line (on stderr, whatever the format)."""
+    from mtqa.core.fix import is_safe
+
+    n = len(result.findings)
+    files = len(result.documents)
+    merged = sum(1 for f in result.suppressed if (f.suppressed_by or "").startswith("merged:"))
+    parts = [f"mtqa: {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+             f" ({len(result.suppressed) - merged} suppressed, {merged} merged into others"
+             " on the same span)"]
+    if fixed is not None:
+        verb = "would fix" if diff else "fixed"
+        parts.append(f"{verb} {fixed.count} in {len(fixed.files)} file{'s' if len(fixed.files) != 1 else ''}")
+        if fixed.held and not diff:
+            parts.append(f"{fixed.held} [*] left for review (inside text another finding deletes,"
+                         " or beside a dismissed finding)")
+    else:
+        fixable = sum(1 for f in result.findings if is_safe(f))
+        if fixable:
+            parts.append(f"{fixable} [*] fixable with --fix")
+    return "; ".join(parts)
 
 
 def _lint_distributed(paths, cfg, fmt, output, scheduler, baseline, no_review, exit_zero) -> int:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mtqa.core import fix
 from mtqa.core.config import Config
 from mtqa.core.errors import InputError, MtqaError
 from mtqa.core.files import atomic_write
@@ -456,7 +457,8 @@ class ReviewSession:
                 raise ValueError("only files can be edited")
             path = Path(st.source.path)
             old = st.doc.text
-            if old[f.start : f.end] != f.text:
+            new, applied, _ = fix.apply_edits(old, [fix.Edit.of(f)])
+            if not applied:
                 raise ValueError("the file changed since it was checked; reopen it")
             if self._on_disk(st) != old:
                 # Another reviewer (or an editor) changed the file: writing our copy would undo
@@ -464,14 +466,13 @@ class ReviewSession:
                 self._check(st)
                 raise ValueError("the file changed on disk since it was checked; it was "
                                  "re-checked, apply the suggestion again if it still holds")
-            new = old[: f.start] + f.suggestion + old[f.end :]
             enc = st.doc.encoding or "utf-8"
-            try:
-                data = new.encode(enc)
-            except UnicodeEncodeError as exc:
-                raise ValueError(f"the suggestion cannot be written as {enc}: {exc.reason}") from None
+            original = fix.read_plain(path)
+            fix.encode_exact(original, old, new, enc)  # raises before the backup is written
             backup = path.with_name(path.name + ".mtqa-bak")
-            atomic_write(backup, path.read_bytes())
+            atomic_write(backup, original)
+            # The same guarded write as `mtqa lint --fix`: refused if the file changed meanwhile.
+            fix.write_back(path, old, new, enc)
             previous = self.decisions.get(f.fingerprint)
             accepted = Decision(
                 fingerprint=f.fingerprint, decision="accepted", path=f.path, code=f.code,
@@ -479,7 +480,6 @@ class ReviewSession:
                 time=time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(self.clock())),
             )
             self.decisions[f.fingerprint] = accepted
-            atomic_write(path, data)
             self._save({f.fingerprint: accepted})
             self.undo_stack.append(UndoEntry(i, old, f.fingerprint, previous, backup))
             self._check(st, new)
@@ -497,7 +497,11 @@ class ReviewSession:
                 self.undo_stack.append(u)
                 raise ValueError("the file changed on disk since the fix; undo would overwrite "
                                  "that change, so it was not undone")
-            atomic_write(Path(st.source.path), u.text.encode(st.doc.encoding or "utf-8"))
+            try:
+                fix.write_back(Path(st.source.path), st.doc.text, u.text, st.doc.encoding or "utf-8")
+            except fix.NotWritten:
+                self.undo_stack.append(u)
+                raise
             if u.previous is None:
                 self.decisions.pop(u.fingerprint, None)
             else:

@@ -15,7 +15,8 @@ SEL = ("--select", "S", "--language", "pt", "--variant", "BR")
 def test_text_output_and_exit_1(mtqa, files):
     r = mtqa("lint", "bad.txt", *SEL)
     assert r.code == 1
-    assert r.out == "bad.txt:1:9: S101 Space inside the compound 'norte -coreano'; write 'norte-coreano'\n"
+    assert r.out == ("bad.txt:1:9: S101 [*] Space inside the compound 'norte -coreano'; write"
+                     " 'norte-coreano' [warning]\n")
 
 
 def test_clean_exit_0(mtqa, files):
