@@ -56,7 +56,7 @@ def test_disjoint_edits_give_what_one_at_a_time_gives():
         text = "".join(rng.choice("ab c\r\n") for _ in range(rng.randint(0, 30)))
         cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, 2 * rng.randint(0, 4))))
         edits = [fix.Edit(s, e, text[s:e], rng.choice(["", "X", "yy"]))
-                 for s, e in zip(cuts[::2], cuts[1::2]) if s < e]
+                 for s, e in zip(cuts[::2], cuts[1::2], strict=False) if s < e]
         expected = text
         for e in sorted(edits, key=lambda e: -e.start):
             expected = expected[: e.start] + e.new + expected[e.end :]
@@ -172,7 +172,7 @@ def test_diff_shows_the_fixes_and_changes_nothing(mtqa, tmp_path):
 
 
 @pytest.mark.parametrize(("name", "data"), [
-    ("bom.txt", codecs.BOM_UTF8 + "O ex -ministro chegou cedo.\n".encode("utf-8")),
+    ("bom.txt", codecs.BOM_UTF8 + b"O ex -ministro chegou cedo.\n"),
     ("cp1252.txt", "Não é ex -ministro, é ação.\r\n".encode("cp1252")),
     ("utf16le.txt", "O ex -ministro chegou cedo.\n".encode("utf-16")),
 ])
