@@ -11,7 +11,7 @@ streams one document a line so that an archive never has to fit in memory.
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,7 +43,11 @@ class Checked:
 
 
 def _digest(config: Config) -> str:
-    return hashlib.sha256(pickle.dumps(config.to_dict())).hexdigest()
+    """A stable hash of the configuration: its values as JSON with sorted keys (the same
+    configuration gives the same engine whatever order its tables were read in)."""
+    text = json.dumps(config.to_dict(), sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=repr)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _engine(config: Config):

@@ -10,14 +10,19 @@ verb form. The Brazilian list carries no such annotation; the nouns the two vari
 share (most of them) have the same gender, and a Brazilian spelling the European list lacks
 (`contato`, `fato` as 'fact') is simply unknown.
 
-Parsing the list takes about 0.1 s; the result is kept in the user cache folder, stamped with
-the list's size and time.
+Parsing the list takes about 0.1 s; the result is kept in the user cache folder
+(``lexicon-pt.json``), stamped with the list's path, size and time. The cache is plain JSON read
+with a size limit and checked field by field: a cache folder is restored across CI branches, so
+a file planted there is data at most, and a foreign, broken or oversized one is ignored (the list
+is parsed again), never executed.
 """
 
 from __future__ import annotations
 
-import pickle
+import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,7 +32,13 @@ from mtqa.core.files import atomic_write, cache_dir
 
 #: Where Debian puts the annotated list.
 LEXICON_PATHS = {"pt": (Path("/usr/share/hunspell/pt_PT.dic"), Path("/usr/share/myspell/dicts/pt_PT.dic"))}
-CACHE_VERSION = 4
+CACHE_VERSION = 5
+#: The cache file in the user cache folder (older versions wrote ``lexicon-pt.pickle``: never read).
+CACHE_FILENAME = "lexicon-pt.json"
+#: A cache file larger than this is ignored (the installed list gives about 1.5 MB).
+CACHE_MAX_BYTES = 32_000_000
+#: Longest word kept in a cache file.
+CACHE_MAX_WORD = 100
 
 
 #: Suffixes of feminine abstract nouns (`reformulação`, `decisão`, `cidade`, `atitude`, `ciência`).
@@ -216,33 +227,112 @@ class GenderLexicon:
             st = path.stat()
         except OSError as exc:
             raise ProviderUnavailable(f"lexicon: cannot read {path} ({exc.strerror})") from None
-        stamp = (CACHE_VERSION, str(path), st.st_size, st.st_mtime_ns)
+        stamp = [CACHE_VERSION, str(path), st.st_size, st.st_mtime_ns]
         if cache is not None:
-            try:
-                with cache.open("rb") as fh:
-                    saved = pickle.load(fh)
-                if saved.get("stamp") == stamp:
-                    return cls(*saved["data"])
-            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError):
-                pass  # no cache yet, or a foreign or broken file: parse the list again
+            saved = _read_cache(cache, stamp)
+            if saved is not None:
+                return cls(*saved)
         try:
             with path.open(encoding="utf-8") as fh:
                 data = parse_lexicon(fh, str(path))
         except UnicodeDecodeError as exc:
             raise ProviderUnavailable(f"lexicon: {path} is not UTF-8 ({exc.reason})") from None
         if cache is not None:
+            text = _cache_text(stamp, data)
             try:
-                atomic_write(cache, pickle.dumps({"stamp": stamp, "data": tuple(data)}))
+                if text is not None:
+                    atomic_write(cache, text)
             except OSError:
                 pass  # a read-only cache folder costs time, not results
         return cls(*data)
+
+
+_SETS = ("adjectives", "verbs", "invariable_adjectives", "ordinals", "infinitive_nouns")
+_CACHE_KEYS = {"format", "stamp", "genders", "nominal_extra", *_SETS}
+
+
+def _cache_text(stamp: list, data: LexiconData) -> str | None:
+    """The cache file's JSON. The nominal genders include every noun gender (see
+    :func:`parse_lexicon`), so only the others are written (``nominal_extra``)."""
+    genders, nominal = data.genders, data.nominal_genders
+    if any(nominal.get(k) != v for k, v in genders.items()):
+        return None  # not what parse_lexicon gives: not cached
+    d: dict = {"format": "mtqa-lexicon", "stamp": stamp, "genders": genders,
+               "nominal_extra": {k: v for k, v in nominal.items() if k not in genders}}
+    for name in _SETS:
+        d[name] = sorted(getattr(data, name))
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def read_bounded(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file (not a symlink, FIFO or device) of at most
+    ``limit`` bytes, else None."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            raw = fh.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return raw if len(raw) <= limit else None
+
+
+def _words(value) -> bool:
+    """True for a list of words (or a dict keyed by words): strings of 1 to CACHE_MAX_WORD
+    characters. Checked in C (join, len) rather than word by word: 0.5 ms for the whole list."""
+    try:
+        "".join(value)
+    except TypeError:
+        return False
+    return not value or (min(map(len, value)) > 0 and max(map(len, value)) <= CACHE_MAX_WORD)
+
+
+def _genders(value) -> bool:
+    try:
+        return isinstance(value, dict) and _words(value) and set(value.values()) <= {"m", "f"}
+    except TypeError:  # an unhashable value
+        return False
+
+
+def _read_cache(cache: Path, stamp: list) -> LexiconData | None:
+    """The data of a cache file written for ``stamp``; None when it is missing, of another list,
+    or not exactly what :func:`_cache_text` writes (every field is checked)."""
+    raw = read_bounded(cache, CACHE_MAX_BYTES)
+    if raw is None:
+        return None
+    try:
+        d = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    if (not isinstance(d, dict) or d.get("format") != "mtqa-lexicon" or d.get("stamp") != stamp
+            or set(d) != _CACHE_KEYS):
+        return None
+    genders, extra = d["genders"], d["nominal_extra"]
+    if not _genders(genders) or not _genders(extra):
+        return None
+    sets = {}
+    for name in _SETS:
+        if not isinstance(d[name], list) or not _words(d[name]):
+            return None
+        sets[name] = frozenset(d[name])
+    return LexiconData(genders=genders, nominal_genders={**genders, **extra}, **sets)
 
 
 def from_config(config: Config) -> GenderLexicon:
     """The Portuguese gender lexicon (the only language with an annotated list installed)."""
     for path in LEXICON_PATHS["pt"]:
         if path.is_file():
-            return GenderLexicon.load(path, cache_dir() / "lexicon-pt.pickle")
+            return GenderLexicon.load(path, cache_dir() / CACHE_FILENAME)
     raise ProviderUnavailable(
         "lexicon: the annotated Portuguese word list is not installed (apt install hunspell-pt-pt)"
     )

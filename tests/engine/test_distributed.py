@@ -57,3 +57,21 @@ def test_cli_scheduler_streams_jsonl(cluster, tmp_path):
     assert out.returncode == 1, out.stderr
     assert [Path(x["path"]).name for x in lines] == ["a.txt", "b.txt"]
     assert [f["code"] for f in lines[0]["findings"]] == ["S101"] and lines[1]["findings"] == []
+
+
+def test_the_engine_key_is_a_stable_hash_of_the_configuration():
+    """Workers reuse an engine per configuration hash: equal configurations get one key whatever
+    order their tables were read in, a changed value another; the hash is of sorted JSON, so no
+    pickle is involved."""
+    import inspect
+
+    from mtqa.engine import distributed as dist
+
+    a, b = Config(), Config()
+    a.severity = {"G101": "error", "L101": "info"}
+    b.severity = {"L101": "info", "G101": "error"}
+    assert dist._digest(a) == dist._digest(b) == dist._digest(Config(severity=dict(a.severity)))
+    b.severity["L101"] = "warning"
+    assert dist._digest(a) != dist._digest(b)
+    assert dist._digest(Config()) != dist._digest(Config(language="it"))
+    assert "pickle" not in inspect.getsource(dist)

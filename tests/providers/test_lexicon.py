@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
 
 import pytest
 
 from mtqa.core.errors import ProviderUnavailable
+from mtqa.providers import lexicon
 from mtqa.providers.lexicon import LEXICON_PATHS, GenderLexicon, parse_genders, parse_lexicon
 
 LINES = [
@@ -55,7 +58,7 @@ def test_a_broken_annotation_names_the_file_and_line():
 def test_cache_is_used_and_renewed_when_the_list_changes(tmp_path):
     dic = tmp_path / "pt_PT.dic"
     dic.write_text("".join(LINES), encoding="utf-8")
-    cache = tmp_path / "cache" / "lexicon-pt.pickle"
+    cache = tmp_path / "cache" / "lexicon-pt.json"
     assert GenderLexicon.load(dic, cache).gender("combate") == "m"
     assert cache.is_file()
     # the cache answers while the list is unchanged ...
@@ -70,9 +73,93 @@ def test_cache_is_used_and_renewed_when_the_list_changes(tmp_path):
 def test_a_foreign_cache_file_is_ignored(tmp_path):
     dic = tmp_path / "pt_PT.dic"
     dic.write_text("".join(LINES), encoding="utf-8")
-    cache = tmp_path / "lexicon-pt.pickle"
-    cache.write_bytes(b"not a pickle")
+    cache = tmp_path / "lexicon-pt.json"
+    cache.write_bytes(b"not json")
     assert GenderLexicon.load(dic, cache).gender("guerra") == "f"
+
+
+def _stamp(dic):
+    st = dic.stat()
+    return [lexicon.CACHE_VERSION, str(dic), st.st_size, st.st_mtime_ns]
+
+
+def test_the_cache_is_json_and_gives_the_same_lexicon(tmp_path):
+    dic = tmp_path / "pt_PT.dic"
+    dic.write_text("".join(LINES) + "contínuo/fpS\t[CAT=a_nc,G=m,N=s]\n", encoding="utf-8")
+    cache = tmp_path / "lexicon-pt.json"
+    fresh = GenderLexicon(*parse_lexicon(LINES + ["contínuo/fpS\t[CAT=a_nc,G=m,N=s]\n"]))
+    GenderLexicon.load(dic, cache)
+    saved = json.loads(cache.read_text(encoding="utf-8"))
+    assert saved["format"] == "mtqa-lexicon" and saved["stamp"] == _stamp(dic)
+    cached = lexicon._read_cache(cache, _stamp(dic))
+    assert cached is not None
+    assert GenderLexicon(*cached).__dict__ == fresh.__dict__
+
+
+def _forged(dic, **changes):
+    d = {"format": "mtqa-lexicon", "stamp": _stamp(dic), "genders": {"guerra": "m"},
+         "nominal_extra": {}, "adjectives": [], "verbs": [], "invariable_adjectives": [],
+         "ordinals": [], "infinitive_nouns": []}
+    d.update(changes)
+    return json.dumps(d)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"genders": {"guerra": ["m"]}},  # a value of the wrong type
+        {"genders": {"guerra": "x"}},  # not a gender
+        {"genders": ["guerra"]},
+        {"nominal_extra": {"": "m"}},  # an empty word
+        {"verbs": ["limpar", 3]},
+        {"verbs": "limpar"},
+        {"ordinals": ["x" * 101]},  # longer than any word
+        {"stamp": [lexicon.CACHE_VERSION, "other.dic", 1, 1]},  # of another list
+        {"format": "something else"},
+        {"extra_key": 1},
+    ],
+)
+def test_a_forged_cache_file_is_ignored(tmp_path, change):
+    """Each field is checked: one wrong field and the list is parsed again ('guerra' is 'f')."""
+    dic = tmp_path / "pt_PT.dic"
+    dic.write_text("".join(LINES), encoding="utf-8")
+    cache = tmp_path / "lexicon-pt.json"
+    cache.write_text(_forged(dic), encoding="utf-8")
+    assert GenderLexicon.load(dic, cache).gender("guerra") == "m"  # the well-formed one is read
+    cache.write_text(_forged(dic, **change), encoding="utf-8")
+    assert GenderLexicon.load(dic, cache).gender("guerra") == "f"
+
+
+def test_a_planted_pickle_oversized_file_fifo_or_symlink_is_not_read(tmp_path, monkeypatch):
+    dic = tmp_path / "pt_PT.dic"
+    dic.write_text("".join(LINES), encoding="utf-8")
+    cache = tmp_path / "lexicon-pt.json"
+    marker = tmp_path / "ran"
+    cache.write_bytes(pickle.dumps(_Payload(str(marker))))
+    assert GenderLexicon.load(dic, cache).gender("guerra") == "f" and not marker.exists()
+    # too large: not even parsed
+    monkeypatch.setattr(lexicon, "CACHE_MAX_BYTES", 100)
+    cache.write_text(_forged(dic), encoding="utf-8")
+    assert len(cache.read_bytes()) > 100
+    assert lexicon._read_cache(cache, _stamp(dic)) is None
+    monkeypatch.undo()
+    # a symlink to a well-formed file elsewhere, and a FIFO (opening it must not block)
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text(_forged(dic), encoding="utf-8")
+    cache.unlink()
+    cache.symlink_to(elsewhere)
+    assert lexicon._read_cache(cache, _stamp(dic)) is None
+    cache.unlink()
+    os.mkfifo(cache)
+    assert lexicon._read_cache(cache, _stamp(dic)) is None
+
+
+class _Payload:
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.makedirs, (self.marker,))
 
 
 def test_missing_or_binary_list_is_a_clear_error(tmp_path):
