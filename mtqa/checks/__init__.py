@@ -22,6 +22,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.roundtrip",
     "mtqa.checks.alignment",
     "mtqa.checks.language",
+    "mtqa.checks.bilingual",
     "mtqa.checks.glossary_terms",
     "mtqa.checks.consistency",
     "mtqa.checks.agreement",

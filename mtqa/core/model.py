@@ -3,6 +3,10 @@
 Offsets are Python ``str`` indices into ``Document.text``, which is the file decoded exactly as it
 is stored (no newline translation, a BOM kept as U+FEFF), so ``text[start:end]`` is always the
 matched text. Lines and columns are 1-based and computed on demand for display.
+
+A file whose format has markup (Markdown, HTML, PO, XLIFF) also carries ``prose``: a Document of
+the text the checks read, with an :class:`OffsetMap` back to the file, so that a finding made on
+the prose is reported at the span of the file it came from (mtqa.engine.readers).
 """
 
 from __future__ import annotations
@@ -70,8 +74,79 @@ class Segment:
         return self.end - self.start
 
 
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One translation unit of a bilingual file (a PO entry, an XLIFF unit or segment): its
+    source text and the span of its translation in the prose the checks read."""
+
+    id: str
+    source: str
+    start: int
+    end: int
+
+
+class OffsetMap:
+    """Where each stretch of a prose text comes from in the file it was read from.
+
+    ``pieces`` are ``(prose_start, prose_end, file_start, file_end)`` in increasing order. A piece
+    whose two lengths are equal and whose text is the same on both sides is a copy; any other
+    piece (an entity, an escape, collapsed whitespace) maps as a whole to its whole file span.
+    Prose between pieces (the blank lines that keep blocks apart) has no file counterpart.
+    """
+
+    __slots__ = ("pieces", "copies", "_starts", "_ends")
+
+    def __init__(self, pieces: list[tuple[int, int, int, int]], copies: list[bool]) -> None:
+        self.pieces = pieces
+        self.copies = copies
+        self._starts = [p[0] for p in pieces]
+        self._ends = [p[1] for p in pieces]
+
+    def __getstate__(self) -> tuple:
+        return self.pieces, self.copies
+
+    def __setstate__(self, state: tuple) -> None:
+        self.__init__(*state)
+
+    def start(self, offset: int) -> int:
+        """The file offset where a span starting at prose ``offset`` starts."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._ends[i]:
+            ps, _pe, fs, _fe = self.pieces[i]
+            return fs + (offset - ps) if self.copies[i] else fs
+        # In a gap: the next piece's start (or, past the last piece, the last piece's end).
+        if i + 1 < len(self.pieces):
+            return self.pieces[i + 1][2]
+        return self.pieces[-1][3] if self.pieces else 0
+
+    def end(self, offset: int) -> int:
+        """The file offset where a span ending at prose ``offset`` ends."""
+        i = bisect.bisect_left(self._ends, offset)
+        if i < len(self.pieces) and self._starts[i] < offset:
+            ps, _pe, fs, fe = self.pieces[i]
+            return fs + (offset - ps) if self.copies[i] else fe
+        # In a gap: the previous piece's end (or, before the first piece, its start).
+        if i > 0:
+            return self.pieces[i - 1][3]
+        return self.pieces[0][2] if self.pieces else 0
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The file span of the prose span ``[start, end)``; an empty span stays empty."""
+        fs = self.start(start)
+        if end <= start:
+            return fs, fs
+        return fs, max(fs, self.end(end))
+
+
 class Document:
     """One text to check: its path for display, its exact text and lazily computed segments."""
+
+    # Defaults for states pickled before these attributes existed (set per instance below).
+    format = "text"
+    prose: Document | None = None
+    offsets: OffsetMap | None = None
+    unsafe = ""
+    units: tuple[Unit, ...] = ()
 
     def __init__(
         self,
@@ -90,6 +165,17 @@ class Document:
         self.variant = variant
         #: Facts found about the document that are not artifacts (e.g. the detected language).
         self.meta: dict[str, Any] = {}
+        #: The reader that made the document ("text" for a plain file; see mtqa.engine.readers).
+        self.format = "text"
+        #: For a file with markup: the text the checks read, a Document whose ``offsets`` map it
+        #: back to this one (None for plain text, which the checks read as it is).
+        self.prose: Document | None = None
+        #: On a prose Document: the map back to the file, and the characters a suggestion may not
+        #: hold to be written back into the file as it is (markup or quoting of the format).
+        self.offsets: OffsetMap | None = None
+        self.unsafe = ""
+        #: Translation units of a bilingual file (PO, XLIFF), with spans in this text.
+        self.units: tuple[Unit, ...] = ()
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} chars)"
@@ -103,6 +189,11 @@ class Document:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+    @property
+    def checked(self) -> Document:
+        """The Document the checks read: the prose of a file with markup, else this one."""
+        return self.prose if self.prose is not None else self
 
     @cached_property
     def _line_starts(self) -> list[int]:

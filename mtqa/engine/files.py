@@ -1,4 +1,8 @@
-"""Turning command-line paths into files: directories are walked, ``-`` is standard input."""
+"""Turning command-line paths into files: directories are walked, ``-`` is standard input.
+
+A folder is walked for the files that match ``include`` and for the formats mtqa has a reader
+for (Markdown, HTML, PO, XLIFF: mtqa.engine.readers.PATTERNS); ``exclude`` leaves any of them out.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from mtqa.engine.readers import PATTERNS
 
 
 @dataclass(frozen=True)
@@ -26,7 +32,7 @@ def _excluded(rel: str, patterns: Iterable[str]) -> bool:
 
 def expand(paths: Iterable[str], include: Iterable[str], exclude: Iterable[str]) -> tuple[list[Source], list[str]]:
     """Files to check (sorted within each directory) and paths that do not exist."""
-    include, exclude = list(include), list(exclude)
+    include, exclude = list(dict.fromkeys([*include, *PATTERNS])), list(exclude)
     out: list[Source] = []
     missing: list[str] = []
     seen: set[str] = set()
@@ -56,3 +62,20 @@ def expand(paths: Iterable[str], include: Iterable[str], exclude: Iterable[str])
         else:
             missing.append(raw)
     return out, missing
+
+
+def unread_folders(paths: Iterable[str], sources: Iterable[Source],
+                   include: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """The folders among ``paths`` in which no file was found to check, each with the patterns
+    that were looked for (a folder of files mtqa does not read must say so, not pass)."""
+    folders = [raw for raw in paths if raw != "-" and Path(raw).is_dir()]
+    if not folders:
+        return []
+    files = [s.path.resolve() for s in sources if s.path is not None]
+    patterns = list(dict.fromkeys([*include, *PATTERNS]))
+    out = []
+    for raw in folders:
+        root = Path(raw).resolve()
+        if not any(root in f.parents for f in files):
+            out.append((raw, patterns))
+    return out

@@ -22,8 +22,8 @@ from mtqa.core.errors import DocumentSkipped, InputError, MtqaError, ProviderUna
 from mtqa.core.model import Document, Finding, Severity
 from mtqa.core.review import load_decisions
 from mtqa.core.text import load_document
-from mtqa.engine import fingerprint, suppress
-from mtqa.engine.files import Source, expand
+from mtqa.engine import fingerprint, readers, suppress
+from mtqa.engine.files import Source, expand, unread_folders
 from mtqa.engine.select import select_checks, validate_selectors
 from mtqa.providers import Providers
 
@@ -136,20 +136,25 @@ class Engine:
         failure is recorded in ``failures`` (reported as an error naming file and check) and the
         other checks and documents still run.
         """
+        # A file with markup is checked on its prose (mtqa.engine.readers); findings are mapped
+        # back to the file in finding(). Plain text is its own prose.
+        prose = readers.attach(doc)
         try:
-            self.prepare(doc)
+            self.prepare(prose)
         except MtqaError:
             raise
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
             self.failures.append(InputError(doc.path, f"internal error while detecting the language: {exc!r}"))
+        if prose is not doc:
+            doc.language, doc.variant = prose.language, prose.variant
         out: list[Finding] = []
         for c in self.ready_checks():
-            if not c.applies_to(doc.language):
+            if not c.applies_to(prose.language):
                 continue
             try:
                 for n in c.needs:
                     self.providers.get(n)
-                hits = c.run(doc, self.ctx, MAX_FINDINGS_PER_CHECK + 1)
+                hits = c.run(prose, self.ctx, MAX_FINDINGS_PER_CHECK + 1)
                 if len(hits) > MAX_FINDINGS_PER_CHECK:
                     del hits[MAX_FINDINGS_PER_CHECK:]
                     self.not_run.append((doc.path, c.code, CAPPED_NOTE))
@@ -172,9 +177,26 @@ class Engine:
         return out
 
     def finding(self, doc: Document, c: Check, h) -> Finding:
-        text = doc.text[h.start : h.end]
-        line, col = doc.position(h.start)
-        end_line, end_col = doc.position(h.end)
+        """A finding of ``h``, made on ``doc``'s prose, at its span of the file ``doc``.
+
+        For plain text the prose is the file. Otherwise the span is mapped back
+        (:class:`~mtqa.core.model.OffsetMap`): a span that crosses dropped markup covers it in
+        the file, and a suggestion is kept only where writing it over the file's span is the
+        same edit as over the prose's (the span is a copy, and the suggestion holds nothing the
+        format would read as markup); otherwise it moves to ``evidence["prose_suggestion"]``.
+        """
+        start, end, suggestion, evidence = h.start, h.end, h.suggestion, h.evidence
+        prose = doc.prose
+        seen = doc.text[start:end] if prose is None else prose.text[start:end]
+        if prose is not None and prose.offsets is not None:
+            start, end = prose.offsets.span(h.start, h.end)
+            if suggestion is not None and (doc.text[start:end] != seen
+                                           or any(ch in prose.unsafe for ch in suggestion)):
+                evidence = {**(evidence or {}), "prose_suggestion": suggestion}
+                suggestion = None
+        text = doc.text[start:end]
+        line, col = doc.position(start)
+        end_line, end_col = doc.position(end)
         sev = self._severity.get(c.code) or h.severity or c.severity
         return Finding(
             path=doc.path,
@@ -182,35 +204,40 @@ class Engine:
             name=c.name,
             category=c.category,
             severity=sev,
-            message=c.format_message(h, text),
-            start=h.start,
-            end=h.end,
+            message=c.format_message(h, seen),
+            start=start,
+            end=end,
             text=text,
             line=line,
             column=col,
             end_line=end_line,
             end_column=end_col,
-            suggestion=h.suggestion,
-            evidence=h.evidence,
+            suggestion=suggestion,
+            evidence=evidence,
         )
 
 
 def load_sources(
     sources: Iterable[Source], config: Config, stdin: bytes | None = None
 ) -> Iterable[Document | InputError]:
+    """One Document (or the error that kept it from being read) per source. A file whose format
+    has a reader (Markdown, HTML, PO, XLIFF) is read into its prose here, so a file its reader
+    refuses is an input error like an unreadable one."""
     for src in sources:
         try:
             if src.path is None:
                 data = stdin if stdin is not None else sys.stdin.buffer.read()
-                yield load_document(
+                doc = load_document(
                     "<stdin>", display=src.display, data=data, encoding=config.encoding,
                     max_bytes=config.max_file_size,
                 )
             else:
-                yield load_document(
+                doc = load_document(
                     src.path, display=src.display, encoding=config.encoding,
                     max_bytes=config.max_file_size,
                 )
+            readers.attach(doc)
+            yield doc
         except InputError as exc:
             yield exc
 
@@ -248,6 +275,10 @@ def run(
     result = Result(checks=engine.checks)
     sources, missing = expand(paths, config.include, config.exclude)
     result.errors.extend(InputError(m, "no such file or directory") for m in missing)
+    result.errors.extend(
+        InputError(d, f"no file here that mtqa reads ({', '.join(patterns)})")
+        for d, patterns in unread_folders(paths, sources, config.include)
+    )
 
     baseline_fps: dict = {}
     if baseline is None and config.baseline:
@@ -350,6 +381,8 @@ def _worker_check(sources: list[Source]):
             continue
         for cached in ("lines", "paragraphs", "sentences", "_line_starts"):
             item.__dict__.pop(cached, None)  # recomputed on demand; keeps the transfer small
+            if item.prose is not None:
+                item.prose.__dict__.pop(cached, None)
         out.append((item, findings, eng.failures[failed:]))
     return out, dict(eng.skipped), signature(eng.config, eng), list(eng.not_run), set(eng.ran)
 

@@ -15,11 +15,12 @@ from mtqa.core.model import Document
 from mtqa.providers import Providers
 
 # Source-aware checks need a source document beside each example: tests/engine/test_align.py
-# runs their examples with an aligner built from the example's source text.
+# runs their examples with an aligner built from the example's source text. Bilingual checks
+# need a unit's source: tests/readers/test_bilingual.py runs their examples as one unit each.
 CASES = [
     pytest.param(c, i, ex, id=f"{c.code}-{'bad' if ex.fires else 'good'}{i}")
     for c in all_checks()
-    if "aligner" not in c.needs
+    if "aligner" not in c.needs and c.module != "mtqa.checks.bilingual"
     for i, ex in enumerate(c.examples)
 ]
 
