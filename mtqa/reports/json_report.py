@@ -3,8 +3,8 @@
 The schema is a contract: fields are only ever added (with a version bump when one changes).
 
 A finding's ``suggestion`` is ``null`` when the check has no fix, ``""`` when the fix deletes
-the span, and otherwise the replacement; ``fixable`` says whether ``mtqa lint --fix`` applies it
-(see :data:`mtqa.core.fix.SAFE_FIXES`).
+the span, and otherwise the replacement (``mtqa lint --fix`` applies it when the code is one of
+:data:`mtqa.core.fix.SAFE_FIXES`).
 """
 
 from __future__ import annotations
@@ -12,14 +12,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from mtqa.core.fix import is_safe
-
 VERSION = 1
-
-
-def finding_data(f) -> dict:
-    """A finding as the JSON formats write it."""
-    return {**f.to_dict(), "fixable": is_safe(f)}
 
 
 def to_data(result) -> dict:
@@ -37,7 +30,7 @@ def to_data(result) -> dict:
             }
             for d in result.documents
         ],
-        "findings": [finding_data(f) for f in result.findings],
+        "findings": [f.to_dict() for f in result.findings],
         "suppressed": sum(1 for f in result.suppressed if not f.suppressed_by.startswith("merged:")),
         "merged": sum(1 for f in result.suppressed if f.suppressed_by.startswith("merged:")),
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in result.errors],

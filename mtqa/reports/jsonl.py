@@ -11,8 +11,6 @@ import json
 from collections import defaultdict
 from typing import TextIO
 
-from mtqa.reports.json_report import finding_data
-
 
 def document_line(path: str, doc, findings, suppressed: int = 0, errors=()) -> str:
     obj = {
@@ -22,7 +20,7 @@ def document_line(path: str, doc, findings, suppressed: int = 0, errors=()) -> s
         "variant": getattr(doc, "variant", None),
         "words": doc.word_count if doc is not None and doc.text else None,
         "meta": getattr(doc, "meta", {}) if doc is not None else {},
-        "findings": [finding_data(f) for f in findings],
+        "findings": [f.to_dict() for f in findings],
         "suppressed": suppressed,
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in errors],
     }
