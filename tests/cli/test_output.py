@@ -102,6 +102,7 @@ def test_coloured_line_is_the_plain_line_with_escapes(mtqa, article):
 
     plain = mtqa("lint", "a.txt", *LANG, "--color", "never").out
     coloured = mtqa("lint", "a.txt", *LANG, "--color", "always").out
+    assert ESC in coloured and plain.count("\n") == 3
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
