@@ -541,28 +541,233 @@ def load_file(path: str | Path, *, cache: bool = True) -> Glossary:
     return _parse_cached(text, str(p))
 
 
-def _parse_cached(text: str, path: str) -> Glossary:
-    import pickle
+#: Parsed glossaries are cached in ``glossaries/*.json`` of the user cache folder: at most this
+#: many files (the oldest are removed), each of at most ``CACHE_MAX_BYTES`` (the largest shipped
+#: file gives about 0.5 MB).
+CACHE_MAX_FILES = 64
+CACHE_MAX_BYTES = 16_000_000
+CACHE_FORMAT = "mtqa-glossary-cache/1"
 
+
+def _parse_cached(text: str, path: str) -> Glossary:
+    """:func:`glossary_from_text`, through the cache. A cache file is JSON keyed by a hash of this
+    module's code, the path and the text; it is read with a size limit and every field checked
+    (:func:`glossary_from_cache`), so a file planted in the cache folder is at most data, and a
+    foreign or broken one is ignored and rebuilt, never executed."""
     from mtqa.core.files import atomic_write, cache_dir
 
     key = hashlib.sha256()
     key.update(Path(__file__).read_bytes())
     key.update(path.encode("utf-8") + b"\0" + text.encode("utf-8"))
-    cached = cache_dir() / "glossaries" / f"{key.hexdigest()[:32]}.pickle"
-    try:
-        with cached.open("rb") as fh:
-            gl = pickle.load(fh)
-        if isinstance(gl, Glossary):
+    folder = cache_dir() / "glossaries"
+    cached = folder / f"{key.hexdigest()[:32]}.json"
+    raw = _read_bounded(cached, CACHE_MAX_BYTES)
+    if raw is not None:
+        gl = glossary_from_cache(raw, key.hexdigest(), text, path)
+        if gl is not None:
             return gl
-    except Exception:  # a missing, stale or corrupt cache entry is simply rebuilt
-        pass
     gl = glossary_from_text(text, path)
     try:
-        atomic_write(cached, pickle.dumps(gl, protocol=pickle.HIGHEST_PROTOCOL))
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass
+        atomic_write(cached, glossary_to_cache(gl, key.hexdigest()))
+        _prune(folder, keep=cached)
+    except OSError:
+        pass  # a read-only cache folder costs time, not results
     return gl
+
+
+def _read_bounded(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file (not a symlink, FIFO or device) of at most
+    ``limit`` bytes, else None."""
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            raw = fh.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return raw if len(raw) <= limit else None
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep at most CACHE_MAX_FILES files in the glossary cache folder (the newest, ``keep``
+    among them), and none of the ``*.pickle`` files older versions wrote."""
+    cached, old = [], []
+    for p in folder.iterdir():
+        if p.suffix == ".pickle":
+            old.append(p)
+        elif p.suffix == ".json" and p != keep:
+            try:
+                cached.append((p.lstat().st_mtime_ns, p))
+            except OSError:
+                pass
+    cached.sort(reverse=True)
+    for p in old + [p for _, p in cached[CACHE_MAX_FILES - 1:]]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def glossary_to_cache(gl: Glossary, key: str) -> str:
+    """The cache file's JSON for ``gl``: every field of the glossary, its entries, their
+    conditions and examples, as plain lists and mappings."""
+    import json
+
+    def entry(e: Entry) -> dict[str, Any]:
+        d = {f: getattr(e, f) for f in _ENTRY_FIELDS}
+        d["context"] = [_cond_data(c) for c in e.context]
+        d["unless"] = [_cond_data(c) for c in e.unless]
+        d["examples"] = [{f: getattr(x, f) for f in _EXAMPLE_FIELDS} for x in e.examples]
+        d["rewrite"] = [list(r) for r in e.rewrite]
+        return d
+
+    data = {"format": CACHE_FORMAT, "key": key, "pair": gl.pair, "description": gl.description,
+            "path": gl.path, "digest": gl.digest, "entries": [entry(e) for e in gl.entries]}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _cond_data(c: Condition) -> dict[str, Any]:
+    return {"near": c.near, "window": c.window, "before": c.before, "after": c.after}
+
+
+_ENTRY_FIELDS = ("id", "kind", "terms", "replace", "patterns", "case", "source", "target",
+                 "context", "unless", "variants", "severity", "message", "suggest", "rewrite",
+                 "note", "examples", "file", "line", "key_lines")
+_EXAMPLE_FIELDS = ("text", "fires", "suggest", "variant", "src", "line")
+_COND_FIELDS = ("near", "window", "before", "after")
+_KEYSETS = {names: frozenset(names) for names in (
+    _ENTRY_FIELDS, _EXAMPLE_FIELDS, _COND_FIELDS,
+    ("format", "key", "pair", "description", "path", "digest", "entries"))}
+#: Bounds on what a cache file may hold (far above the shipped glossaries).
+_MAX_ITEMS = 100_000
+_MAX_STR = 20_000
+
+
+class _Invalid(Exception):
+    pass
+
+
+def _s(v: Any) -> str:
+    if type(v) is not str or len(v) > _MAX_STR:
+        raise _Invalid
+    return v
+
+
+def _opt_s(v: Any) -> str | None:
+    return None if v is None else _s(v)
+
+
+def _n(v: Any) -> int:
+    if type(v) is not int or not 0 <= v < 10**9:
+        raise _Invalid
+    return v
+
+
+def _strs(v: Any) -> list[str]:
+    """``v`` if it is a list of strings within the bounds (checked in C: join and len)."""
+    if type(v) is not list or len(v) > _MAX_ITEMS:
+        raise _Invalid
+    if v:
+        try:
+            "".join(v)
+        except TypeError:
+            raise _Invalid from None
+        if max(map(len, v)) > _MAX_STR:
+            raise _Invalid
+    return v
+
+
+def _fields(v: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    if type(v) is not dict or v.keys() != _KEYSETS[names]:
+        raise _Invalid
+    return v
+
+
+def _regex(p: str) -> str:
+    """A regex read from a cache file must pass the same safety check as a configured one (the
+    check is a string search for most patterns: no repeated group)."""
+    if p and backtracking_risk(p):
+        raise _Invalid
+    return p
+
+
+def _cond(v: Any) -> Condition:
+    d = _fields(v, _COND_FIELDS)
+    return Condition(near=[_regex(p) for p in _strs(d["near"])], window=_n(d["window"]),
+                     before=_regex(_s(d["before"])), after=_regex(_s(d["after"])))
+
+
+def _example_from_cache(v: Any) -> GlossaryExample:
+    d = _fields(v, _EXAMPLE_FIELDS)
+    if type(d["fires"]) is not bool:
+        raise _Invalid
+    return GlossaryExample(_s(d["text"]), d["fires"], _opt_s(d["suggest"]), _opt_s(d["variant"]),
+                           _opt_s(d["src"]), _n(d["line"]))
+
+
+def _entry_from_cache(v: Any, path: str) -> Entry:
+    d = _fields(v, _ENTRY_FIELDS)
+    replace, key_lines, rewrite = d["replace"], d["key_lines"], d["rewrite"]
+    if type(replace) is not dict or type(key_lines) is not dict or type(rewrite) is not list:
+        raise _Invalid
+    _strs(list(replace)), _strs(list(replace.values())), _strs(list(key_lines))
+    lines = set(map(type, key_lines.values()))
+    if lines - {int} or (lines and not 0 <= min(key_lines.values()) <= max(key_lines.values()) < 10**9):
+        raise _Invalid
+    for r in rewrite:
+        if type(r) is not list or len(r) != 2:
+            raise _Invalid
+        _regex(_s(r[0])), _s(r[1])
+    for name in ("context", "unless", "examples"):
+        if type(d[name]) is not list or len(d[name]) > _MAX_ITEMS:
+            raise _Invalid
+    if (not _ID.match(_s(d["id"])) or d["kind"] not in KINDS or d["case"] not in CASES
+            or (d["severity"] is not None and d["severity"] not in SEVERITIES)
+            or d["file"] != path):
+        raise _Invalid
+    return Entry(
+        id=d["id"], kind=d["kind"], terms=_strs(d["terms"]), replace=replace,
+        patterns=[_regex(p) for p in _strs(d["patterns"])], case=d["case"],
+        source=_strs(d["source"]), target=_strs(d["target"]),
+        context=[_cond(c) for c in d["context"]], unless=[_cond(c) for c in d["unless"]],
+        variants=_strs(d["variants"]), severity=d["severity"], message=_s(d["message"]),
+        suggest=_opt_s(d["suggest"]), rewrite=[(p, r) for p, r in rewrite], note=_s(d["note"]),
+        examples=[_example_from_cache(x) for x in d["examples"]], file=path, line=_n(d["line"]),
+        key_lines=key_lines,
+    )
+
+
+def glossary_from_cache(raw: bytes, key: str, text: str, path: str) -> Glossary | None:
+    """The glossary a cache file holds for ``text`` read from ``path``, or None when the file is
+    not exactly what :func:`glossary_to_cache` writes for them: JSON of the expected shape, the
+    same key, path and text digest, every field of the expected type, kinds, cases and
+    severities among the known ones, and no regex that fails the backtracking check."""
+    import json
+
+    try:
+        d = json.loads(raw)
+        _fields(d, ("format", "key", "pair", "description", "path", "digest", "entries"))
+        if (d["format"] != CACHE_FORMAT or d["key"] != key or d["path"] != path
+                or d["digest"] != hashlib.sha256(text.encode("utf-8")).hexdigest()
+                or type(d["entries"]) is not list or len(d["entries"]) > _MAX_ITEMS):
+            return None
+        return Glossary(pair=_s(d["pair"]), entries=[_entry_from_cache(e, path) for e in d["entries"]],
+                        description=_s(d["description"]), path=path, digest=d["digest"])
+    except (ValueError, RecursionError, _Invalid):
+        return None
 
 
 def load_glossaries(paths: Iterable[str | Path]) -> list[Glossary]:
@@ -644,9 +849,213 @@ class Issue:
         return f"{where}: {self.entry + ': ' if self.entry else ''}{self.message}"
 
 
+#: Only a repeated group can backtrack catastrophically: ``)`` followed by a quantifier. A pattern
+#: without one (most glossary patterns) is not parsed; verbose ones (``(?x)``, where spaces and
+#: comments may come between) always are.
+_REPEATED_GROUP = re.compile(r"\)[*+{]|\(\?[a-zA-Z]*x")
+#: Largest number of ways a bounded repeat may split one match among its iterations (see
+#: :func:`backtracking_risk`). ``(?:a{1,10}){1,10}!!`` has 10**9 and takes 75 s on 40 a's;
+#: ``(?:a{1,10}){1,4}`` has 1,000 and takes 4 ms on 40 a's.
+MAX_SPLITS = 1_000
+#: Characters the first/last-character sets are computed over: ASCII, Portuguese letters and the
+#: punctuation of news text (a class that matches none of them is taken as disjoint from others).
+_PROBE = ("".join(map(chr, range(32, 127))) + "\t\n\r\u00a0áàâãäéèêëíìîïóòôõöúùûüçñÁÀÂÃÄÉÈÊËÍÌÎÏ"
+          "ÓÒÔÕÖÚÙÛÜÇÑºª–—‘’“”«»…€°")
+_ALL = (1 << len(_PROBE)) - 1
+
+
+def _fold_masks() -> dict[int, int]:
+    """Code point -> the probe characters it matches ignoring case."""
+    out: dict[int, int] = {}
+    for i, ch in enumerate(_PROBE):
+        for v in {ch, ch.lower(), ch.upper()}:
+            if len(v) == 1:
+                out[ord(v)] = out.get(ord(v), 0) | 1 << i
+    return out
+
+
+_FOLD = _fold_masks()
+
+
+def _mask_of(test) -> int:
+    return sum(1 << i for i, ch in enumerate(_PROBE) if test(ch))
+
+
+_CATEGORY_MASKS = {
+    "CATEGORY_WORD": _mask_of(lambda ch: ch.isalnum() or ch == "_"),
+    "CATEGORY_DIGIT": _mask_of(str.isdecimal),
+    "CATEGORY_SPACE": _mask_of(str.isspace),
+    "CATEGORY_LINEBREAK": _mask_of(lambda ch: ch == "\n"),
+}
+
+
+def _char_mask(op, av, C) -> int:
+    """The probe characters one character item matches (case folded: a superset)."""
+    if op is C.LITERAL:
+        return _FOLD.get(av, 0)
+    if op is C.NOT_LITERAL:
+        return _ALL  # every probe character but one, case folded: overlaps anything
+    if op is C.ANY:
+        return _ALL & ~(1 << _PROBE.index("\n"))
+    if op is not C.IN:
+        return _ALL
+    negate, m = False, 0
+    for iop, iav in av:
+        if iop is C.NEGATE:
+            negate = True
+        elif iop is C.LITERAL:
+            m |= _FOLD.get(iav, 0)
+        elif iop is C.RANGE:
+            lo, hi = iav
+            for cp, bits in _FOLD.items():
+                if lo <= cp <= hi:
+                    m |= bits
+        elif iop is C.CATEGORY and str(iav) in _CATEGORY_MASKS:
+            m |= _CATEGORY_MASKS[str(iav)]
+        elif iop is C.CATEGORY and str(iav).replace("_NOT_", "_") in _CATEGORY_MASKS:
+            m |= _ALL & ~_CATEGORY_MASKS[str(iav).replace("_NOT_", "_")]
+        else:
+            return _ALL
+    return _ALL & ~m if negate else m
+
+
+class _Shape:
+    """What :func:`backtracking_risk` reads from a parsed sequence: the characters its matches
+    can start and end with, whether it can match the empty string, and every character it can
+    contain."""
+
+    def __init__(self, items, C) -> None:
+        self.C = C
+        self.items = list(items)
+        self.repeats = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+
+    def _children(self, op, av):
+        """The sequences inside one item (several for a branch), or None for a character."""
+        C = self.C
+        if op in self.repeats:
+            return [av[2]]
+        if op is C.SUBPATTERN:
+            return [av[-1]]
+        if op is C.BRANCH:
+            return list(av[1])
+        if op is getattr(C, "ATOMIC_GROUP", None):
+            return [av]
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            return []  # zero width, and not part of the match
+        return None
+
+    def _end(self, items, last: bool) -> tuple[int, bool]:
+        mask = 0
+        for op, av in (reversed(items) if last else items):
+            C = self.C
+            if op is C.AT:
+                continue
+            kids = self._children(op, av)
+            if kids is None:
+                if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+                    return mask | _char_mask(op, av, C), False
+                return _ALL, True  # a back reference or an unknown item: anything
+            if not kids:
+                continue
+            nullable = False
+            for k in kids:
+                m, n = self._end(k, last)
+                mask |= m
+                nullable |= n
+            if op in self.repeats and av[0] == 0:
+                nullable = True
+            if not nullable:
+                return mask, False
+        return mask, True
+
+    def first(self, items=None) -> tuple[int, bool]:
+        return self._end(self.items if items is None else items, False)
+
+    def last(self) -> int:
+        return self._end(self.items, True)[0]
+
+    def chars(self, items=None) -> int:
+        mask = 0
+        for op, av in (self.items if items is None else items):
+            kids = self._children(op, av)
+            if kids is None:
+                mask |= _char_mask(op, av, self.C) if op is not self.C.AT else 0
+            else:
+                for k in kids:
+                    mask |= self.chars(k)
+        return mask
+
+    def stretches(self, items=None):
+        """The character masks of the variable repeats inside (at any depth)."""
+        for op, av in (self.items if items is None else items):
+            kids = self._children(op, av) or []
+            if op in self.repeats and av[1] != av[0]:
+                yield self.chars(av[2])
+            for k in kids:
+                yield from self.stretches(k)
+
+    def branches(self) -> int:
+        """The largest number of alternatives, at the top of this sequence, that can start with
+        the same character (an alternative that can match the empty string overlaps all)."""
+        C, best = self.C, 1
+        for op, av in self.items:
+            while op is C.SUBPATTERN and len(av[-1]) == 1:
+                op, av = list(av[-1])[0]
+            if op is not C.BRANCH:
+                continue
+            masks, empty = [], 0
+            for b in av[1]:
+                m, n = self.first(b)
+                if n:
+                    empty += 1
+                masks.append(m)
+            for i in range(len(_PROBE)):
+                bit = 1 << i
+                best = max(best, empty + sum(1 for m in masks if m & bit))
+        return best
+
+
+def _splits(op, av, C) -> tuple[float, int, int]:
+    """How many ways a repeat can split one match among its iterations, at most: (choices per
+    iteration) ** (iterations - 1), where the choices are the lengths its body can match
+    (when an iteration's end is not fixed by the text) times the overlapping alternatives at
+    the top of its body. Also returns those two numbers."""
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    lo, hi, sub = av
+    if hi is not C.MAXREPEAT and hi < 2 or hi == lo:
+        return 1, 1, 1
+    shape = _Shape(sub, C)
+    blo, bhi = sre_parse.SubPattern(sub.state, list(sub)).getwidth()
+    lengths = 1
+    if bhi != blo:
+        first, last = shape.first()[0], shape.last()
+        # Iterations split ambiguously when one can end with a character the next can start
+        # with, or when a stretch inside the body can swallow an end and a start (a[ab]{0,5}b).
+        if first & last or any(m & first and m & last for m in shape.stretches()):
+            lengths = float("inf") if bhi >= C.MAXREPEAT else bhi - blo + 1
+    branches = shape.branches()
+    choices = lengths * branches
+    if choices == 1:
+        return 1, lengths, branches
+    if hi is C.MAXREPEAT or hi >= C.MAXREPEAT:
+        return float("inf"), lengths, branches
+    return choices ** (hi - 1), lengths, branches
+
+
 def backtracking_risk(pattern: str) -> str | None:
-    """Why ``pattern`` can backtrack catastrophically (a repeat inside a repeat, or a repeated
-    alternation whose branches overlap), or None."""
+    """Why ``pattern`` can backtrack catastrophically, or None. Refused:
+
+    - an unbounded repeat (more than 10 iterations) inside another (``(a+)+``, ``(?:\\d+)*``);
+    - a repeated alternation whose branches can start alike (``(a|aa)*``);
+    - a repeat that can split one match among its iterations in more than MAX_SPLITS ways, at
+      most (choices per iteration) ** (iterations - 1): ``(?:a{1,10}){1,10}`` (10 lengths per
+      iteration, 10 iterations: 10**9 ways, 75 s on 40 a's). A body whose matches end with
+      characters it cannot start with (``(?:\\w+\\s+){0,3}``) has one way only. Nested repeats
+      multiply.
+    """
+    if not _REPEATED_GROUP.search(pattern):
+        return None
     try:
         from re import _parser as sre_parse  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover
@@ -662,58 +1071,51 @@ def backtracking_risk(pattern: str) -> str | None:
     def unbounded(av) -> bool:
         return av[1] is C.MAXREPEAT or av[1] > 10
 
-    def walk(items, inside: bool) -> str | None:
+    def walk(items, inside: bool, ways: float) -> str | None:
         for op, av in items:
             if op in repeats and op is not None:
                 _lo, _hi, sub = av
                 big = unbounded(av)
                 if inside and big:
                     return "an unbounded repeat inside another repeat (e.g. (a+)+)"
-                if big:
-                    for sop, sav in sub:
-                        if sop is C.BRANCH and _overlapping(sav[1]):
-                            return "a repeated alternation has branches that can match the same text (e.g. (a|aa)*)"
-                r = walk(sub, inside or big)
+                if big and not inside:
+                    r = walk(sub, True, 1)
+                    if r:
+                        return r
+                splits, lengths, branches = _splits(op, av, C)
+                if big and branches > 1:
+                    return "a repeated alternation has branches that can match the same text (e.g. (a|aa)*)"
+                total = ways * splits
+                if total > MAX_SPLITS:
+                    if total == float("inf"):
+                        return ("a repeat whose iterations can split a match in unboundedly many ways "
+                                "(an iteration can end with what the next starts with, e.g. (?:\\w+-?)+)")
+                    why = f"{lengths} lengths" if branches == 1 else f"{lengths} lengths x {branches} alternatives"
+                    return (f"a repeat of up to {_hi} iterations ({why} each) can split a match in up to "
+                            f"{total:,.0f} ways (limit {MAX_SPLITS:,}; e.g. (?:a{{1,10}}){{1,10}})")
+                r = walk(sub, inside or big, total)
                 if r:
                     return r
             elif op is C.SUBPATTERN:
-                r = walk(av[-1], inside)
+                r = walk(av[-1], inside, ways)
                 if r:
                     return r
             elif op is C.BRANCH:
                 for b in av[1]:
-                    r = walk(b, inside)
+                    r = walk(b, inside, ways)
                     if r:
                         return r
             elif op in (C.ASSERT, C.ASSERT_NOT):
-                r = walk(av[1], inside)
+                r = walk(av[1], inside, ways)
+                if r:
+                    return r
+            elif op is getattr(C, "ATOMIC_GROUP", None):
+                r = walk(av, inside, ways)
                 if r:
                     return r
         return None
 
-    def _first(sub) -> set | None:
-        """Literal first characters of a branch, or None if unknown (a class, a category)."""
-        if not sub:
-            return None
-        op, av = sub[0]
-        if op is C.LITERAL:
-            return {av}
-        if op is C.SUBPATTERN:
-            return _first(av[-1])
-        return None
-
-    def _overlapping(branches) -> bool:
-        firsts = [_first(b) for b in branches]
-        if any(f is None for f in firsts):
-            return False
-        seen: set = set()
-        for f in firsts:
-            if seen & f:
-                return True
-            seen |= f
-        return False
-
-    return walk(parsed, False)
+    return walk(parsed, False, 1)
 
 
 def check_regex(pattern: str) -> str | None:

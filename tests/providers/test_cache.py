@@ -179,11 +179,13 @@ def test_a_planted_dictionary_memo_pickle_runs_nothing(planted):
     assert second.returncode == 0 and second.stdout == first.stdout  # same findings
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mtqa/providers/lexicon.py (lexicon-pt.pickle) and mtqa/core/glossary.py "
-    "(glossaries/*.pickle) still read pickles from the cache folder",
-)
 def test_no_file_planted_in_the_cache_folder_runs_code(planted):
+    from mtqa.providers.lexicon import LEXICON_PATHS
+
     names, ran, first, second = planted
+    # the files the first run wrote were replaced too: the parsed glossaries, the lexicon
+    assert any(n.startswith("glossaries/") and n.endswith(".json") for n in names)
+    if any(p.is_file() for p in LEXICON_PATHS["pt"]):
+        assert "lexicon-pt.json" in names
     assert ran == set(), f"loading ran a planted pickle: {sorted(ran)}"
+    assert second.returncode == 0 and second.stdout == first.stdout  # rebuilt: same findings
