@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.core.model import Document, Severity
 
-
 #: Placeholders of printf and of brace formats (``%d``, ``%(name)s``, ``{count}``): not words.
 _PLACEHOLDERS = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]|\{[^{}]*\}")
 

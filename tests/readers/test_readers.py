@@ -113,3 +113,12 @@ def test_plain_text_is_its_own_prose():
     doc = Document("a.txt", "texto")
     assert attach(doc) is doc and doc.prose is None and doc.checked is doc
     assert format_of("x.TXT") == "text" and format_of("x.XLIFF") == "xliff" and format_of(None) == "text"
+
+
+def test_inline_ignore_in_a_comment_the_prose_leaves_out(tmp_path, lint):
+    raw = f"<!-- mtqa: ignore D103 -->\n{P1}\n"
+    p = tmp_path / "i.md"
+    p.write_text(raw, encoding="utf-8")
+    res = lint(p)
+    assert found(res) == EXPECTED[:1]
+    assert [f.code for f in res.suppressed] == ["D103"]
