@@ -1,4 +1,4 @@
-"""Writing files safely."""
+"""Reading and writing files safely."""
 
 from __future__ import annotations
 
@@ -42,3 +42,29 @@ def atomic_write(path: str | Path, content: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def read_regular_file(path: str | Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file (not a symlink, FIFO or device) of at most
+    ``limit`` bytes, else None. Opening never blocks (a FIFO planted in a cache folder would
+    otherwise hang the reader until someone writes to it)."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            raw = fh.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return raw if len(raw) <= limit else None

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from mtqa.core.config import Config
 from mtqa.core.errors import ProviderUnavailable
-from mtqa.core.files import atomic_write, cache_dir
+from mtqa.core.files import atomic_write, cache_dir, read_regular_file
 
 #: (language, variant) -> enchant tag, most specific first.
 TAGS = {
@@ -98,11 +98,10 @@ class AnswerMemo:
     def _load(self) -> None:
         """Read the file: JSON only, every field checked, at most ``MEMO_MAX`` answers a list."""
         self._loaded = True
+        raw = read_regular_file(self.path, MEMO_MAX_BYTES)
+        if raw is None:
+            return  # missing, too big, or not a regular file (a planted FIFO or symlink)
         try:
-            with open(self.path, "rb") as fh:
-                raw = fh.read(MEMO_MAX_BYTES + 1)
-            if len(raw) > MEMO_MAX_BYTES:
-                return
             data = json.loads(raw)
         except (OSError, ValueError, RecursionError):
             return

@@ -135,3 +135,33 @@ def test_enchant_answers_from_the_memo_without_loading_hunspell(tmp_path):
 
     second._dict = no_load
     assert [second.known(w, "pt", "BR") for w in words] == answers
+
+
+def test_a_fifo_or_symlink_planted_as_the_memo_does_not_hang_or_get_read(tmp_path, lists):
+    """A FIFO planted under the memo's name used to block the first lookup forever (nobody
+    writes to it); a symlink pointed the read at any file."""
+    import os
+    import threading
+
+    fifo = tmp_path / "memo.json"
+    os.mkfifo(fifo)
+    result = {}
+
+    def lookup():
+        result["answer"] = AnswerMemo(fifo, lists).get("pt_BR", "casa")
+
+    t = threading.Thread(target=lookup, daemon=True)
+    t.start()
+    t.join(5)
+    assert not t.is_alive(), "reading a FIFO memo blocked"
+    assert result["answer"] is None
+
+    target = tmp_path / "elsewhere.json"
+    stamp = list(dmod._stamp("pt_BR", lists))
+    target.write_text(json.dumps({"version": dmod.MEMO_VERSION,
+                                  "tags": {"pt_BR": {"stamp": stamp, "known": ["casa"], "unknown": []}}}),
+                      encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert AnswerMemo(link, lists).get("pt_BR", "casa") is None
+    assert AnswerMemo(target, lists).get("pt_BR", "casa") is True
