@@ -576,29 +576,10 @@ def _parse_cached(text: str, path: str) -> Glossary:
 
 
 def _read_bounded(path: Path, limit: int) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file (not a symlink, FIFO or device) of at most
-    ``limit`` bytes, else None."""
-    import os
-    import stat
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, else None."""
+    from mtqa.core.files import read_regular_file
 
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
-            return None
-        with os.fdopen(fd, "rb") as fh:
-            fd = -1
-            raw = fh.read(limit + 1)
-    except OSError:
-        return None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    return raw if len(raw) <= limit else None
+    return read_regular_file(path, limit)
 
 
 def _prune(folder: Path, keep: Path) -> None:

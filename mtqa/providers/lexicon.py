@@ -20,15 +20,13 @@ is parsed again), never executed.
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 from pathlib import Path
 from typing import NamedTuple
 
 from mtqa.core.config import Config
 from mtqa.core.errors import ProviderUnavailable
-from mtqa.core.files import atomic_write, cache_dir
+from mtqa.core.files import atomic_write, cache_dir, read_regular_file
 
 #: Where Debian puts the annotated list.
 LEXICON_PATHS = {"pt": (Path("/usr/share/hunspell/pt_PT.dic"), Path("/usr/share/myspell/dicts/pt_PT.dic"))}
@@ -266,25 +264,8 @@ def _cache_text(stamp: list, data: LexiconData) -> str | None:
 
 def read_bounded(path: Path, limit: int) -> bytes | None:
     """The bytes of ``path`` if it is a regular file (not a symlink, FIFO or device) of at most
-    ``limit`` bytes, else None."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
-            return None
-        with os.fdopen(fd, "rb") as fh:
-            fd = -1
-            raw = fh.read(limit + 1)
-    except OSError:
-        return None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    return raw if len(raw) <= limit else None
+    ``limit`` bytes, else None (:func:`mtqa.core.files.read_regular_file`)."""
+    return read_regular_file(path, limit)
 
 
 def _words(value) -> bool:
