@@ -338,6 +338,20 @@ _PLURAL_ENDINGS = (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "a
                    ("eis", "el"), ("óis", "ol"), ("res", "r"), ("zes", "z"), ("ns", "m"), ("s", ""))
 
 
+def _opens_clause(head: str) -> bool:
+    """Does a subject starting after ``head`` (the sentence up to it) open a sentence or clause:
+    nothing before it, a mark, or a conjunction such as `que`, `e`, `quando`? After `e` inside a
+    phrase opened by a preposition it does not ("entre os países e as empresas está": the
+    subject comes later)."""
+    head = head.rstrip(" \t\u00a0")
+    if not head or head.endswith((",", ";", ":", "(", "—", "–", "“", '"', "«")):
+        return True
+    before = _WORD_BEFORE.search(head)
+    if not before or before.group(1).lower() not in _SUBJECT_AFTER:
+        return False
+    return not (before.group(1).lower() == "e" and _CLAUSE_OPENS_WITH_PREPOSITION.search(head))
+
+
 def _plural_noun(word: str, lexicon) -> bool:
     """True when ``word`` is the plural of a noun the lexicon knows (`crianças`, `ações`)."""
     for plural, singular in _PLURAL_ENDINGS:
@@ -399,13 +413,8 @@ def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[H
         if "s " not in text:
             continue
         for m in _PLURAL_SUBJECT.finditer(text):
-            head = text[:m.start()].rstrip(" \t\u00a0")
-            if head and not head.endswith((",", ";", ":", "(", "—", "–", "“", '"', "«")):
-                before = _WORD_BEFORE.search(head)
-                if not before or before.group(1).lower() not in _SUBJECT_AFTER:
-                    continue
-                if before.group(1).lower() == "e" and _CLAUSE_OPENS_WITH_PREPOSITION.search(head):
-                    continue  # "entre os países e as empresas está": the subject comes later
+            if not _opens_clause(text[:m.start()]):
+                continue
             noun = m.group("noun")
             if noun in skip or not _plural_noun(noun, lexicon):
                 continue
@@ -477,13 +486,8 @@ def singular_subject_plural_verb(doc: Document, ctx: CheckContext) -> Iterator[H
     for sent in doc.sentences:
         text = sent.text
         for m in _SINGULAR_SUBJECT.finditer(text):
-            head = text[:m.start()].rstrip(" \t\u00a0")
-            if head and not head.endswith((",", ";", ":", "(", "—", "–", "“", '"', "«")):
-                before = _WORD_BEFORE.search(head)
-                if not before or before.group(1).lower() not in _SUBJECT_AFTER:
-                    continue
-                if before.group(1).lower() == "e" and _CLAUSE_OPENS_WITH_PREPOSITION.search(head):
-                    continue
+            if not _opens_clause(text[:m.start()]):
+                continue
             noun = m.group("noun")
             if (noun.endswith("s") or noun in _COLLECTIVE or noun in _NOT_VERBS
                     or not (lexicon.gender(noun) or lexicon.nominal_gender(noun))):

@@ -1006,24 +1006,19 @@ def magnitude_without_de(doc: Document, ctx) -> Iterator[Hit]:
                   args={"mag": mag})
 
 
-#: Plural endings and the singular they come from (W114).
-_SINGULAR_ENDINGS = (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "al"), ("éis", "el"),
-                     ("óis", "ol"), ("res", "r"), ("zes", "z"), ("ns", "m"), ("s", ""))
-
-
 def _plural_of_noun(word: str, lexicon) -> bool:
     """Is ``word`` the plural of a noun the lexicon knows or a currency (`usuários`, `reais`,
     `pessoas`), and not of a participle or an adjective of one form (`investidos`, `anuais`)?"""
+    from mtqa.checks.agreement import _plural_noun
+    from mtqa.checks.gender import _singular_nouns
+
     if word in _CURRENCIES:
         return True
-    for end, sing in _SINGULAR_ENDINGS:
-        if word.endswith(end):
-            stem = word[: len(word) - len(end)] + sing
-            if stem.endswith(("ado", "ido", "ada", "ida")) or lexicon.is_invariable_adjective(stem):
-                return False  # "milhões investidos", "milhões anuais"
-            if lexicon.gender(stem) or lexicon.nominal_gender(stem) or lexicon.likely_gender(stem):
-                return True
-    return False
+    if word.endswith(("ados", "idos", "adas", "idas")):
+        return False  # "milhões investidos"
+    if any(lexicon.is_invariable_adjective(s) for s in _singular_nouns(word)):
+        return False  # "milhões anuais"
+    return _plural_noun(word, lexicon)
 
 
 _CURRENCIES = frozenset("reais dólares euros libras ienes pesos yuans francos rublos rupias".split())
