@@ -57,8 +57,9 @@ def more_info(doc, ctx):
 
 TEST_CHECKS = (spaced_hyphen, senhor, more_info)
 
-#: Seconds the fake round trip takes (it sleeps, releasing the GIL like the real translator).
-ROUNDTRIP_SECONDS = 0.6
+#: Seconds the fake round trip takes (it sleeps, releasing the GIL like the real translator): long
+#: enough that a key handled while it runs is handled before it ends, even on a loaded machine.
+ROUNDTRIP_SECONDS = 2.0
 
 
 @check("R901", "test-roundtrip", Severity.INFO, category="quality",

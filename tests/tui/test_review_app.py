@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
 from mtqa.core.review import load_decisions
-from tests.tui.conftest import ROUNDTRIP_SECONDS, ready, wait_for
+from tests.tui.conftest import ready, wait_for
 
 
 def article_text(app) -> str:
@@ -304,11 +303,10 @@ async def test_roundtrip_runs_in_background(make):
         await pilot.press("r")
         bar = app.screen.query_one("#recheck")
         assert app.screen.recheck_running and "hidden" not in bar.classes
-        # the UI answers while the round trip runs
-        t0 = time.perf_counter()
+        # the UI answers while the round trip runs: the move is done before the round trip ends
+        # (a wall-clock bound here failed on a loaded machine; the order of events is the point)
         await pilot.press("n")
         assert s.current().code == "X902"
-        assert time.perf_counter() - t0 < ROUNDTRIP_SECONDS / 2
         assert app.screen.recheck_running
         await wait_for(pilot, lambda: not app.screen.recheck_running)
         await pilot.pause()
