@@ -83,7 +83,7 @@ def test_safe_bounded_repeats_stay_accepted(pattern):
     t0 = time.perf_counter()
     for text in ("a" * 40 + "!", "aaaa " * 40 + "!", "Ab " * 40, "1.000" * 20 + "x"):
         rx.search(text)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.perf_counter() - t0 < 3.0  # a catastrophic one takes seconds to minutes
 
 
 def test_no_shipped_glossary_pattern_is_refused_and_checking_is_cheap():
@@ -94,7 +94,7 @@ def test_no_shipped_glossary_pattern_is_refused_and_checking_is_cheap():
     t0 = time.perf_counter()
     refused = [p for p in pats if g.backtracking_risk(p)]
     assert refused == []
-    assert time.perf_counter() - t0 < 1.0  # a string search for most: read on every cache load
+    assert time.perf_counter() - t0 < 3.0  # about 0.01 s measured; a string search for most: read on every cache load
 
 
 def _slow_glossary(folder):
