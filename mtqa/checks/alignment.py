@@ -1,8 +1,11 @@
 """Source-aware checks (A1xx): compare a translation with its original, sentence by sentence.
 
-They run only when a source is given (``mtqa lint --source PATH`` or ``--pairs FILE``): the
-engine then provides an ``aligner`` whose alignment pairs source and target sentences
-(mtqa.engine.align). Without a source these checks are off.
+The engine provides an ``aligner`` whose alignment pairs source and target sentences
+(mtqa.engine.align): with a source file given (``mtqa lint --source PATH`` or ``--pairs FILE``)
+it aligns each text with its source; a PO or XLIFF file needs none, its units are aligned with
+their own sources (``msgid``, ``<source>``), unit by unit. The checks are off by default
+(``--select A``, or ``select``/``extend_select`` in the configuration, turns them on); on a
+monolingual file with no source they do not run, and a note says so.
 """
 
 from __future__ import annotations
@@ -28,6 +31,14 @@ _S1 = _src("Putin arrived in Pyongyang on Wednesday. He thanked Kim for his supp
 
 def _alignment(doc: Document, ctx: CheckContext):
     return ctx.providers.get("aligner").alignment(doc)
+
+
+def _unit(bead, evidence: dict | None = None) -> dict | None:
+    """``evidence`` with the id of the unit the bead lies in (a PO or XLIFF file aligned with
+    its own units); unchanged for a file aligned with a separate source."""
+    if bead.unit is None:
+        return evidence
+    return {**(evidence or {}), "unit": bead.unit.id}
 
 
 def number_value(token: str) -> str:
@@ -64,7 +75,10 @@ def omitted(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
 
     ## What fires
     A source sentence the monotone alignment leaves unpaired. The finding sits on the target
-    sentence after the gap (or before it, at the end of the text).
+    sentence after the gap (or before it, at the end of the text). In a PO or XLIFF file the
+    gap is inside one unit (a unit's sentences are aligned with its source's only), and the
+    finding sits on a sentence of that unit, or on the whole unit when its translation has no
+    sentence with a letter or digit.
     """
     al = _alignment(doc, ctx)
     if al is None:
@@ -72,14 +86,20 @@ def omitted(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
     beads = al.beads
     for k, b in enumerate(beads):
         if b.source and not b.target:
-            after = next((x.target[0] for x in beads[k + 1 :] if x.target), None)
-            before = next((x.target[-1] for x in reversed(beads[:k]) if x.target), None)
+            after = next((x.target[0] for x in beads[k + 1 :] if x.target and x.unit is b.unit), None)
+            before = next((x.target[-1] for x in reversed(beads[:k]) if x.target and x.unit is b.unit),
+                          None)
             seg = after or before
-            if seg is None:
+            if seg is not None:
+                start, end = seg.start, seg.end
+            elif b.unit is not None:
+                start, end = b.unit.start, b.unit.end
+            else:
                 continue
             src = " ".join(s.text for s in b.source)
-            yield Hit(seg.start, seg.end, args={"source": src},
-                      evidence={"source": src, "machine_translation": b.mt, "source_path": al.source_path})
+            yield Hit(start, end, args={"source": src},
+                      evidence=_unit(b, {"source": src, "machine_translation": b.mt,
+                                         "source_path": al.source_path}))
 
 
 @check(
@@ -107,7 +127,7 @@ def added(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
         return
     for b in al.additions:
         for seg in b.target:
-            yield Hit(seg.start, seg.end, evidence={"source_path": al.source_path})
+            yield Hit(seg.start, seg.end, evidence=_unit(b, {"source_path": al.source_path}))
 
 
 @check(
@@ -139,13 +159,13 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
         listed = ", ".join(src_nums) or "none"
         wrong = [(start, end, v) for start, end, v in tgt_nums if v not in src_nums]
         for start, end, v in wrong:
-            yield Hit(start, end, args={"number": v, "source_numbers": listed})
+            yield Hit(start, end, args={"number": v, "source_numbers": listed}, evidence=_unit(b))
         missing = [v for v in src_nums if v not in {x[2] for x in tgt_nums}]
         if missing and not wrong:  # a changed number is reported once, on the target number
             seg = b.target[0]
             yield Hit(seg.start, b.target[-1].end,
                       message=f"The source sentence has {', '.join(missing)}, missing here",
-                      evidence={"source": " ".join(s.text for s in b.source)})
+                      evidence=_unit(b, {"source": " ".join(s.text for s in b.source)}))
 
 
 @check(
@@ -182,7 +202,7 @@ def name_mismatch(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
                 if lost:
                     name = " ".join(parts)
                     yield Hit(b.target[0].start, b.target[-1].end, args={"name": name},
-                              evidence={"source": s.text, "missing": lost})
+                              evidence=_unit(b, {"source": s.text, "missing": lost}))
 
 
 @check(
@@ -250,9 +270,9 @@ def term_missing(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
             allowed = ", ".join(f"“{t}”" for t in r.required)
             yield Hit(b.target[0].start, b.target[-1].end, suggestion=r.required[0],
                       args={"source_term": r.source_term, "required": r.required[0], "allowed": allowed},
-                      evidence={"source": source, "source_term": r.source_term, "entry": r.entry.id,
-                                "required": list(r.required), "entry_file": r.entry.file,
-                                "machine_translation": b.mt})
+                      evidence=_unit(b, {"source": source, "source_term": r.source_term,
+                                         "entry": r.entry.id, "required": list(r.required),
+                                         "entry_file": r.entry.file, "machine_translation": b.mt}))
 
 
 CHECKS = (omitted, added, number_mismatch, name_mismatch, term_missing)

@@ -73,6 +73,12 @@ class Engine:
             checks = select_checks(config.select, config.ignore, config.extend_select)
         self.checks = list(checks)
         self.providers = providers or Providers(config)
+        if self.providers.built("aligner") is None:
+            # The source-aware checks (A1xx) align a PO or XLIFF file with its own units' sources
+            # when no source file is given; `mtqa lint --source` sets an aligner that pairs files.
+            from mtqa.engine.align import Aligner
+
+            self.providers.set("aligner", Aligner(config).bind(self.providers))
         self.ctx = CheckContext(config, self.providers)
         self.skipped: dict[str, str] = {}
         #: Checks that could not run on one document, (path, code, reason), and the codes that
