@@ -34,8 +34,13 @@ class LangIdConfig:
 class GlossaryConfig:
     """Glossaries: term lists as data."""
 
-    #: Glossary files or folders; empty means the glossaries shipped for the target language.
+    #: Glossary files or folders that replace the shipped ones; empty means the shipped glossaries.
     paths: list[str] = field(default_factory=list)
+    #: Glossary files or folders added to the shipped glossaries (or to `paths`).
+    extend_paths: list[str] = field(default_factory=list)
+    #: The project glossary: read as well when it exists, and where `mtqa review` (`g`) adds
+    #: entries when no file of `extend_paths` can take them; empty means none.
+    file: str = "mtqa-glossary.yaml"
     #: Entry ids to switch off.
     disable: list[str] = field(default_factory=list)
 
