@@ -24,14 +24,20 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path())
 
 
 def _paths(paths, config_path=None, isolated=False) -> list[str]:
-    from mtqa.core import glossary as g
+    """PATHS as given, else every glossary the configuration reads: ``glossary.paths`` (or the
+    shipped glossaries), ``glossary.extend_paths`` and the project glossary when it exists."""
+    from mtqa.core.errors import ConfigError
+    from mtqa.providers.glossaries import check_paths, configured_paths
 
     if paths:
         return list(paths)
     cfg = get_config(config_path, isolated)
-    if cfg.glossary.paths:
-        return [str(cfg.resolve(p)) for p in cfg.glossary.paths]
-    return [str(g.shipped_dir())]
+    found = configured_paths(cfg)
+    try:
+        check_paths(cfg, found)
+    except ConfigError as exc:
+        fail(str(exc))
+    return [str(p) for p in dict.fromkeys(found.existing())]
 
 
 def _load(paths) -> tuple[list, list[str]]:
@@ -41,9 +47,15 @@ def _load(paths) -> tuple[list, list[str]]:
 
     out, errors = [], []
     try:
-        files = g.glossary_files(paths)
+        found = g.glossary_files(paths)
     except ConfigError as exc:
         return [], [str(exc)]
+    seen: set[Path] = set()
+    files = []
+    for f in found:  # a file named twice (itself and inside a folder) is read once
+        if f.resolve() not in seen:
+            seen.add(f.resolve())
+            files.append(f)
     for f in files:
         try:
             out.append(g.load_file(f))

@@ -1,13 +1,18 @@
 """The glossary provider: loads glossaries once and matches them against documents.
 
-Glossaries come from ``config.glossary.paths`` (files or folders) or, when none are configured,
-from the ones shipped with mtqa (``glossaries/`` at the root of the source tree, or the copy
-installed inside the package). Entries listed in ``config.glossary.disable`` are dropped.
+The glossaries read are, in order: ``config.glossary.paths`` (files or folders) or, when none are
+configured, the ones shipped with mtqa (``glossaries/`` at the root of the source tree, or the copy
+installed inside the package); then ``config.glossary.extend_paths``, added to them; then the
+project glossary ``config.glossary.file`` (``mtqa-glossary.yaml`` beside the configuration file)
+when it exists, which is where ``mtqa review`` adds entries. Relative paths are resolved against
+the folder of the configuration file. Entries listed in ``config.glossary.disable`` are dropped.
 Matching results are cached per document, so every glossary check of one document shares one scan.
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mtqa.core import glossary as g
@@ -78,22 +83,124 @@ class GlossaryProvider:
         return f"en-{self.language or 'xx'}{variant}@{self.digest[:8]}"
 
 
-def from_config(config: Config) -> GlossaryProvider:
-    paths = [config.resolve(p) for p in config.glossary.paths] if config.glossary.paths else [g.shipped_dir()]
+@dataclass
+class GlossaryPaths:
+    """Where the glossaries of a configuration are read from (resolved paths)."""
+
+    #: ``glossary.paths``, or the shipped glossaries when that is empty.
+    base: list[Path]
+    #: ``glossary.extend_paths``.
+    extend: list[Path] = field(default_factory=list)
+    #: ``glossary.file``, whether or not it exists (None when the key is empty).
+    project: Path | None = None
+    #: Whether ``base`` is the user's (``glossary.paths``) rather than the shipped glossaries.
+    user_base: bool = False
+
+    def existing(self) -> list[Path]:
+        """Every path read: ``base``, ``extend``, and ``project`` when it is a file."""
+        out = [*self.base, *self.extend]
+        if self.project is not None and self.project.is_file():
+            out.append(self.project)
+        return out
+
+
+def configured_paths(config: Config) -> GlossaryPaths:
+    gc = config.glossary
+    base = [config.resolve(p) for p in gc.paths] if gc.paths else [g.shipped_dir()]
+    return GlossaryPaths(
+        base=base,
+        extend=[config.resolve(p) for p in gc.extend_paths],
+        project=config.resolve(gc.file) if gc.file else None,
+        user_base=bool(gc.paths),
+    )
+
+
+def _key_line(config: Config, key: str) -> int | None:
+    """The line of ``glossary.<key>`` in the configuration file, when it can be found."""
+    from mtqa.core.config import _key_line as line_of
+
+    src = Path(config.source)
     try:
-        glossaries = g.load_glossaries(paths)
+        raw = src.read_text(encoding="utf-8") if src.is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        return None
+    prefix = "tool.mtqa" if src.name == "pyproject.toml" else ""
+    return line_of(raw, prefix, f"glossary.{key}") if raw else None
+
+
+def check_paths(config: Config, found: GlossaryPaths | None = None) -> None:
+    """A :class:`ConfigError` naming the configuration file, the key's line and the path when a
+    configured glossary file or folder does not exist (the shipped ones are not checked here)."""
+    found = found or configured_paths(config)
+    keyed = [("extend_paths", config.glossary.extend_paths, found.extend)]
+    if found.user_base:
+        keyed.insert(0, ("paths", config.glossary.paths, found.base))
+    for key, raw, resolved in keyed:
+        for given, path in zip(raw, resolved, strict=True):
+            if path.exists():
+                continue
+            shown = given if str(path) == given else f"{given} ({path})"
+            if config.source == "defaults":
+                raise ConfigError(str(path), "no such glossary file or folder")
+            raise ConfigError(config.source, f"glossary.{key}: no such glossary file or folder: {shown}",
+                              _key_line(config, key))
+
+
+def glossary_files(config: Config) -> list[Path]:
+    """Every glossary file a configuration reads, each once, in order."""
+    found = configured_paths(config)
+    check_paths(config, found)
+    seen: set[Path] = set()
+    out = []
+    for f in g.glossary_files(found.existing()):
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def lint_reads(config: Config, path: str | Path) -> bool:
+    """Whether ``mtqa lint`` with ``config`` reads the glossary file ``path`` (once it exists): a
+    configured file, a ``.yaml`` file inside a configured folder, or the project glossary."""
+    p = Path(path).expanduser().resolve()
+    if p.suffix not in (".yaml", ".yml"):
+        return False
+    found = configured_paths(config)
+    for d in (*found.base, *found.extend):
+        d = d.resolve()
+        if d == p or (d.is_dir() and p.is_relative_to(d)):
+            return True
+    return found.project is not None and found.project.resolve() == p
+
+
+def writable(path: Path) -> bool:
+    """Whether ``path`` can be written: an existing regular file we may write, or a missing file
+    in a folder we may write."""
+    if path.exists():
+        return path.is_file() and not path.is_symlink() and os.access(path, os.W_OK)
+    return path.parent.is_dir() and os.access(path.parent, os.W_OK)
+
+
+def from_config(config: Config) -> GlossaryProvider:
+    found = configured_paths(config)
+    try:
+        files = glossary_files(config)
+        glossaries = [g.load_file(f) for f in files]
     except ConfigError as exc:
         # A malformed glossary skips the glossary checks (named file and line); the other
         # checks still run. `mtqa glossary validate` fails on it with exit code 2.
         raise ProviderUnavailable(f"glossary: {exc}") from None
     if not glossaries:
-        where = ", ".join(str(Path(p)) for p in paths)
+        where = ", ".join(str(Path(p)) for p in found.existing())
         raise ProviderUnavailable(f"glossary: no glossary files found in {where}")
-    if config.glossary.paths:
+    shipped = g.shipped_dir().resolve()
+    users = [gl for gl in glossaries if found.user_base or not Path(gl.path).resolve().is_relative_to(shipped)]
+    if users:
         # The shipped glossaries pass `mtqa glossary validate` in CI; a user's may hold a regex
         # that backtracks catastrophically ('(a+)+$') and would hang every lint. Refuse it here,
         # naming its file and line, before anything is compiled.
-        problem = unsafe_regex(glossaries)
+        problem = unsafe_regex(users)
         if problem:
             raise ProviderUnavailable(f"glossary: {problem}")
     return GlossaryProvider(

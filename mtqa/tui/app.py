@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from textual.app import App
 
@@ -70,14 +69,10 @@ class ReviewApp(App):
     # --- services the screen uses ---------------------------------------------------------------
 
     def glossary_path(self, pair: str) -> str:
-        """Where a new glossary entry goes: ``--glossary``, the first configured glossary file, or
-        ``glossaries/<pair>/additions.yaml`` (a file the shipped glossary folder layout picks up)."""
-        if self._glossary:
-            return self._glossary
-        for p in self.session.config.glossary.paths:
-            if p.endswith((".yaml", ".yml")):
-                return str(self.session.config.resolve(p))
-        return str(Path("glossaries") / pair / "additions.yaml")
+        """Where a new glossary entry goes (see :func:`mtqa.tui.glossary_entry.target_file`)."""
+        from mtqa.tui.glossary_entry import target_file
+
+        return target_file(self.session.config, pair, self._glossary)
 
     def roundtrip_engine(self) -> Engine:
         """An engine with only the round-trip checks, sharing the session's providers."""

@@ -5,6 +5,11 @@ tools check entries before anything is written: the entry must parse, pass the g
 (unique id, a message, a failing and a passing example, no regex or rewrite problems), and both
 examples must behave (the failing one fires exactly at its ``[[marked]]`` spans with a suggestion,
 the passing one stays silent). The file is rewritten in canonical form with an atomic write.
+
+The file is one ``mtqa lint`` reads (:func:`target_file`): the first writable ``.yaml`` file of
+``glossary.extend_paths`` (then of ``glossary.paths``), else the project glossary
+(``glossary.file``, ``mtqa-glossary.yaml`` beside the configuration file), which lint reads as soon
+as it exists. So the next ``mtqa lint`` of the same project uses the new entry.
 """
 
 from __future__ import annotations
@@ -16,12 +21,65 @@ from pathlib import Path
 from typing import Any
 
 from mtqa.core import glossary as g
+from mtqa.core.config import Config
 from mtqa.core.errors import ConfigError
 from mtqa.core.files import atomic_write
 from mtqa.core.text import MARK
+from mtqa.providers import glossaries as gp
 
 #: Kinds a reviewer can pick (``term`` needs source-aware examples, so it is not offered here).
 KINDS = tuple(k for k in g.KINDS if k != "term")
+
+
+def target_file(config: Config, pair: str = "en-pt", explicit: str | None = None) -> str:
+    """Where a new entry goes: ``explicit`` (``mtqa review --glossary``); else the first ``.yaml``
+    file of ``glossary.extend_paths``, then of ``glossary.paths``, that can be written and holds
+    (or, missing, will hold) entries of ``pair``'s target language; else the project glossary
+    ``glossary.file``. Every one of these is read by ``mtqa lint`` with ``config``."""
+    if explicit:
+        return explicit
+    lang = pair.split("-", 1)[-1].split("_")[0]
+    found = gp.configured_paths(config)
+    for p in (*found.extend, *(found.base if found.user_base else ())):
+        if p.suffix in (".yaml", ".yml") and gp.writable(p) and _targets(p, lang):
+            return str(p)
+    return str(found.project if found.project is not None else config.resolve("mtqa-glossary.yaml"))
+
+
+def _targets(path: Path, lang: str) -> bool:
+    if not path.exists():
+        return True
+    try:
+        return g.load_file(path).target_language == lang
+    except ConfigError:
+        return False  # a broken file is not where a reviewer's entry should go
+
+
+def where_note(config: Config, path: str) -> str:
+    """One line for the reviewer: whether ``mtqa lint`` reads the glossary file ``path``."""
+    if not path.strip():
+        return ""
+    if gp.lint_reads(config, path):
+        return "mtqa lint reads this file"
+    return "mtqa lint does not read this file: add it to [tool.mtqa.glossary] extend_paths"
+
+
+def lint_ids(config: Config) -> dict[str, str]:
+    """``id -> FILE:LINE`` of every entry of the glossaries ``mtqa lint`` reads with ``config``
+    (unreadable files are left out: lint reports them itself)."""
+    out: dict[str, str] = {}
+    try:
+        files = gp.glossary_files(config)
+    except ConfigError:
+        return out
+    for f in files:
+        try:
+            gl = g.load_file(f)
+        except ConfigError:
+            continue
+        for e in gl.entries:
+            out.setdefault(e.id, f"{e.file}:{e.line}")
+    return out
 
 
 def slug(text: str) -> str:
@@ -58,6 +116,9 @@ class EntryForm:
     pair: str = "en-pt"
     #: Variant the examples are run in (``BR``, ``PT``).
     variant: str = "BR"
+    #: Ids already used by the glossaries lint reads (id -> ``FILE:LINE``); the new id must differ
+    #: (an entry in the target file itself is found by the glossary validation).
+    taken: dict[str, str] = field(default_factory=dict)
 
     def to_data(self) -> dict[str, Any]:
         """The entry in the glossary file format."""
@@ -105,6 +166,11 @@ def validate(form: EntryForm) -> list[str]:
         existing = _existing(Path(path))
     except ConfigError as exc:
         return [str(exc)]
+    here = Path(path).resolve()
+    elsewhere = form.taken.get(entry.id)
+    if elsewhere and Path(elsewhere.rsplit(":", 1)[0]).resolve() != here:
+        errors.append(f"id: {entry.id!r} is already used in {elsewhere} (ids are unique across "
+                      "the glossaries lint reads)")
     entries = [*(existing.entries if existing else []), entry]
     probe = g.Glossary(pair=existing.pair if existing else form.pair, entries=entries, path=path)
     errors.extend(i.message for i in g.validate([probe]) if i.entry == entry.id)

@@ -178,8 +178,8 @@ async def test_glossary_form_validates_and_writes(make, workdir):
     from mtqa.core.glossary import load_file, run_example
     from mtqa.tui.modals.glossary import GlossaryModal
 
-    gl = workdir / "glossaries" / "en-pt" / "additions.yaml"
-    app = make()  # default place: glossaries/<pair>/additions.yaml
+    gl = workdir / "mtqa-glossary.yaml"
+    app = make()  # default place: the project glossary, which lint reads
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(pilot)
         await pilot.press("n")  # X902 'Senhor'
@@ -191,7 +191,7 @@ async def test_glossary_form_validates_and_writes(make, workdir):
         def val(key: str) -> str:
             return modal.query_one(f"#g-{key}").value
 
-        assert val("path") == "glossaries/en-pt/additions.yaml"
+        assert val("path") == "mtqa-glossary.yaml"
         assert val("terms") == "Senhor" and val("id") == "senhor"
         assert val("bad") == "O líder norte -coreano recebeu o [[Senhor]] Putin em Pyongyang."
         await pilot.press("ctrl+s")  # no passing example yet: refused

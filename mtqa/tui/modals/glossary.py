@@ -9,7 +9,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from mtqa.tui.glossary_entry import KINDS, EntryForm, split_terms, validate, write_entry
+from mtqa.core.config import Config
+from mtqa.tui.glossary_entry import (
+    KINDS,
+    EntryForm,
+    split_terms,
+    validate,
+    where_note,
+    write_entry,
+)
 
 FIELDS = (
     ("path", "glossary file"),
@@ -31,9 +39,13 @@ class GlossaryModal(ModalScreen["str | None"]):
         Binding("ctrl+s", "save", "Save", id="glossary.save"),
     ]
 
-    def __init__(self, form: EntryForm) -> None:
+    def __init__(self, form: EntryForm, config: Config | None = None) -> None:
         super().__init__()
         self.form = form
+        #: The configuration lint reads glossaries by: the form says whether it reads the file.
+        self.config = config
+        #: The entry written, once saved.
+        self.saved: EntryForm | None = None
 
     def compose(self) -> ComposeResult:
         f = self.form
@@ -52,10 +64,19 @@ class GlossaryModal(ModalScreen["str | None"]):
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label")
                     yield Input(values[key], id=f"g-{key}")
+                if key == "path":
+                    yield Static(self._where(f.path), id="g-where", classes="form-note")
             yield Static("", id="g-errors", classes="modal-error")
             with Horizontal(classes="form-buttons"):
                 yield Button("Save", id="g-save", variant="primary")
                 yield Button("Cancel", id="g-cancel")
+
+    def _where(self, path: str) -> Text:
+        return Text(where_note(self.config, path) if self.config is not None else "")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "g-path":
+            self.query_one("#g-where", Static).update(self._where(event.value.strip()))
 
     def on_mount(self) -> None:
         self.query_one("#g-good", Input).focus()
@@ -69,7 +90,7 @@ class GlossaryModal(ModalScreen["str | None"]):
             path=val("path"), id=val("id"), kind=str(kind), terms=split_terms(val("terms")),
             suggest=split_terms(val("suggest")), source=split_terms(val("source")),
             message=val("message"), bad=val("bad"), good=val("good"), pair=self.form.pair,
-            variant=self.form.variant,
+            variant=self.form.variant, taken=self.form.taken,
         )
 
     def action_save(self) -> None:
@@ -83,6 +104,7 @@ class GlossaryModal(ModalScreen["str | None"]):
         except (ValueError, OSError) as exc:
             self.query_one("#g-errors", Static).update(Text(f"• {exc}"))
             return
+        self.saved = form
         self.dismiss(str(path))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

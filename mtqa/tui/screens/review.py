@@ -432,7 +432,7 @@ class ReviewScreen(Screen):
         f = s.current()
         if f is None:
             return
-        from mtqa.tui.glossary_entry import EntryForm, mark_span, slug
+        from mtqa.tui.glossary_entry import EntryForm, lint_ids, mark_span, slug, where_note
         from mtqa.tui.modals.glossary import GlossaryModal
 
         st = s.docs[s.cursor.doc]
@@ -449,13 +449,22 @@ class ReviewScreen(Screen):
             path=self.app.glossary_path(pair), id=slug(f.text), kind="forbidden",
             terms=[f.text.strip()], suggest=[f.suggestion] if f.suggestion else [],
             message=f.message, bad=bad, good="", pair=pair, variant=variant or "BR",
+            taken=lint_ids(s.config),
         )
 
-        def done(path: str | None) -> None:
-            self.status(f"glossary entry {form.id!r} written to {path}" if path
-                        else "glossary entry cancelled")
+        modal = GlossaryModal(form, s.config)
 
-        self.prompt(GlossaryModal(form), done)
+        def done(path: str | None) -> None:
+            if not path:
+                self.status("glossary entry cancelled")
+                return
+            written = modal.saved.id if modal.saved else form.id
+            note = where_note(s.config, path)
+            self.status(f"glossary entry {written!r} written to {path}; "
+                        + ("the next mtqa lint uses it" if note.startswith("mtqa lint reads")
+                           else note.replace("this file", "it")))
+
+        self.prompt(modal, done)
 
     @queued
     def action_search(self) -> None:
