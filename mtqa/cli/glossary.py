@@ -254,11 +254,26 @@ def _entries_to_csv(entries) -> str:
     return buf.getvalue()
 
 
+def _delimiter(text: str) -> str:
+    """``,``, else ``;`` (spreadsheets in Portuguese locales) or a tab, from the first line."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return next((d for d in (",", ";", "\t") if d in first), ",")
+
+
 def _entries_from_csv(text: str, name: str):
+    """Entries of a CSV file: the full format (a header with ``id``; see CSV_FIELDS) or two
+    columns ``forbidden,preferred`` (with or without that header)."""
     from mtqa.core import glossary as g
     from mtqa.core.errors import ConfigError
 
-    rows = list(csv.DictReader(io.StringIO(text)))
+    delimiter = _delimiter(text)
+    try:
+        header = next((r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)), [])
+    except csv.Error as exc:
+        raise ConfigError(name, f"invalid CSV: {exc}", 1) from None
+    if "id" not in [c.strip().lower() for c in header]:
+        return _entries_from_two_columns(text, name, delimiter)
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
     out = []
     for n, row in enumerate(rows, start=2):
         def col(k, _row=row):
@@ -288,107 +303,100 @@ def _entries_from_csv(text: str, name: str):
     return out
 
 
-def _tbx_export(entries) -> str:
-    import xml.etree.ElementTree as ET
-
-    root = ET.Element("martif", {"type": "TBX", "xml:lang": "en"})
-    text = ET.SubElement(ET.SubElement(root, "text"), "body")
-    for e in entries:
-        te = ET.SubElement(text, "termEntry", {"id": e.id})
-        ET.SubElement(te, "descrip", {"type": "subjectField"}).text = e.kind
-        ET.SubElement(te, "note").text = e.message
-        if e.source:
-            ls = ET.SubElement(te, "langSet", {"xml:lang": "en"})
-            for s in e.source:
-                tig = ET.SubElement(ls, "tig")
-                ET.SubElement(tig, "term").text = s
-        ls = ET.SubElement(te, "langSet", {"xml:lang": "pt"})
-        preferred = [*e.target, *(e.suggest.split("|") if e.suggest else []), *dict.fromkeys(e.replace.values())]
-        for p in dict.fromkeys(preferred):
-            tig = ET.SubElement(ls, "tig")
-            ET.SubElement(tig, "term").text = p
-            ET.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = "preferredTerm-admn-sts"
-        if e.kind != "term":
-            for f in e.forms:
-                tig = ET.SubElement(ls, "tig")
-                ET.SubElement(tig, "term").text = f
-                ET.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = "deprecatedTerm-admn-sts" if e.kind in ("orthography", "variant") else "forbidden"
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+#: The header of a two-column CSV (optional).
+TWO_COLUMNS = ("forbidden", "preferred")
 
 
-def _tbx_import(text: str, name: str, target_lang: str = "pt"):
-    """TBX term entries -> glossary entries. A target term whose administrativeStatus is
-    'forbidden' (or deprecated, superseded) becomes a forbidden term; the preferred or admitted
-    target terms become the suggestion (or, without forbidden terms, a required 'term')."""
-    import xml.etree.ElementTree as ET
+def _entries_from_two_columns(text: str, name: str, delimiter: str = ","):
+    """``forbidden,preferred`` rows -> entries of kind ``forbidden`` (house style, G108): the
+    first column the form(s) reported, the second the suggestion (``|`` between alternatives in
+    either). Ids are ``house-`` and the forbidden term in ASCII; a bad row is a ConfigError
+    naming the file and the row's line."""
+    import re
+    import unicodedata
 
     from mtqa.core import glossary as g
     from mtqa.core.errors import ConfigError
 
-    try:
-        root = ET.fromstring(text)
-    except ET.ParseError as exc:
-        raise ConfigError(name, f"invalid TBX (XML): {exc}", exc.position[0]) from None
-    XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-    def local(tag):
-        return tag.rsplit("}", 1)[-1]
-
-    out = []
-    for n, te in enumerate(x for x in root.iter() if local(x.tag) in ("termEntry", "conceptEntry")):
-        src, forbidden, preferred = [], [], []
-        for ls in (x for x in te.iter() if local(x.tag) == "langSet"):
-            lang = (ls.get(XML_LANG) or ls.get("lang") or "").split("-")[0].lower()
-            for tig in (x for x in ls.iter() if local(x.tag) in ("tig", "ntig", "termSec")):
-                term = next((x.text for x in tig.iter() if local(x.tag) == "term" and x.text), None)
-                if not term:
-                    continue
-                status = next((x.text or "" for x in tig.iter() if local(x.tag) in ("termNote",) and x.get("type") == "administrativeStatus"), "")
-                if lang == target_lang:
-                    if status.startswith(("forbidden", "deprecated", "superseded")):
-                        forbidden.append(term.strip())
-                    else:
-                        preferred.append(term.strip())
-                else:
-                    src.append(term.strip())
-        eid = te.get("id") or f"tbx-{n + 1}"
-        eid = "".join(c if c.isalnum() or c in "-_." else "-" for c in eid.lower()).strip("-") or f"tbx-{n + 1}"
-        note = next((x.text for x in te.iter() if local(x.tag) in ("note", "definition") and x.text), "")
-        if forbidden:
-            data = {"id": eid, "kind": "forbidden", "terms": forbidden, "source": src,
-                    "message": note or f"use '{preferred[0] if preferred else ''}'", "examples": []}
-            if preferred:
-                data["suggest"] = "|".join(preferred)
-        elif src and preferred:
-            data = {"id": eid, "kind": "term", "source": src, "target": preferred,
-                    "message": note or f"'{src[0]}' is rendered '{preferred[0]}'", "examples": []}
-        else:
-            continue
-        out.append(g.entry_from_data({k: v for k, v in data.items() if v != []} | {"examples": []}, name))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    out, ids = [], set()
+    first = True
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise ConfigError(name, f"invalid CSV: {exc}", line) from None
+        start, line = line, reader.line_num + 1
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue  # a blank row
+        while len(cells) > 2 and not cells[-1]:
+            cells.pop()  # a trailing delimiter
+        if first and [c.lower() for c in cells] == list(TWO_COLUMNS):
+            first = False
+            continue  # the header
+        first = False
+        if len(cells) != 2:
+            raise ConfigError(name, f"expected 2 columns (forbidden{delimiter}preferred), got {len(cells)}: "
+                              f"{delimiter.join(cells)!r}", start)
+        bad = [t.strip() for t in cells[0].split("|") if t.strip()]
+        good = [t.strip() for t in cells[1].split("|") if t.strip()]
+        if not bad:
+            raise ConfigError(name, "no forbidden term in the first column", start)
+        if not good:
+            raise ConfigError(name, f"no preferred term for {bad[0]!r} in the second column", start)
+        same = set(bad) & set(good)
+        if same:
+            raise ConfigError(name, f"{sorted(same)[0]!r} is both forbidden and preferred", start)
+        folded = unicodedata.normalize("NFKD", bad[0]).encode("ascii", "ignore").decode().lower()
+        base = "house-" + (re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:48] or "term")
+        eid, k = base, 2
+        while eid in ids:
+            eid, k = f"{base}-{k}", k + 1
+        ids.add(eid)
+        message = "house style: " + " or ".join(f"'{t}'" for t in good) + ", not " + " or ".join(f"'{t}'" for t in bad)
+        data = {"id": eid, "kind": "forbidden", "terms": bad, "message": message,
+                "suggest": "|".join(good), "examples": []}
+        try:
+            out.append(g.entry_from_data(data, name, start))
+        except ConfigError as exc:
+            raise ConfigError(name, exc.message, start) from None
     return out
 
 
 @glossary.command(name="import")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Glossary file to add the entries to.")
-@click.option("--format", "fmt_", type=click.Choice(["auto", "csv", "tbx"]), default="auto")
+@click.option("--format", "fmt_", type=click.Choice(["auto", "csv", "tbx"]), default="auto",
+              help="auto: TBX for .tbx and .xml files, else CSV. TBX v3 and v2 are both read.")
 def import_command(source, output, fmt_):
     """Import entries from CSV (columns: id, kind, terms, suggest, message, source, target,
-    variants, bad, good) or TBX. Imported entries without examples fail `validate` until
-    examples are added."""
+    variants, bad, good; or two columns forbidden,preferred) or TBX (v3 <tbx> or v2 <martif>).
+    Imported entries without examples fail `validate` until examples are added."""
     from mtqa.core import glossary as g
+    from mtqa.core import tbx
     from mtqa.core.errors import ConfigError
     from mtqa.core.files import atomic_write
 
     kind = fmt_ if fmt_ != "auto" else ("tbx" if source.lower().endswith((".tbx", ".xml")) else "csv")
+    notes: list[str] = []
     try:
         text = Path(source).read_text(encoding="utf-8-sig")
-        entries = _tbx_import(text, source) if kind == "tbx" else _entries_from_csv(text, source)
         out = Path(output)
         gl = g.load_file(out) if out.exists() else g.Glossary(pair="en-pt", path=str(out))
+        if kind == "tbx":
+            entries, notes = tbx.read(text, source, gl.target_language)
+        else:
+            entries = _entries_from_csv(text, source)
     except (ConfigError, OSError, UnicodeDecodeError) as exc:
         fail(str(exc))
+    for note in notes[:10]:
+        click.echo(note, err=True)
+    if len(notes) > 10:
+        click.echo(f"... and {len(notes) - 10} more concepts left out", err=True)
     have = {e.id for e in gl.entries}
     added = [e for e in entries if e.id not in have]
     gl.entries.extend(added)
@@ -401,12 +409,15 @@ def import_command(source, output, fmt_):
 
 @glossary.command()
 @paths_argument
-@click.option("--format", "fmt_", type=click.Choice(["csv", "tbx"]), default="csv")
+@click.option("--format", "fmt_", type=click.Choice(["csv", "tbx", "tbx2"]), default="csv",
+              help="tbx: TBX v3 (ISO 30042:2019, TBX-Basic); tbx2: the same as TBX v2 <martif>.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
 @config_option
 @isolated_option
 def export(paths, fmt_, output, config_path, isolated):
-    """Export entries as CSV or TBX (forbidden forms carry administrativeStatus 'forbidden')."""
+    """Export entries as CSV or TBX (TBX-Basic: suggestions preferredTerm-admn-sts, reported
+    forms deprecatedTerm-admn-sts, pre-reform spellings supersededTerm-admn-sts)."""
+    from mtqa.core import tbx
     from mtqa.core.files import atomic_write
 
     gls, errors = _load(_paths(paths, config_path, isolated))
@@ -415,10 +426,21 @@ def export(paths, fmt_, output, config_path, isolated):
             click.echo(line, err=True)
         raise click.exceptions.Exit(2)
     entries = [e for gl in gls for e in gl.entries]
-    text = _tbx_export(entries) if fmt_ == "tbx" else _entries_to_csv(entries)
+    n = len(entries)
+    if fmt_ in ("tbx", "tbx2"):
+        written = tbx.write(gls, 3 if fmt_ == "tbx" else 2)
+        text, n = written.text, written.exported
+        if written.skipped:
+            click.echo(f"mtqa: {len(written.skipped)} entries left out (no literal form, only patterns): "
+                       + ", ".join(written.skipped[:10]) + (" ..." if len(written.skipped) > 10 else ""), err=True)
+        if written.dropped:
+            click.echo("mtqa: not carried by TBX: " + "; ".join(
+                f"{what} ({k} entries)" for what, k in sorted(written.dropped.items())), err=True)
+    else:
+        text = _entries_to_csv(entries)
     if output:
         atomic_write(Path(output), text)
-        click.echo(f"exported {len(entries)} entries to {output}", err=True)
+        click.echo(f"exported {n} entries to {output}", err=True)
     else:
         sys.stdout.write(text)
 
