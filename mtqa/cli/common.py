@@ -66,6 +66,29 @@ def get_config(path: str | None, isolated: bool = False) -> Config:
         raise  # unreachable
 
 
+def get_config_for(paths, path: str | None, isolated: bool = False) -> Config:
+    """The configuration of a command that takes one configuration for all its ``paths`` (the
+    review UI): ``--config``, or with ``--isolated`` the defaults, else the configuration file
+    nearest the first path that exists, from its own folder upward (mtqa.core.project). Without a
+    configuration file, the review file and baseline are kept at the git root of the paths."""
+    from mtqa.core.project import config_file_for, has_config_file, project_root
+
+    if path or isolated:
+        cfg = get_config(path, isolated)
+    else:
+        first = next((p for p in paths if p != "-" and Path(p).exists()), None)
+        try:
+            cfg = load_config(config_file_for(first), search=False) if first is not None else load_config(None)
+        except MtqaError as exc:
+            fail(str(exc))
+            raise  # unreachable
+    if not has_config_file(cfg) and cfg.root == ".":
+        root = project_root(cfg, list(paths))
+        if root is not None:
+            cfg.root = str(root)
+    return cfg
+
+
 config_option = click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), default=None,
     help="Configuration file (default: nearest mtqa.toml or pyproject.toml with [tool.mtqa]).",

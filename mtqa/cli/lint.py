@@ -131,27 +131,60 @@ class ProgressBar:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, metavar="N",
               help="Worker processes for runs of 200 files or more; 0 (default): as many as cores"
                    " are idle when the run starts, at least one.")
+@click.option("--stdin-filename", default=None, metavar="PATH",
+              help="The path standard input (-) stands for: its format, configuration, per-file"
+                   " ignores, fingerprints and the name in the report are that file's.")
+@click.option("--respect-gitignore/--no-respect-gitignore", "respect_gitignore", default=None,
+              help="Leave out what .gitignore ignores when walking folders (default from config:"
+                   " respect_gitignore, true). Files named on the command line are always checked.")
 @config_option
 @isolated_option
 def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, language, variant,
          baseline, write_baseline, no_review, merge, progress, roundtrip, source_path, pairs_path,
-         scheduler, fix, diff, statistics, color, quiet, jobs, config_path, isolated):
+         scheduler, fix, diff, statistics, color, quiet, jobs, stdin_filename, respect_gitignore,
+         config_path, isolated):
     """Check PATHS (files, folders, or - for standard input) for translation artifacts."""
     from mtqa.engine.runner import run
     from mtqa.engine.suppress import write_baseline as do_write_baseline
     from mtqa.reports import render
 
-    cfg = apply_overrides(get_config(config_path, isolated), select=select,
-                          extend_select=extend_select, ignore=ignore, language=language,
-                          variant=variant)
-    if fail_on:
-        cfg.fail_on = fail_on
-    if jobs is not None:
-        cfg.jobs = jobs
+    if stdin_filename is not None and "-" not in paths:
+        fail("--stdin-filename names standard input; give - among the paths to read it")
+        return
+    if stdin_filename is not None and not stdin_filename.strip():
+        fail("--stdin-filename is empty")
+        return
+
+    def configure(cfg):
+        """The command line's options over a configuration (the same for every group)."""
+        cfg = apply_overrides(cfg, select=select, extend_select=extend_select, ignore=ignore,
+                              language=language, variant=variant)
+        if fail_on:
+            cfg.fail_on = fail_on
+        if jobs is not None:
+            cfg.jobs = jobs
+        if respect_gitignore is not None:
+            cfg.respect_gitignore = respect_gitignore
+        if merge is not None:
+            cfg.merge_same_span = merge
+        if roundtrip is not None:
+            cfg.roundtrip.enabled = roundtrip
+        if cfg.roundtrip.enabled:
+            cfg.extend_select = [*cfg.extend_select, "R"]
+        if source_path or pairs_path:
+            cfg.extend_select = [*cfg.extend_select, "A"]
+        return cfg
+
+    cfg = configure(get_config(config_path, isolated))
+    groups = _config_groups(list(paths), cfg, configure, stdin_filename,
+                            fixed_config=bool(config_path or isolated))
     if cfg.jobs == 0 and not scheduler:
         from mtqa.engine.files import expand
 
-        cfg.jobs = auto_jobs(len(expand([p for p in paths if p != "-"], cfg.include, cfg.exclude)[0]))
+        n = sum(len(expand([p for p in ps if p != "-"], g.include, g.exclude,
+                           gitignore=g.respect_gitignore)[0]) for g, ps in groups)
+        for g, _ps in groups:
+            g.jobs = auto_jobs(n)
     if fix and diff:
         fail("--fix and --diff cannot be combined: --diff shows the fixes without making them")
         return
@@ -166,19 +199,16 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
         if any(p != "-" and Path(p).resolve() == out_path for p in paths):
             fail(f"--output {output} is one of the files to check; it would overwrite the article")
             return
-    if merge is not None:
-        cfg.merge_same_span = merge
-    if roundtrip is not None:
-        cfg.roundtrip.enabled = roundtrip
-    if cfg.roundtrip.enabled:
-        cfg.extend_select = [*cfg.extend_select, "R"]
     if scheduler:
         if source_path or pairs_path or write_baseline or fix or diff or statistics:
             fail("--scheduler cannot be combined with --source, --pairs, --write-baseline, --fix,"
                  " --diff or --statistics")
             return
-        return _lint_distributed(paths, cfg, fmt, output, scheduler, baseline, no_review, exit_zero)
-    engine = None
+        if len(groups) > 1:
+            fail("--scheduler runs one configuration; these paths are governed by "
+                 + ", ".join(g.source for g, _ps in groups) + " (run them one at a time, or give --config)")
+            return
+        return _lint_distributed(paths, groups[0][0], fmt, output, scheduler, baseline, no_review, exit_zero)
     aligner = None
     if source_path or pairs_path:
         from mtqa.engine.align import Aligner
@@ -188,41 +218,57 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
         except MtqaError as exc:
             fail(str(exc))
             return
-        cfg.extend_select = [*cfg.extend_select, "A"]
     bar = ProgressBar()
     if progress is not None:
         bar.enabled = progress
     if quiet:
         bar.enabled = False
-    if aligner is not None or (cfg.roundtrip.enabled and bar.enabled):
+    engines: dict[int, object] = {}
+
+    def engine_for(i, gcfg):
+        """An engine built here when the run needs one set up (the aligner, sentence progress);
+        else None and run() builds its own."""
+        if i in engines or not (aligner is not None or (gcfg.roundtrip.enabled and bar.enabled)):
+            return engines.get(i)
         from mtqa.engine.runner import Engine
 
-        try:
-            engine = Engine(cfg)
-        except MtqaError as exc:
-            fail(str(exc))
-            return
+        engine = engines[i] = Engine(gcfg)
         if aligner is not None:
             engine.providers.set("aligner", aligner.bind(engine.providers))
         if bar.enabled:
-            from mtqa.engine.files import expand
-
             # Sentence progress of the round trip (mtqa.checks.roundtrip reads ctx.progress).
             engine.ctx.progress = bar.sentences
-            bar.files_total = len(expand(list(paths), cfg.include, cfg.exclude)[0])
+        return engine
+
+    if bar.enabled:
+        from mtqa.engine.files import expand
+
+        bar.files_total = sum(len(expand(list(ps), g.include, g.exclude, gitignore=g.respect_gitignore,
+                                         stdin_name=stdin_filename)[0]) for g, ps in groups)
+
     def lint_paths(targets):
-        return run(
-            list(targets), cfg, progress=bar, engine=engine,
-            baseline=Path(baseline) if baseline else None, use_review=not no_review,
-        )
+        targets = list(targets)
+        parts = groups if targets == list(paths) else _config_groups(
+            targets, cfg, configure, stdin_filename, fixed_config=bool(config_path or isolated))
+        results = []
+        for i, (gcfg, ps) in enumerate(parts):
+            results.append(run(
+                ps, gcfg, progress=bar, engine=engine_for(i, gcfg) if parts is groups else None,
+                baseline=Path(baseline) if baseline else None, use_review=not no_review,
+                stdin_name=stdin_filename,
+            ))
+        return results[0] if len(results) == 1 else _merge_results(results)
 
     try:
+        for i, (gcfg, _ps) in enumerate(groups):
+            engine_for(i, gcfg)
         result = lint_paths(paths)
         fixed = None
         if fix or diff:
             from mtqa.engine.files import expand
 
-            sources = {src.display: src for src in expand(list(paths), cfg.include, cfg.exclude)[0]}
+            sources = {src.display: src for g, ps in groups
+                       for src in expand(list(ps), g.include, g.exclude, gitignore=g.respect_gitignore)[0]}
             result, fixed = fix_files(result, lint_paths, sources, write=fix)
     except MtqaError as exc:
         bar.close()
@@ -231,6 +277,10 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
     finally:
         bar.close()
 
+    if len(groups) == 1:
+        cfg = groups[0][0]
+    else:  # exit 1 at the lowest fail_on of the configurations that governed the run
+        cfg.fail_on = min((g.fail_on for g, _ps in groups), key=Severity.parse)
     if not quiet:
         by_reason = defaultdict(list)
         for code, reason in sorted(result.skipped.items()):
@@ -301,6 +351,97 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
     if not exit_zero and any(f.severity >= threshold for f in result.findings):
         return int(ExitCode.FINDINGS)
     return int(ExitCode.OK)
+
+
+def _config_groups(paths: list[str], cfg, configure, stdin_filename: str | None, *,
+                   fixed_config: bool) -> list[tuple[object, list[str]]]:
+    """The paths of the command line grouped by the configuration that governs them, in the order
+    they came: each path's nearest configuration file from its own folder upward (the file named
+    by ``--stdin-filename`` for ``-``), as Ruff finds it, not the one of the folder mtqa runs in.
+    A folder holding a subfolder with a configuration of its own is split into its files.
+
+    ``cfg`` is the configuration found from the current folder (the command line's options
+    applied by ``configure``); it is reused for the paths it governs. With ``--config`` or
+    ``--isolated`` (``fixed_config``) every path has ``cfg``. A group without a configuration
+    file resolves its review file and baseline at the git root of its files, if any.
+    """
+    from mtqa.core.config import find_config, load_config
+    from mtqa.core.project import config_file_for, has_config_file, project_root
+    from mtqa.engine.files import expand
+
+    def rooted(c, ps):
+        if not has_config_file(c) and c.root == ".":
+            root = project_root(c, [stdin_filename if p == "-" and stdin_filename else p for p in ps])
+            if root is not None:
+                c.root = str(root)
+        return c
+
+    if fixed_config:
+        return [(rooted(cfg, paths), list(paths))]
+    base = Path(cfg.source).resolve() if has_config_file(cfg) else None
+    configs: dict[Path | None, object] = {base: cfg}
+
+    def config_of(cf: Path | None):
+        if cf is not None:
+            cf = cf.resolve()
+        if cf not in configs:
+            try:
+                configs[cf] = configure(load_config(cf, search=False))
+            except MtqaError as exc:
+                fail(str(exc))
+        return configs[cf]
+
+    found: dict = {}
+    order: list[Path | None] = []
+    members: dict[Path | None, list[str]] = {}
+
+    def put(cf, raw):
+        cf = cf.resolve() if cf is not None else None
+        if cf not in members:
+            order.append(cf)
+            members[cf] = []
+        members[cf].append(raw)
+
+    for raw in paths:
+        if raw == "-":
+            put(config_file_for(stdin_filename) if stdin_filename else find_config(), raw)
+            continue
+        p = Path(raw)
+        if not p.exists():
+            put(base, raw)  # reported missing by the run
+            continue
+        cf = config_file_for(p, found)
+        if p.is_dir():
+            c = config_of(cf)
+            files = expand([raw], c.include, c.exclude, gitignore=c.respect_gitignore)[0]
+            own = [config_file_for(src.path, found) for src in files]
+            if any((o.resolve() if o else None) != (cf.resolve() if cf else None) for o in own):
+                for src, o in zip(files, own, strict=True):
+                    put(o, src.display)
+                continue
+        put(cf, raw)
+    out = []
+    for cf in order:
+        out.append((rooted(config_of(cf), members[cf]), members[cf]))
+    return out
+
+
+def _merge_results(results):
+    """One result of the runs of several configuration groups, in the order they ran."""
+    from mtqa.engine.runner import Result
+
+    out = Result(checks=results[0].checks, signature=results[0].signature)
+    for r in results:
+        out.documents.extend(r.documents)
+        out.findings.extend(r.findings)
+        out.suppressed.extend(r.suppressed)
+        out.errors.extend(r.errors)
+        for code, reason in r.skipped.items():
+            out.skipped.setdefault(code, reason)
+        out.notes.extend(r.notes)
+        out.ran |= r.ran
+        out.seconds += r.seconds
+    return out
 
 
 @dataclass

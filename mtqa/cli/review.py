@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from mtqa.cli.common import apply_overrides, config_option, fail, get_config, isolated_option
+from mtqa.cli.common import apply_overrides, config_option, fail, get_config_for, isolated_option
 
 
 @click.command()
@@ -25,7 +25,7 @@ def review(paths, language, variant, select, ignore, roundtrip, review_file, glo
     """Review the findings in PATHS interactively; decisions are saved as they are made."""
     from mtqa.core.errors import MtqaError
 
-    cfg = apply_overrides(get_config(config_path, isolated), select=select, ignore=ignore,
+    cfg = apply_overrides(get_config_for(paths, config_path, isolated), select=select, ignore=ignore,
                           language=language, variant=variant)
     if roundtrip:
         cfg.roundtrip.enabled = True

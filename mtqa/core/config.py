@@ -103,6 +103,8 @@ class Config:
     include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown"])
     #: Path patterns never checked.
     exclude: list[str] = field(default_factory=list)
+    #: Leave out what the work tree's `.gitignore` files ignore when walking folders.
+    respect_gitignore: bool = True
     #: Codes ignored per path pattern, e.g. {"archive/*" = ["B"]}.
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     #: Largest file checked, in bytes.

@@ -147,6 +147,9 @@ class Document:
     offsets: OffsetMap | None = None
     unsafe = ""
     units: tuple[Unit, ...] = ()
+    #: The path relative to the project root (mtqa.core.project.Keys) that fingerprints and
+    #: per-file ignores use; None until the engine sets it (then ``path`` is used).
+    key: str | None = None
 
     def __init__(
         self,

@@ -61,15 +61,18 @@ def _engine(config: Config):
     return eng
 
 
-def check_chunk(items: list[tuple[str, bytes | InputError]], config: Config, baseline: dict,
+def check_chunk(items: list[tuple], config: Config, baseline: dict,
                 dismissed: set[str], keep_text: bool) -> list[Checked]:
-    """The pure task a worker runs: (display path, file bytes or read error) -> outcomes."""
+    """The pure task a worker runs: (display path, file bytes or read error[, key]) -> outcomes.
+
+    The key (the path relative to the project root that fingerprints use) is worked out on the
+    client, whose folders are the ones the paths were typed in; a worker has its own."""
     from mtqa.core.text import load_document
     from mtqa.engine.runner import postprocess
 
     eng = _engine(config)
     out: list[Checked] = []
-    for display, data in items:
+    for display, data, *rest in items:
         if isinstance(data, InputError):
             out.append(Checked(display, None, errors=[data]))
             continue
@@ -79,6 +82,8 @@ def check_chunk(items: list[tuple[str, bytes | InputError]], config: Config, bas
         except InputError as exc:
             out.append(Checked(display, None, errors=[exc]))
             continue
+        if rest:
+            doc.key = rest[0]
         failed, noted = len(eng.failures), len(eng.not_run)
         try:
             findings = eng.check_document(doc)
@@ -125,7 +130,11 @@ def run_distributed(paths: Sequence[str], config: Config, scheduler: Any, *, chu
     the order of a local run. Missing paths come first, as errors."""
     from distributed import Client
 
-    sources, missing = expand(paths, config.include, config.exclude)
+    from mtqa.core.project import Keys
+
+    sources, missing = expand(paths, config.include, config.exclude,
+                              gitignore=config.respect_gitignore)
+    keys = Keys(config)
     for m in missing:
         yield Checked(m, None, errors=[InputError(m, "no such file or directory")])
     if any(s.path is None for s in sources):
@@ -142,7 +151,7 @@ def run_distributed(paths: Sequence[str], config: Config, scheduler: Any, *, chu
 
         def submit() -> None:
             nonlocal next_chunk
-            items = [_read(s, config) for s in chunks[next_chunk]]
+            items = [(*_read(s, config), keys.key(s.display)) for s in chunks[next_chunk]]
             pending.append(client.submit(check_chunk, items, cfg_future, baseline or {}, dismissed or set(),
                                          keep_text, pure=False))
             next_chunk += 1

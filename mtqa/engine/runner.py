@@ -20,6 +20,7 @@ from mtqa.checks import Check, CheckContext
 from mtqa.core.config import Config
 from mtqa.core.errors import DocumentSkipped, InputError, MtqaError, ProviderUnavailable
 from mtqa.core.model import Document, Finding, Severity
+from mtqa.core.project import Keys
 from mtqa.core.review import load_decisions
 from mtqa.core.text import load_document
 from mtqa.engine import fingerprint, readers, suppress
@@ -90,6 +91,7 @@ class Engine:
         self._ready: list[Check] | None = None
         self._ready_lock = threading.Lock()
         self._severity = {k.upper(): Severity.parse(v) for k, v in config.severity.items()}
+        self.keys = Keys(config)
 
     def ready_checks(self) -> list[Check]:
         """The checks whose providers can run; the others are recorded in ``skipped``.
@@ -142,6 +144,8 @@ class Engine:
         failure is recorded in ``failures`` (reported as an error naming file and check) and the
         other checks and documents still run.
         """
+        if doc.key is None:
+            doc.key = self.keys.key(doc.path)
         # A file with markup is checked on its prose (mtqa.engine.readers); findings are mapped
         # back to the file in finding(). Plain text is its own prose.
         prose = readers.attach(doc)
@@ -255,7 +259,7 @@ def postprocess(doc: Document, findings: list[Finding], config: Config,
     the reviewers' dismissals (a reviewer who dismissed the finding shown for a span dismissed
     the findings merged into it too)."""
     suppress.apply_inline(doc, findings)
-    suppress.apply_per_file(doc.path, findings, config.per_file_ignores)
+    suppress.apply_per_file(doc.path, findings, config.per_file_ignores, doc.key)
     if baseline_fps:
         suppress.apply_fingerprints(findings, baseline_fps, "baseline")
     if config.merge_same_span:
@@ -273,13 +277,18 @@ def run(
     stdin: bytes | None = None,
     baseline: Path | None = None,
     use_review: bool = True,
+    stdin_name: str | None = None,
 ) -> Result:
-    """Check ``paths`` (files, folders, ``-``) and return findings, errors and skipped checks."""
+    """Check ``paths`` (files, folders, ``-``) and return findings, errors and skipped checks.
+
+    ``stdin_name`` is the path standard input is shown and remembered as (``--stdin-filename``):
+    its findings, fingerprints and per-file ignores are those of that file."""
     t0 = time.perf_counter()
     engine_given = engine is not None
     engine = engine or Engine(config)
     result = Result(checks=engine.checks)
-    sources, missing = expand(paths, config.include, config.exclude)
+    sources, missing = expand(paths, config.include, config.exclude,
+                              gitignore=config.respect_gitignore, stdin_name=stdin_name)
     result.errors.extend(InputError(m, "no such file or directory") for m in missing)
     result.errors.extend(
         InputError(d, f"no file here that mtqa reads ({', '.join(patterns)})")

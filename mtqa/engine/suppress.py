@@ -114,9 +114,13 @@ def apply_inline(doc: Document, findings: Iterable[Finding]) -> None:
             f.suppressed_by = "inline"
 
 
-def apply_per_file(path: str, findings: Iterable[Finding], per_file: dict[str, list[str]]) -> None:
+def apply_per_file(path: str, findings: Iterable[Finding], per_file: dict[str, list[str]],
+                   key: str | None = None) -> None:
+    """Suppress the codes ``per_file`` names for a pattern that matches the file: its path as
+    shown, its key (the path relative to the project root, mtqa.core.project) or its name."""
+    names = [path, Path(path).name] + ([key] if key and key != path else [])
     for pattern, codes in per_file.items():
-        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+        if any(fnmatch.fnmatch(n, pattern) for n in names):
             cs = {c.upper() for c in codes}
             for f in findings:
                 if not f.suppressed_by and (_selected(f.code, cs) or f.category in codes):
