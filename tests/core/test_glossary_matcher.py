@@ -129,7 +129,7 @@ def test_scan_remembers_sentences_and_moves_their_matches():
 
     def plain(segs):
         out = [x for off, t in segs for x in m.find(t, off)]
-        return sorted(((x.start, x.end, x.entry.id, x.text, x.suggestion) for x in out))
+        return sorted((x.start, x.end, x.entry.id, x.text, x.suggestion) for x in out)
 
     first = m.scan(segments)
     assert first, "the sentence holds glossary matches"
