@@ -84,6 +84,9 @@ def _words(text: str) -> int:
         bad("Fin del artículo.\n[[Deja una respuesta]]"),
         good("Os leitores podem deixar um comentário no site do jornal até sexta-feira."),
         good("“Deixe um comentário”, pediu o apresentador ao encerrar o programa."),
+        bad("Fim do texto.\n[[Seu endereço de e-mail não será publicado. Campos obrigatórios são "
+            "marcados com *]]"),
+        bad("Fim do texto.\n[[Junte-se à conversa]]"),
     ],
 )
 def comment_form(doc: Document, ctx) -> Iterator[Hit]:
@@ -95,12 +98,13 @@ def comment_form(doc: Document, ctx) -> Iterator[Hit]:
     language.
 
     ## What fires
-    A whole line equal to one of the comment-form phrases of any language (case and spacing
-    ignored, a final `!`, `.` or `:` allowed). The same words inside a sentence stay silent.
+    A whole line (under 200 characters) equal to one of the comment-form phrases of any language
+    (case and spacing ignored, a final `!`, `.` or `:` allowed). The same words inside a sentence
+    stay silent.
     """
     rx = _whole_line("comment_form")
     for a, b, t, _ in _nonblank(doc):
-        if len(t) < 80 and rx.fullmatch(t):
+        if len(t) < 200 and rx.fullmatch(t):
             yield Hit(a, b, suggestion="")
 
 
@@ -601,6 +605,12 @@ def _widget_rx() -> re.Pattern[str]:
         good("Usamos cookies de três tipos, como mostra a tabela abaixo:"),
         bad("O texto começa aqui.\n[[Conteúdo exclusivo para assinantes. Já é assinante? Faça login.]]"),
         good("O número de assinantes do jornal cresceu 10% em 2024, informou a empresa."),
+        bad("O texto termina aqui.\n\n[[Termos de uso | Política de privacidade | Fale conosco]]"),
+        bad("O texto termina aqui.\n\n[[Notícias Esportes Economia Cultura]]"),
+        bad("O texto termina aqui.\n\n[[Início > Notícias > Cidades]]"),
+        bad("O texto termina aqui.\n\n[[Digite seu e-mail]]\n\n[[Todos os direitos reservados © 2024]]"),
+        good("Política, Economia e Cultura ganham cadernos novos em março."),
+        good("Cultura e Saúde dividem o orçamento da secretaria."),
     ],
 )
 def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -615,7 +625,9 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
     A whole line of eight words or fewer that is one of the widget phrases of any language
     (case ignored, a final `!`, `.`, `:` or `…` and arrows allowed), a "read more" label that
     is the last line of the text or has no colon (a button, not a label introducing a list),
-    a share bar (`Facebook Twitter WhatsApp`), and a cookie-banner sentence (`Este site utiliza cookies`)
+    a share bar (`Facebook Twitter WhatsApp`), a menu of three or more capitalised section names
+    (`Notícias Esportes Economia`), a row of footer links (`Termos de uso | Fale conosco`: the
+    separators do not count as words), and a cookie-banner sentence (`Este site utiliza cookies`)
     that asks for consent (`aceitar`, `concorda`, `continuar a navegar`), and a line of twenty
     words or fewer with a subscription, paywall, newsletter or app prompt (`Já é assinante?`,
     `Baixe o nosso app`, `Clique aqui`).
@@ -640,11 +652,14 @@ def _widget_line_facts(t: str) -> tuple[bool, bool, bool]:
     banner or prompt. Remembered per text: page furniture repeats across the articles of a
     batch, and junk input repeats its lines by the thousand."""
     n = _words(t)
-    widget = bool(len(t) <= 70 and n <= 8 and _widget_rx().fullmatch(t))
+    # A footer or menu of links counts its words, not its separators (`Termos | Contato`).
+    n_links = n - sum(1 for w in t.split() if w in _SEPARATORS)
+    widget = bool(len(t) <= 70 and n_links <= 8 and _widget_rx().fullmatch(t))
     label = bool(n <= 4 and _whole_line("related_label", r"[:.…»›→]?").fullmatch(t))
     low = t.lower()
     other = bool(
         (2 <= n <= 12 and _share_row(t))
+        or (3 <= n <= 14 and _menu_row(t))
         or (n <= 40 and "cookie" in low and _cookie_rx().search(t) and _consent().search(t))
         or (n <= 20 and any(k in low for k in _PROMPT_KEYS) and _prompt_rx().search(t))
     )
@@ -665,13 +680,31 @@ def _share_row(t: str) -> bool:
 
 
 @cache
+def _section_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in all_languages("boilerplate", "section_name"))
+
+
+def _menu_row(t: str) -> bool:
+    """A line made only of three or more names of a news site's sections, each capitalised
+    (`Notícias Esportes Economia Cultura`): the site's menu."""
+    words = _section_words()
+    toks = [x.strip(":,") for x in t.split()]
+    names = [x for x in toks if x and x not in _SEPARATORS]
+    return (len(names) >= 3 and all(x[0].isupper() for x in names)
+            and all(x.lower() in words for x in names))
+
+
+@cache
 def _consent() -> re.Pattern[str]:
     stems = all_languages("boilerplate", "cookie_banner_consent")
     return re.compile("|".join(map(re.escape, stems)), re.IGNORECASE)
 
 
+#: Separators between the links of a footer or menu line.
+_SEPARATORS = frozenset("|·•/>»›")
+
 #: Every subscription or app prompt holds one of these (a cheap test before the patterns).
-_PROMPT_KEYS = ("assin", "subscr", "receba", "app", "aplica", "aqui", "click", "clique",
+_PROMPT_KEYS = ("assin", "subscr", "receba", "inscrev", "cadastr", "regist", "app", "aplica", "aqui", "click", "clique",
                 "newsletter", "janela", "aba", "guia", "window", "tab", "patrocin", "sponsor",
                 "comercial", "publicit", "de marca", "publi", "parceria", "paid")
 
