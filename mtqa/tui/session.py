@@ -148,7 +148,8 @@ class ReviewSession:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.config = config
-        sources, missing = expand(list(paths), config.include, config.exclude)
+        sources, missing = expand(list(paths), config.include, config.exclude,
+                                  gitignore=config.respect_gitignore)
         self.docs: list[DocState] = [DocState(s) for s in sources]
         self.missing = missing
         self._engine = engine
@@ -239,7 +240,7 @@ class ReviewSession:
     def _unsuppressed(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Findings after inline, per-file and baseline suppressions (dismissals stay visible)."""
         suppress.apply_inline(doc, findings)
-        suppress.apply_per_file(doc.path, findings, self.config.per_file_ignores)
+        suppress.apply_per_file(doc.path, findings, self.config.per_file_ignores, doc.key)
         if self._baseline:
             suppress.apply_fingerprints(findings, self._baseline, "baseline")
         return [f for f in findings if not f.suppressed_by]
