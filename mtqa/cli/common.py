@@ -25,7 +25,10 @@ def apply_overrides(
     language: str | None = None,
     variant: str | None = None,
 ) -> Config:
-    """Command-line flags win over the configuration file and the environment."""
+    """Command-line flags win over the configuration file and the environment. A selector that
+    selects no check is an error naming the flag."""
+    for flag, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
+        _check_selectors(split_list(values), flag, None)
     if select:
         cfg.select = split_list(select)
     if extend_select:
@@ -51,6 +54,39 @@ def apply_overrides(
     return cfg
 
 
+def _check_selectors(values, where: str, line: int | None, what: str = "") -> None:
+    from mtqa.core.errors import ConfigError
+    from mtqa.engine.select import all_checks, matches
+
+    checks = all_checks()
+    for s in values:
+        if not any(matches(c, s) for c in checks):
+            fail(str(ConfigError(where, f"{what}{s!r} selects no check (not a code, prefix, name or"
+                                        " category)", line)))
+
+
+def check_codes(cfg: Config) -> None:
+    """Every code in ``select``, ``extend_select``, ``ignore``, ``per_file_ignores`` selects a
+    check, and every key of ``severity`` is a check's code; else an error naming the file and line
+    (or the environment variable) the value came from."""
+    from mtqa.core.errors import ConfigError
+    from mtqa.engine.select import all_checks
+
+    def origin(key):
+        return cfg.origin.get(key, (cfg.source, None))
+
+    for key in ("select", "extend_select", "ignore"):
+        _check_selectors(getattr(cfg, key), *origin(key), what=f"{key}: ")
+    for pattern, codes in cfg.per_file_ignores.items():
+        where = cfg.origin.get(f"per_file_ignores.{pattern}") or origin("per_file_ignores")
+        _check_selectors(codes, *where, what=f"per_file_ignores {pattern!r}: ")
+    known = {c.code for c in all_checks()}
+    for code in cfg.severity:
+        if code.upper() not in known:
+            where, line = cfg.origin.get(f"severity.{code}") or origin("severity")
+            fail(str(ConfigError(where, f"severity: {code!r} is not the code of a check", line)))
+
+
 def fail(message: str, code: int = 2) -> None:
     click.echo(f"mtqa: {message}", err=True)
     raise click.exceptions.Exit(code)
@@ -59,11 +95,14 @@ def fail(message: str, code: int = 2) -> None:
 def get_config(path: str | None, isolated: bool = False) -> Config:
     try:
         if isolated:
-            return load_config(None, search=False)
-        return load_config(Path(path) if path else None)
+            cfg = load_config(None, search=False)
+        else:
+            cfg = load_config(Path(path) if path else None)
     except MtqaError as exc:
         fail(str(exc))
         raise  # unreachable
+    check_codes(cfg)
+    return cfg
 
 
 def get_config_for(paths, path: str | None, isolated: bool = False) -> Config:
@@ -82,6 +121,7 @@ def get_config_for(paths, path: str | None, isolated: bool = False) -> Config:
         except MtqaError as exc:
             fail(str(exc))
             raise  # unreachable
+        check_codes(cfg)
     if not has_config_file(cfg) and cfg.root == ".":
         root = project_root(cfg, list(paths))
         if root is not None:

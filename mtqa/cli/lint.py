@@ -292,6 +292,10 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
             by_doc[(path, reason)].append(code)
         for (path, reason), codes in by_doc.items():
             click.echo(f"mtqa: note: {path}: {', '.join(sorted(codes))} not run: {reason}", err=True)
+        for doc in result.documents:
+            for line, code in (doc.meta.get("inline_unknown", ()) if doc is not None else ()):
+                click.echo(f"mtqa: warning: {doc.path}:{line}: the inline ignore names {code!r},"
+                           " which is no check's code: it ignores nothing", err=True)
     for e in result.errors:
         click.echo(f"mtqa: error: {e}", err=True)
     if fixed is not None:
@@ -365,6 +369,7 @@ def _config_groups(paths: list[str], cfg, configure, stdin_filename: str | None,
     ``--isolated`` (``fixed_config``) every path has ``cfg``. A group without a configuration
     file resolves its review file and baseline at the git root of its files, if any.
     """
+    from mtqa.cli.common import check_codes
     from mtqa.core.config import find_config, load_config
     from mtqa.core.project import config_file_for, has_config_file, project_root
     from mtqa.engine.files import expand
@@ -386,9 +391,11 @@ def _config_groups(paths: list[str], cfg, configure, stdin_filename: str | None,
             cf = cf.resolve()
         if cf not in configs:
             try:
-                configs[cf] = configure(load_config(cf, search=False))
+                loaded = load_config(cf, search=False)
             except MtqaError as exc:
                 fail(str(exc))
+            check_codes(loaded)
+            configs[cf] = configure(loaded)
         return configs[cf]
 
     found: dict = {}

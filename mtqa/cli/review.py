@@ -25,6 +25,9 @@ def review(paths, language, variant, select, ignore, roundtrip, review_file, glo
     """Review the findings in PATHS interactively; decisions are saved as they are made."""
     from mtqa.core.errors import MtqaError
 
+    if "-" in paths:
+        fail("mtqa review shows and edits files; standard input (-) cannot be reviewed: save it to"
+             " a file and review that (or check it with mtqa lint -)")
     cfg = apply_overrides(get_config_for(paths, config_path, isolated), select=select, ignore=ignore,
                           language=language, variant=variant)
     if roundtrip:

@@ -129,6 +129,9 @@ class Config:
     source: str = field(default="defaults", metadata={"internal": True})
     #: Folder relative paths in the file are resolved against (not a key).
     root: str = field(default=".", metadata={"internal": True})
+    #: Where each top-level key that holds check codes was set: (file or environment variable,
+    #: line or None), so that an unknown code is blamed on the place it came from (not a key).
+    origin: dict[str, tuple[str, int | None]] = field(default_factory=dict, metadata={"internal": True})
 
     def resolve(self, p: str) -> Path:
         path = Path(p).expanduser()
@@ -273,9 +276,25 @@ def load_config(path: Path | None = None, *, search: bool = True, env: dict | No
         cfg = _build(Config, table, prefix, str(path), raw_text)
         cfg.source = str(path)
         cfg.root = str(path.parent)
+        for key in CODE_KEYS:
+            if isinstance(table, dict) and key in table:
+                line = _key_line(raw_text, prefix, key)
+                sub = ".".join(x for x in (prefix, key) if x)
+                if line is None:  # written as a table of its own: [severity]
+                    line = next((i for i, t in enumerate(raw_text.splitlines(), 1)
+                                 if re.fullmatch(rf"\s*\[\s*{re.escape(sub)}\s*\]\s*(?:#.*)?", t)), None)
+                cfg.origin[key] = (str(path), line)
+                if isinstance(table[key], dict):
+                    for k in table[key]:
+                        cfg.origin[f"{key}.{k}"] = (str(path), _key_line(raw_text, sub, k) or line)
     apply_env(cfg, os.environ if env is None else env)
     cfg.validate(cfg.source)
     return cfg
+
+
+#: Top-level keys that hold check codes or selectors (checked against the registry by the
+#: front ends, mtqa.cli.common.check_codes, which may import the checks).
+CODE_KEYS = ("select", "extend_select", "ignore", "severity", "per_file_ignores")
 
 
 def apply_env(cfg: Config, env: typing.Mapping[str, str]) -> None:
@@ -298,6 +317,13 @@ def apply_env(cfg: Config, env: typing.Mapping[str, str]) -> None:
                 raise ConfigError(where, f"expected an integer, got {val!r}") from None
         elif typing.get_origin(tp) is list:
             setattr(cfg, f.name, [v.strip() for v in val.split(",") if v.strip()])
+        if f.name in CODE_KEYS:
+            cfg.origin[f.name] = (where, None)
+        if f.name == "fail_on":
+            try:
+                Severity.parse(val)
+            except ValueError as exc:
+                raise ConfigError(where, str(exc)) from None
     names = [n for n in ("MTQA_LANGUAGE", "MTQA_VARIANT") if env.get(n) is not None]
     if names:
         where = "environment variable " + " / ".join(names)
@@ -315,10 +341,11 @@ def _key_line(raw: str, prefix: str, key: str) -> int | None:
             continue
         dotted_prefix, _, last = key.rpartition(".")
         want_section = ".".join(x for x in (prefix, dotted_prefix) if x)
-        km = re.match(r'^"?([\w.\-]+)"?\s*=', s)
-        if km and (section or "") == want_section and km.group(1) == last:
+        km = re.match(r'^"([^"]+)"\s*=|^([\w.\-]+)\s*=', s)
+        name = km and (km.group(1) or km.group(2))
+        if km and (section or "") == want_section and name == last:
             return i
-        if km and (section or "") == prefix and km.group(1) == key:
+        if km and (section or "") == prefix and name == key:
             return i
     return None
 

@@ -85,7 +85,17 @@ def _alone(text: str, comment: str) -> bool:
     return s.startswith(comment) and s.endswith(comment) and not s.replace(comment, "").strip()
 
 
+def _known_prefix(code: str) -> bool:
+    """Whether ``code`` is a check's code or the start of one (``S``, ``S1``, ``S101``)."""
+    from mtqa.checks import all_checks
+
+    return any(c.code.startswith(code) for c in all_checks())
+
+
 def apply_inline(doc: Document, findings: Iterable[Finding]) -> None:
+    """Suppress what the document's inline comments ignore. A code in a comment that is no
+    check's code (nor the start of one) is recorded in ``doc.meta["inline_unknown"]`` as
+    ``[line, code]``, for the front ends to warn about (a typo must not silently ignore nothing)."""
     if "mtqa:" not in doc.text:
         return
     file_codes = _CodeSets()
@@ -94,6 +104,9 @@ def apply_inline(doc: Document, findings: Iterable[Finding]) -> None:
     for i, line in enumerate(lines):
         for kind, raw, comment in _inline_comments(line.text):
             codes = _codes(raw)
+            unknown = [c for c in sorted(codes) if not _known_prefix(c)]
+            if unknown:
+                doc.meta.setdefault("inline_unknown", []).extend([i + 1, c] for c in unknown)
             if kind.lower() == "ignore-file":
                 file_codes.add(codes)
                 continue
