@@ -292,6 +292,16 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
             by_doc[(path, reason)].append(code)
         for (path, reason), codes in by_doc.items():
             click.echo(f"mtqa: note: {path}: {', '.join(sorted(codes))} not run: {reason}", err=True)
+        for lang, (codes, n) in sorted(result.not_applicable.items()):
+            never = sorted(codes)
+            # Only when a good part of the run is missing (not the odd check of another language).
+            if never and len(never) * 4 >= len(result.checks):
+                families = sorted({c[0] for c in never})
+                what = f"the {lang} document{'s' if n != 1 else ''}" if lang else \
+                    f"{n} document{'s' if n != 1 else ''} whose language was not settled"
+                click.echo(f"mtqa: note: {len(never)} selected check{'s' if len(never) != 1 else ''}"
+                           f" (families {', '.join(families)}) check other languages only and did"
+                           f" not run on {what}", err=True)
         for doc in result.documents:
             for line, code in (doc.meta.get("inline_unknown", ()) if doc is not None else ()):
                 click.echo(f"mtqa: warning: {doc.path}:{line}: the inline ignore names {code!r},"
@@ -439,6 +449,9 @@ def _merge_results(results):
 
     out = Result(checks=results[0].checks, signature=results[0].signature)
     for r in results:
+        for lang, (codes, n) in r.not_applicable.items():
+            have, m = out.not_applicable.get(lang, (set(), 0))
+            out.not_applicable[lang] = (have | codes, m + n)
         out.documents.extend(r.documents)
         out.findings.extend(r.findings)
         out.suppressed.extend(r.suppressed)

@@ -52,6 +52,9 @@ class Result:
     notes: list[tuple[str, str, str]] = field(default_factory=list)
     #: Codes that ran on at least one document.
     ran: set[str] = field(default_factory=set)
+    #: Per document language ("" when none was settled): the selected checks that were not run
+    #: on its documents because they check other languages only, and how many documents.
+    not_applicable: dict[str, tuple[set[str], int]] = field(default_factory=dict)
     seconds: float = 0.0
 
     def worst(self) -> Severity | None:
@@ -86,6 +89,8 @@ class Engine:
         #: ran on at least one document.
         self.not_run: list[tuple[str, str, str]] = []
         self.ran: set[str] = set()
+        #: Language -> (checks not run for it, documents of it); see Result.not_applicable.
+        self.not_applicable: dict[str, tuple[set[str], int]] = {}
         #: Unexpected check failures, one per (document, check); reported as errors.
         self.failures: list[InputError] = []
         self._ready: list[Check] | None = None
@@ -158,8 +163,15 @@ class Engine:
         if prose is not doc:
             doc.language, doc.variant = prose.language, prose.variant
         out: list[Finding] = []
+        skipped_here: set[str] | None = None
         for c in self.ready_checks():
             if not c.applies_to(prose.language):
+                if skipped_here is None:
+                    lang = prose.language or ""
+                    codes, n = self.not_applicable.get(lang, (set(), 0))
+                    self.not_applicable[lang] = (codes, n + 1)
+                    skipped_here = codes
+                skipped_here.add(c.code)
                 continue
             try:
                 for n in c.needs:
@@ -326,6 +338,7 @@ def run(
         result.skipped = dict(engine.skipped)
         result.notes = engine.not_run[notes_from:]
         result.ran = set(engine.ran)
+        result.not_applicable = {k: (set(v[0]), v[1]) for k, v in engine.not_applicable.items()}
         result.signature = signature(config, engine)
     for _path, code, reason in result.notes:
         if code not in result.ran:
@@ -399,7 +412,9 @@ def _worker_check(sources: list[Source]):
             if item.prose is not None:
                 item.prose.__dict__.pop(cached, None)
         out.append((item, findings, eng.failures[failed:]))
-    return out, dict(eng.skipped), signature(eng.config, eng), list(eng.not_run), set(eng.ran)
+    na = {k: (set(v[0]), v[1]) for k, v in eng.not_applicable.items()}
+    eng.not_applicable.clear()
+    return out, dict(eng.skipped), signature(eng.config, eng), list(eng.not_run), set(eng.ran), na
 
 
 def _check_parallel(sources: list[Source], config: Config, workers: int, result: Result) -> Checked:
@@ -414,7 +429,10 @@ def _check_parallel(sources: list[Source], config: Config, workers: int, result:
     try:
         futures = [pool.submit(_worker_check, chunk) for chunk in chunks]
         for fut in futures:
-            items, skipped, sig, not_run, ran = fut.result()
+            items, skipped, sig, not_run, ran, na = fut.result()
+            for lang, (codes, n) in na.items():
+                have, m = result.not_applicable.get(lang, (set(), 0))
+                result.not_applicable[lang] = (have | codes, m + n)
             result.skipped.update(skipped)
             result.notes.extend(n for n in not_run if n not in result.notes)
             result.ran |= ran

@@ -76,3 +76,15 @@ def test_review_of_standard_input_is_a_clear_usage_error(mtqa, art):
     r = mtqa("review", "-")
     assert r.code == 2
     assert "standard input" in r.err and "Traceback" not in r.err
+
+
+def test_a_run_that_cannot_apply_most_checks_says_so(mtqa, art):
+    (art / "e.txt").write_text("The North Korean leader arrived in Moscow on Wednesday for talks.\n",
+                               encoding="utf-8")
+    r = mtqa("lint", "e.txt", "--language", "en")
+    assert r.code == 0
+    assert "check other languages only and did not run on the en document" in r.err
+    r = mtqa("lint", "g.txt", "--language", "pt-BR")
+    assert "other languages only" not in r.err  # a pt run: the odd English-only check is no news
+    r = mtqa("lint", "e.txt", "g.txt")  # detected per document
+    assert "did not run on the en document" in r.err
