@@ -15,6 +15,7 @@ __all__ = ["Check", "CheckContext", "Example", "Hit", "bad", "check", "good", "a
 #: P prepositions, N articles before names, Q clauses, O orthography.
 MODULES: tuple[str, ...] = (
     "mtqa.checks.spacing",
+    "mtqa.checks.debris",
     "mtqa.checks.boilerplate",
     "mtqa.checks.repetition",
     "mtqa.checks.capitalization",
