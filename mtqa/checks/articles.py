@@ -20,8 +20,9 @@ from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
 from mtqa.core.text import CLOSING_PUNCTUATION
+from mtqa.lang import GAP, trie_pattern  # noqa: F401 - trie_pattern is used from here by other checks
 
-_GAP = r"[ \t\u00a0]+"
+_GAP = GAP
 
 
 @cache
@@ -87,29 +88,6 @@ def _conjugations(verb: str) -> list[str]:
     else:  # ir
         suffixes = "e em iu iram ia iam irá irão iria iriam indo ir".split()
     return [stem + s for s in suffixes]
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regex for ``words`` shaped as a trie (a space matches any run of blanks): a few
-    character tests per position instead of one attempt per word, and the longest word wins."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        ends = "" in node
-        alts = [(_GAP if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if ends:
-            body = f"(?:{body})?" if len(alts) == 1 else body + "?"
-        return body
-
-    return build(trie)
 
 
 @cache

@@ -14,9 +14,15 @@ from mtqa.checks.articles import window_start
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.model import Document, Severity
 from mtqa.core.text import line_closes
+from mtqa.lang import named_set
 
-_MONTHS = "Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro|Dezembro"
-_WEEKDAYS = r"(?:Segunda|Terça|Quarta|Quinta|Sexta)-[Ff]eira|Sábado|Domingo"
+# The pt pack's months and weekdays (mtqa/lang/pt/sets.yaml), capitalised: "Junho", "Quarta-feira"
+# (or "Quarta-Feira"), "Sábado".
+_MONTHS = "|".join(m.capitalize() for m in named_set("pt", "months"))
+_WEEKDAYS = (
+    "(?:" + "|".join(w.capitalize() for w in named_set("pt", "weekday_ordinals")) + ")-[Ff]eira|"
+    + "|".join(w.capitalize() for w in named_set("pt", "weekdays") if not w.endswith("-feira"))
+)
 _MONTH_SET = frozenset(_MONTHS.split("|"))
 #: A month in lower case after a word or a number: the document writes months the 1990 way.
 _LOWER_MONTH = re.compile(rf"(?<=[\w,][ \t\u00a0])(?:{_MONTHS.lower()})(?![\w-])")

@@ -15,6 +15,7 @@ from mtqa.checks.articles import trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
+from mtqa.lang import named_set
 
 _GAP = r"[ \t\u00a0]*"
 
@@ -286,8 +287,8 @@ _EN_DECADE = re.compile(r"(?P<num>(?:1[5-9]|20)\d0|['’]\d0)s(?![\w])")
 #: An ordinal written with the letter o or a instead of the sign (`1o de janeiro`, `2a edição`),
 #: before a month or a noun that takes an ordinal.
 _LETTER_ORDINAL = re.compile(
-    r"(?<![\w.,/-])(?P<num>\d{1,3})(?P<suf>[oa])(?=[ \u00a0]+(?:de[ \u00a0]+(?:janeiro|fevereiro|março|"
-    r"abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|lugar|colocad[oa]|andar|ano|"
+    r"(?<![\w.,/-])(?P<num>\d{1,3})(?P<suf>[oa])(?=[ \u00a0]+(?:de[ \u00a0]+(?:"
+    + "|".join(named_set("pt", "months")) + r")|lugar|colocad[oa]|andar|ano|"
     r"turno|trimestre|semestre|edição|temporada|rodada|jornada|vez|dia|mês|século|grau|posição|fase|"
     r"série|etapa|classificad[oa]|volta|turma|batalhão|período|aniversário|mandato|congresso|"
     r"encontro|festival|torneio|tempo|quarto|escalão|divisão|pelotão)\b)")

@@ -21,6 +21,7 @@ from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.errors import ProviderUnavailable
 from mtqa.core.model import Document, Severity
+from mtqa.lang.pt import european_progressive, not_progressive
 
 _L = "a-zà-öø-ÿ"
 _U = "A-ZÀ-ÖØ-Þ"
@@ -320,14 +321,6 @@ def pre_reform_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 # O103: the European progressive in a Brazilian text
 
 
-@cache
-def _estar_a() -> re.Pattern:
-    forms = _list("estar_forms")
-    alts = trie_pattern(sorted({f for w in forms for f in (w, w[:1].upper() + w[1:])}))
-    return re.compile(rf"(?<![\w-])(?:{alts})[ \t\u00a0]+a[ \t\u00a0]+(?P<verb>[{_L}]{{2,}}r)"
-                      rf"(?P<clitic>-(?:se|me|te|nos|lhe|lhes|o|a|os|as|lo|la|los|las))?(?![\w-])")
-
-
 @check(
     "O103", "european-progressive-in-brazilian", Severity.WARNING,
     category="orthography",
@@ -367,8 +360,8 @@ def european_progressive_in_brazilian(doc: Document, ctx: CheckContext) -> Itera
     if (doc.variant or "").upper() != "BR":
         return
     lexicon = ctx.providers.get("lexicon")
-    skip = frozenset(_list("estar_a_not_progressive"))
-    for m in _estar_a().finditer(doc.text):
+    skip = not_progressive()
+    for m in european_progressive().finditer(doc.text):
         verb = m.group("verb")
         if verb in skip or not lexicon.is_verb(verb):
             continue

@@ -31,6 +31,7 @@ from typing import Any, Protocol
 from mtqa.core.config import Config
 from mtqa.core.errors import ProviderUnavailable
 from mtqa.core.model import Document
+from mtqa.lang.pt import european_progressive, not_progressive
 
 #: Word lists shipped as data (function words per language, loanword allow-lists).
 DATA_DIR = Path(__file__).resolve().parent.parent / "checks" / "data" / "langid"
@@ -410,7 +411,6 @@ def make_backend(name: str, candidates: tuple[str, ...]) -> Backend:
 
 #: Below this many function words a document is too short for the fast pass; ask the backend.
 MIN_DOC_FUNCTION_WORDS = 8
-#: pt-PT progressive "estar a + infinitive" (está a agravar-se); pt-BR uses the gerund.
 @cache
 def _variant_markers(variant: str) -> re.Pattern[str]:
     """Whole-word matcher of the variant's marker words and phrases (text lower-cased)."""
@@ -419,11 +419,6 @@ def _variant_markers(variant: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
 
 
-_PT_PROGRESSIVE = re.compile(
-    r"\b(?:estou|estás|está|estamos|estão|estava|estavam|esteve|estiveram)\s+a\s+"
-    r"([^\W\d_]+(?:ar|er|ir|ôr|or))\b",
-    re.I,
-)
 _BR_PROGRESSIVE = re.compile(
     r"\b(?:estou|está|estamos|estão|estava|estavam|esteve|estiveram)\s+([^\W\d_]+ndo)\b", re.I
 )
@@ -584,8 +579,12 @@ class LanguageIdentifier:
                 if m.group(0) not in voted:  # a word the dictionaries voted on counts once
                     voted.add(m.group(0))
                     votes[variant].append(m.group(0))
-        for m in _PT_PROGRESSIVE.finditer(doc.text):
-            votes["PT"].append(m.group(0))
+        # The European progressive as O103 reads it (one definition, mtqa.lang.pt): "está a
+        # par" and "a favor" are fixed phrases of both variants, not evidence of pt-PT.
+        skip = not_progressive()
+        for m in european_progressive().finditer(doc.text):
+            if m.group("verb") not in skip:
+                votes["PT"].append(m.group(0))
         for m in _BR_PROGRESSIVE.finditer(doc.text):
             votes["BR"].append(m.group(0))
         nb, np_ = len(votes["BR"]), len(votes["PT"])

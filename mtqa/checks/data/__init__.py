@@ -2,6 +2,9 @@
 
 Each file maps a list name to either a flat list or a per-language table (``{pt: [...], en:
 [...]}``). Adding a language means adding its entries to the YAML files, not writing code.
+In a per-language table, an entry ``"@name"`` stands for the named set ``name`` of that
+language's pack (mtqa/lang/<code>/sets.yaml): months, weekdays and the like are written once
+there and read by every rule that needs them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,23 @@ def load(family: str) -> dict[str, Any]:
     data = yaml.load(text, Loader=loader)
     if not isinstance(data, dict):
         raise ValueError(f"mtqa/checks/data/{family}.yaml must be a mapping")
+    return _with_sets(data, family)
+
+
+def _with_sets(data: dict[str, Any], family: str) -> dict[str, Any]:
+    """``data`` with the ``"@name"`` entries of its per-language lists replaced by the named
+    sets of those languages (mtqa.lang)."""
+    from mtqa.lang import REF, expand
+
+    for key, table in data.items():
+        if not isinstance(table, dict):
+            continue
+        for lang, items in table.items():
+            if isinstance(items, list) and any(isinstance(x, str) and x.startswith(REF) for x in items):
+                try:
+                    table[lang] = expand(lang, items)
+                except ValueError as exc:
+                    raise ValueError(f"mtqa/checks/data/{family}.yaml: {key}.{lang}: {exc}") from None
     return data
 
 
