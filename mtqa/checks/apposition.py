@@ -22,8 +22,9 @@ from mtqa.checks.articles import (
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
+from mtqa.lang import GAP
 
-_GAP = r"[ \t\u00a0]+"
+_GAP = GAP  # spaces, tabs, no-break spaces between two words (mtqa.lang)
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w-]*"
 
 
