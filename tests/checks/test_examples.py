@@ -6,6 +6,8 @@ suggestion, when given); a ``good`` example must produce none.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from mtqa.checks import CheckContext, all_checks
@@ -37,18 +39,30 @@ def _ctx(ex) -> CheckContext:
     return CheckContext(cfg, _PROVIDERS[key])
 
 
+#: In CI (``MTQA_STRICT_PROVIDERS=1``, set by .ci/run once the word lists are installed) an
+#: example whose provider is missing fails instead of skipping: a broken setup must not turn
+#: the examples of every dictionary check into silent skips.
+STRICT = os.environ.get("MTQA_STRICT_PROVIDERS") == "1"
+
+
+def _unavailable(reason: str) -> None:
+    if STRICT:
+        pytest.fail(f"provider unavailable with MTQA_STRICT_PROVIDERS=1: {reason}")
+    pytest.skip(reason)
+
+
 @pytest.mark.parametrize(("chk", "i", "ex"), CASES)
 def test_example(chk, i, ex):
     ctx = _ctx(ex)
     for need in chk.needs:
         reason = ctx.providers.unavailable(need)
         if reason:
-            pytest.skip(reason)
+            _unavailable(reason)
     doc = Document("<example>", ex.plain, language=ex.language, variant=ex.variant)
     try:
         hits = chk.run(doc, ctx)
     except ProviderUnavailable as exc:
-        pytest.skip(str(exc))
+        _unavailable(str(exc))
     spans = sorted((h.start, h.end) for h in hits)
     if ex.fires:
         assert spans == sorted(ex.spans), (
