@@ -8,6 +8,7 @@ skipped and the reason is reported once.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import threading
@@ -444,10 +445,61 @@ def _check_parallel(sources: list[Source], config: Config, workers: int, result:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+#: Configuration keys that change how a run goes, not what it finds: left out of the signature.
+_NOT_SIGNED = ("jobs", "tui")
+
+
+def _finding_options(config: Config) -> dict:
+    return {k: v for k, v in config.to_dict().items() if k not in _NOT_SIGNED}
+
+
+def _short_hash(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+_DATA_HASH: str | None = None
+
+
+def _rule_data_hash() -> str:
+    """A hash of the rule data mtqa ships: the check data and the named sets of the packs."""
+    global _DATA_HASH
+    if _DATA_HASH is None:
+        import hashlib
+        from importlib import resources
+
+        h = hashlib.sha256()
+        for pkg in ("mtqa.checks.data", "mtqa.lang"):
+            root = resources.files(pkg)
+            files = sorted((p for p in _walk(root) if p.name.endswith((".yaml", ".txt"))),
+                           key=lambda p: str(p))
+            for f in files:
+                h.update(str(f).rsplit("mtqa", 1)[-1].encode("utf-8"))
+                h.update(f.read_bytes())
+        _DATA_HASH = h.hexdigest()[:8]
+    return _DATA_HASH
+
+
+def _walk(root):
+    for p in root.iterdir():
+        if p.is_dir():
+            if p.name != "__pycache__":
+                yield from _walk(p)
+        else:
+            yield p
+
+
 def signature(config: Config, engine: Engine) -> dict[str, str]:
     from mtqa import __version__
 
-    sig = {"mtqa": __version__, "checks": str(len(engine.ready_checks()))}
+    ready = engine.ready_checks()
+    sig = {"mtqa": __version__, "checks": str(len(ready)),
+           # Which checks ran, with what configuration and rule data, not only how many:
+           # `--ignore D103` and `--ignore S101` sign differently.
+           "codes": _short_hash(",".join(sorted(c.code for c in ready))),
+           "config": _short_hash(json.dumps(_finding_options(config), sort_keys=True, default=str)),
+           "data": _rule_data_hash()}
     if config.language:
         sig["lang"] = config.language + (f"-{config.variant}" if config.variant else "")
     for name in ("glossary", "translator", "langid"):

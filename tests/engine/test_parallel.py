@@ -41,3 +41,14 @@ def test_few_files_stdin_or_round_trip_stay_in_process():
     assert runner._workers(cfg, 400, False, True) == 1
     cfg.roundtrip.enabled = True
     assert runner._workers(cfg, 400, False, False) == 1
+
+
+def test_the_signature_says_which_checks_and_options_ran():
+    eng_a = runner.Engine(Config(language="pt", variant="BR", ignore=["D103"]))
+    eng_b = runner.Engine(Config(language="pt", variant="BR", ignore=["S101"]))
+    a, b = runner.signature(eng_a.config, eng_a), runner.signature(eng_b.config, eng_b)
+    assert a["checks"] == b["checks"]  # as many checks
+    assert a["codes"] != b["codes"] and a["config"] != b["config"]  # but not the same ones
+    assert a["data"] == b["data"]
+    eng_c = runner.Engine(Config(language="pt", variant="BR", ignore=["D103"], jobs=4))
+    assert runner.signature(eng_c.config, eng_c) == a  # how many workers changes no finding
