@@ -1,5 +1,5 @@
 """The glossary's regex safety check (mtqa.core.glossary.backtracking_risk) applied to every
-list of the check data and of the language packs, not only to glossaries: a pattern that can
+list of the check data and of the named sets, not only to glossaries: a pattern that can
 backtrack catastrophically must not ship anywhere."""
 
 from __future__ import annotations
