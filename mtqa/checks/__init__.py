@@ -12,7 +12,7 @@ __all__ = ["Check", "CheckContext", "Example", "Hit", "bad", "check", "good", "a
 #: Check modules, one per family. Code letters: B boilerplate, D repetition (duplication),
 #: S spacing/punctuation, U capitalization (uppercase), T truncation, L language,
 #: G glossary, C consistency, R round trip, A source alignment, V verb agreement, W word order,
-#: P prepositions, N articles before names, Q clauses, O orthography.
+#: P prepositions, N articles before names, Q clauses, O orthography, M mtqa itself (meta).
 MODULES: tuple[str, ...] = (
     "mtqa.checks.spacing",
     "mtqa.checks.debris",
@@ -36,6 +36,7 @@ MODULES: tuple[str, ...] = (
     "mtqa.checks.numbers",
     "mtqa.checks.calendar",
     "mtqa.checks.orthography",
+    "mtqa.checks.meta",
 )
 
 

@@ -77,6 +77,9 @@ class Engine:
             validate_selectors([*config.select, *config.extend_select, *config.ignore], config.source)
             checks = select_checks(config.select, config.ignore, config.extend_select)
         self.checks = list(checks)
+        #: M001 runs after the other checks, on their findings and on the file's own text
+        #: (inline comments are markup a reader drops from the prose; mtqa.checks.meta).
+        self._meta = next((c for c in self.checks if c.code == "M001"), None)
         self.providers = providers or Providers(config)
         if self.providers.built("aligner") is None:
             # The source-aware checks (A1xx) align a PO or XLIFF file with its own units' sources
@@ -166,6 +169,8 @@ class Engine:
         out: list[Finding] = []
         skipped_here: set[str] | None = None
         for c in self.ready_checks():
+            if c is self._meta:
+                continue
             if not c.applies_to(prose.language):
                 if skipped_here is None:
                     lang = prose.language or ""
@@ -195,11 +200,21 @@ class Engine:
                 continue
             self.ran.add(c.code)
             out.extend(found)
+        if self._meta is not None and "mtqa:" in doc.text:
+            # M001 reads the findings of the other checks: it runs last, on them.
+            self.ctx.document_findings = out
+            try:
+                found = [self.finding(doc, self._meta, h, on_file=True)
+                         for h in self._meta.run(doc, self.ctx, MAX_FINDINGS_PER_CHECK)]
+                self.ran.add(self._meta.code)
+                out.extend(found)
+            finally:
+                self.ctx.document_findings = None
         out.sort(key=Finding.sort_key)
         fingerprint.assign(doc, out)
         return out
 
-    def finding(self, doc: Document, c: Check, h) -> Finding:
+    def finding(self, doc: Document, c: Check, h, on_file: bool = False) -> Finding:
         """A finding of ``h``, made on ``doc``'s prose, at its span of the file ``doc``.
 
         For plain text the prose is the file. Otherwise the span is mapped back
@@ -209,7 +224,7 @@ class Engine:
         format would read as markup); otherwise it moves to ``evidence["prose_suggestion"]``.
         """
         start, end, suggestion, evidence = h.start, h.end, h.suggestion, h.evidence
-        prose = doc.prose
+        prose = None if on_file else doc.prose
         seen = doc.text[start:end] if prose is None else prose.text[start:end]
         if prose is not None and prose.offsets is not None:
             start, end = prose.offsets.span(h.start, h.end)

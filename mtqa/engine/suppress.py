@@ -12,29 +12,17 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from mtqa.core.errors import ConfigError
 from mtqa.core.files import atomic_write
+from mtqa.core.inline import InlineComment, inline_comments
+from mtqa.core.inline import selected as _selected
 from mtqa.core.model import Document, Finding
 
-#: The head of an inline comment; its codes run to the first ``>``, which must close ``-->``
-#: (what ``<!--\s*mtqa:\s*(ignore-file|ignore)\b([^>]*?)-->`` matches, found without a lazy
-#: scan to the end of the line from every head: that was quadratic on an unterminated comment).
-_INLINE = re.compile(r"<!--\s*mtqa:\s*(ignore-file|ignore)\b", re.I)
-
 BASELINE_VERSION = 1
-
-
-def _codes(raw: str) -> set[str]:
-    return {c.strip().upper() for c in re.split(r"[,\s]+", raw) if c.strip()}
-
-
-def _selected(code: str, codes: set[str]) -> bool:
-    return not codes or any(code.startswith(c) for c in codes)
 
 
 class _CodeSets:
@@ -58,33 +46,6 @@ class _CodeSets:
         return self.every or any(code[:k] in self.prefixes for k in range(1, len(code) + 1))
 
 
-def _inline_comments(text: str):
-    """``(kind, codes_text, comment)`` of each inline comment on one line, left to right."""
-    pos = 0
-    gt = -1  # the first ">" at or after the last head's end (monotone: found once per stretch)
-    while True:
-        m = _INLINE.search(text, pos)
-        if m is None:
-            return
-        end = m.end()
-        if gt < end:
-            gt = text.find(">", end)
-            if gt == -1:
-                return  # no ">" left on the line: no later head can close either
-        if gt - 2 >= end and text[gt - 2 : gt] == "--":
-            yield m.group(1), text[end : gt - 2], text[m.start() : gt + 1]
-            pos = gt + 1
-        else:
-            pos = m.start() + 1
-
-
-def _alone(text: str, comment: str) -> bool:
-    """True when ``text`` is only ``comment`` (once or more) and blanks; what
-    ``not text.replace(comment, "").strip()`` says, without the replace on most lines."""
-    s = text.strip()
-    return s.startswith(comment) and s.endswith(comment) and not s.replace(comment, "").strip()
-
-
 def _known_prefix(code: str) -> bool:
     """Whether ``code`` is a check's code or the start of one (``S``, ``S1``, ``S101``)."""
     from mtqa.checks import all_checks
@@ -92,39 +53,43 @@ def _known_prefix(code: str) -> bool:
     return any(c.code.startswith(code) for c in all_checks())
 
 
-def apply_inline(doc: Document, findings: Iterable[Finding]) -> None:
-    """Suppress what the document's inline comments ignore. A code in a comment that is no
+def apply_inline(doc: Document, findings: Iterable[Finding]) -> list[InlineComment]:
+    """Suppress what the document's inline comments ignore (mtqa.core.inline), and return the
+    comments, each marked ``used`` when it suppressed a finding. A code in a comment that is no
     check's code (nor the start of one) is recorded in ``doc.meta["inline_unknown"]`` as
-    ``[line, code]``, for the front ends to warn about (a typo must not silently ignore nothing)."""
+    ``[line, code]``, for the front ends to warn about (a typo must not silently ignore
+    nothing)."""
     if "mtqa:" not in doc.text:
-        return
+        return []
+    comments = inline_comments(doc)
     file_codes = _CodeSets()
     by_line: dict[int, _CodeSets] = {}
-    lines = doc.lines
-    for i, line in enumerate(lines):
-        for kind, raw, comment in _inline_comments(line.text):
-            codes = _codes(raw)
-            unknown = [c for c in sorted(codes) if not _known_prefix(c)]
-            if unknown:
-                doc.meta.setdefault("inline_unknown", []).extend([i + 1, c] for c in unknown)
-            if kind.lower() == "ignore-file":
-                file_codes.add(codes)
-                continue
-            by_line.setdefault(i, _CodeSets()).add(codes)
-            if _alone(line.text, comment):
-                j = i + 1
-                while j < len(lines) and not lines[j].text.strip():
-                    j += 1
-                by_line.setdefault(j, _CodeSets()).add(codes)
+    on_line: dict[int, list[InlineComment]] = {}
+    for c in comments:
+        unknown = [x for x in sorted(c.codes) if not _known_prefix(x)]
+        if unknown:
+            doc.meta.setdefault("inline_unknown", []).extend([c.line + 1, x] for x in unknown)
+        if c.file_wide:
+            file_codes.add(set(c.codes))
+            continue
+        for i in c.lines:
+            by_line.setdefault(i, _CodeSets()).add(set(c.codes))
+            on_line.setdefault(i, []).append(c)
+    file_wide = [c for c in comments if c.file_wide]
     for f in findings:
         if f.suppressed_by:
             continue
         if file_codes.selects(f.code):
             f.suppressed_by = "inline"
+            for c in file_wide:
+                c.used = c.used or c.selects(f.code)
             continue
         sets = by_line.get(f.line - 1)
         if sets is not None and sets.selects(f.code):
             f.suppressed_by = "inline"
+            for c in on_line.get(f.line - 1, ()):
+                c.used = c.used or c.selects(f.code)
+    return comments
 
 
 def apply_per_file(path: str, findings: Iterable[Finding], per_file: dict[str, list[str]],

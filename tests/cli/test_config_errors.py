@@ -88,3 +88,19 @@ def test_a_run_that_cannot_apply_most_checks_says_so(mtqa, art):
     assert "other languages only" not in r.err  # a pt run: the odd English-only check is no news
     r = mtqa("lint", "e.txt", "g.txt")  # detected per document
     assert "did not run on the en document" in r.err
+
+
+def test_m001_reports_inline_ignores_that_ignore_nothing(mtqa, art):
+    text = ("O líder norte -coreano chegou. <!-- mtqa: ignore S101 -->\n\n"
+            "A visita terminou bem. <!-- mtqa: ignore D103 -->\n")
+    (art / "i.txt").write_text(text, encoding="utf-8")
+    (art / "i.md").write_text(text, encoding="utf-8")
+    r = mtqa("lint", "i.txt", "i.md", "--language", "pt-BR", "--extend-select", "M001", "-f", "json")
+    found = [(f["path"], f["code"], f["line"], f["text"], f["suggestion"]) for f in r.json()["findings"]]
+    comment = "<!-- mtqa: ignore D103 -->"
+    assert found == [("i.txt", "M001", 3, comment, ""), ("i.md", "M001", 3, comment, "")]
+    # off by default; and once the comment is gone nothing is left to report
+    assert mtqa("lint", "i.txt", "--language", "pt-BR", "-f", "json").json()["findings"] == []
+    (art / "i.txt").write_text(text.replace(" " + comment, ""), encoding="utf-8")
+    r = mtqa("lint", "i.txt", "--language", "pt-BR", "--extend-select", "M001", "-f", "json")
+    assert r.json()["findings"] == []
