@@ -31,3 +31,44 @@ def test_import_linter_contracts():
     assert exe, "import-linter is a test dependency"
     out = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_the_category_tables_agree():
+    """Four tables name the categories: the model's, the review marks, the merge precedence and
+    the review UI's colours. A category added to one and not the others would show unmarked,
+    merge last or draw grey."""
+    from mtqa.core.model import CATEGORIES
+    from mtqa.core.review import CATEGORY_MARKS
+    from mtqa.engine.suppress import MERGE_PRECEDENCE
+    from mtqa.tui.widgets.styles import CATEGORY_COLOR
+
+    cats = set(CATEGORIES)
+    assert set(CATEGORY_MARKS) == cats, set(CATEGORY_MARKS) ^ cats
+    assert set(MERGE_PRECEDENCE) == cats and len(MERGE_PRECEDENCE) == len(cats), set(MERGE_PRECEDENCE) ^ cats
+    assert set(CATEGORY_COLOR) == cats, set(CATEGORY_COLOR) ^ cats
+    assert len(set(CATEGORY_MARKS.values())) == len(CATEGORY_MARKS)  # each mark tells one category
+
+
+def test_every_check_code_letter_is_one_family():
+    """A code letter names one family (README's table): the checks of a letter live in the
+    modules of that family and no module mixes families; every check's category is known."""
+    from collections import defaultdict
+
+    from mtqa.checks import all_checks
+    from mtqa.core.model import CATEGORIES
+
+    modules = defaultdict(set)
+    for c in all_checks():
+        assert c.category in CATEGORIES, c.code
+        modules[c.code[0]].add(c.module.rsplit(".", 1)[-1])
+    # Each letter's modules: a new module must say which family it belongs to here.
+    assert dict(modules) == {
+        "A": {"alignment"}, "B": {"boilerplate"}, "C": {"consistency"}, "D": {"repetition"},
+        "G": {"glossary_terms"}, "L": {"bilingual", "language"}, "M": {"meta"}, "N": {"articles"},
+        "O": {"orthography"}, "P": {"prepositions"}, "Q": {"clauses"}, "R": {"roundtrip"},
+        "S": {"apposition", "debris", "numbers", "spacing"}, "T": {"truncation"},
+        "U": {"calendar", "capitalization"}, "V": {"agreement", "gender"}, "W": {"word_order"},
+    }
+    for letter, mods in modules.items():  # and no module holds two families
+        for other, mods2 in modules.items():
+            assert letter == other or not (mods & mods2), (letter, other, mods & mods2)
