@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from mtqa.checks.articles import trie_pattern
-from mtqa.checks.base import Hit, bad, check, good
+from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
 from mtqa.lang import GAP
@@ -100,4 +100,70 @@ def reported_speech_without_que(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start("verb"), m.end("verb"), suggestion=f"{m.group('verb')} que")
 
 
-CHECKS = (reported_speech_without_que,)
+
+
+
+@cache
+def _que_infinitive(language: str) -> re.Pattern[str] | None:
+    data = load("clauses")
+    words = list((data.get("subjunctive_triggers") or {}).get(language) or ())
+    copulas = (data.get("subjunctive_copulas") or {}).get(language) or ()
+    adjectives = (data.get("subjunctive_adjectives") or {}).get(language) or ()
+    words += [f"{c} {a}" for c in copulas for a in adjectives]  # a space matches any blanks
+    if not words:
+        return None
+    alts = trie_pattern(sorted({f for w in words for f in (w, w[:1].upper() + w[1:])}))
+    return re.compile(rf"(?<![\w-])(?P<trigger>{alts}){_GAP}(?P<que>que){_GAP}"
+                      rf"(?P<verb>[a-zà-öø-ÿ]{{2,}}(?:ar|er|ir|or|ôr|pôr))(?![\w-])")
+
+
+@check(
+    "Q102", "infinitive-after-que", Severity.WARNING,
+    category="calque",
+    message="'{text}': after '{trigger}', 'que' takes a finite verb (the subjunctive); write "
+            "'{suggestion}' or 'que' + subjunctive",
+    languages=("pt",),
+    needs=("lexicon",),
+    examples=[
+        bad("Sugerimos [[que baixar]] o aplicativo antes de viajar.", suggest="baixar"),
+        bad("A empresa pede [[que enviar]] os documentos até sexta-feira.", suggest="enviar"),
+        bad("É importante [[que verificar]] a data de validade.", suggest="verificar"),
+        bad("Será preciso [[que renovar]] o contrato.", suggest="renovar"),
+        good("Sugerimos que você baixe o aplicativo antes de viajar."),
+        good("Sugerimos baixar o aplicativo; temos que baixar o outro também."),
+        good("Não sabemos o que fazer, e não há nada que fazer agora."),
+        good("A empresa pede que os clientes enviem os documentos."),
+        good("É importante que o mar esteja calmo."),
+    ],
+)
+def infinitive_after_que(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """An infinitive right after `que` where a finite verb belongs (`sugerimos que baixar`).
+
+    ## Why it matters
+    English says `we recommend to install` and `it is important to check`; Portuguese either
+    drops `que` (`recomendamos instalar`, `é importante verificar`) or conjugates the verb
+    (`recomendamos que você instale`). Machine translation produces a blend of the two that no
+    writer of Portuguese produces: `sugerimos que baixar`.
+
+    ## What fires
+    A verb or phrase that takes a clause in the subjunctive (`recomendamos`, `pede`, `sugere`,
+    `é importante`, `será preciso`… lists in the data), `que`, and a word the lexicon knows as
+    an infinitive. The suggestion drops `que`.
+
+    ## What stays silent
+    `ter que` + infinitive (`temos que instalar`), `o que fazer`, `nada que fazer`, `que` +
+    a finite verb or a subject (`que você instale`, `que o mar esteja`), and nouns that end like
+    an infinitive (`que o mar`: only a verb right after `que` counts).
+    """
+    rx = _que_infinitive(doc.language or "pt")
+    if rx is None or "que" not in doc.text:
+        return
+    lexicon = ctx.providers.get("lexicon")
+    for m in rx.finditer(doc.text):
+        verb = m.group("verb")
+        if not lexicon.is_verb(verb):
+            continue
+        yield Hit(m.start("que"), m.end("verb"), suggestion=verb, args={"trigger": m.group("trigger")})
+
+
+CHECKS = (reported_speech_without_que, infinitive_after_que)
