@@ -6,7 +6,7 @@ import json
 
 import click
 
-from mtqa.cli.common import config_option, get_config, isolated_option
+from mtqa.cli.common import config_option, get_config_for, isolated_option
 
 
 @click.group()
@@ -15,15 +15,19 @@ def config():
 
 
 @config.command("show")
+@click.argument("path", required=False)
 @config_option
 @isolated_option
-def show(config_path, isolated):
-    """Print the effective configuration as JSON.
+def show(path, config_path, isolated):
+    """Print the effective configuration as JSON: the one that governs PATH (a file or folder:
+    the nearest configuration file from its folder upward, as `mtqa lint` finds it), or the
+    current folder's.
 
     Credentials in a translator URL (`https://user:key@host/?auth_key=...`) are not printed: the
     URL is shown without its userinfo and query, as in messages and signatures."""
-    cfg = get_config(config_path, isolated)
+    cfg = get_config_for([path or "."], config_path, isolated)
     click.echo(f"# source: {cfg.source}", err=True)
+    click.echo(f"# project root: {cfg.root}", err=True)
     click.echo(json.dumps(_redacted(cfg.to_dict()), ensure_ascii=False, indent=2))
 
 

@@ -268,3 +268,12 @@ def test_review_without_configuration_keeps_decisions_at_the_git_root(repo, monk
     monkeypatch.chdir(repo / "textos")
     cfg = get_config_for(["nota.txt"], None)
     assert cfg.resolve(cfg.review_file) == repo / "mtqa-review.jsonl"
+
+
+def test_config_show_names_the_configuration_of_a_path(mtqa, project, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    r = mtqa("config", "show", "newsroom/artigos/visita.txt")
+    assert r.code in (0, None)
+    assert f"# source: {project / 'mtqa.toml'}" in r.err and f"# project root: {project}" in r.err
+    assert '"select": [\n    "S101",\n    "D103"\n  ]' in r.out
+    assert "# source: defaults" in mtqa("config", "show").err  # the current folder has none
