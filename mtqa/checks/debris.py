@@ -35,9 +35,18 @@ _SPLIT = (
     re.compile(rf"\b[a-z0-9-]+\.{_SP}+(?:com|org|net|gov)\.{_SP}*br\b"),
     # "e /ou", "e/ ou"
     re.compile(rf"\be{_SP}*/{_SP}*ou\b"),
+    # a scheme split from its address: "https: // exemplo.com", "http:/ /"
+    re.compile(rf"\bhttps?{_SP}*:{_SP}*/{_SP}*/{_SP}*[\w-]+(?:\.[\w-]+)*"),
+    # a unit over a unit: "km / h", "m /s", "kWh/ ano"
+    re.compile(rf"\b(?:km|m|cm|mm|kg|g|mg|l|ml|kWh|Wh|MB|GB|TB|Mbps|Gbps|Kbps|rpm){_SP}*/{_SP}*"
+               rf"(?:h|s|min|dia|mês|ano|m²|m2|kg|l|hab)\b"),
+    # a path of Windows: "C: \ Windows \ System32", "Arquivos de Programas \ Microsoft"
+    re.compile(rf"\b[A-Z]:(?:{_SP}+\\{_SP}*|\\{_SP}+)(?=\w)|(?<=\w)(?:{_SP}+\\{_SP}*|\\{_SP}+)(?=\w)"),
+    # a plural or gender mark after a space: "o (s) arquivo (s)", "aluno (a)"
+    re.compile(rf"(?<=[^\W\d_]){_SP}+\((?:s|as|es|os|a|o)\)(?![\w(])"),
 )
 #: Every match holds one of these (a cheap test before the patterns).
-_ANCHORS = ("@", "#", ":", ",", "/", "www", ". com", ". br")
+_ANCHORS = ("@", "#", ":", ",", "/", "www", ". com", ". br", "\\", "(")
 
 
 def _joined(s: str) -> str:
@@ -57,11 +66,17 @@ def _joined(s: str) -> str:
         bad("O prazo termina em [[12 / 05 / 2025]], segundo o edital."),
         bad("O endereço é [[www. prefeitura. sp. gov. br]] para os pedidos."),
         bad("O contrato pode ser revisto [[e /ou]] cancelado pelo conselho."),
+        bad("A página [[https: // exemplo.org]] saiu do ar."),
+        bad("O trem chega a 300 [[km / h]] no trecho novo."),
+        bad("Abra a pasta [[C: \\ ]]Windows e depois System32."),
+        bad("Selecione o[[ (s)]] arquivo[[ (s)]] que deseja copiar."),
         good("A cantora escreveu na conta @anasouza que o show foi adiado; a hashtag #VotoLivre."),
         good("# Resultados da eleição\n\nA reunião começa às 10:30, e a inflação ficou em 3,5%."),
         good("Foram 2, 5 e 7 votos; o placar final, 3 a 1, saiu às 22h."),
         good("O prazo termina em 12/05/2025; o site é www.prefeitura.sp.gov.br; e/ou vale."),
         good("O time venceu: 10 pontos à frente. Ele chegou às 10h: 30 minutos depois, saiu."),
+        good("A página https://exemplo.org; 300 km/h; a pasta C:\\Windows; o(s) arquivo(s)."),
+        good("Ela citou o artigo 5 (a) da lei e o autor (a quem pediu desculpas)."),
     ],
 )
 def split_web_token(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
@@ -79,8 +94,10 @@ def split_web_token(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
     a word (at the start of a line `# Título` is a heading and stays silent); an hour and
     minutes with a space at the colon; a number, a comma, a space and one digit before `%`,
     `por cento`, `mil`, `milhões`, `bilhões`; a day, month and year with spaces around the
-    slashes; `www.` or `….com.br` addresses with spaces after the dots; `e /ou`. The
-    suggestion is the token without the spaces. Lists (`2, 5 e 7 votos`) stay silent.
+    slashes; `www.` or `….com.br` addresses with spaces after the dots; `https: //`; a unit
+    over a unit (`km / h`); a Windows path with spaces at its backslashes (`C: \\ Windows`); a
+    plural or gender mark after a space (`arquivo (s)`); `e /ou`. The suggestion is the token
+    without the spaces. Lists (`2, 5 e 7 votos`) stay silent.
     """
     text = doc.text
     if not any(a in text for a in _ANCHORS):
