@@ -244,16 +244,17 @@ class Aligner:
         self._done[doc] = al
         return al
 
-    def _translator(self, doc: Document) -> tuple[Any, str]:
+    def _translator(self, doc: Document, source_language: str | None = None) -> tuple[Any, str]:
         """The translator service and the target language for ``doc``; raises
         ProviderUnavailable when there is none for source language -> target language."""
         language = doc.language or self.config.language
         if not language:
             raise ProviderUnavailable("source-aware checks: the target language is unknown (--language)")
         service = self.providers.get("translator")
-        if not service.supports(self.source_language, language, doc.variant or self.config.variant):
+        src = source_language or self.source_language
+        if not service.supports(src, language, doc.variant or self.config.variant):
             raise ProviderUnavailable(
-                f"translator {service.name}: no model for {self.source_language}->{language}"
+                f"translator {service.name}: no model for {src}->{language}"
             )
         return service, language
 
@@ -266,7 +267,10 @@ class Aligner:
         one batch; each unit is aligned on its own (see the module docstring), its beads marked
         with the unit. Spans stay in ``doc``'s text, which the engine maps back to the file.
         """
-        service, language = self._translator(doc)
+        # An XLIFF file declares its sources' language (mtqa.engine.readers.xliff); a PO file
+        # does not, and its msgids are taken to be in the aligner's source language (English).
+        source_language = doc.meta.get("source_language") or self.source_language
+        service, language = self._translator(doc, source_language)
         units = sorted(doc.units, key=lambda u: u.start)
         pieces, spans, at = [], [], 0
         for u in units:
@@ -276,11 +280,11 @@ class Aligner:
             pieces.append(u.source)
             spans.append((at, at + len(u.source)))
             at += len(u.source)
-        src = Document(doc.path, "".join(pieces), language=self.source_language)
+        src = Document(doc.path, "".join(pieces), language=source_language)
         s_by = _by_span(_sentences(src), spans)
         t_by = _by_span(_sentences(doc), [(u.start, u.end) for u in units])
         translated = service.translate([s.text for group in s_by for s in group],
-                                       self.source_language, language)
+                                       source_language, language)
         al = Alignment(doc.path, src)
         done = 0
         for u, s_segs, t_segs in zip(units, s_by, t_by, strict=True):

@@ -123,6 +123,12 @@ def read(doc: Document) -> Document:
         fs, fe = chars[n], end_of[n]
         if kind == "start":
             name, attrs = payload  # type: ignore[misc]
+            # The declared language of the sources (1.2: <file source-language>, 2.0: <xliff
+            # srcLang>): the source-aware checks translate from it.
+            declared = attrs.get("source-language") if name == "file" else (
+                attrs.get("srcLang") if name == "xliff" else None)
+            if declared and declared.strip():
+                doc.meta.setdefault("source_language", declared.strip().replace("_", "-").split("-")[0].lower())
             if name in _UNITS:
                 unit_id = attrs.get("id", "")
                 skip_unit = attrs.get("translate", "yes") == "no"
