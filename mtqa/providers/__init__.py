@@ -60,6 +60,13 @@ class Providers:
         """The provider ``name`` if it has been built already, else None (never builds it)."""
         return self._cache.get(name)
 
+    def forget(self, name: str) -> None:
+        """Drop provider ``name`` (built or failed): the next :meth:`get` builds it again from
+        its files (the review UI does this for ``glossary`` after adding an entry)."""
+        with self._lock(name):
+            self._cache.pop(name, None)
+            self._errors.pop(name, None)
+
     def get(self, name: str) -> Any:
         if name in self._cache:
             return self._cache[name]

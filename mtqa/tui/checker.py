@@ -133,6 +133,11 @@ class Checker:
                     Document(doc.path, doc.text, encoding=doc.encoding)))
         return self._requests
 
+    def reload_glossary(self, first: int = 0) -> None:
+        """Have the checking process read the glossaries again and check every document again,
+        ``first`` first (each comes back as a new :class:`Checked`)."""
+        self._send(("reload", first))
+
     def stop(self) -> None:
         self._send(("stop",))
         if self._proc is not None:
@@ -202,6 +207,7 @@ class Checker:
                    threading.Thread(target=roundtrips, daemon=True)]
         for t in threads:
             t.start()
+        loading = threads[0]
         try:
             while True:
                 try:
@@ -217,6 +223,18 @@ class Checker:
                             order.appendleft(msg[1])
                 elif msg[0] == "roundtrip":
                     jobs.put(msg[1:])
+                elif msg[0] == "reload":
+                    # an entry was added to a glossary: read them again, check everything again
+                    with cond:
+                        session.reload_glossary()
+                        order.clear()
+                        order.extend(range(len(session.docs)))
+                        if msg[1] in order:
+                            order.remove(msg[1])
+                            order.appendleft(msg[1])
+                    if not loading.is_alive():
+                        loading = threading.Thread(target=loader, daemon=True)
+                        loading.start()
         finally:
             stopping.set()
             jobs.put(None)

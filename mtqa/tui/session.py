@@ -204,6 +204,15 @@ class ReviewSession:
             st.error = str(exc)
             return None
 
+    def reload_glossary(self) -> None:
+        """Read the glossaries again (an entry was added) and mark every document to be checked
+        again; the findings shown stay until the new ones come."""
+        with self.lock:
+            if self._engine is not None:
+                self._engine.providers.forget("glossary")
+            for st in self.docs:
+                st.checked = False
+
     def store(self, i: int, doc: Document | None, unmerged: list[Finding], findings: list[Finding],
               error: str | None) -> bool:
         """Take in document ``i`` as checked elsewhere (the same steps as :meth:`_check`, run by

@@ -104,7 +104,7 @@ async def test_g_writes_the_project_glossary_and_the_next_lint_uses_it(tmp_path,
     written = project / "mtqa-glossary.yaml"
     assert Path(proposed) == written
     assert "mtqa lint reads this file" in said
-    assert f"written to {written}; the next mtqa lint uses it" in said
+    assert f"written to {written}; checking again with it; the next mtqa lint uses it too" in said
     (entry,) = g.load_file(written).entries
     assert (entry.id, entry.kind, entry.terms) == ("senhor", "forbidden", ["Senhor"])
     assert _senhor(_lint(project)) == [("G108", "Senhor", 1, "Presidente")]
@@ -124,7 +124,7 @@ async def test_g_writes_the_first_writable_extend_paths_file(tmp_path, monkeypat
     proposed, said = await _add_entry(_app(project))
     house = project / "gl" / "house.yaml"
     assert Path(proposed) == house  # a folder is passed over; the file is the first writable one
-    assert f"written to {house}; the next mtqa lint uses it" in said
+    assert f"written to {house}; checking again with it; the next mtqa lint uses it too" in said
     assert [e.id for e in g.load_file(house).entries] == ["house-comitiva", "senhor"]
     assert not (project / "mtqa-glossary.yaml").exists()
     assert _senhor(_lint(project)) == [("G108", "Senhor", 1, "Presidente")]
@@ -180,3 +180,43 @@ async def test_an_id_lint_already_reads_is_refused(tmp_path, monkeypatch):
         errors = str(modal.query_one("#g-errors").render())
         assert f"'senhor' is already used in {project / 'house.yaml'}:4" in errors
     assert not (project / "other.yaml").exists()
+
+
+async def test_after_g_the_review_checks_again_with_the_new_entry(tmp_path, monkeypatch):
+    """The entry is used at once, not only by the next lint: the documents are checked again and
+    the new finding shows in the open review."""
+    from mtqa.checks import get_check
+    from mtqa.tui.app import make_app
+    from mtqa.tui.modals.glossary import GlossaryModal
+
+    project = _project(tmp_path / "proj")
+    monkeypatch.chdir(project)
+    cfg = load_config(project / "mtqa.toml", env={})
+    providers = Providers(cfg, overrides={"langid": None})
+    engine = Engine(cfg, checks=[*TEST_CHECKS, get_check("G108")], providers=providers)
+    app = make_app([str(project / "a.txt")], cfg, engine=engine)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await ready(pilot)
+        s = app.session
+        assert not [f for f in s.docs[0].unmerged if f.code == "G108"]
+        while s.current().code != "X902":
+            await pilot.press("n")
+        await pilot.press("g")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, GlossaryModal)
+        modal.query_one("#g-good").value = GOOD
+        modal.query_one("#g-suggest").value = "presidente"
+        modal.query_one("#g-message").value = "'Senhor' before a name is a calque of 'Mr'"
+        await pilot.press("ctrl+s")
+        for _ in range(400):
+            await pilot.pause(0.01)
+            # X902 flags the same span: G108 is merged into it, listed in its evidence
+            new = [f for f in s.docs[0].unmerged if f.code == "G108"]
+            if new and s.docs[0].checked:
+                break
+        assert [(f.text, f.suggestion) for f in new] == [("Senhor", "Presidente")]
+        shown = next(f for f in s.docs[0].findings if f.text == "Senhor")
+        assert "G108" in shown.also
+        await pilot.press("n")  # the review goes on
+        await pilot.press("q")

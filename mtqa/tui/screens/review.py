@@ -137,6 +137,22 @@ class ReviewScreen(Screen):
             self.post_message(RecheckDone(result.index, 0, result.error, result.request,
                                           result.findings, result.codes, result.docs))
 
+    def reload_glossary(self) -> None:
+        """Check every document again with the glossaries as they are on disk now (an entry was
+        just added): the current one first, its findings shown again when they come."""
+        s = self.session
+        s.reload_glossary()
+        self.shown_doc = None  # the current document's new findings are shown when they come
+        self.waiting = s.cursor.doc  # keys wait for them, as they do at start
+        checker = getattr(self.app, "checker", None)
+        if checker is not None:
+            checker.reload_glossary(s.cursor.doc)
+        else:
+            order = [s.cursor.doc, *(i for i in range(len(s.docs)) if i != s.cursor.doc)]
+            for i in order:
+                s.ensure(i)
+                self.post_message(DocumentChecked(i))
+
     def wait_for(self, index: int) -> None:
         """Hold the queued actions until document ``index`` is checked (and check it next)."""
         self.waiting = index
@@ -460,8 +476,11 @@ class ReviewScreen(Screen):
                 return
             written = modal.saved.id if modal.saved else form.id
             note = where_note(s.config, path)
+            read = note.startswith("mtqa lint reads")
+            if read:
+                self.reload_glossary()
             self.status(f"glossary entry {written!r} written to {path}; "
-                        + ("the next mtqa lint uses it" if note.startswith("mtqa lint reads")
+                        + ("checking again with it; the next mtqa lint uses it too" if read
                            else note.replace("this file", "it")))
 
         self.prompt(modal, done)
