@@ -7,9 +7,11 @@ across an article: `Coréia` in one paragraph and `Coreia` in the next, `Kim Jon
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 
 from mtqa.checks.base import Hit, bad, check, good
@@ -26,8 +28,17 @@ _MAX_NAME_WORDS = 6
 @lru_cache(maxsize=8192)
 def _fold(s: str) -> str:
     """Lower-cased, accents removed, spaces and hyphens dropped: the identity of a name."""
+    return _stripped(s).lower()
+
+
+@lru_cache(maxsize=8192)
+def _stripped(s: str) -> str:
+    """:func:`_fold` before lower-casing. Of a run of words joined by spaces or hyphens, it is the
+    words' own stripped forms joined (a space or a hyphen decomposes to itself and no mark moves
+    across it), so a name of several words is folded from its words' cached forms; lower() is
+    applied to the whole (a Greek final sigma depends on what follows it)."""
     nfkd = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in nfkd if not unicodedata.combining(c) and c not in " -\u00a0").lower()
+    return "".join(c for c in nfkd if not unicodedata.combining(c) and c not in " -\u00a0")
 
 
 def _is_cap(tok: str) -> bool:
@@ -40,11 +51,15 @@ def _is_cap(tok: str) -> bool:
 _MAYBE_CAP = re.compile(r"(?<!\w)[^\W\da-z\u00df-\u00f6\u00f8-\u00ff_]")
 
 
+#: What may join two words of a name (``text[b:b + 1]`` is empty at the end of the text).
+_JOINS = (" ", "-")
+
+
 def _name_runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised words joined by one space or a hyphen (a hyphen may also join a
     lower-case syllable, as in ``Jong-un``)."""
     runs: list[list[tuple[int, int]]] = []
-    search, token = _MAYBE_CAP.search, _TOKEN.search
+    search, token, match = _MAYBE_CAP.search, _TOKEN.search, _TOKEN.match
     pos = 0
     while (start := search(text, pos)) is not None:
         m = token(text, start.start())
@@ -53,9 +68,9 @@ def _name_runs(text: str) -> list[list[tuple[int, int]]]:
         if not (text[a].isupper() and _is_cap(m.group())):
             continue
         cur = [(a, b)]
-        # Extend the run word by word; the word that ends it may start the next run.
-        while (m := token(text, b)) is not None:
-            sep = text[b:m.start()]
+        # Extend the run word by word; the word that ends it may start the next run. The word
+        # must follow one space or one hyphen: anything else ends the run without a search.
+        while (sep := text[b:b + 1]) in _JOINS and (m := match(text, b + 1)) is not None:
             if (sep == "-" and m.group().isalpha()) or (sep == " " and _is_cap(m.group())):
                 cur.append(m.span())
                 b = m.end()
@@ -119,34 +134,31 @@ def name_written_two_ways(doc, ctx):
     the others are reported with it as the suggestion. A capitalised word starting a sentence on
     its own and words in capitals (headlines) are not compared.
     """
-    occurrences: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     lower_known = _lower_known(ctx, doc)
-    fold = _fold
-    for sent in doc.sentences:
-        text = sent.text
-        runs = _name_runs(text)
-        if not runs:
-            continue
-        first = _TOKEN.search(text)  # the sentence's first word
-        first_span = first.span() if first else None
-        off = sent.start
-        for run in runs:
-            toks = run
-            if first_span is not None and toks[0] == first_span and lower_known(first.group()):
-                # A sentence-initial common word ("A", "Na", "Para") is not part of the name.
-                toks = toks[1:]
-            for a, b in toks:
-                if (a, b) == first_span or text[b:b + 1] == "-" or text[a - 1:a] == "-":
-                    continue
-                occurrences["1:" + fold(text[a:b])].append((off + a, off + b, text[a:b]))
-            for i in range(len(toks)):
-                # Names of up to six words: all sub-runs of a long run of capitals grow with the
-                # cube of its length (a 10 KB line of capitalised words took minutes).
-                for j in range(i + 2, min(len(toks), i + _MAX_NAME_WORDS) + 1):
-                    a, b = toks[i][0], toks[j - 1][1]
-                    occurrences["n:" + fold(text[a:b])].append((off + a, off + b, text[a:b]))
+    # Two passes over the names: the first keeps each key's first form only (or that it has
+    # several), the second the occurrences of the keys with several forms. A document of names
+    # that are all written one way (junk of capitalised words, or a clean article) keeps no list
+    # of occurrences, and most articles need no second pass.
+    first: dict[str, object] = {}
+    several = False
+    for text, _off, keys in _name_keys(doc, lower_known):
+        for key, a, b in keys:
+            f = first.get(key)
+            if f is None:
+                first[key] = text[a:b]
+            elif f is not _SEVERAL and f != text[a:b]:
+                first[key] = _SEVERAL
+                several = True
+    if not several:
+        return
+    occurrences: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for text, off, keys in _name_keys(doc, lower_known):
+        for key, a, b in keys:
+            if first[key] is _SEVERAL:
+                occurrences[key].append((off + a, off + b, text[a:b]))
+    del first
     known = None
-    reported: list[tuple[int, int]] = []
+    reported = _Spans()
     # Names written one way only say nothing; the others, longest first (a stable sort).
     groups = sorted(
         ((key, occ) for key, occ in occurrences.items() if any(s != occ[0][2] for _, _, s in occ)),
@@ -161,10 +173,84 @@ def name_written_two_ways(doc, ctx):
         order = {s: i for i, (_, _, s) in reversed(list(enumerate(occ)))}
         best = max(forms, key=lambda s: (forms[s], known(s), -order[s]))
         for a, b, s in occ:
-            if s == best or any(a < rb and ra < b for ra, rb in reported):
+            if s == best or reported.overlaps(a, b):
                 continue
-            reported.append((a, b))
+            reported.add(a, b)
             yield Hit(a, b, suggestion=best, args={"count": forms[best]})
+
+
+#: A key written in more than one way (see name_written_two_ways).
+_SEVERAL = object()
+
+
+def _name_keys(doc: Document, lower_known) -> Iterator[tuple[str, int, list[tuple[str, int, int]]]]:
+    """For each sentence with capitalised words: its text, its offset and the names C101 compares
+    in it, as ``(key, start, end)`` in the sentence, in order (each run's words on their own,
+    then its names of two to six words). The key is the name folded (:func:`_fold`), ``1:`` or
+    ``n:`` for one word or more."""
+    fold, strip = _fold, _stripped
+    for sent in doc.sentences:
+        text = sent.text
+        runs = _name_runs(text)
+        if not runs:
+            continue
+        first = _TOKEN.search(text)  # the sentence's first word
+        first_span = first.span() if first else None
+        keys: list[tuple[str, int, int]] = []
+        for run in runs:
+            toks = run
+            if first_span is not None and toks[0] == first_span and lower_known(first.group()):
+                # A sentence-initial common word ("A", "Na", "Para") is not part of the name.
+                toks = toks[1:]
+            for a, b in toks:
+                if (a, b) == first_span or text[b:b + 1] == "-" or text[a - 1:a] == "-":
+                    continue
+                keys.append(("1:" + fold(text[a:b]), a, b))
+            n = len(toks)
+            if n < 2:
+                continue
+            # The words of a run are joined by one space or hyphen, which folding drops: a name's
+            # key is its words' stripped forms joined, then lower-cased (as _fold of the span).
+            # lower() is context-free but for a capital sigma, so without one the words are
+            # lower-cased on their own.
+            parts = [strip(text[a:b]) for a, b in toks]
+            sigma = any("\u03a3" in p for p in parts)
+            if not sigma:
+                parts = [p.lower() for p in parts]
+            ends = [b for _, b in toks]
+            for i in range(n):
+                # Names of up to six words: all sub-runs of a long run of capitals grow with the
+                # cube of its length (a 10 KB line of capitalised words took minutes).
+                a = toks[i][0]
+                key = "n:" + parts[i]
+                for j in range(i + 1, min(n, i + _MAX_NAME_WORDS)):
+                    key += parts[j]
+                    keys.append((key.lower() if sigma else key, a, ends[j]))
+        yield text, sent.start, keys
+
+
+class _Spans:
+    """Disjoint spans, kept sorted: whether a new span overlaps one of them is a binary search
+    (a list scanned for each hit made C101 quadratic in its hits)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` overlaps a span held (``a < end and start < b``)."""
+        # Disjoint spans sorted by start are sorted by end too: of those starting before b, the
+        # last ends last.
+        i = bisect.bisect_left(self.starts, b) - 1
+        return i >= 0 and a < self.ends[i]
+
+    def add(self, a: int, b: int) -> None:
+        """Add ``[a, b)``, which overlaps no span held."""
+        i = bisect.bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
 
 
 @check(
