@@ -225,23 +225,31 @@ class Document:
             col -= 1
         return line + 1, col
 
+    # The segments are made with the garbage collector paused (mtqa.core.text.gc_paused).
+
     @cached_property
     def lines(self) -> tuple[Segment, ...]:
-        from mtqa.core.text import split_lines
+        from mtqa.core.text import gc_paused, split_lines
 
-        return split_lines(self.text)
+        with gc_paused():
+            return split_lines(self.text)
 
     @cached_property
     def paragraphs(self) -> tuple[Segment, ...]:
-        from mtqa.core.text import split_paragraphs
+        from mtqa.core.text import gc_paused, split_paragraphs
 
-        return split_paragraphs(self.text, self.lines)
+        lines = self.lines
+        with gc_paused():
+            return split_paragraphs(self.text, lines)
 
     @cached_property
     def sentences(self) -> tuple[Segment, ...]:
-        from mtqa.core.text import split_sentences
+        from mtqa.core.text import gc_paused, split_sentences
 
-        return tuple(s for line in self.lines for s in split_sentences(line))
+        lines = self.lines
+        with gc_paused():
+            # A blank line has no sentence: not even a call for it (a million newlines).
+            return tuple(s for line in lines if line.text for s in split_sentences(line))
 
     def segment_at(self, offset: int, kind: str = "sentence") -> Segment | None:
         """The segment of ``kind`` that contains ``offset`` (None in blank space); O(log segments)."""
