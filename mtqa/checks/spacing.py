@@ -326,17 +326,28 @@ def stray_period(doc, ctx):
 _BLANKS = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]"
 
 
-#: The run of non-blank characters that ends where a search's ``endpos`` is (``\Z`` there), and
-#: the run that starts where a match's ``pos`` is: what a walk over ``str.isspace`` finds,
-#: in C (``\s`` and ``str.isspace`` agree on every character).
-_TRAILING_TOKEN = re.compile(r"\S*\Z")
+#: The run of non-blank characters that starts where a match's ``pos`` is, and the blanks
+#: after it: what a walk over ``str.isspace`` finds, in C (``\s`` and ``str.isspace`` agree on
+#: every character).
 _LEADING_TOKEN = re.compile(r"\S*")
 _LEADING_BLANKS = re.compile(r"[^\S\n]*")
+#: Matched from a window's start: up to just after the window's last blank (greedy, then back
+#: one character at a time until a blank: linear in the window).
+_UP_TO_LAST_BLANK = re.compile(r".*\s", re.S)
+
+
+def _token_start(text: str, lo: int, pos: int) -> int:
+    """Where the run of non-blanks that ends at ``pos`` starts, not before ``lo``: what the
+    search of ``\\S*\\Z`` in ``text[lo:pos]`` finds. That search tried each position of the
+    window and ran to its end from each, quadratic in the window (a megabyte of HTML tags
+    without a blank took a second in S128)."""
+    m = _UP_TO_LAST_BLANK.match(text, lo, pos)
+    return m.end() if m is not None else lo
 
 
 def _token_bounds(text: str, start: int, end: int, limit: int = 80) -> tuple[int, int]:
     """The whitespace-delimited token around ``text[start:end]``, at most ``limit`` either side."""
-    a = _TRAILING_TOKEN.search(text, max(0, start - limit), start).start() if start > 0 else start
+    a = _token_start(text, max(0, start - limit), start) if start > 0 else start
     b = _LEADING_TOKEN.match(text, end, end + limit).end() if end < len(text) else end
     return a, b
 
@@ -383,7 +394,7 @@ def _near(text: str, anchor: re.Pattern, rx: re.Pattern, back: int = 60, fwd: in
                 continue
         a = max(0, s - back)
         if a > 0:  # back to the start of the token, at most 40 characters
-            a = _TRAILING_TOKEN.search(text, max(0, a - 40), a).start()
+            a = _token_start(text, max(0, a - 40), a)
         b = window_end(m.end())
         if a0 >= 0 and a <= b0:
             b0 = max(b0, b)
