@@ -47,8 +47,8 @@ def _is_cap(tok: str) -> bool:
 
 #: Where a run can start: a word whose first character is not a digit, an underscore or a
 #: lower-case Latin letter. A superset of the capitalised words, found without a Python loop over
-#: the lower-case words in between.
-_MAYBE_CAP = re.compile(r"(?<!\w)[^\W\da-z\u00df-\u00f6\u00f8-\u00ff_]")
+#: the lower-case words in between, whole (the word is the ``\\w+`` that starts there).
+_MAYBE_CAP = re.compile(r"(?<!\w)[^\W\da-z\u00df-\u00f6\u00f8-\u00ff_]\w*")
 
 
 #: What may join two words of a name (``text[b:b + 1]`` is empty at the end of the text).
@@ -59,10 +59,9 @@ def _name_runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised words joined by one space or a hyphen (a hyphen may also join a
     lower-case syllable, as in ``Jong-un``)."""
     runs: list[list[tuple[int, int]]] = []
-    search, token, match = _MAYBE_CAP.search, _TOKEN.search, _TOKEN.match
+    search, match = _MAYBE_CAP.search, _TOKEN.match
     pos = 0
-    while (start := search(text, pos)) is not None:
-        m = token(text, start.start())
+    while (m := search(text, pos)) is not None:
         a, b = m.span()
         pos = b
         if not (text[a].isupper() and _is_cap(m.group())):
