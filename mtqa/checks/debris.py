@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
+from mtqa.checks.spacing import _near
 from mtqa.core.model import Document, Severity
 
 _SP = r"[ \t\u00a0]"
@@ -47,6 +48,24 @@ _SPLIT = (
 )
 #: Every match holds one of these (a cheap test before the patterns).
 _ANCHORS = ("@", "#", ":", ",", "/", "www", ". com", ". br", "\\", "(")
+#: For each pattern of _SPLIT, a pattern every one of its matches holds, which the regex engine
+#: finds fast (it opens with a character or a class), and how far before and after it a match
+#: can reach: the pattern runs only in those windows (mtqa.checks.spacing._near), not from every
+#: position of a megabyte of junk.
+_GATES = (
+    (re.compile(rf"@{_SP}"), 2, 40),
+    (re.compile(rf"#{_SP}"), 4, 40),
+    (re.compile(rf"{_SP}:|:{_SP}"), 4, 6),
+    (re.compile(rf",{_SP}+\d"), 4, 30),
+    (re.compile(rf"{_SP}/|/{_SP}"), 6, 10),
+    (re.compile(r"www", re.I), 16, 120),
+    (re.compile(rf"\.{_SP}+(?:com|org|net|gov)"), 40, 10),
+    (re.compile(r"/"), 4, 6),
+    (re.compile(r"https?", re.I), 0, 120),
+    (re.compile(r"/"), 8, 8),
+    (re.compile(r"\\"), 4, 4),
+    (re.compile(rf"{_SP}\("), 4, 6),
+)
 
 
 def _joined(s: str) -> str:
@@ -103,8 +122,8 @@ def split_web_token(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
     if not any(a in text for a in _ANCHORS):
         return
     taken: list[tuple[int, int]] = []
-    for rx in _SPLIT:
-        for m in rx.finditer(text):
+    for rx, (gate, back, fwd) in zip(_SPLIT, _GATES, strict=True):
+        for m in _near(text, gate, rx, back=back, fwd=fwd):
             g = m.group()
             if not re.search(_SP, g) or any(a < m.end() and m.start() < b for a, b in taken):
                 continue

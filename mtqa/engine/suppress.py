@@ -46,11 +46,17 @@ class _CodeSets:
         return self.every or any(code[:k] in self.prefixes for k in range(1, len(code) + 1))
 
 
+_PREFIXES: frozenset[str] | None = None
+
+
 def _known_prefix(code: str) -> bool:
     """Whether ``code`` is a check's code or the start of one (``S``, ``S1``, ``S101``)."""
-    from mtqa.checks import all_checks
+    global _PREFIXES
+    if _PREFIXES is None:
+        from mtqa.checks import all_checks
 
-    return any(c.code.startswith(code) for c in all_checks())
+        _PREFIXES = frozenset(c.code[:k] for c in all_checks() for k in range(1, len(c.code) + 1))
+    return code in _PREFIXES
 
 
 def apply_inline(doc: Document, findings: Iterable[Finding]) -> list[InlineComment]:
