@@ -176,13 +176,16 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
         return cfg
 
     cfg = configure(get_config(config_path, isolated))
+    walked: dict[str, int] = {}
     groups = _config_groups(list(paths), cfg, configure, stdin_filename,
-                            fixed_config=bool(config_path or isolated))
+                            fixed_config=bool(config_path or isolated), walked=walked)
     if cfg.jobs == 0 and not scheduler:
         from mtqa.engine.files import expand
 
-        n = sum(len(expand([p for p in ps if p != "-"], g.include, g.exclude,
-                           gitignore=g.respect_gitignore)[0]) for g, ps in groups)
+        # the files of each folder were counted when the folders were grouped; walk the rest
+        n = sum(walked[p] if p in walked else
+                len(expand([p], g.include, g.exclude, gitignore=g.respect_gitignore)[0])
+                for g, ps in groups for p in ps if p != "-")
         for g, _ps in groups:
             g.jobs = auto_jobs(n)
     if fix and diff:
@@ -368,7 +371,7 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
 
 
 def _config_groups(paths: list[str], cfg, configure, stdin_filename: str | None, *,
-                   fixed_config: bool) -> list[tuple[object, list[str]]]:
+                   fixed_config: bool, walked: dict[str, int] | None = None) -> list[tuple[object, list[str]]]:
     """The paths of the command line grouped by the configuration that governs them, in the order
     they came: each path's nearest configuration file from its own folder upward (the file named
     by ``--stdin-filename`` for ``-``), as Ruff finds it, not the one of the folder mtqa runs in.
@@ -377,7 +380,8 @@ def _config_groups(paths: list[str], cfg, configure, stdin_filename: str | None,
     ``cfg`` is the configuration found from the current folder (the command line's options
     applied by ``configure``); it is reused for the paths it governs. With ``--config`` or
     ``--isolated`` (``fixed_config``) every path has ``cfg``. A group without a configuration
-    file resolves its review file and baseline at the git root of its files, if any.
+    file resolves its review file and baseline at the git root of its files, if any. ``walked``
+    receives the number of files of each folder kept whole (its walk is not repeated to count).
     """
     from mtqa.cli.common import check_codes
     from mtqa.core.config import find_config, load_config
@@ -436,6 +440,8 @@ def _config_groups(paths: list[str], cfg, configure, stdin_filename: str | None,
                 for src, o in zip(files, own, strict=True):
                     put(o, src.display)
                 continue
+            if walked is not None:
+                walked[raw] = len(files)
         put(cf, raw)
     out = []
     for cf in order:

@@ -9,7 +9,7 @@ them (mtqa.engine.suppress.apply_inline) and M001 reports the ones that ignore n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mtqa.core.model import Document
 
@@ -58,8 +58,7 @@ def alone(text: str, comment: str) -> bool:
 
 @dataclass
 class InlineComment:
-    """One inline comment of a document: its span, what it names, the lines it covers, and
-    whether it suppressed a finding (set by the engine)."""
+    """One inline comment of a document: its span, what it names, the lines it covers."""
 
     start: int
     end: int
@@ -69,8 +68,6 @@ class InlineComment:
     #: 0-based indexes of the lines it covers (its own, and the next non-blank one when it is
     #: alone on its line); empty for ``ignore-file``.
     lines: tuple[int, ...] = ()
-    used: bool = False
-    extra: dict = field(default_factory=dict)
 
     def selects(self, code: str) -> bool:
         return selected(code, self.codes)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mtqa.core.errors import ConfigError
 from mtqa.core.files import atomic_write
-from mtqa.core.inline import InlineComment, inline_comments
+from mtqa.core.inline import inline_comments
 from mtqa.core.inline import selected as _selected
 from mtqa.core.model import Document, Finding
 
@@ -59,19 +59,16 @@ def _known_prefix(code: str) -> bool:
     return code in _PREFIXES
 
 
-def apply_inline(doc: Document, findings: Iterable[Finding]) -> list[InlineComment]:
-    """Suppress what the document's inline comments ignore (mtqa.core.inline), and return the
-    comments, each marked ``used`` when it suppressed a finding. A code in a comment that is no
-    check's code (nor the start of one) is recorded in ``doc.meta["inline_unknown"]`` as
-    ``[line, code]``, for the front ends to warn about (a typo must not silently ignore
-    nothing)."""
+def apply_inline(doc: Document, findings: Iterable[Finding]) -> None:
+    """Suppress what the document's inline comments ignore (mtqa.core.inline). A code in a
+    comment that is no check's code (nor the start of one) is recorded in
+    ``doc.meta["inline_unknown"]`` as ``[line, code]``, for the front ends to warn about (a typo
+    must not silently ignore nothing)."""
     if "mtqa:" not in doc.text:
-        return []
-    comments = inline_comments(doc)
+        return
     file_codes = _CodeSets()
     by_line: dict[int, _CodeSets] = {}
-    on_line: dict[int, list[InlineComment]] = {}
-    for c in comments:
+    for c in inline_comments(doc):
         unknown = [x for x in sorted(c.codes) if not _known_prefix(x)]
         if unknown:
             doc.meta.setdefault("inline_unknown", []).extend([c.line + 1, x] for x in unknown)
@@ -80,22 +77,15 @@ def apply_inline(doc: Document, findings: Iterable[Finding]) -> list[InlineComme
             continue
         for i in c.lines:
             by_line.setdefault(i, _CodeSets()).add(set(c.codes))
-            on_line.setdefault(i, []).append(c)
-    file_wide = [c for c in comments if c.file_wide]
     for f in findings:
         if f.suppressed_by:
             continue
         if file_codes.selects(f.code):
             f.suppressed_by = "inline"
-            for c in file_wide:
-                c.used = c.used or c.selects(f.code)
             continue
         sets = by_line.get(f.line - 1)
         if sets is not None and sets.selects(f.code):
             f.suppressed_by = "inline"
-            for c in on_line.get(f.line - 1, ()):
-                c.used = c.used or c.selects(f.code)
-    return comments
 
 
 def apply_per_file(path: str, findings: Iterable[Finding], per_file: dict[str, list[str]],
