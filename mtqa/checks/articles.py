@@ -354,4 +354,98 @@ def missing_crase_before_country(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(b.start("a"), c.end, suggestion=f"à {c.text}", args={"name": c.name})
 
 
-CHECKS = (country_without_article, missing_crase_before_country)
+@cache
+def _companies(language: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    table = (load("articles").get("companies") or {}).get(language)
+    if not table:
+        return None
+    gender = {n: g for g, names in table.items() for n in names}
+    return re.compile(rf"(?<![\w-])(?P<name>{trie_pattern(list(gender))})(?![\w-])"), gender
+
+
+#: Conjunctions after which a company is the subject of a clause (`que a Apple está`). `como`
+#: is left out: `empresas como Apple e Google` lists examples without articles.
+_CLAUSE_OPENERS = frozenset("que porque quando enquanto embora caso se".split())
+_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]+)[ \t\u00a0]+$")
+
+
+@check(
+    "N103", "company-without-article", Severity.WARNING,
+    category="calque",
+    message="'{text}': Portuguese puts the article before the company's name; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("Rumores indicam [[que Samsung]] prepara um celular dobrável mais barato.",
+            suggest="que a Samsung"),
+        bad("O aplicativo [[de Google]] ganhou uma versão para tablets.", suggest="do Google"),
+        bad("A multa aplicada [[em Microsoft]] foi mantida pelo tribunal.", suggest="na Microsoft"),
+        bad("Os analistas acreditam [[que Apple]] vai adiar o lançamento.", suggest="que a Apple"),
+        good("Rumores indicam que a Samsung prepara um celular dobrável mais barato."),
+        good("Advogados de Google e Meta acompanharam a sessão."),
+        good("Empresas como Apple e Samsung disputam o mercado."),
+        good("O relógio que Apple Watch substituiu era mais simples."),
+        good("Samsung lança celular dobrável mais barato"),
+        good("A maior concorrente da Apple respondeu no dia seguinte."),
+    ],
+)
+def company_without_article(doc: Document, ctx) -> Iterator[Hit]:
+    """A company's name left bare after a preposition or a conjunction (`que Samsung prepara`).
+
+    ## Why it matters
+    In running text Portuguese names a company with the article (`a Apple anunciou`, `o Google
+    lançou`), and the prepositions contract with it (`da Samsung`, `no Facebook`). English has
+    no article there (`that Apple is working on`), and a literal translation keeps the name
+    bare: `que Apple está`, `de Samsung`.
+
+    ## What fires
+    A listed company (data: `companies`, with its gender) directly after a preposition that
+    needs or contracts the article (`de`, `em`, `por`, `para`, `com`…), or after a conjunction
+    that opens a clause (`que`, `porque`, `quando`, `se`…). The suggestion adds or contracts
+    the article.
+
+    ## What stays silent
+    Lists and pairs (`de Google e Meta`, `como Apple e Samsung`), a name that runs into another
+    capitalised word (a product: `Apple Watch`), headline-style lines, and a name after `a`
+    (it may be the article).
+    """
+    language = doc.language or "pt"
+    d = _data(language)
+    comp = _companies(language)
+    if d is None or comp is None:
+        return
+    name_rx, gender = comp
+    text = doc.text
+    after = _after_name(language)
+    headings = None
+    for m in name_rx.finditer(text):
+        s = m.start()
+        if s == 0 or text[s - 1] not in _BLANKS or not after.match(text, m.end()):
+            continue
+        if _COORDINATED.match(text, m.end()):
+            continue
+        t = _WORD_BEFORE.search(text, window_start(text, s, 40), s)
+        if t is None:
+            continue
+        word = t.group("word")
+        low = word.lower()
+        g = gender[m.group("name")]
+        if low in d.contractions and low != "a":
+            contracted = d.contractions[low].get(g)
+            if contracted is None:
+                continue
+            if word[0].isupper():
+                contracted = contracted[0].upper() + contracted[1:]
+            suggestion = f"{contracted} {m.group('name')}"
+        elif low in d.prepositions or low in _CLAUSE_OPENERS:
+            suggestion = f"{word} {_ARTICLE[g]} {m.group('name')}"
+        else:
+            continue
+        if headings is None:
+            headings = _heading_ends(doc)
+            starts = [a for a, _ in headings]
+        if _in_spans(headings, starts, s):
+            continue
+        yield Hit(t.start("word"), m.end(), suggestion=suggestion)
+
+
+CHECKS = (country_without_article, missing_crase_before_country, company_without_article)

@@ -435,6 +435,8 @@ def _date_line_rx() -> re.Pattern[str]:
         good("O acordo foi assinado em 19 de junho de 2024, em Pyongyang."),
         good("19 de junho de 2024: Putin chega a Pyongyang para a primeira visita em 24 anos."),
         good("Em 2024, a economia cresceu 3%.\n\n2025\n\nO ano começou bem."),
+        bad("O texto termina aqui.\n\n[[Última atualização: 12/05/2024]]"),
+        good("A última atualização do sistema saiu em 12/05/2024, segundo a empresa."),
     ],
 )
 def date_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -611,6 +613,12 @@ def _widget_rx() -> re.Pattern[str]:
         bad("O texto termina aqui.\n\n[[Digite seu e-mail]]\n\n[[Todos os direitos reservados © 2024]]"),
         good("Política, Economia e Cultura ganham cadernos novos em março."),
         good("Cultura e Saúde dividem o orçamento da secretaria."),
+        bad("O texto termina aqui.\n[[1,2 mil curtidas]]\n[[Imagem meramente ilustrativa]]"),
+        bad("Quer as notícias do dia no seu celular?\n[[Inscreva-se gratuitamente]]\nO texto segue."),
+        bad("O texto termina aqui.\n[[Leia a matéria completa no site original]]"),
+        bad("The text ends here.\n[[Posted in Technology, Science]]\n[[2.4k views]]", language="en"),
+        good("O vídeo teve 1,2 mil curtidas em uma hora, segundo a emissora."),
+        good("A inscrição é gratuita e termina na sexta-feira."),
     ],
 )
 def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -980,6 +988,7 @@ def _credit_line_rx() -> re.Pattern[str]:
         bad("O acordo foi assinado no sábado.\n\n[[Traduzido por: Ana Lima]]"),
         bad("Texto do artigo.\n[[Tradução: Carlos Souza]]\n[[Autor: João Pereira]]"),
         bad("Texto do artigo.\n[[Este artigo foi traduzido automaticamente do inglês.]]"),
+        bad("Texto do artigo.\n\n[[Revisado por Pedro Lima]]"),
         good("Por Ana Souza, de Belo Horizonte\n\nO texto começa aqui."),
         good("O texto começa aqui.\n\nEdição: Carlos Lima"),
         good("A tradução do livro foi feita por dois professores da USP."),
@@ -1288,6 +1297,84 @@ def stray_line(doc: Document, ctx) -> Iterator[Hit]:
             yield Hit(a, b, suggestion="")
 
 
+# --- B121 menu runs -----------------------------------------------------------------------------
+
+#: A menu item: one to three words, the first capitalised, no digit, no final or inner
+#: punctuation but hyphens, apostrophes and `&` (`Início`, `Fale conosco`, `Ciência & Saúde`).
+_MENU_ITEM = re.compile(r"[^\W\d_][^\W\d_’'&-]*(?:[ \t\u00a0]+[^\W\d_’'&-]+){0,2}")
+
+
+def _menu_item(t: str) -> bool:
+    return t[0].isupper() and _MENU_ITEM.fullmatch(t) is not None
+
+
+@cache
+def _box_labels() -> frozenset[str]:
+    return frozenset(all_languages("boilerplate", "content_box_label"))
+
+
+def _box_label(t: str) -> bool:
+    return t.rstrip(":").strip().lower() in _box_labels()
+
+
+def _name_like(t: str) -> bool:
+    """Two or three capitalised words: a person's name, as in a list of names or a cast."""
+    words = t.split()
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+@check(
+    "B121", "menu-run", Severity.WARNING,
+    category="boilerplate",
+    message="Run of short lines with no sentence among them, likely a scraped menu or a flattened list: '{text}'",
+    examples=[
+        bad("[[Início\nPolítica\nEconomia\nFale conosco]]\nO governo anunciou nesta segunda-feira um "
+            "pacote de obras para as capitais do país."),
+        bad("O governo anunciou nesta segunda-feira um pacote de obras para as capitais do país.\n"
+            "[[Quem somos\nAnuncie aqui\nTrabalhe conosco]]"),
+        good("Elenco\n\nAna Souza\nPedro Lima\nJoão Carvalho\n\nA peça estreia em março."),
+        good("Ingredientes\n2 xícaras de farinha\n3 ovos\n1 colher de fermento"),
+        good("Rio de Janeiro\n\nO governo anunciou nesta segunda-feira um pacote de obras.\n\nReação\n\n"
+             "Os governadores elogiaram."),
+        good("Os finalistas:\nBrasil\nArgentina\nFrança\nCroácia"),
+        good("Fim de obra\nA ponte foi entregue.\nNovo prazo\nA estrada fica para maio."),
+        good("A mostra abre no sábado.\n\nServiço\nSertão em Luz\nMuseu de Arte\nEntrada gratuita"),
+    ],
+)
+def menu_run(doc: Document, ctx) -> Iterator[Hit]:
+    """Three or more short capitalised lines in a row, with no blank line between them.
+
+    ## Why it matters
+    A page's navigation (`Início`, `Notícias`, `Esportes`, `Fale conosco`) is a column of short
+    links; scraped with the article, it becomes a column of short lines above or below the
+    text. Each item alone looks like a heading, but an article never stacks three headings
+    with nothing between them.
+
+    ## What fires
+    Three or more consecutive lines, each of one to three words that start with a letter, the
+    first one capitalised, with no digit and no punctuation but hyphens, apostrophes and `&`.
+    The whole run is reported once. A run whose lines are all names (two or three capitalised
+    words each: a cast, a list of authors), a list introduced by a colon, and lines with
+    quantities (`2 xícaras de farinha`) stay silent; so do a box that opens with a label of the
+    article's own (`Serviço`, `Elenco`, `Ficha técnica`: data `content_box_label`) and headings
+    separated by paragraphs or blank lines.
+    """
+    lines = _nonblank(doc)
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and (j == i or lines[j][3] == lines[j - 1][3] + 1) and _menu_item(lines[j][2]):
+            j += 1
+        if j - i >= 3:
+            run = [t for _, _, t, _ in lines[i:j]]
+            joined = i > 0 and lines[i - 1][3] == lines[i][3] - 1
+            after_colon = joined and lines[i - 1][2].endswith(":")
+            boxed = _box_label(run[0]) or (joined and _box_label(lines[i - 1][2]))
+            if not all(_name_like(t) for t in run) and not after_colon and not boxed:
+                yield Hit(lines[i][0], lines[j - 1][1], suggestion="")
+        i = max(j, i + 1)
+
+
 CHECKS = (
     comment_form,
     related_links,
@@ -1309,4 +1396,5 @@ CHECKS = (
     glued_widget_text,
     wiki_furniture,
     stray_line,
+    menu_run,
 )

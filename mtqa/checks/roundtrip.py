@@ -146,7 +146,9 @@ def person_change(a: str, b: str) -> bool:
     is rare, and a round trip that turns it into the third person usually repairs a subject
     mismatch. Changes of number within the third person (``pode -> podem``) are left out: round
     trips make them constantly when the English subject is ambiguous. Present-tense ``-o`` forms
-    are not taken as first person (they are mostly nouns and adjectives: ``coreano``).
+    are not taken as first person (they are mostly nouns and adjectives: ``coreano``), nor are
+    unaccented ``-ai``/``-ui`` forms (``inclui``, ``sai``: the present of ``incluir``, ``sair``,
+    whose first-person preterite is accented, ``incluí``).
     """
     if a.lower() == b.lower():
         return False
@@ -154,6 +156,8 @@ def person_change(a: str, b: str) -> bool:
     for sa, ta, pa in _analyses(a):
         if ta.startswith("pres-") and a.lower().endswith("o"):
             continue
+        if ta.startswith("pret-") and pa == {_P1S} and a.lower()[-2:] in ("ai", "ui", "oi"):
+            continue  # "inclui", "sai": the present of -uir/-air verbs; the preterite is "incluí"
         for sb, tb, pb in _analyses(b):
             if sa == sb and ta == tb and pa <= first and pb & third and not (pa & pb):
                 return True

@@ -255,6 +255,8 @@ def unbalanced_quotes(doc, ctx):
 # A period glued to a lower-case word and followed by a lower-case word: "for use. in Ukraine".
 _STRAY_PERIOD = re.compile(r"(?<![\w.])([^\W\d_]{3,})(\.)(?= +[^\W\d_A-ZÀ-Ý])")
 _PERIOD_THEN_LOWER = re.compile(r"\. +[^\W\d_A-ZÀ-Ý]")  # in every match of the pattern above
+#: A period before `E/ou`: "and/or" joins two parts of one sentence and never opens one.
+_PERIOD_AND_OR = re.compile(r"(?<![\w.])([^\W\d_]{3,})\. +(E ?/ ?ou)\b")
 
 
 @cache
@@ -287,6 +289,10 @@ def _abbreviations() -> frozenset[str]:
         bad("o anúncio do [[Console.]] que destruiu as vendas", suggest="Console"),
         good("a Warner Bros. e a Disney; o Sr. e a Sra. Silva; a Ltda. e a Cia. de seguros"),
         good("Ele saiu de Paris. iPhone e eBay lideram as vendas."),
+        bad("Os dados podem ser roubados por [[terceiros. E/ou]] usados para golpes.",
+            suggest="terceiros e/ou"),
+        good("Os dados podem ser roubados por terceiros e/ou usados para golpes. E ou eles agem, "
+             "ou perdem."),
     ],
 )
 def stray_period(doc, ctx):
@@ -300,10 +306,15 @@ def stray_period(doc, ctx):
     A lower-case or capitalised word of three or more letters, a period, a space and a
     lower-case word. Abbreviations and titles (`etc.`, `dept.`, `Bros.`, `Ltda.`, the project's
     lists), dotted names (`globo.com`) and names written in lower case (`iPhone`) stay silent.
+    A period before `E/ou` fires too: "and/or" never opens a sentence (`roubados por terceiros.
+    E/ou usados`).
     """
+    abbr = _abbreviations()
+    for m in _PERIOD_AND_OR.finditer(doc.text):
+        if m.group(1) not in abbr:
+            yield Hit(m.start(1), m.end(2), suggestion=f"{m.group(1)} {m.group(2).lower()}")
     if not _PERIOD_THEN_LOWER.search(doc.text):
         return
-    abbr = _abbreviations()
     titles = _titles()
     text = doc.text
     for m in _STRAY_PERIOD.finditer(text):

@@ -28,6 +28,10 @@ def test_person_change():
     assert not rt.person_change("pode", "podem")  # number within the third person: paraphrase
     assert not rt.person_change("coreano", "coreana")  # nouns and adjectives in -o are not verbs
     assert not rt.person_change("falou", "disse")
+    # the present of -uir/-air verbs ends in an unaccented -ui/-ai; their preterite is "incluí"
+    assert not rt.person_change("inclui", "incluiu")
+    assert not rt.person_change("sai", "saiu")
+    assert rt.person_change("parti", "partiu")
 
 
 def test_word_changes_filters():
