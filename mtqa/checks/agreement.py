@@ -78,6 +78,7 @@ def _third_person(word: str, known) -> str | None:
         good("O pacote inclui três acordos e atrai investidores; o prazo sai em março."),
         bad("O porta-voz disse que o governo [[incluí]] o tema na pauta.", suggest="incluiu"),
         good("Ele contou que o avô lhe disse: “Parti cedo.”\n\n“Voltei no mesmo dia”, completou."),
+        good("O nome do rio vem do tupi e significa água escura."),
     ],
 )
 def first_person_in_reported_speech(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -91,7 +92,8 @@ def first_person_in_reported_speech(doc: Document, ctx: CheckContext) -> Iterato
     A lower-case word that the dictionary confirms is a first-person singular preterite (its
     third-person form and its infinitive are both words: `falei` → `falou`, `falar`), outside
     quotation marks, in a sentence with no first-person word (`eu`, `me`, `meu`...). Quotations,
-    including one continued from paragraph to paragraph, stay silent.
+    including one continued from paragraph to paragraph, stay silent, and so does a word right
+    after a masculine article or its contraction (`vem do tupi`: a noun).
     """
     known_fn = ctx.providers.get("dictionary").known
     variant = doc.variant or "BR"
@@ -111,10 +113,18 @@ def first_person_in_reported_speech(doc: Document, ctx: CheckContext) -> Iterato
             start = sent.start + m.start(1)
             if any(a <= start < b for a, b in quoted):
                 continue
+            before = _WORD_BEFORE.search(sent.text, 0, m.start(1))
+            if before and before.group(1).lower() in _ARTICLES_BEFORE_NOUN:
+                continue  # "vem do tupi": a noun after an article, not a verb
             third = _third_person(m.group(1), known)
             if third:
                 yield Hit(start, start + len(m.group(1)), suggestion=third)
 
+
+#: Articles and their contractions: a finite verb never follows one directly (`do tupi`).
+_ARTICLES_BEFORE_NOUN = frozenset(
+    "o os um uns do dos no nos ao aos pelo pelos num nuns dum duns".split()
+)
 
 # --------------------------------------------------------------------------------------------
 # Verb forms: which words are a third-person singular, and what their plural is.
