@@ -619,6 +619,9 @@ def _widget_rx() -> re.Pattern[str]:
         bad("The text ends here.\n[[Posted in Technology, Science]]\n[[2.4k views]]", language="en"),
         good("O vídeo teve 1,2 mil curtidas em uma hora, segundo a emissora."),
         good("A inscrição é gratuita e termina na sexta-feira."),
+        bad("O texto termina aqui.\n[[Veja a galeria de fotos]]\n[[Clique na imagem para ampliar]]"),
+        bad("O texto termina aqui.\n[[Cadastre seu e-mail e receba nossas notícias]]\n[[Enviar por e-mail]]"),
+        good("O museu pede que o visitante veja a galeria de fotos antes da sala principal."),
     ],
 )
 def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
