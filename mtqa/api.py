@@ -34,6 +34,8 @@ class Checker:
     without one, the nearest ``pyproject.toml``/``mtqa.toml`` is read when ``search_config`` is
     true, else the defaults. ``select``/``ignore`` take what ``--select``/``--ignore`` take.
 
+    ``lazy=True`` loads the engine on first use instead of at once.
+
     A Checker may be shared by threads: calls run one at a time on its engine (the checks keep
     per-document state), so a server runs one Checker per worker thread or accepts the queue.
     """
@@ -47,6 +49,7 @@ class Checker:
         select: Sequence[str] | None = None,
         ignore: Sequence[str] | None = None,
         search_config: bool = False,
+        lazy: bool = False,
     ) -> None:
         from mtqa.engine.runner import Engine
 
@@ -60,10 +63,32 @@ class Checker:
         if ignore is not None:
             cfg.ignore = [*cfg.ignore, *ignore]
         self.config = cfg
-        self.engine = Engine(cfg)
+        self._engine: Engine | None = None
         self._lock = threading.Lock()
         self._baseline: dict | None = None
         self._dismissed: set[str] | None = None
+        if not lazy:
+            self._engine = Engine(cfg)
+
+    @property
+    def engine(self):
+        """The loaded engine (built on first use when the checker was made with ``lazy=True``)."""
+        if self._engine is None:
+            from mtqa.engine.runner import Engine
+
+            with self._lock:
+                if self._engine is None:
+                    self._engine = Engine(self.config)
+        return self._engine
+
+    def use_aligner(self, aligner) -> None:
+        """Give the A1xx checks an :class:`~mtqa.engine.align.Aligner` (``mtqa lint --source``,
+        ``--pairs``): bound to this checker's providers."""
+        self.engine.providers.set("aligner", aligner.bind(self.engine.providers))
+
+    def report_sentences(self, callback) -> None:
+        """Call ``callback`` as the round trip translates sentences (progress bars)."""
+        self.engine.ctx.progress = callback
 
     @property
     def codes(self) -> list[str]:
@@ -108,13 +133,24 @@ class Checker:
         lang, var = parse_language(language or "", variant or "", "check_text(language=..., variant=...)")
         return Document(path, text, language=lang or None, variant=var or None)
 
-    def check_files(self, paths: Iterable[str | Path]) -> Any:
+    def check_files(self, paths: Iterable[str | Path], *, progress: Any = None,
+                    baseline: str | Path | None = None, use_review: bool = True,
+                    stdin_name: str | None = None, processes: bool = False) -> Any:
         """Check files and folders as ``mtqa lint`` does; returns its result object (``findings``,
-        ``suppressed``, ``documents``, ``errors``, ``skipped``, ``notes``, ``signature``)."""
+        ``suppressed``, ``documents``, ``errors``, ``skipped``, ``notes``, ``signature``).
+
+        ``baseline`` overrides the configuration's baseline file; ``use_review=False`` ignores
+        the reviewers' dismissals; ``stdin_name`` is the path standard input (``-``) is checked
+        as. With ``processes=True`` the run may fan out to ``config.jobs`` worker processes, each
+        loading its own engine, unless this checker's engine is already loaded (an aligner or a
+        progress callback was given): that is how ``mtqa lint`` runs."""
         from mtqa.engine.runner import run
 
+        engine = self._engine if processes else self.engine
         with self._lock:
-            return run([str(p) for p in paths], self.config, engine=self.engine)
+            return run([str(p) for p in paths], self.config, engine=engine, progress=progress,
+                       baseline=Path(baseline) if baseline else None, use_review=use_review,
+                       stdin_name=stdin_name)
 
     def iter_findings(self, paths: Iterable[str | Path]) -> Iterator[Finding]:
         """The findings of :meth:`check_files`, one by one."""

@@ -144,7 +144,7 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
          scheduler, fix, diff, statistics, color, quiet, jobs, stdin_filename, respect_gitignore,
          config_path, isolated):
     """Check PATHS (files, folders, or - for standard input) for translation artifacts."""
-    from mtqa.engine.runner import run
+    from mtqa.api import Checker
     from mtqa.engine.suppress import write_baseline as do_write_baseline
     from mtqa.reports import render
 
@@ -226,22 +226,21 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
         bar.enabled = progress
     if quiet:
         bar.enabled = False
-    engines: dict[int, object] = {}
+    checkers: dict[int, Checker] = {}
 
-    def engine_for(i, gcfg):
-        """An engine built here when the run needs one set up (the aligner, sentence progress);
-        else None and run() builds its own."""
-        if i in engines or not (aligner is not None or (gcfg.roundtrip.enabled and bar.enabled)):
-            return engines.get(i)
-        from mtqa.engine.runner import Engine
-
-        engine = engines[i] = Engine(gcfg)
+    def checker_for(i, gcfg) -> Checker:
+        """The API's checker for a configuration group. Its engine is loaded here only when the
+        run needs one set up (the aligner, sentence progress); else the run loads it, in each
+        worker process when there are several."""
+        if i in checkers:
+            return checkers[i]
+        checker = checkers[i] = Checker(config=gcfg, lazy=True)
         if aligner is not None:
-            engine.providers.set("aligner", aligner.bind(engine.providers))
-        if bar.enabled:
+            checker.use_aligner(aligner)
+        if gcfg.roundtrip.enabled and bar.enabled:
             # Sentence progress of the round trip (mtqa.checks.roundtrip reads ctx.progress).
-            engine.ctx.progress = bar.sentences
-        return engine
+            checker.report_sentences(bar.sentences)
+        return checker
 
     if bar.enabled:
         from mtqa.engine.files import expand
@@ -255,16 +254,16 @@ def lint(paths, fmt, output, select, extend_select, ignore, fail_on, exit_zero, 
             targets, cfg, configure, stdin_filename, fixed_config=bool(config_path or isolated))
         results = []
         for i, (gcfg, ps) in enumerate(parts):
-            results.append(run(
-                ps, gcfg, progress=bar, engine=engine_for(i, gcfg) if parts is groups else None,
-                baseline=Path(baseline) if baseline else None, use_review=not no_review,
-                stdin_name=stdin_filename,
+            checker = checker_for(i, gcfg) if parts is groups else Checker(config=gcfg, lazy=True)
+            results.append(checker.check_files(
+                ps, progress=bar, baseline=baseline, use_review=not no_review,
+                stdin_name=stdin_filename, processes=True,
             ))
         return results[0] if len(results) == 1 else _merge_results(results)
 
     try:
         for i, (gcfg, _ps) in enumerate(groups):
-            engine_for(i, gcfg)
+            checker_for(i, gcfg)
         result = lint_paths(paths)
         fixed = None
         if fix or diff:
