@@ -1,4 +1,4 @@
-"""Number formats (S108, S109, S130): numbers written the English or Spanish way in Portuguese.
+"""Number formats (S108, S109, S130, S131, S134): numbers written the English or Spanish way in Portuguese.
 
 English writes `3.5%`, `10,000 troops` and `$10 million`; Portuguese writes `3,5%`, `10.000
 soldados` (pt-PT: `10 000`) and `US$ 10 milhões`. Machine translation often copies the digits as
@@ -366,5 +366,63 @@ def english_magnitude_abbreviation(doc: Document, ctx) -> Iterator[Hit]:
                   args={"why": "Portuguese writes ordinals with º or ª"})
 
 
+# --- S134 spaces that split a number, a degree or a score ---------------------------------------
+
+#: "10 .000": a space before the thousands point.
+_SPLIT_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})[ \t\u00a0]+\.(\d{3})(?![\d\w]|[.,]\d)")
+#: "30 ° C", "30° C": the degree sign parted from its scale letter.
+_SPLIT_DEGREE_UNIT = re.compile(r"(?<![\w.,])(\d+(?:,\d+)?)[ \t\u00a0]*([°º])[ \t\u00a0]+([CF])(?![\w])")
+#: "23 ° 32 ′": a degree sign with a space on each side between two numbers (coordinates, angles).
+_SPACED_DEGREE = re.compile(r"(?<![\w.,])(\d+)[ \t\u00a0]+°[ \t\u00a0]+(\d+)(?![\d,.])")
+#: "2 -1": a score whose hyphen lost the space after it but kept the one before.
+_SPLIT_SCORE = re.compile(r"(?<![\w.,+\-−–])(\d{1,2}) -(\d{1,2})(?![\w.,%°º\-]|[ \t\u00a0]*(?:[°º%]|graus\b))")
+_S134_GATE = re.compile(r"\d[ \t\u00a0]+[.°-]|[°º][ \t\u00a0]+[CF]")
+
+
+@check(
+    "S134", "split-number", Severity.WARNING,
+    category="spacing_punctuation",
+    message="A space splits '{text}'; write '{suggestion}'",
+    examples=[
+        bad("O evento reuniu [[10 .000]] pessoas no estádio.", suggest="10.000"),
+        bad("A temperatura chegou a [[30 ° C]] no domingo.", suggest="30 °C"),
+        bad("A máxima foi de [[31° C]] na capital.", suggest="31 °C"),
+        bad("A cidade fica a [[23 ° 32]] ′ de latitude sul.", suggest="23° 32"),
+        bad("O time venceu por [[2 -1]] e garantiu a vaga.", suggest="2-1"),
+        good("Com 32 °C à tarde e 18 °C à noite, a frente fria chega na terça."),
+        good("O placar foi 2-1, e o jogo terminou 2 - 1 no tempo extra; a variação foi de -1,5%."),
+        good("Entre 2010 e 2020, a população passou de 10.000 para 12.500 habitantes."),
+        good("A versão 2 .NET saiu; o índice caiu de 5 -3%; a temperatura variou de 4 -2 °C."),
+        good("O projeto terminou em 2019. 500 pessoas participaram."),
+    ],
+)
+def split_number(doc: Document, ctx) -> Iterator[Hit]:
+    """A space inside a number, a temperature or a score (`10 .000`, `30 ° C`, `2 -1`).
+
+    ## Why it matters
+    Text reassembled from a page, or passed through a translator that tokenises numbers, comes
+    back with spaces inside them: `10 .000` for `10.000`, `30 ° C` for `30 °C`, `2 -1` for a
+    score of `2-1`. Readers stumble, and a line break can fall inside the number.
+
+    ## What fires
+    A space before the thousands point of a number (`10 .000`); the degree sign parted from its
+    scale letter (`30 ° C`, `31° C`); a degree sign with a space on each side between two
+    numbers (`23 ° 32`); a hyphen between two numbers of one or two digits with a space before it
+    and none after (`2 -1`), unless a percentage, a decimal or a unit follows. `32 °C` (the SI
+    spacing), `2-1`, `2 - 1` and a negative percentage (`-1,5%`) stay silent.
+    """
+    text = doc.text
+    if not _S134_GATE.search(text):
+        return
+    for m in _SPLIT_THOUSANDS.finditer(text):
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}.{m.group(2)}")
+    for m in _SPLIT_DEGREE_UNIT.finditer(text):
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} {m.group(2)}{m.group(3)}")
+    for m in _SPACED_DEGREE.finditer(text):
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}° {m.group(2)}")
+    for m in _SPLIT_SCORE.finditer(text):
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}-{m.group(2)}")
+
+
 CHECKS = (english_number_format, english_date_time_format, spanish_style_billions,
-          english_magnitude_abbreviation)
+          english_magnitude_abbreviation, split_number)

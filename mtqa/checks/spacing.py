@@ -894,6 +894,18 @@ _GLUED_ELLIPSIS = re.compile(r"(?<![\w.])([^\W\d_]{2,})(\.\.\.|…)([A-ZÀ-Ý][a
 _MARK_THEN_WORD = re.compile(r"[.,;:!?](?=\w)")
 
 
+@cache
+def _sentence_glue_words() -> frozenset[str]:
+    """Portuguese words a period is glued to when two sentences run together (`encerrado.depois`):
+    the function words of U101's list and a few sentence adverbs. None of them ends a file name
+    or an address."""
+    from mtqa.checks.data import load
+
+    words = (load("capitalization").get("function_words") or {}).get("pt") or ()
+    extra = "depois então porém contudo assim ainda também não isso isto ele ela eles elas".split()
+    return frozenset(w for w in (*words, *extra) if len(w) >= 2)
+
+
 @check(
     "S117", "missing-space-after-punctuation", Severity.WARNING,
     category="spacing_punctuation",
@@ -920,6 +932,9 @@ _MARK_THEN_WORD = re.compile(r"[.,;:!?](?=\w)")
         bad("chegou ao [[Brasil.Depois]] disso, o [[Sr.Silva]] falou"),
         good("Os E.U.A. e a U.E. assinaram; o a.C. e o d.C."),
         good("a empresa Ltda. e o prof. Silva, cf. o capítulo, etc."),
+        bad("o programa foi [[encerrado.depois]] disso, ninguém voltou", suggest="encerrado. depois"),
+        bad("o relatório cita três [[causas;a]] principal é a seca", suggest="causas; a"),
+        good("o módulo os.path e o arquivo dados.de, a chave config.com e o item 1,a e 2,b"),
     ],
 )
 def missing_space_after_punctuation(doc, ctx):
@@ -936,7 +951,9 @@ def missing_space_after_punctuation(doc, ctx):
     right after a closing bracket or quote and glued to the next word (`).Depois`, `”,disse`);
     an ellipsis glued to the capitalised word after it (`isso...Depois`).
     A period fires only after an abbreviation (`incl.`, `aprox.`) followed by a lower-case word,
-    or before a capitalised word. Addresses, e-mails, file names (`nota.pdf`), dotted initials
+    before a capitalised word, or, in Portuguese, between a lower-case word and a function word
+    or sentence adverb (`encerrado.depois disso`); a one-letter word after the mark only in
+    `terminou.O jogo` and, in Portuguese, `causas;a principal`. Addresses, e-mails, file names (`nota.pdf`), dotted initials
     (`E.U.A.`), numbers, times, address schemes and wiki namespaces (`mailto:`, `Categoria:`)
     and code stay silent.
     """
@@ -944,6 +961,8 @@ def missing_space_after_punctuation(doc, ctx):
     abbr = _abbreviations()
     suffixes = _dotted_suffixes()
     colon_ok = _colon_prefixes()
+    pt = (doc.language or "pt") == "pt"
+    glue = _sentence_glue_words() - suffixes
     for m in _near(text, _MARK_THEN_WORD, _NO_SPACE_AFTER):
         left, mark, right = m.groups()
         if m.end() < len(text) and text[m.end()].isalnum():
@@ -957,9 +976,10 @@ def missing_space_after_punctuation(doc, ctx):
             # "2020,o governo", "cidades,2020": a comma, with a letter on one side
             if mark != "," or (ldig and rdig) or (rdig and len(right) > 4) or (ldig and len(left) < 2):
                 continue
-        elif len(right) < 2 and not (mark == "." and right.isupper() and text[m.end() : m.end() + 1] == " "
-                                     and len(left) >= 3 and left.islower()):
-            continue  # one letter after the mark: only "terminou.O jogo"
+        elif len(right) < 2 and not (
+                text[m.end() : m.end() + 1] == " " and len(left) >= 3 and left.islower()
+                and ((mark == "." and right.isupper()) or (mark in ",;" and right in "aeo" and pt))):
+            continue  # one letter after the mark: only "terminou.O jogo", "causas;a principal"
         elif mark == ".":
             if right.lower() in suffixes:
                 continue
@@ -969,8 +989,10 @@ def missing_space_after_punctuation(doc, ctx):
                     continue
                 if not (left.islower() or (left[0].isupper() and left[1:].islower())):
                     continue
-            elif left.lower() not in abbr:
-                continue
+            elif left.lower() not in abbr and not (
+                    pt and left.islower() and len(left) >= 3 and right in glue
+                    and text[m.end() : m.end() + 1] == " "):
+                continue  # "encerrado.depois disso": a sentence glued to a function word
         elif mark in "!?" and not right[0].isupper():
             continue
         if _urlish(text, m.start(), m.end()):
