@@ -937,7 +937,99 @@ def _plural_of(noun: str) -> str | None:
     return None
 
 
+# --- V116 a masculine title before a woman's name --------------------------------------------
+
+
+#: Generational suffixes that only follow a man's name.
+_MALE_SUFFIXES = frozenset("Júnior Junior Jr Filho Neto Sobrinho".split())
+
+
+@cache
+def _title_data(language: str):
+    data = load("gender")
+    titles = (data.get("person_titles") or {}).get(language)
+    dets = (data.get("title_determiners") or {}).get(language)
+    if not titles or not dets:
+        return None
+    before = (data.get("title_before") or {}).get(language) or {}
+    names = frozenset(data.get("female_first_names") or ())
+    mononyms = frozenset(data.get("female_mononyms") or ())
+    cap = lambda w: w[0].upper() + w[1:]  # noqa: E731
+    det_alt = trie_pattern(sorted({w for d in dets for w in (d, cap(d))}))
+    before_alt = trie_pattern(sorted(w for w in before if w != "ex"))
+    title_alt = trie_pattern(sorted(titles, key=len, reverse=True))
+    name_alt = trie_pattern(sorted(names | mononyms))
+    rx = re.compile(
+        rf"(?<![\w-])(?P<det>{det_alt})[ \t\u00a0]+(?:(?P<pre>{before_alt})[ \t\u00a0]+)?"
+        rf"(?P<ex>ex-)?(?P<title>{title_alt})[ \t\u00a0]+(?P<name>{name_alt})"
+        rf"(?P<rest>[ \t\u00a0]+(?:d[aeo]s?[ \t\u00a0]+)?[A-ZÀ-Ý][\w'’-]+)?(?![\w-])"
+    )
+    return rx, titles, dets, before, mononyms
+
+
+@check(
+    "V116", "masculine-title-before-woman", Severity.WARNING,
+    category="agreement",
+    message="'{text}': the title is masculine but {name} is a woman's name; write '{suggestion}'",
+    languages=("pt",),
+    examples=[
+        bad("O jornal anunciou a saída [[do editor-chefe Ana Souza]] na sexta-feira.",
+            suggest="da editora-chefe Ana Souza"),
+        bad("[[O diretor executivo Linda Moraes]] anunciou a venda da empresa.",
+            suggest="A diretora executiva Linda Moraes"),
+        bad("A proposta foi apresentada [[pelo senador Marina Teixeira]] na terça-feira.",
+            suggest="pela senadora Marina Teixeira"),
+        bad("[[O presidente Dilma]] visitou a obra.", suggest="A presidente Dilma"),
+        bad("Segundo [[o atual ministro Cláudia Reis]], o plano sai em março.",
+            suggest="a atual ministra Cláudia Reis"),
+        good("O jornal anunciou a saída da editora-chefe Ana Souza na sexta-feira."),
+        good("O presidente José Maria Neves visitou a obra ao lado do ministro João Rosa."),
+        good("O ministro Rosa disse que o técnico Paula Júnior fica até o fim da temporada."),
+        good("Ao lado do presidente, Maria Souza falou à imprensa; o filme Maria Antonieta estreia."),
+        good("A ministra Marina Silva e o ministro Fernando Haddad falaram à imprensa."),
+    ],
+)
+def masculine_title_before_woman(doc: Document, ctx) -> Iterator[Hit]:
+    """A masculine title right before a woman's name (`o editor-chefe Ana Souza`).
+
+    ## Why it matters
+    English titles have no gender (`editor-in-chief Ana Souza`, `CEO Linda Moraes`), and machine
+    translation gives them the masculine: `o editor-chefe Ana Souza`, `pelo senador Marina
+    Teixeira`. Portuguese makes the article and the title agree with the person:
+    `a editora-chefe`, `pela senadora`.
+
+    ## What fires
+    A masculine article, contraction or possessive (`o`, `do`, `pelo`, `seu`…), optionally
+    `atual`, `novo`, `ex-`…, a title of a person (data: `person_titles`, with its feminine), then
+    a first name on the list of women's names (data: `female_first_names`, compiled for the
+    project, names also given to men left out) followed by a surname, or a woman known by one
+    name (`female_mononyms`: `Dilma`). The suggestion gives the feminine article and title.
+    A man's name that ends in a woman's (`José Maria`), a surname that is also a first name
+    (`o ministro Rosa`, with no surname after it, or `Paula Júnior`, `Rosa Filho`), and a comma
+    between title and name stay silent.
+    """
+    d = _title_data(doc.language or "pt")
+    if d is None:
+        return
+    rx, titles, dets, before, mononyms = d
+    for m in rx.finditer(doc.text):
+        name = m.group("name")
+        if not m.group("rest") and name not in mononyms:
+            continue  # "o ministro Rosa": a surname, perhaps a man's
+        if m.group("rest") and m.group("rest").split()[-1].rstrip(".") in _MALE_SUFFIXES:
+            continue  # "Paula Júnior", "Rosa Filho": a man's surname
+        det = m.group("det")
+        fem_det = dets[det.lower()]
+        fem_det = fem_det[0].upper() + fem_det[1:] if det[0].isupper() else fem_det
+        parts = [fem_det]
+        if m.group("pre"):
+            parts.append(before.get(m.group("pre").lower(), m.group("pre")))
+        parts.append((m.group("ex") or "") + titles[m.group("title")])
+        parts.append(name + (m.group("rest") or ""))
+        yield Hit(m.start(), m.end(), suggestion=" ".join(parts), args={"name": name})
+
+
 CHECKS = (determiner_gender_mismatch, singular_adjective_before_plural_noun,
           noun_phrase_gender_mismatch, manner_adverbial_gender, adjective_after_noun_gender,
           relative_pronoun_gender, predicate_gender_mismatch, plural_determiner_singular_noun,
-          plural_determiner_gender_mismatch, adjective_after_plural_noun)
+          plural_determiner_gender_mismatch, adjective_after_plural_noun, masculine_title_before_woman)
