@@ -1,6 +1,7 @@
 """Timing of `mtqa review` through Textual's Pilot (headless, 80x24).
 
     .venv/bin/python bench/tui_bench.py [--docs 200] [--moves 100] [--real-roundtrip]
+                                        [--profile moves.prof]
 
 Measures, on copies of the seeds (cycled to --docs articles):
 1. time from starting the app until the first article's text is on screen, and until its
@@ -74,7 +75,8 @@ async def bench(args) -> None:
     app = make_app(paths, cfg, roundtrip_engine=rt_engine)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        while not screen.query("ArticleView .line"):
+        article = screen.query_one("#article")
+        while not article.plain.strip():
             await pilot.pause(0.005)
         t_text = time.perf_counter() - t0
         while screen.shown_doc is None:
@@ -103,8 +105,18 @@ async def bench(args) -> None:
         print("baseline, a key bound to nothing (Pilot's own round trip):", stats(noop),
               f"| CPU median {statistics.median(cpu):.1f} ms")
         cpu.clear()
+        prof = None
+        if args.profile:
+            import cProfile
+
+            prof = cProfile.Profile()
+            prof.enable()
         print("moving between findings (n/p), wall:", stats(await moves(args.moves)),
               f"| CPU {stats(cpu)}")
+        if prof is not None:
+            prof.disable()
+            prof.dump_stats(args.profile)
+            print(f"profile of the moves written to {args.profile}")
         cpu.clear()
 
         # event-loop heartbeat: the longest the UI could not react while the round trip ran
@@ -132,7 +144,11 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--moves", type=int, default=100)
     ap.add_argument("--real-roundtrip", action="store_true")
+    ap.add_argument("--profile", metavar="FILE",
+                    help="write a cProfile of the n/p moves (not the round trip) to FILE")
     args = ap.parse_args()
+    if args.profile:
+        args.profile = str(Path(args.profile).resolve())
     with tempfile.TemporaryDirectory() as tmp:
         os.chdir(tmp)
         asyncio.run(bench(args))

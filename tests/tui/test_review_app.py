@@ -11,9 +11,10 @@ from tests.tui.conftest import ready, wait_for
 
 
 def article_text(app) -> str:
-    from mtqa.tui.widgets.article import Line
+    """The article's lines as rendered, markers included (every line, not only those in view)."""
+    from mtqa.tui.widgets.article import ArticleView
 
-    return "\n".join(w.text.plain for w in app.screen.query_one("#article").query(Line))
+    return app.screen.query_one("#article", ArticleView).plain
 
 
 def detail_text(app) -> str:

@@ -2,17 +2,32 @@
 
 A span gets the colour of its severity and, after it, a marker such as ``⟧3W·SP`` (its number in
 the findings list, severity letter, category) so it reads without colour too. The current finding
-is shown reversed and opens with ``▶`` instead of ``⟦``. One widget per line, so moving between
-findings only repaints the lines involved, without a new layout (the text keeps its length).
+is shown reversed and opens with ``▶`` instead of ``⟦``.
+
+The whole article is one widget drawn through Textual's line API: each line of the document is
+rendered to a rich ``Text`` (never parsed as markup) and ``render_line`` hands out the rows in
+view, one blank row after each line. A line is wrapped into strips (as Textual wraps a widget's
+text) only when one of its rows is first in view; the other lines only have their number of rows
+counted, from where the same wrapping algorithm breaks their text. Moving between findings
+re-renders only the lines of the findings involved and repaints only their rows; a document
+switch swaps the lines and repaints the view, without a screen layout.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from rich._wrap import divide_line  # the line breaking of textual.content (same import there)
+from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Static
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.visual import Visual
 
 from mtqa.core.model import Document, Finding
 from mtqa.core.review import category_mark, severity_mark
@@ -77,90 +92,191 @@ def touches(f: Finding, a: int, b: int) -> bool:
     return f.start < b and f.end > a
 
 
-class Line(Widget):
-    """One line of the article. Repaints without a new layout when only styles change."""
-
-    def __init__(self, text: Text, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.text = text
-
-    def render(self) -> Text:
-        return self.text
-
-    def set_text(self, text: Text) -> None:
-        same_shape = text.plain.replace("▶", "⟦") == self.text.plain.replace("▶", "⟦")
-        self.text = text
-        self.refresh(layout=not same_shape)
-
-
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(ScrollView, can_focus=True):
     """The current document, scrolled to the current finding."""
+
+    DEFAULT_CSS = """
+    ArticleView {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.doc: Document | None = None
-        self._lines: list[tuple[int, int, Line]] = []  # (start, end, widget)
         self._findings: list[tuple[int, Finding, str]] = []
+        self._current: str | None = None
+        self._spans: list[tuple[int, int]] = []  # document offsets of each line shown
+        #: Each line shown, as rendered (what a test or a screen reader reads: ``.plain``).
+        self.texts: list[Text] = []
+        self._strips: list[list[Strip] | None] = []  # each line wrapped at self._width, or None
+        self._rows: list[int] = []  # each line's number of rows at self._width
+        self._top: list[int] = [0]  # first row of each line; the last item is the row count
+        self._width = -1
+
+    @property
+    def plain(self) -> str:
+        """The article's text as shown, markers included, one line of the document a line."""
+        return "\n".join(t.plain for t in self.texts)
 
     def show(self, doc: Document | None, findings: list[tuple[int, Finding, str]],
              current: str | None, message: str = "") -> None:
-        """Show a document (or ``message`` when there is none). Line widgets are reused from the
-        previous document, so switching documents mounts only the lines it lacks."""
+        """Show a document (or ``message`` when there is none), scrolled to ``current``."""
         self.doc = doc
         self._findings = findings
-        reusable = [c for c in self.children if isinstance(c, Line)]
-        others = [c for c in self.children if not isinstance(c, Line)]
-        if others:
-            self.remove_children(others)
-        self._lines = []
+        self._current = current
         if doc is None:
-            if reusable:
-                self.remove_children(reusable)
-            self.mount(Static(message, classes="line empty"))
+            self._spans = []
+            self.texts = [Text(message)]
+        else:
+            self._spans = [(seg.start, seg.end) for seg in doc.lines if seg.text.strip()]
+            by_line = _findings_by_line(self._spans, findings)
+            self.texts = [render_line(doc.text[a:b], a, fs, current)
+                          for (a, b), fs in zip(self._spans, by_line, strict=True)]
+        self._wrap_all(self._content_width())
+        self.scroll_to(0, 0, animate=False)
+        self.scroll_to_finding(current)
+        self.refresh()
+
+    # --- layout of the rows -----------------------------------------------------------------
+
+    def _content_width(self) -> int:
+        return max(0, self.scrollable_content_region.width)
+
+    def _wrap(self, k: int, width: int) -> list[Strip]:
+        """Line ``k`` wrapped at ``width`` as Textual wraps a widget's text (the strips of a
+        widget that renders it), with the mouse selection on it, if any."""
+        if width <= 0:
+            return []
+        text = self.texts[k]
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(k)) is not None:
+            start, end = span
+            text = text.copy()
+            text.stylize(self.screen.get_component_rich_style("screen--selection"),
+                         start, len(text) if end == -1 else end)
+        content = Content.from_rich_text(text, console=self.app.console)
+        strips = Visual.to_strips(self, content, width, None, self.visual_style, pad=True,
+                                  apply_selection=False)
+        return [_on_line(strip, k) for strip in strips] if k else strips
+
+    def _count_rows(self, k: int, width: int) -> int:
+        """The rows of line ``k`` wrapped at ``width``, without wrapping it when possible."""
+        plain = self.texts[k].plain
+        if width <= 0:
+            return 0
+        if "\t" in plain or "\n" in plain:  # expanded or split before wrapping: wrap it
+            strips = self._strips[k] = self._wrap(k, width)
+            return len(strips)
+        if cell_len(plain) <= width:
+            return 1
+        return len(divide_line(plain, width, fold=True)) + 1
+
+    def _wrap_all(self, width: int) -> None:
+        """Forget the strips (wrapped again when in view) and count the rows at ``width``."""
+        self._width = width
+        self._strips = [None] * len(self.texts)
+        self._rows = [self._count_rows(k, width) for k in range(len(self.texts))]
+        self._reflow()
+
+    def _strips_of(self, k: int) -> list[Strip]:
+        strips = self._strips[k]
+        if strips is None:
+            strips = self._strips[k] = self._wrap(k, self._width)
+            if len(strips) != self._rows[k]:  # never expected: the count is the wrap's
+                self._rows[k] = len(strips)
+                self._reflow()
+                self.refresh()
+        return strips
+
+    def _reflow(self) -> None:
+        """Row offsets of the lines (each followed by a blank row) and the virtual size."""
+        top = [0]
+        for rows in self._rows:
+            top.append(top[-1] + rows + 1)
+        self._top = top
+        new, old = Size(max(0, self._width), top[-1]), self.virtual_size
+        if new == old:
             return
-        new: list[Line] = []
-        segs = [seg for seg in doc.lines if seg.text.strip()]
-        for k, seg in enumerate(segs):
-            fs = [x for x in findings if touches(x[1], seg.start, seg.end)]
-            text = render_line(seg.text, seg.start, fs, current)
-            if k < len(reusable):
-                w = reusable[k]
-                w.set_text(text)
-            else:
-                w = Line(text, classes="line")
-                new.append(w)
-            self._lines.append((seg.start, seg.end, w))
-        if len(reusable) > len(segs):
-            self.remove_children(reusable[len(segs):])
-        if new:
-            self.mount_all(new)
-        self.scroll_home(animate=False)
-        self.call_after_refresh(self.scroll_to_finding, current)
+        height = self.scrollable_content_region.height
+        if old.height and old.width == new.width and (old.height > height) == (new.height > height):
+            # the scrollbar neither appears nor disappears: update it without a screen layout
+            self.set_reactive(ArticleView.virtual_size, new)
+            self._scroll_update(new)
+        else:
+            self.virtual_size = new
+
+    def on_resize(self) -> None:
+        self._wrap_all(self._content_width())
+        self.scroll_to_finding(self._current)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self._content_width()
+        if width != self._width:  # laid out for the first time, or a scrollbar appeared or went
+            self._wrap_all(width)
+            self.call_after_refresh(self.scroll_to_finding, self._current)
+        row = y + self.scroll_offset.y
+        k = bisect_right(self._top, row) - 1
+        if 0 <= k < len(self._rows) and row - self._top[k] < self._rows[k]:
+            strips = self._strips_of(k)
+            if row - self._top[k] < len(strips):
+                return strips[row - self._top[k]]
+        return Strip.blank(width, self.visual_style.rich_style)
+
+    # --- mouse selection (what Textual gives a widget of text: drag to select, then copy) ---
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract(self.plain), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips = [None] * len(self.texts)
+        self.refresh()
+
+    # --- moves ------------------------------------------------------------------------------
 
     def _line_of(self, offset: int) -> int | None:
-        for k, (a, b, _) in enumerate(self._lines):
-            if a <= offset <= b:
-                return k
+        # the lines are in text order and disjoint: the last one starting at or before offset
+        k = bisect_right(self._spans, (offset, float("inf"))) - 1
+        if k >= 0 and self._spans[k][0] <= offset <= self._spans[k][1]:
+            return k
         return None
 
-    def _rerender(self, k: int, current: str | None) -> None:
-        a, b, w = self._lines[k]
+    def _rerender(self, k: int, current: str | None) -> bool:
+        """Render line ``k`` again; whether its number of rows changed."""
+        a, b = self._spans[k]
         fs = [x for x in self._findings if touches(x[1], a, b)]
         assert self.doc is not None
-        w.set_text(render_line(self.doc.text[a:b], a, fs, current))
+        text = render_line(self.doc.text[a:b], a, fs, current)
+        self.texts[k] = text
+        self._strips[k] = None  # wrapped again when painted
+        rows, self._rows[k] = self._rows[k], self._count_rows(k, self._width)
+        return self._rows[k] != rows
 
     def update_findings(self, findings: list[tuple[int, Finding, str]], touched: list[Finding],
                         current: str | None) -> None:
-        """Re-render only the lines of ``touched`` findings (current, previous, decided)."""
+        """Re-render only the lines of ``touched`` findings (current, previous, decided) and
+        repaint only their rows."""
         self._findings = findings
+        self._current = current
+        if self.doc is None:
+            return
         lines = set()
         for f in touched:
             for off in (f.start, f.end):
                 k = self._line_of(off)
                 if k is not None:
                     lines.add(k)
+        reflow = False
         for k in sorted(lines):
-            self._rerender(k, current)
+            reflow = self._rerender(k, current) or reflow
+        if reflow:
+            self._reflow()
+            self.refresh()
+        else:
+            for k in lines:
+                self.refresh_lines(self._top[k], self._top[k + 1] - self._top[k])
         self.scroll_to_finding(current)
 
     def scroll_to_finding(self, fingerprint: str | None) -> None:
@@ -168,6 +284,38 @@ class ArticleView(VerticalScroll, can_focus=True):
             if f.fingerprint == fingerprint:
                 k = self._line_of(f.start)
                 if k is not None:
-                    # scroll only when the line is out of view: fewer repaints while moving
-                    self.scroll_to_widget(self._lines[k][2], animate=False, top=False)
+                    # scroll only when the line (and the blank row after it) is out of view:
+                    # fewer repaints while moving
+                    top, rows = self._top[k], self._top[k + 1] - self._top[k]
+                    self.scroll_to_region(Region(0, top, max(1, self._width), rows),
+                                          animate=False, top=False, immediate=True)
                 return
+
+
+def _on_line(strip: Strip, k: int) -> Strip:
+    """``strip`` with its selection offsets on line ``k`` of the article: Textual numbers the
+    only line of a text it renders 0 (the offsets say where the mouse is in the text)."""
+    segments = []
+    for text, style, control in strip:
+        if style is not None and style._meta is not None and "offset" in style.meta:
+            x, _ = style.meta["offset"]
+            style = style + Style.from_meta({"offset": (x, k)})
+        segments.append(Segment(text, style, control))
+    return Strip(segments, strip.cell_length)
+
+
+def _findings_by_line(spans: list[tuple[int, int]],
+                      findings: list[tuple[int, Finding, str]]) -> list[list]:
+    """The findings that show on each line (``touches``), in the order of ``findings``."""
+    out: list[list] = [[] for _ in spans]
+    starts = [a for a, _ in spans]
+    for item in findings:
+        f = item[1]
+        # the first line that can show f: the last starting at or before f.start (or the first)
+        k = max(0, bisect_right(starts, f.start) - 1)
+        while k < len(spans) and spans[k][0] <= max(f.start, f.end):
+            a, b = spans[k]
+            if touches(f, a, b):
+                out[k].append(item)
+            k += 1
+    return out
