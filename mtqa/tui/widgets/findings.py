@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 
 from mtqa.core.model import Finding
@@ -32,6 +34,11 @@ def finding_prompt(n: int, f: Finding, state: str) -> Text:
 class FindingList(OptionList):
     """Highlighting an entry makes it the current finding (the screen ignores the echo of its
     own moves: the fingerprint is then already current)."""
+
+    #: The list's height is its grid cell's, never its content's: another document's findings
+    #: change the virtual size without a layout of the screen (a scrollbar that appears or goes
+    #: still asks for one, through ``show_vertical_scrollbar``).
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

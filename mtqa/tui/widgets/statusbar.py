@@ -18,4 +18,6 @@ class StatusBar(Static):
             parts.append(message)
         # Text, never markup: a message quotes article text, which may hold "[/link]" or
         # "[caption]" (Textual would raise MarkupError, or render "[bold red]" as a style).
-        self.update(Text(" │ ".join(parts)))
+        # No layout: the bar is one row of the screen's width whatever it says (a layout of the
+        # screen on each message made every document switch repaint the whole screen).
+        self.update(Text(" │ ".join(parts)), layout=False)
