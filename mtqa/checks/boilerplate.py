@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import all_languages, per_language
+from mtqa.checks.rules import rule_checks
 from mtqa.core.model import Document, Segment, Severity
 
 _ARROWS = "«»‹›←→<>|/·•"
@@ -57,12 +58,33 @@ def _nonblank(doc: Document) -> tuple[tuple[int, int, str, int], ...]:
     out = _NONBLANK.get(doc)
     if out is None:
         found = []
+        append = found.append
         for i, line in enumerate(doc.lines):
+            t = line.text
+            if not t:
+                continue
+            if not t[0].isspace() and not t[-1].isspace():
+                append((line.start, line.start + len(t), t, i))  # nothing to trim: _stripped's
+                continue
             a, b, t = _stripped(line)
             if t:
-                found.append((a, b, t, i))
+                append((a, b, t, i))
         out = _NONBLANK[doc] = tuple(found)
     return out
+
+
+_LOWER: weakref.WeakKeyDictionary[Document, str] = weakref.WeakKeyDictionary()
+
+
+def _present(doc: Document, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``keys`` that occur in the lower-cased text of ``doc``. A key that the lower case of
+    a trimmed line holds is among them (``str.lower`` maps a character the same way in the line
+    as in the text around it, blanks around a line included), so a per-line test of ``any(k in
+    low for k in keys)`` needs only these, and none at all when there are none."""
+    low = _LOWER.get(doc)
+    if low is None:
+        low = _LOWER[doc] = doc.text.lower()
+    return tuple(k for k in keys if k in low)
 
 
 def _words(text: str) -> int:
@@ -245,42 +267,6 @@ def prev_next_navigation(doc: Document, ctx) -> Iterator[Hit]:
 
 
 # --- B104 reading-time widgets ---------------------------------------------------------------------
-
-
-@cache
-def _reading_rx() -> re.Pattern[str]:
-    alts = [p.replace("N", r"\d{1,3}") for p in all_languages("boilerplate", "reading_time")]
-    return re.compile("|".join(f"(?:{p})" for p in alts), re.IGNORECASE)
-
-
-@check(
-    "B104", "reading-time", Severity.WARNING,
-    category="boilerplate",
-    message="Reading-time widget scraped with the article: '{text}'",
-    examples=[
-        bad("June 19, 2024\n[[4 mins read]]\nRussia and North Korea sign a deal."),
-        bad("Por Ana Souza | [[Leitura: 3 min]]\n\nO texto começa aqui."),
-        bad("[[3 min de leitura]]\nO texto começa aqui."),
-        bad("[[Tempo di lettura: 5 minuti]]\nIl testo."),
-        good("O vídeo tem 4 minutos de duração e foi visto por milhões."),
-        good("A leitura do relatório levou 3 minutos de leitura em voz alta, disse o deputado."),
-    ],
-)
-def reading_time(doc: Document, ctx) -> Iterator[Hit]:
-    """A reading-time widget (`4 mins read`, `Leitura: 3 min`, `3 min de leitura`).
-
-    ## Why it matters
-    The estimate belongs to the page header, not to the article.
-
-    ## What fires
-    A reading-time phrase on a short line (ten words or fewer) that does not end as a sentence.
-    """
-    rx = _reading_rx()
-    for a, _b, t, _ in _nonblank(doc):
-        if _words(t) > 10 or t[-1] in "!?" or (t.endswith(".") and not rx.fullmatch(t)):
-            continue
-        for m in rx.finditer(t):
-            yield Hit(a + m.start(), a + m.end(), suggestion="")
 
 
 # --- B105 follow/share prompts ---------------------------------------------------------------------
@@ -773,11 +759,14 @@ def media_player_prompt(doc: Document, ctx) -> Iterator[Hit]:
     reported.
     """
     rx = _media_rx()
+    keys = _present(doc, _MEDIA_KEYS)
+    if not keys:
+        return
     for a, b, t, _ in _nonblank(doc):
         if _words(t) > 20:
             continue
         low = t.lower()
-        if any(k in low for k in _MEDIA_KEYS) and rx.search(t):
+        if any(k in low for k in keys) and rx.search(t):
             yield Hit(a, b, suggestion="")
 
 
@@ -1072,9 +1061,12 @@ def commercial_disclaimer(doc: Document, ctx) -> Iterator[Hit]:
     note or an affiliate-link notice; a line of twelve words or fewer is reported whole.
     """
     rx = _disclaimer_rx()
+    keys = _present(doc, _DISCLAIMER_KEYS)
+    if not keys:
+        return
     for a, b, t, _ in _nonblank(doc):
         low = t.lower()
-        if not any(k in low for k in _DISCLAIMER_KEYS):
+        if not any(k in low for k in keys):
             continue
         m = rx.search(t)
         if m:
@@ -1236,8 +1228,11 @@ def wiki_furniture(doc: Document, ctx) -> Iterator[Hit]:
         if m:
             yield Hit(m.start(), m.end(), suggestion="")
         i = text.find("[", i + 1)
+    keys = _present(doc, _WIKI_KEYS)
+    if not keys:
+        return
     for a, b, t, _ in _nonblank(doc):
-        if len(t) <= 300 and any(k in t.lower() for k in _WIKI_KEYS) and line.fullmatch(t):
+        if len(t) <= 300 and any(k in t.lower() for k in keys) and line.fullmatch(t):
             yield Hit(a, b, suggestion="")
 
 
@@ -1382,7 +1377,6 @@ CHECKS = (
     comment_form,
     related_links,
     prev_next_navigation,
-    reading_time,
     follow_share,
     lone_punctuation,
     seo_keyword_lines,
@@ -1400,4 +1394,4 @@ CHECKS = (
     wiki_furniture,
     stray_line,
     menu_run,
-)
+) + rule_checks(__name__)

@@ -25,7 +25,7 @@ def test_every_table_is_text_per_language(family):
 
 
 @pytest.mark.parametrize(
-    ("family", "key"), [("boilerplate", "reading_time"), ("boilerplate", "follow_share")]
+    ("family", "key"), [("boilerplate", "follow_share")]
 )
 def test_regular_expressions_compile(family, key):
     for items in per_language(family, key).values():

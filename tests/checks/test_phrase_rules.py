@@ -1,0 +1,77 @@
+"""Phrase rules as data (mtqa/checks/rules.py): a check is a YAML entry with examples, matched by
+the glossary matcher; malformed rules are refused with file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.checks import get_check, rules
+from mtqa.core.errors import ConfigError
+from mtqa.core.model import Document
+
+RULE = """\
+rules:
+- code: B199
+  name: test-widget
+  family: boilerplate
+  kind: existence
+  severity: warning
+  category: boilerplate
+  message: "Widget: '{text}'"
+  summary: A test widget line.
+  scope: line
+  max_words: 4
+  terms: ['{clique,toque} para ampliar']
+  suggest: ''
+  examples:
+  - bad: "[[Clique para ampliar]]"
+  - good: O leitor pode clicar na foto para ampliar a imagem.
+"""
+
+
+def test_shipped_rule_is_a_check_of_its_family():
+    c = get_check("B104")
+    assert c.module == "mtqa.checks.boilerplate" and c.family == "boilerplate"
+    assert "Written as data: `mtqa/checks/data/rules.yaml`" in c.docs
+    assert c.examples and any(ex.fires for ex in c.examples) and any(not ex.fires for ex in c.examples)
+
+
+def test_line_scope_whole_line_and_sentences():
+    c = get_check("B104")
+    doc = Document("x.txt", "Texto.\n3 min de leitura\nO relatório levou 3 min de leitura, disse ele.\n",
+                   language="pt", variant="BR")
+    hits = list(c.fn(doc, None))
+    assert [(doc.text[h.start:h.end], h.suggestion) for h in hits] == [("3 min de leitura", "")]
+
+
+def test_parse_rule_and_its_terms():
+    [(rule, item)] = rules.parse_rules(RULE, "r.yaml", ("pt",))
+    assert (rule.code, rule.family, rule.scope, rule.max_words) == ("B199", "boilerplate", "line", 4)
+    assert set(rule.entry.forms) == {"clique para ampliar", "toque para ampliar"}
+    assert item["languages"] == ("pt",)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("kind: existence", "kind: maybe"), "kind must be one of"),
+    (("scope: line", "scope: page"), "scope must be one of"),
+    (("  summary: A test widget line.\n", ""), "has no 'summary'"),
+    (("  terms: ['{clique,toque} para ampliar']\n", "  patterns: ['(a+)+$']\n"), "unsafe"),
+    (("  terms: ['{clique,toque} para ampliar']\n", "  patterns: ['(a']\n"), "does not compile"),
+    (("  max_words: 4\n", "  max_words: 4\n  colour: red\n"), "unknown key 'colour'"),
+])
+def test_malformed_rules_name_file_and_line(change, message):
+    bad = RULE.replace(*change)
+    with pytest.raises(ConfigError) as exc:
+        rules.parse_rules(bad, "mtqa/lang/pt/rules.yaml")
+    assert message in str(exc.value)
+    assert "mtqa/lang/pt/rules.yaml" in str(exc.value) and ":2" in str(exc.value)
+
+
+def test_a_language_pack_rules_file_is_found(tmp_path, monkeypatch):
+    (tmp_path / "es").mkdir()
+    (tmp_path / "es" / "rules.yaml").write_text(RULE, encoding="utf-8")
+    (tmp_path / "pt").mkdir()  # a pack without rules
+    monkeypatch.setattr(rules, "PACKS", tmp_path)
+    files = rules._files()
+    assert (tmp_path / "es" / "rules.yaml", ("es",)) in files
+    assert all(f.parent.name != "pt" for f, _ in files)
