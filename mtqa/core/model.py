@@ -244,12 +244,11 @@ class Document:
 
     @cached_property
     def sentences(self) -> tuple[Segment, ...]:
-        from mtqa.core.text import gc_paused, split_sentences
+        from mtqa.core.text import gc_paused, split_all_sentences
 
         lines = self.lines
         with gc_paused():
-            # A blank line has no sentence: not even a call for it (a million newlines).
-            return tuple(s for line in lines if line.text for s in split_sentences(line))
+            return split_all_sentences(lines)
 
     def segment_at(self, offset: int, kind: str = "sentence") -> Segment | None:
         """The segment of ``kind`` that contains ``offset`` (None in blank space); O(log segments)."""
