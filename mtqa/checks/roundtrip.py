@@ -561,7 +561,8 @@ def min_chrf(ctx: CheckContext) -> float:
 @check(
     "R102", "roundtrip-low-similarity", Severity.INFO,
     category="quality",
-    message="The round trip of this sentence differs a lot (chrF {chrf:.0f} < {threshold:.0f})",
+    message="The round trip of this sentence differs a lot (chrF {chrf:.0f} < {threshold:.0f}): "
+    "a translator reads it as '{pivot}'; read it first",
     examples=[
         # Slang the engine cannot carry over comes back far from the original (chrF 42): below a
         # stricter threshold than the default, which sits under every clean guard sentence.
@@ -583,14 +584,18 @@ def roundtrip_low_similarity(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
     ## What fires
     A sentence of at least eight words whose round trip scores below `roundtrip.min_chrf`
     (default measured on the seeds and the clean guard corpus: see docs/roundtrip.md). Quotes and
-    dashes are normalised before scoring.
+    dashes are normalised before scoring. The message shows the English pivot (what a translator
+    understood the sentence to say, cut at 160 characters), so the reviewer can tell at a
+    glance whether the sentence says what it should.
     """
     threshold = min_chrf(ctx)
     for st in document_trip(doc, ctx).sentences:
         if len(tokens(st.segment.text)) >= MIN_WORDS_R102 and st.score < threshold:
+            pivot = " ".join(st.pivot.split())
             yield Hit(
                 st.segment.start, st.segment.end, suggestion=None,
-                args={"chrf": st.score, "threshold": threshold},
+                args={"chrf": st.score, "threshold": threshold,
+                      "pivot": pivot if len(pivot) <= 160 else pivot[:157].rstrip() + "…"},
                 evidence={"round_trip": st.back, "pivot": st.pivot, **st.scores},
             )
 
