@@ -17,6 +17,7 @@ abbreviations, verb forms, gentilics, brands, names that are common words) are d
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -43,6 +44,19 @@ def _text_then_colon(line: str) -> bool:
     return s.endswith(":") and _SENTENCE_THEN_TEXT.search(s, 0, len(s) - 1) is not None
 
 
+_TEXT_LINES: weakref.WeakKeyDictionary[Document, tuple] = weakref.WeakKeyDictionary()
+
+
+def _text_lines(doc: Document) -> tuple:
+    """The lines of ``doc`` that hold more than blanks, in order (computed once per document):
+    the lines the checks below read, since a blank line neither ends as running text nor is a
+    heading (a text of a million blank lines)."""
+    out = _TEXT_LINES.get(doc)
+    if out is None:
+        out = _TEXT_LINES[doc] = tuple(ln for ln in doc.lines if ln.text and not ln.text.isspace())
+    return out
+
+
 def _runs_as_text(line: str) -> bool:
     """The line ends as running text (a sentence, or sentences and a colon that introduces
     something) and is not written in capitals."""
@@ -63,7 +77,7 @@ def _title_case(w: str) -> bool:
 
 def _prose_words(doc: Document) -> Iterator[list[tuple[int, int, str]]]:
     """Words of each prose line (one that ends as a sentence and is not written in capitals)."""
-    for line in doc.lines:
+    for line in _text_lines(doc):
         t = line.text
         if not _PROSE_END.search(t) or t.upper() == t:
             continue
@@ -137,7 +151,7 @@ def capitalised_function_word(doc: Document, ctx) -> Iterator[Hit]:
         return
     rx = _candidates(lang)
     joins = _JOINS.get(lang, frozenset())
-    for line in doc.lines:
+    for line in _text_lines(doc):
         t = line.text
         if not _runs_as_text(t):
             continue
@@ -326,7 +340,7 @@ def capitalised_title_before_name(doc: Document, ctx) -> Iterator[Hit]:
     present = _title_after_space(doc.language or "")
     if present is not None and not present.search(doc.text):
         return
-    for line in doc.lines:
+    for line in _text_lines(doc):
         t = line.text
         if not _PROSE_END.search(t) or t.upper() == t:
             continue
@@ -655,7 +669,7 @@ def capitalised_verb_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
     lexicon = ctx.providers.get("lexicon")
     finite = _table("finite_verb_forms", lang)
     counts = _WordCounts(doc.text)
-    for line in doc.lines:
+    for line in _text_lines(doc):
         t = line.text
         if not _closes(t):
             continue
@@ -767,7 +781,7 @@ def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
     subjects = _table("subject_nouns", lang) | _table("name_openers", lang)
     club_names = _table("gentilic_names", lang)
     determiners = _table("title_determiners", lang)
-    for line in doc.lines:
+    for line in _text_lines(doc):
         t = line.text
         if not _closes(t):
             continue
@@ -949,7 +963,7 @@ def title_case_heading(doc: Document, ctx) -> Iterator[Hit]:
     irregular = _table("verb_forms", lang)
     dictionary = ctx.providers.get("dictionary")
     lexicon = None
-    for line in doc.lines:
+    for line in _text_lines(doc):
         t = line.text.rstrip()
         if not t or t[-1] in CLOSING_PUNCTUATION or t.upper() == t:
             continue
@@ -1021,7 +1035,7 @@ def capital_after_line_break(doc: Document, ctx) -> Iterator[Hit]:
     names = _table("disciplines", lang) | _table("name_words", lang)
     dictionary = ctx.providers.get("dictionary")
     text = doc.text
-    lines = [ln for ln in doc.lines if ln.text.strip()]
+    lines = list(_text_lines(doc))
     counts = _WordCounts(text)
     for cur, nxt in zip(lines, lines[1:], strict=False):
         t = cur.text.rstrip()
@@ -1102,7 +1116,7 @@ def capitalised_noun_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
     institutional = institutional | _table("disciplines", lang) | _table("name_words", lang)
     dictionary = ctx.providers.get("dictionary")
     counts = _WordCounts(doc.text)
-    for line in doc.lines:
+    for line in _text_lines(doc):
         t = line.text
         if not _closes(t):
             continue

@@ -897,11 +897,21 @@ def english_words(doc: Document, ctx: CheckContext) -> list[tuple[int, int, list
     taken = [(a, b) for a, b, _ in foreign_fragments(doc, ctx)]
     flagged = _flagged_starts(doc, ctx)
     rare: list[tuple[int, int, list[str]]] = []
+    # Whether a word is English is asked once per spelling, and a sentence is tokenised into
+    # match objects only when one of its words is (most sentences have none).
+    memo: dict[str, bool] = {}
+
+    def english(w: str) -> bool:
+        v = memo.get(w)
+        if v is None:
+            v = memo[w] = w.islower() and _english_token(w, d, km)
+        return v
+
     for seg in doc.sentences:
-        toks = list(_WORD_RX.finditer(seg.text))
-        eng = [m.group().islower() and _english_token(m.group(), d, km) for m in toks]
-        if not any(eng) or seg.start in flagged:
+        if not any(map(english, sentence_tokens(seg.text))) or seg.start in flagged:
             continue
+        toks = list(_WORD_RX.finditer(seg.text))
+        eng = [english(m.group()) for m in toks]
         i, n = 0, len(toks)
         while i < n:
             if not eng[i]:
@@ -1051,7 +1061,8 @@ def english_word_between_names(doc: Document, ctx: CheckContext):
     km = _kinds(d, lang)
     flagged = _flagged_starts(doc, ctx)
     for seg in doc.sentences:
-        if seg.start in flagged:
+        # Three words take five characters at least.
+        if len(seg.text) < 5 or seg.start in flagged:
             continue
         toks = list(_WORD_RX.finditer(seg.text))
         for i in range(1, len(toks) - 1):
@@ -1515,6 +1526,8 @@ def english_compound(doc: Document, ctx: CheckContext):
     lower_counts = Counter(t for t in text_tokens(text) if t.islower())
     taken = {a for a, _, _ in english_words(doc, ctx)}
     for seg in doc.sentences:
+        if len(seg.text) < 6:
+            continue  # no word of six letters
         for m in _WORD_RX.finditer(seg.text):
             w = m.group()
             if not w.islower() or not 6 <= len(w) <= 40 or "-" in w or "'" in w or "’" in w:
@@ -1763,6 +1776,8 @@ def english_function_word_capitalised(doc: Document, ctx: CheckContext):
     km = _kinds(d, lang)
     text = doc.text
     for seg in doc.sentences:
+        if len(seg.text) < 4 or seg.text.islower():
+            continue  # not two words, or no capital at all (no character isupper())
         toks = list(_WORD_RX.finditer(seg.text))
         for i in range(len(toks) - 1):
             t = toks[i].group()

@@ -8,8 +8,10 @@ them (mtqa.engine.suppress.apply_inline) and M001 reports the ones that ignore n
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mtqa.core.model import Document
 
@@ -19,8 +21,17 @@ from mtqa.core.model import Document
 _INLINE = re.compile(r"<!--\s*mtqa:\s*(ignore-file|ignore)\b", re.I)
 
 
+_SEPARATORS = re.compile(r"[,\s]+")
+
+
 def codes_of(raw: str) -> set[str]:
-    return {c.strip().upper() for c in re.split(r"[,\s]+", raw) if c.strip()}
+    return {c.strip().upper() for c in _SEPARATORS.split(raw) if c.strip()}
+
+
+@lru_cache(maxsize=1024)
+def _frozen_codes(raw: str) -> frozenset[str]:
+    """:func:`codes_of` as a frozenset, remembered: a file repeats the same few comments."""
+    return frozenset(codes_of(raw))
 
 
 def selected(code: str, codes: set[str] | frozenset[str]) -> bool:
@@ -79,7 +90,8 @@ def inline_comments(doc: Document) -> list[InlineComment]:
         return []
     out: list[InlineComment] = []
     lines = doc.lines
-    for i, line in enumerate(lines):
+    for i in _lines_with(doc, "<!--"):  # where every comment head starts
+        line = lines[i]
         pos = 0
         for kind, raw, comment in comments_on_line(line.text):
             at = line.text.find(comment, pos)
@@ -94,5 +106,20 @@ def inline_comments(doc: Document) -> list[InlineComment]:
                         j += 1
                     covered = (i, j)
             out.append(InlineComment(line.start + at, line.start + pos, i, file_wide,
-                                     frozenset(codes_of(raw)), covered))
+                                     _frozen_codes(raw), covered))
+    return out
+
+
+def _lines_with(doc: Document, needle: str) -> list[int]:
+    """Indexes of the lines of ``doc`` whose text holds ``needle`` (no line break in it), in
+    order: found with ``str.find`` on the whole text, not line by line."""
+    text, starts = doc.text, doc._line_starts
+    out: list[int] = []
+    i = text.find(needle)
+    while i != -1:
+        n = bisect.bisect_right(starts, i) - 1
+        out.append(n)
+        # The next line: the needle holds no line break, so it is not found twice on a line.
+        nxt = starts[n + 1] if n + 1 < len(starts) else len(text)
+        i = text.find(needle, max(i + 1, nxt))
     return out

@@ -36,7 +36,7 @@ class _CodeSets:
         self.every = False
         self.prefixes: set[str] = set()
 
-    def add(self, codes: set[str]) -> None:
+    def add(self, codes: set[str] | frozenset[str]) -> None:
         if codes:
             self.prefixes |= codes
         else:
@@ -73,10 +73,10 @@ def apply_inline(doc: Document, findings: Iterable[Finding]) -> None:
         if unknown:
             doc.meta.setdefault("inline_unknown", []).extend([c.line + 1, x] for x in unknown)
         if c.file_wide:
-            file_codes.add(set(c.codes))
+            file_codes.add(c.codes)
             continue
         for i in c.lines:
-            by_line.setdefault(i, _CodeSets()).add(set(c.codes))
+            by_line.setdefault(i, _CodeSets()).add(c.codes)
     for f in findings:
         if f.suppressed_by:
             continue
