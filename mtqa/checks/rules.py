@@ -1,7 +1,7 @@
 """Phrase rules as data: checks written as YAML entries, matched by the glossary matcher.
 
 A rule is one entry of ``mtqa/checks/data/rules.yaml`` (rules for every language) or of a
-language pack's ``mtqa/lang/<code>/rules.yaml`` (rules for that language only). It names its
+pack's ``mtqa/lang/<code>/rules.yaml`` (rules for that language only). It names its
 code, family, severity, category and message, says what it matches in the syntax of glossary
 entries (``terms`` with ``{a,b}`` alternatives, ``patterns``, ``replace``, ``rewrite``,
 ``suggest``, ``context``/``unless`` conditions, ``variants``; docs/glossary.md) and carries its
