@@ -183,13 +183,19 @@ def _family_hits(doc: Document, family: str) -> dict[str, list[Hit]]:
             r = rules[m.entry.id]
             if r.scope == "sentence":
                 hits[r.code].append(Hit(m.start, m.end, suggestion=_suggestion(r, m)))
-    if any(r.scope == "line" for r in rules.values()):
-        for line in doc.lines:
-            t = line.text.strip()
+    line_rules = [r for r in rules.values() if r.scope == "line"]
+    if line_rules:
+        text = doc.text
+        longest = None if any(r.max_words is None for r in line_rules) else max(r.max_words for r in line_rules)
+        for a0, b0 in _candidate_lines(doc, family):
+            raw = text[a0:b0]
+            t = raw.strip()
             if not t:
                 continue
-            a = line.start + (len(line.text) - len(line.text.lstrip()))
             n = len(t.split())
+            if longest is not None and n > longest:
+                continue
+            a = a0 + (len(raw) - len(raw.lstrip()))
             for m in matcher.find(t, a):
                 r = rules[m.entry.id]
                 if r.scope != "line" or (r.max_words is not None and n > r.max_words):
@@ -197,8 +203,42 @@ def _family_hits(doc: Document, family: str) -> dict[str, list[Hit]]:
                 if t[-1] in ".!?" and not (m.start == a and m.end == a + len(t)):
                     continue  # a sentence that mentions the phrase, not a widget line
                 hits[r.code].append(Hit(m.start, m.end, suggestion=_suggestion(r, m)))
+        for code in hits:
+            hits[code].sort(key=lambda h: (h.start, h.end))
     memo[family] = hits
     return hits
+
+
+@cache
+def _line_gate(family: str) -> re.Pattern[str]:
+    """One regex that matches wherever a line rule of ``family`` could: its patterns and its
+    literal forms (words joined by any separators), case ignored. Lines it does not touch are
+    not given to the matcher (a million tiny lines cost one scan of the text)."""
+    parts = []
+    for r in _family_rules(family):
+        if r.scope != "line":
+            continue
+        parts.extend(f"(?:{p})" for p in r.entry.patterns)
+        for form in r.entry.forms:
+            words = re.findall(r"\w+", form)
+            if words:
+                parts.append(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)")
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+
+
+def _candidate_lines(doc: Document, family: str) -> list[tuple[int, int]]:
+    """(start, end) of every line a match of the family's line gate touches, in order."""
+    out: list[tuple[int, int]] = []
+    last = -1
+    for gm in _line_gate(family).finditer(doc.text):
+        pos = gm.start()
+        while pos <= max(gm.start(), gm.end() - 1):
+            a0, b0 = doc.line_bounds(pos)
+            if a0 > last:
+                out.append((a0, b0))
+                last = a0
+            pos = b0 + 1
+    return out
 
 
 def _suggestion(rule: Rule, m) -> str | None:
