@@ -19,7 +19,9 @@ Scopes:
 - ``sentence`` (default): matched sentence by sentence, as glossary entries are.
 - ``line``: matched on each non-blank line, trimmed; ``max_words`` skips longer lines, and a
   line that ends as a sentence (``.``, ``!``, ``?``) is skipped unless the match is the whole
-  line. Page furniture is a line of its own.
+  line. Page furniture is a line of its own. A ``prefilter`` (a cheap regex, case ignored, that
+  every matching line holds: a digit for a reading time) lets the engine skip the other lines
+  with one scan of the text; the examples test that it holds on every line a rule fires on.
 
 A family module adds its rules to its checks with ``CHECKS = (...) + rule_checks(__name__)``;
 the rule's ``family`` is that module's name (the code letter of the family, as for every check).
@@ -45,7 +47,7 @@ PACKS = Path(__file__).resolve().parents[1] / "lang"
 
 #: Keys of a rule besides the glossary entry keys.
 RULE_KEYS = ("code", "name", "family", "kind", "severity", "category", "message", "summary", "why",
-             "fires", "silent", "scope", "max_words", "languages")
+             "fires", "silent", "scope", "max_words", "prefilter", "languages")
 #: Glossary entry keys a rule may use.
 PHRASE_KEYS = ("terms", "replace", "patterns", "case", "context", "unless", "variants", "suggest",
                "rewrite", "examples")
@@ -61,6 +63,8 @@ class Rule:
     kind: str
     scope: str
     max_words: int | None
+    #: A cheap regex (case ignored) that every line the rule matches holds, or None.
+    prefilter: re.Pattern[str] | None
     entry: Any  # mtqa.core.glossary.Entry
     path: str
     line: int
@@ -125,8 +129,16 @@ def parse_rules(text: str, path: str, languages: tuple[str, ...] = ()) -> list[t
             why = g.backtracking_risk(p)
             if why:
                 raise _err(path, line, f"{item['code']}: pattern {p!r} is unsafe: {why}")
+        prefilter = item.get("prefilter")
+        if prefilter is not None:
+            try:
+                prefilter = re.compile(str(prefilter), re.IGNORECASE)
+            except re.error as exc:
+                raise _err(path, line, f"{item['code']}: prefilter does not compile: {exc}") from None
+            if g.backtracking_risk(prefilter.pattern):
+                raise _err(path, line, f"{item['code']}: prefilter is unsafe")
         rule = Rule(str(item["code"]), str(item["name"]), str(item["family"]), item["kind"], scope,
-                    max_words, entry, path, line)
+                    max_words, prefilter, entry, path, line)
         out.append((rule, {**item, "languages": tuple(item.get("languages") or languages)}))
     return out
 
@@ -187,7 +199,7 @@ def _family_hits(doc: Document, family: str) -> dict[str, list[Hit]]:
     if line_rules:
         text = doc.text
         longest = None if any(r.max_words is None for r in line_rules) else max(r.max_words for r in line_rules)
-        for a0, b0 in _candidate_lines(doc, family):
+        for a0, b0 in _candidate_lines(doc, line_rules):
             raw = text[a0:b0]
             t = raw.strip()
             if not t:
@@ -209,36 +221,34 @@ def _family_hits(doc: Document, family: str) -> dict[str, list[Hit]]:
     return hits
 
 
-@cache
-def _line_gate(family: str) -> re.Pattern[str]:
-    """One regex that matches wherever a line rule of ``family`` could: its patterns and its
-    literal forms (words joined by any separators), case ignored. Lines it does not touch are
-    not given to the matcher (a million tiny lines cost one scan of the text)."""
-    parts = []
-    for r in _family_rules(family):
-        if r.scope != "line":
-            continue
-        parts.extend(f"(?:{p})" for p in r.entry.patterns)
-        for form in r.entry.forms:
-            words = re.findall(r"\w+", form)
-            if words:
-                parts.append(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)")
-    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+_SHORT_LINE = {}
 
 
-def _candidate_lines(doc: Document, family: str) -> list[tuple[int, int]]:
-    """(start, end) of every line a match of the family's line gate touches, in order."""
-    out: list[tuple[int, int]] = []
-    last = -1
-    for gm in _line_gate(family).finditer(doc.text):
-        pos = gm.start()
-        while pos <= max(gm.start(), gm.end() - 1):
-            a0, b0 = doc.line_bounds(pos)
-            if a0 > last:
-                out.append((a0, b0))
-                last = a0
-            pos = b0 + 1
-    return out
+def _short_lines(n: int) -> re.Pattern[str]:
+    """Lines of at most ``n`` words (found by one scan of the text)."""
+    rx = _SHORT_LINE.get(n)
+    if rx is None:
+        rx = _SHORT_LINE[n] = re.compile(
+            rf"^[^\S\n]*(?:[^\s]+[^\S\n]+){{0,{n - 1}}}[^\s]+[^\S\n]*$", re.M)
+    return rx
+
+
+def _candidate_lines(doc: Document, rules: list[Rule]) -> list[tuple[int, int]]:
+    """(start, end) of the lines the line ``rules`` could match, in order: when every rule has
+    a ``prefilter``, only the lines one of them touches (a million tiny lines with nothing in
+    common with the rules cost one scan of the text each); else, when every rule has
+    ``max_words``, the lines that short (one more scan); else every line."""
+    text = doc.text
+    if all(r.prefilter is not None for r in rules):
+        starts: set[int] = set()
+        for r in rules:
+            for m in r.prefilter.finditer(text):
+                starts.add(doc.line_bounds(m.start())[0])
+        return sorted(doc.line_bounds(a) for a in starts)
+    if all(r.max_words is not None for r in rules):
+        rx = _short_lines(max(r.max_words for r in rules))
+        return [(m.start(), m.end()) for m in rx.finditer(text)]
+    return [(ln.start, ln.start + len(ln.text)) for ln in doc.lines]
 
 
 def _suggestion(rule: Rule, m) -> str | None:

@@ -75,3 +75,26 @@ def test_a_language_pack_rules_file_is_found(tmp_path, monkeypatch):
     files = rules._files()
     assert (tmp_path / "es" / "rules.yaml", ("es",)) in files
     assert all(f.parent.name != "pt" for f, _ in files)
+
+
+def test_prefilters_hold_on_every_line_a_rule_fires_on():
+    from mtqa.core.text import marked_spans, unmark
+
+    for rule, item in rules._loaded():
+        if rule.prefilter is None:
+            continue
+        for ex in item["examples"]:
+            if "bad" not in ex:
+                continue
+            text = unmark(ex["bad"])
+            for a, b in marked_spans(ex["bad"]):
+                line = text[text.rfind("\n", 0, a) + 1: (text.find("\n", b) + 1 or len(text) + 1) - 1]
+                assert rule.prefilter.search(line), (rule.code, line)
+
+
+def test_a_rule_with_a_prefilter_skips_lines_without_it():
+    c = get_check("B104")
+    doc = Document("x.txt", "a\n" * 1000 + "3 min de leitura\n", language="pt", variant="BR")
+    assert rules._candidate_lines(doc, [r for r in rules._family_rules("boilerplate") if r.code == "B104"]) \
+        == [(2000, 2016)]
+    assert [doc.text[h.start:h.end] for h in c.fn(doc, None)] == ["3 min de leitura"]
