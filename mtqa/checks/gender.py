@@ -1029,7 +1029,134 @@ def masculine_title_before_woman(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=" ".join(parts), args={"name": name})
 
 
+# --- V117 a woman named in the text, then a masculine title or adjective after a copula ---------
+
+#: A capitalised word and the capitalised word after it (a lookahead, so that `Segundo Cláudia
+#: Reis` yields both pairs).
+_FULL_NAME = re.compile(r"(?<![\w-])(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+)(?=[ \t\u00a0]+(?P<last>[A-ZÀ-Ý][\w'’-]+))")
+#: Endings of adjectives the lexicon may not list (`investigativo`): tried with the dictionary.
+_ADJ_ENDINGS = ("ivo", "ico", "oso", "ado", "ido", "ário", "eiro", "ano")
+_PREDICATE_VERBS = ("é|foi|era|será|seria|está|esteve|estava|estará|ficou|continua|permanece|"
+           "tornou-se|se[ \t\u00a0]+tornou|virou")
+
+
+_WORD_BEFORE_NAME = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)[ \t\u00a0]+$")
+
+
+def _women(doc: Document, names: frozenset[str], men: frozenset[str]) -> set[str]:
+    """Surnames (and full names) of the women the text names with a listed first name; not after
+    a man's first name (`José Maria Lopes` is a man)."""
+    out: set[str] = set()
+    text = doc.text
+    for m in _FULL_NAME.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        if first not in names or last in _MALE_SUFFIXES or last in names:
+            continue
+        before = _WORD_BEFORE_NAME.search(text, max(0, m.start() - 30), m.start())
+        if before and before.group(1) in men:
+            continue
+        out.add(last)
+        out.add(f"{first} {last}")
+    return out
+
+
+@check(
+    "V117", "masculine-predicate-for-woman", Severity.WARNING,
+    category="agreement",
+    message="'{text}': {name} is a woman named earlier in the text; write '{suggestion}'",
+    languages=("pt",),
+    needs=("lexicon", "dictionary"),
+    examples=[
+        bad("A repórter Ana Lacerda deixou a emissora. Lacerda [[é comentarista político]] "
+            "desde 2019.", suggest="é comentarista política"),
+        bad("Marina Teixeira assumiu em março. Teixeira [[foi o diretor]] da agência por dez anos.",
+            suggest="foi a diretora"),
+        bad("Segundo Cláudia Reis, o plano sai em março. Reis [[é um senador]] do partido.",
+            suggest="é uma senadora"),
+        good("Ana Lacerda deixou a emissora. Lacerda é comentarista política desde 2019."),
+        good("Ana Lacerda e Pedro Reis deixaram a emissora. Reis é comentarista político."),
+        good("Maria Rosa Filho chegou cedo. Filho é o diretor da escola."),
+        good("Ana Lacerda elogiou o colega. O presidente é o diretor do museu."),
+        good("O fotógrafo João Maria Campos expôs em março. Campos é o autor das fotos."),
+    ],
+)
+def masculine_predicate_for_woman(doc: Document, ctx) -> Iterator[Hit]:
+    """A masculine title after a copula for a woman the text names (`Lacerda é o diretor`).
+
+    (`Lacerda é comentarista político`, `Teixeira foi o diretor`.)
+
+    ## Why it matters
+    English predicates have no gender (`Lacerda is a political commentator`), and
+    machine translation writes the masculine: `Lacerda é comentarista político`.
+    Portuguese makes the article, the title and its adjective agree with the woman.
+
+    ## What fires
+    A surname (or full name) of a woman the text names with a first name of V116's list
+    (`Ana Lacerda` earlier or later), a copula (`é`, `foi`, `era`, `está`, `ficou`, `tornou-se`…),
+    then `o` or `um` and a title of a person with its feminine (`o diretor` → `a diretora`), or a
+    title of one form for both (`correspondente`, `repórter`) followed by a masculine adjective
+    (one the lexicon knows, or an `-ivo`, `-ico`, `-oso`, `-ado`… word whose `-a` form the
+    dictionary also knows: `investigativo` → `investigativa`).
+
+    ## What stays silent
+    A surname a man named in the text also carries (`Ana Lacerda e Pedro Reis`: `Reis` is
+    ambiguous), a woman's name after a man's first name (`João Maria Campos`: data
+    `male_first_names`), surnames that are a man's suffix (`Filho`), and titles of other people.
+    """
+    d = _title_data(doc.language or "pt")
+    if d is None:
+        return
+    _rx, titles, _dets, _before, _mono = d
+    data = load("gender")
+    names = frozenset(data.get("female_first_names") or ())
+    if not any(n in doc.text for n in names):
+        return
+    women = _women(doc, names, frozenset(data.get("male_first_names") or ()))
+    if not women:
+        return
+    # A surname a man of the text also carries is ambiguous.
+    for m in _FULL_NAME.finditer(doc.text):
+        if m.group("first") not in names and m.group("last") in women:
+            women.discard(m.group("last"))
+    if not women:
+        return
+    lexicon = ctx.providers.get("lexicon")
+    dictionary = ctx.providers.get("dictionary")
+    variant = doc.variant or "BR"
+
+    def known(w: str) -> bool:
+        return dictionary.known(w, "pt", variant)
+
+    title_alt = trie_pattern(sorted(titles, key=len, reverse=True))
+    name_alt = trie_pattern(sorted(women, key=len, reverse=True))
+    rx = re.compile(
+        rf"(?<![\w-])(?P<name>{name_alt})[ \t\u00a0]+(?P<cop>{_PREDICATE_VERBS})[ \t\u00a0]+"
+        rf"(?:(?P<det>o|um)[ \t\u00a0]+)?(?P<title>{title_alt})"
+        rf"(?:[ \t\u00a0]+(?P<adj>[a-zà-ÿ]+o))?(?![\w-])"
+    )
+    for m in rx.finditer(doc.text):
+        title, det, adj = m.group("title"), m.group("det"), m.group("adj")
+        fem = titles[title]
+        adj_fem = None
+        if adj and (lexicon.adjective_gender(adj) == "m" or (
+                adj.endswith(_ADJ_ENDINGS) and lexicon.nominal_gender(adj) is None
+                and known(adj) and known(adj[:-1] + "a"))):
+            adj_fem = adj[:-1] + "a"
+        if det is None and fem == title and adj_fem is None:
+            continue  # "é correspondente": nothing masculine to see
+        parts = [m.group("cop")]
+        if det:
+            parts.append({"o": "a", "um": "uma"}[det])
+        parts.append(fem)
+        end = m.end("title")
+        if adj_fem:
+            parts.append(adj_fem)
+            end = m.end("adj")
+        yield Hit(m.start("cop"), end, suggestion=" ".join(parts), args={"name": m.group("name")})
+
+
 CHECKS = (determiner_gender_mismatch, singular_adjective_before_plural_noun,
           noun_phrase_gender_mismatch, manner_adverbial_gender, adjective_after_noun_gender,
           relative_pronoun_gender, predicate_gender_mismatch, plural_determiner_singular_noun,
-          plural_determiner_gender_mismatch, adjective_after_plural_noun, masculine_title_before_woman)
+          plural_determiner_gender_mismatch, adjective_after_plural_noun, masculine_title_before_woman,
+          masculine_predicate_for_woman)
