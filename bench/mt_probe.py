@@ -59,7 +59,7 @@ def measure(rows: list[dict], translations: list[str], roundtrip: bool = False) 
                                      "clean_with_findings": 0, "sentences": 0})
     batches: dict = defaultdict(lambda: [0, 0])
     details = []
-    for row, pt in zip(rows, translations):
+    for row, pt in zip(rows, translations, strict=True):
         split = out[row["split"]]
         split["sentences"] += 1
         findings = checker.check_text(pt)

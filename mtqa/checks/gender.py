@@ -1044,20 +1044,26 @@ _WORD_BEFORE_NAME = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)[ \t\u00a0]+$")
 
 
 def _women(doc: Document, names: frozenset[str], men: frozenset[str]) -> set[str]:
-    """Surnames (and full names) of the women the text names with a listed first name; not after
-    a man's first name (`José Maria Lopes` is a man)."""
+    """Surnames (and full names) of the women the text names with a listed first name. A surname
+    the text also gives a man (`Pedro Reis`, or `José Maria Lopes`, where the woman's name is a
+    man's middle name) is left out: it may be his."""
     out: set[str] = set()
+    theirs: set[str] = set()
     text = doc.text
     for m in _FULL_NAME.finditer(text):
         first, last = m.group("first"), m.group("last")
-        if first not in names or last in _MALE_SUFFIXES or last in names:
+        if last in names:
+            continue
+        if first not in names:
+            theirs.add(last)
             continue
         before = _WORD_BEFORE_NAME.search(text, max(0, m.start() - 30), m.start())
-        if before and before.group(1) in men:
+        if last in _MALE_SUFFIXES or (before and before.group(1) in men):
+            theirs.add(last)
             continue
         out.add(last)
         out.add(f"{first} {last}")
-    return out
+    return {w for w in out if w.rsplit(" ", 1)[-1] not in theirs}
 
 
 @check(
@@ -1078,6 +1084,8 @@ def _women(doc: Document, names: frozenset[str], men: frozenset[str]) -> set[str
         good("Maria Rosa Filho chegou cedo. Filho é o diretor da escola."),
         good("Ana Lacerda elogiou o colega. O presidente é o diretor do museu."),
         good("O fotógrafo João Maria Campos expôs em março. Campos é o autor das fotos."),
+        good("Ana Campos abriu a mostra. O fotógrafo João Maria Campos expôs em março. Campos é o "
+             "autor das fotos."),
     ],
 )
 def masculine_predicate_for_woman(doc: Document, ctx) -> Iterator[Hit]:
@@ -1112,12 +1120,6 @@ def masculine_predicate_for_woman(doc: Document, ctx) -> Iterator[Hit]:
     if not any(n in doc.text for n in names):
         return
     women = _women(doc, names, frozenset(data.get("male_first_names") or ()))
-    if not women:
-        return
-    # A surname a man of the text also carries is ambiguous.
-    for m in _FULL_NAME.finditer(doc.text):
-        if m.group("first") not in names and m.group("last") in women:
-            women.discard(m.group("last"))
     if not women:
         return
     lexicon = ctx.providers.get("lexicon")
