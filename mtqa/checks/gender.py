@@ -1117,8 +1117,6 @@ def masculine_predicate_for_woman(doc: Document, ctx) -> Iterator[Hit]:
     _rx, titles, _dets, _before, _mono = d
     data = load("gender")
     names = frozenset(data.get("female_first_names") or ())
-    if not any(n in doc.text for n in names):
-        return
     women = _women(doc, names, frozenset(data.get("male_first_names") or ()))
     if not women:
         return
