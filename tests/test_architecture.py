@@ -72,3 +72,27 @@ def test_every_check_code_letter_is_one_family():
     for letter, mods in modules.items():  # and no module holds two families
         for other, mods2 in modules.items():
             assert letter == other or not (mods & mods2), (letter, other, mods & mods2)
+
+
+def test_no_module_binds_a_top_level_name_twice():
+    """A second top-level ``_COPULA = ...`` in a check module silently replaces the first, and
+    the check that read the first one breaks on every document: one binding per name."""
+    import ast
+    import collections
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "mtqa"
+    twice = {}
+    for path in sorted(root.rglob("*.py")):
+        names = collections.Counter()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names[node.name] += 1
+            elif isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names[node.target.id] += 1
+        dup = sorted(n for n, k in names.items() if k > 1)
+        if dup:
+            twice[str(path.relative_to(root.parent))] = dup
+    assert twice == {}, twice
