@@ -64,7 +64,8 @@ class Checker:
             cfg.ignore = [*cfg.ignore, *ignore]
         self.config = cfg
         self._engine: Engine | None = None
-        self._lock = threading.Lock()
+        # Re-entrant: a call holding it may load the engine on first use (``lazy=True``).
+        self._lock = threading.RLock()
         self._baseline: dict | None = None
         self._dismissed: set[str] | None = None
         if not lazy:

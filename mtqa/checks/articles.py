@@ -116,6 +116,15 @@ def _data(language: str) -> _Data | None:
     )
 
 
+def _contracted(d: _Data, preposition: str, gender: str) -> str | None:
+    """The preposition contracted with the article of ``gender`` (`de` + `a` -> `da`), in the
+    preposition's case; None when it does not contract before that gender."""
+    out = d.contractions[preposition.lower()].get(gender)
+    if out is not None and preposition[0].isupper():
+        out = out[0].upper() + out[1:]
+    return out
+
+
 def _bare_allowed(d: _Data, name: str, variant: str | None) -> bool:
     """True when the variant (or an unknown variant) may write ``name`` without the article."""
     if variant:
@@ -273,11 +282,9 @@ def country_without_article(doc: Document, ctx) -> Iterator[Hit]:
         bare = c.text
         art = _ARTICLE[c.gender]
         if low in d.contractions:
-            contracted = d.contractions[low].get(c.gender)
+            contracted = _contracted(d, word, c.gender)
             if contracted is None:
                 continue
-            if word[0].isupper():
-                contracted = contracted[0].upper() + contracted[1:]
             suggestion = f"{contracted} {bare}"
         elif low in d.prepositions:
             suggestion = f"{word} {art} {bare}"
@@ -430,11 +437,9 @@ def company_without_article(doc: Document, ctx) -> Iterator[Hit]:
         low = word.lower()
         g = gender[m.group("name")]
         if low in d.contractions and low != "a":
-            contracted = d.contractions[low].get(g)
+            contracted = _contracted(d, word, g)
             if contracted is None:
                 continue
-            if word[0].isupper():
-                contracted = contracted[0].upper() + contracted[1:]
             suggestion = f"{contracted} {m.group('name')}"
         elif low in d.prepositions or low in _CLAUSE_OPENERS:
             suggestion = f"{word} {_ARTICLE[g]} {m.group('name')}"

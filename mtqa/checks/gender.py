@@ -952,7 +952,7 @@ def _title_data(language: str):
     if not titles or not dets:
         return None
     before = (data.get("title_before") or {}).get(language) or {}
-    names = frozenset(data.get("female_first_names") or ())
+    names = _first_names()[0]
     mononyms = frozenset(data.get("female_mononyms") or ())
     cap = lambda w: w[0].upper() + w[1:]  # noqa: E731
     det_alt = trie_pattern(sorted({w for d in dets for w in (d, cap(d))}))
@@ -1040,6 +1040,13 @@ _PREDICATE_VERBS = ("é|foi|era|será|seria|está|esteve|estava|estará|ficou|co
            "tornou-se|se[ \t\u00a0]+tornou|virou")
 
 
+@cache
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Women's and men's first names of the data (V116, V117)."""
+    data = load("gender")
+    return frozenset(data.get("female_first_names") or ()), frozenset(data.get("male_first_names") or ())
+
+
 _WORD_BEFORE_NAME = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)[ \t\u00a0]+$")
 
 
@@ -1115,9 +1122,8 @@ def masculine_predicate_for_woman(doc: Document, ctx) -> Iterator[Hit]:
     if d is None:
         return
     _rx, titles, _dets, _before, _mono = d
-    data = load("gender")
-    names = frozenset(data.get("female_first_names") or ())
-    women = _women(doc, names, frozenset(data.get("male_first_names") or ()))
+    names, men = _first_names()
+    women = _women(doc, names, men)
     if not women:
         return
     lexicon = ctx.providers.get("lexicon")

@@ -194,7 +194,7 @@ def _family_hits(doc: Document, family: str) -> dict[str, list[Hit]]:
         for m in matcher.scan((s.start, s.text) for s in doc.sentences):
             r = rules[m.entry.id]
             if r.scope == "sentence":
-                hits[r.code].append(Hit(m.start, m.end, suggestion=_suggestion(r, m)))
+                hits[r.code].append(Hit(m.start, m.end, suggestion=m.suggestion))
     line_rules = [r for r in rules.values() if r.scope == "line"]
     if line_rules:
         text = doc.text
@@ -214,23 +214,15 @@ def _family_hits(doc: Document, family: str) -> dict[str, list[Hit]]:
                     continue
                 if t[-1] in ".!?" and not (m.start == a and m.end == a + len(t)):
                     continue  # a sentence that mentions the phrase, not a widget line
-                hits[r.code].append(Hit(m.start, m.end, suggestion=_suggestion(r, m)))
-        for code in hits:
-            hits[code].sort(key=lambda h: (h.start, h.end))
+                hits[r.code].append(Hit(m.start, m.end, suggestion=m.suggestion))
     memo[family] = hits
     return hits
 
 
-_SHORT_LINE = {}
-
-
+@cache
 def _short_lines(n: int) -> re.Pattern[str]:
     """Lines of at most ``n`` words (found by one scan of the text)."""
-    rx = _SHORT_LINE.get(n)
-    if rx is None:
-        rx = _SHORT_LINE[n] = re.compile(
-            rf"^[^\S\n]*(?:[^\s]+[^\S\n]+){{0,{n - 1}}}[^\s]+[^\S\n]*$", re.M)
-    return rx
+    return re.compile(rf"^[^\S\n]*(?:[^\s]+[^\S\n]+){{0,{n - 1}}}[^\s]+[^\S\n]*$", re.M)
 
 
 def _candidate_lines(doc: Document, rules: list[Rule]) -> list[tuple[int, int]]:
@@ -249,10 +241,6 @@ def _candidate_lines(doc: Document, rules: list[Rule]) -> list[tuple[int, int]]:
         rx = _short_lines(max(r.max_words for r in rules))
         return [(m.start(), m.end()) for m in rx.finditer(text)]
     return [(ln.start, ln.start + len(ln.text)) for ln in doc.lines]
-
-
-def _suggestion(rule: Rule, m) -> str | None:
-    return m.suggestion if m.suggestion is not None else (rule.entry.suggest if rule.kind == "existence" else None)
 
 
 @cache

@@ -56,3 +56,16 @@ def test_checker_check_files_options(tmp_path):
     assert checker._engine is None  # the run loaded its own engine
     result = checker.check_files([tmp_path / "x.txt"])
     assert [f.code for f in result.findings] == ["S101"] and checker._engine is not None
+
+
+def test_lazy_checker_checks_a_text():
+    """A lazy checker loads its engine inside a call that already holds its lock."""
+    import threading
+
+    checker = mtqa.api.Checker(language="pt-BR", select=["S101"], lazy=True)
+    out = []
+    t = threading.Thread(target=lambda: out.append(checker.check_text(BAD)), daemon=True)
+    t.start()
+    t.join(60)
+    assert not t.is_alive(), "check_text on a lazy checker never returned"
+    assert [f.code for f in out[0]] == ["S101"]
