@@ -51,3 +51,24 @@ def test_language_specific_checks_have_data_for_their_languages():
         if c.code in needs:
             table = per_language(*needs[c.code])
             assert set(c.languages) <= set(table), c.code
+
+
+def test_every_data_file_loads_without_yaml_booleans():
+    """Every family file loads; a bare ``no`` in a list (read by YAML as False) is refused at
+    load time, naming the file and the key (it once dropped the word ``no`` from three lists
+    read with ``load(...).get(key)``, which per_language's check never saw)."""
+    from importlib import resources
+
+    names = sorted(p.name[:-5] for p in resources.files("mtqa.checks.data").iterdir()
+                   if p.name.endswith(".yaml"))
+    assert "spacing" in names and "gender" in names
+    for family in names:
+        assert isinstance(load(family), dict)
+
+
+def test_load_refuses_a_boolean_in_a_list():
+    from mtqa.checks.data import _no_booleans
+
+    _no_booleans({"glue_words": {"pt": ["do", "no"]}}, "x.yaml", [])
+    with pytest.raises(ValueError, match=r"x\.yaml: item 1 of glue_words\.pt is the boolean False"):
+        _no_booleans({"glue_words": {"pt": ["do", False]}}, "x.yaml", [])

@@ -24,7 +24,24 @@ def load(family: str) -> dict[str, Any]:
     data = yaml.load(text, Loader=loader)
     if not isinstance(data, dict):
         raise ValueError(f"mtqa/checks/data/{family}.yaml must be a mapping")
+    _no_booleans(data, f"mtqa/checks/data/{family}.yaml", [])
     return _with_sets(data, family)
+
+
+def _no_booleans(x: Any, where: str, path: list[str]) -> None:
+    """Raise on a boolean inside a list: YAML reads a bare ``no``, ``yes``, ``on`` or ``off`` as
+    one, and a word list that holds ``False`` instead of the word ``no`` silently loses it."""
+    if isinstance(x, dict):
+        for k, v in x.items():
+            _no_booleans(v, where, [*path, str(k)])
+    elif isinstance(x, list):
+        for i, v in enumerate(x):
+            if isinstance(v, bool):
+                raise ValueError(
+                    f"{where}: item {i} of {'.'.join(path)} is the boolean {v}: a bare no/yes/on/off "
+                    "in YAML; quote the word ('no')"
+                )
+            _no_booleans(v, where, [*path, str(i)])
 
 
 def _with_sets(data: dict[str, Any], family: str) -> dict[str, Any]:
