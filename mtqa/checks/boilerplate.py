@@ -701,7 +701,9 @@ def _consent() -> re.Pattern[str]:
 _SEPARATORS = frozenset("|·•/>»›")
 
 #: Every subscription or app prompt holds one of these (a cheap test before the patterns).
-_PROMPT_KEYS = ("assin", "subscr", "receba", "inscrev", "cadastr", "regist", "app", "aplica", "aqui", "click", "clique",
+_PROMPT_KEYS = ("siga-nos", "gostou", "quer receber", "compartilhe com", "partilhe com", "follow us",
+                "enjoy", "like this", "like the", "share it", "share with", "want more", "want to receive",
+                "assin", "subscr", "receba", "inscrev", "cadastr", "regist", "app", "aplica", "aqui", "click", "clique",
                 "newsletter", "janela", "aba", "guia", "window", "tab", "patrocin", "sponsor",
                 "comercial", "publicit", "de marca", "publi", "parceria", "paid")
 
@@ -786,6 +788,37 @@ def _credit_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return agency, label, joiner
 
 
+@cache
+def _caption_rx() -> re.Pattern[str]:
+    labels = sorted(all_languages("boilerplate", "caption_label"), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(_phrase_rx(x) for x in labels)})\s*:\s*\S", re.IGNORECASE)
+
+
+@cache
+def _stock_libraries() -> frozenset[str]:
+    return frozenset(x.lower() for x in all_languages("boilerplate", "stock_library"))
+
+
+_NAME_TOKEN = re.compile(r"[A-ZÀ-Ý][\w.'’-]*")
+
+
+def _agency_line(t: str, agency: re.Pattern[str], joiner: re.Pattern[str]) -> bool:
+    """A line that is only a picture credit without a label: a stock library's name
+    (`Getty Images`), or agencies and photographers joined by `/`, `;` or `via`
+    (`AFP via Getty Images`, `Ana Lima/Reuters`)."""
+    found = list(agency.finditer(t))
+    if not found:
+        return False
+    if len(found) == 1 and found[0].group().lower() == t.strip().lower():
+        return t.strip().lower() in _stock_libraries()
+    if not (len(found) >= 2 or joiner.search(t)):
+        return False
+    rest = agency.sub(" ", t)
+    rest = joiner.sub(" ", rest)
+    names = [w for w in re.split(r"[\s,]+", rest) if w]
+    return len(names) <= 4 and all(_NAME_TOKEN.fullmatch(w) for w in names)
+
+
 _PAREN = re.compile(r"\(([^()\n]{3,240})\)")
 _CREDIT_BY = re.compile(
     r"\s*(?:photo|image|picture|foto|imagem|fotografia|ilustração)\s+(?:by|via|courtesy\s+of|por|de|via)"
@@ -810,6 +843,12 @@ _CREDIT_BY = re.compile(
         bad("O ministro chega à reunião.\n[[Foto: Ana Lima/Reuters]]\nA reunião durou horas."),
         good("Fotos: o antes e o depois da reforma da praça."),
         good("O acordo com a Bloomberg (empresa de dados) foi assinado em maio."),
+        bad("O goleiro comemora o título.\n[[Getty Images]]\nO time volta a campo amanhã."),
+        bad("O goleiro comemora o título.\n[[Ana Lima/AFP via Getty Images]]\nO texto segue."),
+        bad("O texto começa aqui.\n[[Legenda: O prefeito visita a obra da ponte nova.]]\nO texto segue."),
+        good("O texto começa aqui.\nReuters\nBloomberg e Reuters publicaram a notícia."),
+        good("A agência Reuters informou o resultado.\nA Bloomberg confirmou."),
+        good("A legenda do partido foi registrada em 1980, lembrou o presidente."),
     ],
 )
 def photo_credit(doc: Document, ctx) -> Iterator[Hit]:
@@ -824,16 +863,23 @@ def photo_credit(doc: Document, ctx) -> Iterator[Hit]:
     Round brackets that open with a credit label (`Foto:`, `Imagem:`, `Photo:`, `Crédito:`) or
     a credit phrase (`Photo by`, `Imagem de`), that name Getty, or that name a photo agency or
     stock library (Reuters, AFP, AP, Shutterstock, ...) together with a photographer joined by
-    `/`, `;` or `via`; and a line of eight words or fewer that is only such a credit (`Foto:
-    Ana Lima/Reuters`). A dateline `(Reuters) -`, an agency named in a sentence and a credit at
+    `/`, `;` or `via`; a line of eight words or fewer that is only such a credit (`Foto:
+    Ana Lima/Reuters`); a line that is only a stock library's name (`Getty Images`) or
+    agencies and photographers joined by `/`, `;` or `via` (`AFP via Getty Images`); and a
+    caption scraped as a line of its own (`Legenda: ...`). A dateline `(Reuters) -`, an agency named in a sentence and a credit at
     the end of a caption sentence stay silent.
     """
     text = doc.text
     agency, label, joiner = _credit_parts()
     for a, b, t, _ in _nonblank(doc):
         # A line that is only a credit: "Foto: Ana Lima/Reuters", "Photo by Ana Lima".
-        if _words(t) <= 8 and t[-1] not in ".!?" and (label.match(t) or _CREDIT_BY.match(t)):
+        n = _words(t)
+        if n <= 8 and t[-1] not in ".!?" and (label.match(t) or _CREDIT_BY.match(t)):
             yield Hit(a, b, suggestion="")
+        elif n <= 6 and t[-1] not in ".!?:" and _agency_line(t, agency, joiner):
+            yield Hit(a, b, suggestion="")  # "Getty Images", "AFP via Getty Images"
+        elif n <= 40 and _caption_rx().match(t):
+            yield Hit(a, b, suggestion="")  # "Legenda: O ministro durante a coletiva."
     if "(" not in text:
         return
     for m in _PAREN.finditer(text):
@@ -1024,7 +1070,7 @@ def translator_credit(doc: Document, ctx) -> Iterator[Hit]:
 
 
 #: Every disclaimer pattern holds one of these (a cheap test before the patterns).
-_DISCLAIMER_KEYS = ("respons", "18+", "+18", "&", "termos e condições", "terms and conditions",
+_DISCLAIMER_KEYS = ("aposta", "betting involves", "respons", "18+", "+18", "&", "termos e condições", "terms and conditions",
                     "afilia", "affiliat", "podemos receber", "podemos ganhar", "may earn",
                     "may receive", "gambl", "moderação", "forma", "maneira", "modo", "viciante",
                     "dependência", "maiores de 18", "novos clientes", "new customers", "addictive")
@@ -1085,6 +1131,9 @@ _MIDLINE = re.compile(
     r"|RELACIONAD[OA]S?|Relacionad[oa]s?|READ MORE|Read more|RELATED|Related|SEE ALSO|See also)(?=\s*:)"
     r"|(PUBLICIDADE|Publicidade|ANÚNCIO|Anúncio|ADVERTISEMENT|Advertisement)(?= [A-ZÀ-Ý]))"
 )
+#: An ad label opening a paragraph of running text: "Publicidade O ministro disse que ...".
+_AD_HEAD = re.compile(r"(?m)^[ \t]*(PUBLICIDADE|Publicidade|ANÚNCIO|Anúncio|ADVERTISEMENT|Advertisement)"
+                      r"(?= [A-ZÀ-Ý])")
 #: A capital letter glued to a capital that starts a word: where a badge meets the text.
 _CAPS_SEAM = re.compile(r"[A-ZÀ-Ý](?=[A-ZÀ-Ý](?:[a-zà-ÿ]|\s))")
 
@@ -1127,6 +1176,10 @@ def _glued_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
         bad("O prazo termina na sexta. [[Leia também]]: Governo prorroga prazo. O texto segue."),
         bad("O dólar caiu. [[PUBLICIDADE]] O ministro falou depois."),
         good("O dólar caiu. Publicidade é o tema do debate. Veja também a agenda."),
+        bad("[[Publicidade]] O ministro da Fazenda disse que as medidas valem a partir de junho."),
+        bad("O ministro disse que as medidas valem a partir de junho.[[ Continua após a publicidade]]"),
+        good("Publicidade Infantil: o debate volta ao Congresso\n\nO projeto proíbe anúncios."),
+        good("Publicidade: O Guia\n\nO texto começa aqui e segue por várias linhas de prosa."),
     ],
 )
 def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
@@ -1142,7 +1195,8 @@ def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
     to a capitalised word; and a "read more" phrase after the last sentence of a line, with
     nothing after it but an arrow. Capitals followed by a space (`NOVO BANCO`) and the words in
     a sentence stay silent. A related-links label followed by a colon (`Leia também:`) or an ad
-    label before a capital, in the middle of a line right after a sentence, fires too.
+    label before a capital, in the middle of a line right after a sentence, fires too, and so
+    does an ad label opening a paragraph of running text (`Publicidade O ministro disse ...`).
     """
     glued, tail = _glued_rx()
     text = doc.text
@@ -1158,6 +1212,12 @@ def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
     for m in _MIDLINE.finditer(text):
         g = 1 if m.group(1) else 2
         yield Hit(m.start(g), m.end(g), suggestion="")
+    if "ublicidade" in text or "UBLICIDADE" in text or "núncio" in text or "dvertisement" in text:
+        for m in _AD_HEAD.finditer(text):
+            end = text.find("\n", m.end())
+            rest = text[m.end(): end if end >= 0 else len(text)].strip()
+            if _words(rest) >= 8 and rest[-1:] in ".!?…":  # the label, then a sentence
+                yield Hit(m.start(1), m.end(1), suggestion="")
     for a0, _b, t, _ in _nonblank(doc):
         low = t.lower()
         if not low.rstrip(" »›→>.…+").endswith(_tails()):
