@@ -29,7 +29,7 @@ import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import filterfalse
 from typing import Any
 
@@ -1424,6 +1424,43 @@ def english_label(doc: Document, ctx: CheckContext):
 # --- L111 ---------------------------------------------------------------------------------------
 
 _GLUED = re.compile(r"(?<![\w@#/.])([a-zà-ÿ]{3,}|[A-ZÀ-Ý]{3,})([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w@/]|\.[a-z])")
+#: A lower-case token that may be two words glued: one of them a short function word.
+_LOWER_TOKEN = re.compile(r"(?<![\w@#/.'’-])[a-zà-ÿ]{4,24}(?![\w@/'’-]|\.[a-z])")
+#: Short words that extraction glues to the word before or after them (`aprimeira`, `queo`).
+#: (_GLUE_STARTS and _GLUE_ENDS, below, are the cheap test before the dictionary.)
+_GLUE_PARTS = frozenset(
+    "a o à as os um uma de do da dos das em no na nos nas ao aos com por para pelo pela pelos "
+    "pelas que e se foi mais dois duas três".split()
+)
+
+
+_GLUE_STARTS = frozenset(w[0] for w in _GLUE_PARTS)
+_GLUE_ENDS = tuple(_GLUE_PARTS)
+
+
+@lru_cache(maxsize=1 << 14)
+def _glued_split(word: str, d: Any, lang: str) -> tuple[str, str] | None:
+    """``(left, right)`` when the unknown lower-case ``word`` is a function word glued to a
+    dictionary word of three letters or more (``a`` + ``primeira``, ``que`` + ``o``), the longer
+    known part first; None otherwise."""
+    best = None
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if len(left) <= 6 and left in _GLUE_PARTS and len(right) >= 3:
+            content = right
+        elif right in _GLUE_PARTS and len(left) >= 3 and len(right) <= 4:
+            content = left
+        else:
+            continue
+        if not (_native(d, content, lang) and (left in _GLUE_PARTS or _native(d, left, lang))):
+            continue
+        if d.known(content, "en"):
+            continue  # an English loan (`nobreak`, `debug`) is one word, not `no` + `break`
+        if best is None or len(content) > len(best[2]):
+            best = (left, right, content)
+    if best is None or _native(d, word, lang) or d.known(word, "en"):
+        return None
+    return best[0], best[1]
 
 
 @check(
@@ -1435,6 +1472,11 @@ _GLUED = re.compile(r"(?<![\w@#/.])([a-zà-ÿ]{3,}|[A-ZÀ-Ý]{3,})([A-ZÀ-Ý][a-
         bad("[[VEJATambém]] as fotos da festa no nosso site.", suggest="VEJA Também"),
         good("O iPhone, o WhatsApp, o YouTube e o PlayStation dominam; o JPMorgan e a BlackRock também."),
         good("Use o macOS ou o iOS; veja @joaoSilva e exemplo.com/paginaNova."),
+        bad("O time venceu [[aprimeira]] partida da temporada.", suggest="a primeira"),
+        bad("Ele disse [[queo]] projeto será votado amanhã.", suggest="que o"),
+        bad("O estudo foi publicado [[narevista]] científica.", suggest="na revista"),
+        good("O time venceu a primeira partida; o aplicativo, a obra e o desenvolvimento seguem."),
+        good("O debug do sistema, o nobreak da sala e o ebook do autor; veja #aprimeira e @queo."),
     ],
     languages=("pt",),
     needs=("dictionary",),
@@ -1449,6 +1491,9 @@ def glued_words(doc: Document, ctx: CheckContext):
     ## What fires
     A lower-case word of three letters or more, or a word in capitals, glued to a capitalised
     word, when both halves are dictionary words (Portuguese or English) and the whole is not.
+    In lower case, a token the dictionaries do not know that is a short function word (`a`,
+    `que`, `na`, `dos`, ...) glued to a Portuguese word of three letters or more that is not
+    also English (`aprimeira`, `queo`, `narevista`; not `nobreak`, `debug`).
     Brands in camel case (`WhatsApp`, `YouTube`, `PlayStation`) start with a capital and a
     lower-case letter, so they never match; handles, addresses and code stay silent.
     """
@@ -1474,6 +1519,20 @@ def glued_words(doc: Document, ctx: CheckContext):
             m.start(), m.end(), suggestion=f"{left} {right}",
             message=f"Two words glued together: '{whole}' ('{left}' + '{right}'); put a space between them",
             evidence={"detected_language": lang, "confidence": 0.8, "detector": "dictionary",
+                      "document_language": lang, "parts": [left, right]},
+        )
+    for m in _LOWER_TOKEN.finditer(text):
+        w = m.group()
+        if not (w[:1] in _GLUE_STARTS or w[-4:].endswith(_GLUE_ENDS)):
+            continue  # no function word at either end: nothing to split
+        parts = _glued_split(w, d, lang)
+        if parts is None or _CHUNK_JUNK.search(_chunk(text, m.start(), m.end())):
+            continue
+        left, right = parts
+        yield Hit(
+            m.start(), m.end(), suggestion=f"{left} {right}",
+            message=f"Two words glued together: '{w}' ('{left}' + '{right}'); put a space between them",
+            evidence={"detected_language": lang, "confidence": 0.7, "detector": "dictionary",
                       "document_language": lang, "parts": [left, right]},
         )
 

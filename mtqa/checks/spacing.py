@@ -18,6 +18,12 @@ from mtqa.core.model import Severity
 # Not a dash used as a minus or a list bullet: the hyphen must be followed by a letter, and the
 # preceding token must end in a letter or digit.
 _SPACED_HYPHEN = re.compile(r"(?<=\w)([ \t\u00a0]+)-([^\W\d_]\w*)")
+# A range of years with a space on one side of the hyphen only: "1990 -2000", "1990- 2000".
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_YEAR_RANGE_BEFORE = re.compile(rf"(?<![\w.,/-])({_YEAR})[ \t]+-({_YEAR})(?![\w.,/-])")
+_YEAR_RANGE_AFTER = re.compile(rf"(?<![\w.,/-])({_YEAR})-[ \t]+({_YEAR})(?![\w.,/-])")
+_SPACE_THEN_HYPHEN = re.compile(r"[ \t]-\d")
+_HYPHEN_THEN_SPACE = re.compile(r"\d-[ \t]")
 # The patterns of this module open with a look-behind, which makes the regex engine try every
 # position of the text. Each check first looks for characters every match must contain (a fast
 # substring or character-class scan) and runs its pattern only on texts that have them.
@@ -38,6 +44,9 @@ _WORD_END = re.compile(r"\w+$")
         good("uma lista:\n- primeiro item\n- segundo item"),
         good("Lisboa - Porto, a viagem de comboio"),
         good("O placar — 2 a 1 — surpreendeu."),
+        bad("o período [[1990 -2000]] foi de crise", suggest="1990-2000"),
+        bad("no governo [[2003- 2010]] a renda subiu", suggest="2003-2010"),
+        good("entre 1990 - 2000 e 2003-2010; a temperatura variou de 2000 -5 graus"),
     ],
 )
 def space_before_hyphen(doc, ctx):
@@ -49,16 +58,22 @@ def space_before_hyphen(doc, ctx):
 
     ## What fires
     A word, one or more spaces, a hyphen, and a letter with no space after the hyphen; the
-    finding covers the whole compound and suggests it without the space. A dash with spaces on
-    both sides (`Lisboa - Porto`) and a minus before a number stay silent.
+    finding covers the whole compound and suggests it without the space. A range of years
+    with a space on one side of the hyphen only (`1990 -2000`, `2003- 2010`) fires too. A dash
+    with spaces on both sides (`Lisboa - Porto`) and a minus before other numbers stay silent.
     """
     text = doc.text
+    if "- " in text or "-\t" in text:
+        for m in _near(text, _HYPHEN_THEN_SPACE, _YEAR_RANGE_AFTER):
+            yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}-{m.group(2)}")
     if " -" not in text and "\t-" not in text and "\u00a0-" not in text:
         return  # every match has a space, tab or NBSP right before its hyphen
     for m in _SPACED_HYPHEN.finditer(text):
         w = _WORD_END.search(text, max(0, m.start() - 60), m.start())
         start = w.start() if w else m.start()
         yield Hit(start, m.end(), suggestion=f"{text[start : m.start()]}-{m.group(2)}")
+    for m in _near(text, _SPACE_THEN_HYPHEN, _YEAR_RANGE_BEFORE):
+        yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}-{m.group(2)}")
 
 
 # Space(s) before , ; : . ! ? — but not an ellipsis "…" starting a quote, and not numbers like " .5".
@@ -834,8 +849,11 @@ def glued_caps_label(doc, ctx):
 
 # A number glued to the next word: "Console 3além de", "30anos". Units ("10km", "5kcal"),
 # times and measures ("11h30min", "2m84cm") stay silent.
-_DIGIT_GLUED = re.compile(r"(?<![\w.,/:#@$€£-])(\d+)([a-zà-ÿ]{4,})(?!\w)")
+_DIGIT_GLUED = re.compile(r"(?<![\w.,/:#@$€£-])(\d{1,3}(?:\.\d{3})+|\d+)([a-zà-ÿ]{4,})(?!\w)")
 _DIGIT_LETTERS = re.compile(r"\d[a-zà-ÿ]{4}")
+# A year glued to the short Portuguese word after it: "em 1950em Lisboa", "de 2019e".
+_YEAR_GLUED = re.compile(r"(?<![\w.,/:#@$€£-])((?:1[5-9]|20)\d\d)(em|e|de|do|da|no|na|com|que|ao|foi|para|por)(?=[ \t]+\w)")
+_YEAR_LETTER = re.compile(r"\d{4}[a-z]")
 _DIGIT_UNITS = frozenset("kcal mbps kbps gbps tbps kwh mwh gwh mph kmh ghz mhz khz min mins hrs bits bytes".split())
 
 
@@ -851,6 +869,9 @@ _DIGIT_UNITS = frozenset("kcal mbps kbps gbps tbps kwh mwh gwh mph kmh ghz mhz k
         good("a bateria de 5000mAh, os 80W, 5G, 4K, 3D, a 2ª fase e o 1º lugar"),
         good("a dieta de 2000kcal e a conexão de 300mbps"),
         good("o código #3dias e o perfil @2irmaos"),
+        bad("reuniu cerca de [[3.000pessoas]] no estádio", suggest="3.000 pessoas"),
+        bad("nasceu em março de [[1950em]] Lisboa", suggest="1950 em"),
+        good("o modelo 2019e, o padrão 1.5em do CSS e o código 2020de; nasceu em 1950 em Lisboa"),
     ],
 )
 def digit_glued_to_word(doc, ctx):
@@ -861,7 +882,9 @@ def digit_glued_to_word(doc, ctx):
     space (and the comma) after it; the reader stumbles on a token that is not a word.
 
     ## What fires
-    Digits at the start of a token followed by four or more lower-case letters that end it.
+    Digits at the start of a token (a number with thousands points too: `3.000pessoas`) followed
+    by four or more lower-case letters that end it; in Portuguese, a year glued to a short word
+    after it (`1950em Lisboa`, `2019e o`).
     Units and measures (`10km`, `5000mAh`, `2m84cm`, `1min07s508`), ordinals, hashtags and
     handles stay silent.
     """
@@ -870,6 +893,9 @@ def digit_glued_to_word(doc, ctx):
         if m.group(2) in _DIGIT_UNITS:
             continue
         yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} {m.group(2)}")
+    if (doc.language or "pt") == "pt":
+        for m in _near(text, _YEAR_LETTER, _YEAR_GLUED):
+            yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} {m.group(2)}")
 
 
 @cache
@@ -892,6 +918,9 @@ _NO_SPACE_AFTER_CLOSE = re.compile(r"(?<=[^\s(\[])([)\]”»][.,;!?])((?:[A-ZÀ-
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _GLUED_ELLIPSIS = re.compile(r"(?<![\w.])([^\W\d_]{2,})(\.\.\.|…)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w.@/])")
 _MARK_THEN_WORD = re.compile(r"[.,;:!?](?=\w)")
+
+
+_YEAR_RX = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 @cache
@@ -935,6 +964,9 @@ def _sentence_glue_words() -> frozenset[str]:
         bad("o programa foi [[encerrado.depois]] disso, ninguém voltou", suggest="encerrado. depois"),
         bad("o relatório cita três [[causas;a]] principal é a seca", suggest="causas; a"),
         good("o módulo os.path e o arquivo dados.de, a chave config.com e o item 1,a e 2,b"),
+        bad("foi publicado em [[1890.O]] autor morreu no ano seguinte", suggest="1890. O"),
+        bad("a empresa abriu em [[2015.Desde]] então cresceu", suggest="2015. Desde"),
+        good("a versão 2.0 e o item 1890.2; o arquivo relatorio2020.Pdf e 3.Beta; em 2015. Desde então"),
     ],
 )
 def missing_space_after_punctuation(doc, ctx):
@@ -947,7 +979,8 @@ def missing_space_after_punctuation(doc, ctx):
 
     ## What fires
     A word of two or more letters, `.` `,` `;` `:` `!` or `?`, and a word of two or more letters;
-    a comma between a number and a word (`2020,o`); a colon between a word and a number; a mark
+    a comma between a number and a word (`2020,o`); a period between a year and a capitalised
+    word (`1890.O autor`); a colon between a word and a number; a mark
     right after a closing bracket or quote and glued to the next word (`).Depois`, `”,disse`);
     an ellipsis glued to the capitalised word after it (`isso...Depois`).
     A period fires only after an abbreviation (`incl.`, `aprox.`) followed by a lower-case word,
@@ -972,6 +1005,9 @@ def missing_space_after_punctuation(doc, ctx):
             # "Nota:isso", "Fonte:Agência", "Nascimento:1950"; not "mailto:", "Categoria:Nome"
             if ldig or len(left) < 3 or left.lower() in colon_ok or (not rdig and len(right) < 3):
                 continue
+        elif (mark == "." and ldig and _YEAR_RX.fullmatch(left) and right[0].isupper()
+              and (right[1:].islower() or len(right) == 1) and (len(right) > 1 or text[m.end() : m.end() + 1] == " ")):
+            pass  # "publicado em 1890.O autor morreu": two sentences glued after a year
         elif ldig or rdig:
             # "2020,o governo", "cidades,2020": a comma, with a letter on one side
             if mark != "," or (ldig and rdig) or (rdig and len(right) > 4) or (ldig and len(left) < 2):
@@ -1344,7 +1380,7 @@ def _glue_words() -> frozenset[str]:
 
 # A short function word glued to a capitalised word or a number: "doGoverno", "em2020".
 _LOWER_UPPER = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý\d]")
-_GLUED_WORD = re.compile(r"(?<![\w#@.$/\\-])([a-zà-ÿ]{2,6})([A-ZÀ-Ý][a-zà-ÿ]{2,}|\d{1,4})(?![\w(@-])")
+_GLUED_WORD = re.compile(r"(?<![\w#@.$/\\-])([a-zà-ÿ]{1,6})([A-ZÀ-Ý][a-zà-ÿ]{2,}|\d{1,4})(?![\w(@-])")
 
 
 @check(
@@ -1355,6 +1391,7 @@ _GLUED_WORD = re.compile(r"(?<![\w#@.$/\\-])([a-zà-ÿ]{2,6})([A-ZÀ-Ý][a-zà-�
     examples=[
         bad("a decisão [[doGoverno]] saiu ontem", suggest="do Governo"),
         bad("a feira acontece [[em2026]] na capital", suggest="em 2026"),
+        bad("o presidente chegou [[aLisboa]] ontem", suggest="a Lisboa"),
         good("o iPhone, o eBay, o eSports, o WhatsApp, o LinkedIn e a hashtag #emCasa"),
         good("chame doSomething() no código e leia o perfil @noBrasil"),
         good("a emenda 45, o G20, a Covid-19 e o Airbus A320 em 2026"),
