@@ -686,4 +686,156 @@ def roundtrip_literal_idiom(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
                 break
 
 
-CHECKS = (roundtrip_repair, roundtrip_low_similarity, roundtrip_literal_idiom)
+# --- R104 names translated as common words, read from the pivot ----------------------------------
+
+
+#: Short words a name may hold between its capitalised words (Bank of America, Call of Duty).
+_NAME_GLUE = frozenset("of the and de do da dos das e".split())
+
+
+def translated_names(original: str, back: str, pivot: str, offset: int = 0, *,
+                     known: Any = None, pivot_known: Any = None) -> list[tuple[int, int, str]]:
+    """Capitalised Portuguese words that the round trip gives back as an English name.
+
+    A name translated word by word (the game Modern Warfare as `Guerra Moderna`, Office 365 as
+    `Escritório 365`) is read by the engine as the name it came from: the pivot has the English name,
+    capitalised, and the way back keeps it as it is. Returns ``(start, end, name)`` for each run
+    of capitalised original words that the round trip replaced by a run of capitalised words
+    found verbatim in the pivot, none of them a Portuguese word and each an English one, while
+    the original words are all Portuguese words and none of them is in the pivot.
+    """
+    if known is None or pivot_known is None:
+        return []
+    o, b = tokens(original, offset), tokens(back)
+    pivot_toks = tokens(pivot)
+    pivot_low = {t.low for t in pivot_toks}
+    pivot_words = {t.text for t in pivot_toks}
+    out: list[tuple[int, int, str]] = []
+    sm = SequenceMatcher(None, [t.low for t in o], [t.low for t in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "replace" or i2 - i1 > 4 or j2 - j1 > 4:
+            continue
+        oo, bb = o[i1:i2], b[j1:j2]
+        words_b = [t for t in bb if not t.text.isdigit()]
+        words_o = [t for t in oo if not t.text.isdigit()]
+        if not words_b or not words_o:
+            continue
+        if not all(t.text[0].isupper() or t.low in _NAME_GLUE for t in words_b):
+            continue
+        if not words_b[0].text[0].isupper() or not words_o[0].text[0].isupper():
+            continue
+        name = back[bb[0].start : bb[-1].end]
+        if name not in pivot:
+            continue  # the pivot must hold the same run, as a name
+        content_b = [t for t in words_b if t.low not in _NAME_GLUE]
+        if not content_b or all(known(t.text) or known(t.low) for t in content_b):
+            continue  # Portuguese words on the way back: a paraphrase, not a name kept
+        if not all(pivot_known(t.low) for t in content_b):
+            continue  # a code or a made-up name, not English words
+        if not all(t.text[0].isupper() or t.low in _NAME_GLUE for t in words_o):
+            continue
+        # Words of the name left as they were may lead the run: report the rest.
+        while words_o and not known(words_o[0].text) and not known(words_o[0].low):
+            words_o = words_o[1:]
+        if not words_o or any(not known(t.text) and not known(t.low) for t in words_o):
+            continue  # the original is not Portuguese there (a name left as it is)
+        if any(t.low in pivot_low for t in words_o if t.low not in _NAME_GLUE):
+            continue
+        if len(words_o) == 1 and len(words_o[0].text) < 5:
+            continue  # short words (Sul Motorsport, Rio Open) belong to many local mixed names
+        if not _in_foreign_name(original, o, o.index(words_o[0]), o.index(words_o[-1]), offset, known,
+                                pivot_words, pivot_known):
+            continue  # Portuguese names (Jovem Guarda, Sistema de Seleção Unificada) come back in English too
+        out.append((words_o[0].start, words_o[-1].end, name))
+    return out
+
+
+def _in_foreign_name(original: str, o: list[Token], i: int, j: int, offset: int, known: Any,
+                     pivot_words: set[str], pivot_known: Any = None) -> bool:
+    """True when the words ``o[i..j]`` are part of a name that is partly left in its own
+    language (`Xbox Estúdios`, `Call of Duty Guerra Moderna`): the run of capitalised
+    words around them, joined by single spaces, holds a word that the pivot keeps as it is and
+    that is English or not Portuguese (`Super`, `Duty`); or a number follows them, as in a product's name (`Escritório 365`)."""
+    if re.match(r" ?\d", original[o[j].end - offset :]):
+        return True
+
+    def joined(a: int, b: int) -> bool:
+        return original[o[a].end - offset : o[b].start - offset] == " "
+
+    def name_word(k: int) -> bool:
+        w = o[k].text
+        return w[0].isupper() or w.lower() in _NAME_GLUE
+
+    a, b = i, j
+    while a > 0 and joined(a - 1, a) and name_word(a - 1):
+        a -= 1
+    while b + 1 < len(o) and joined(b, b + 1) and name_word(b + 1):
+        b += 1
+    for k in (*range(a, i), *range(j + 1, b + 1)):
+        w = o[k].text
+        if not w[0].isupper() or w.isdigit() or w not in pivot_words:
+            continue  # the foreign part of the name is kept as it is in the pivot
+        if (pivot_known is not None and pivot_known(w.lower())) or (not known(w) and not known(w.lower())):
+            return True
+    return False
+
+
+@check(
+    "R104", "roundtrip-translated-name", Severity.WARNING,
+    category="mistranslation",
+    message="'{text}' may be a name translated word by word: the round trip reads it as '{name}'",
+    examples=[
+        bad("A empresa usa o [[Escritório]] 365 desde março."),
+        bad("A Microsoft lançou o Xbox [[Estúdios]] no mesmo dia."),
+        bad("O estúdio lançou Call of Duty [[Guerra Moderna]] em 2019."),
+        good("A empresa usa o Office 365 desde março."),
+        good("A Casa Branca negou os rumores sobre a viagem do presidente."),
+    ],
+    languages=("pt",),
+    needs=("translator",),
+    default=False,
+)
+def roundtrip_translated_name(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
+    """A name (a studio, a game, a product, a source) translated as common words.
+
+    ## Why it matters
+    Machine translation renders names made of English words word by word: the game Modern Warfare
+    becomes `Guerra Moderna`, Office 365 `Escritório 365`, Xbox Studios `Xbox Estúdios`. A word
+    list cannot know every name; the translation engine often does, and the round trip shows it:
+    the pivot turns the Portuguese words back into the capitalised English name, and the way back
+    keeps that name as it is.
+
+    ## What fires
+    A run of one to four capitalised Portuguese words (dictionary words, none of them in the
+    pivot) that the round trip replaces by a run of capitalised English words found verbatim in
+    the pivot, not all of them Portuguese words, when the run is part of a name whose other
+    words were left in English (`Call of Duty Guerra Moderna`) or is followed by a number
+    (`Escritório 365`). The English name is the suggestion.
+
+    ## What stays silent
+    Names whose Portuguese form is established (`Casa Branca`, `Nações Unidas`): the round trip
+    brings them back in Portuguese. Portuguese names the engine keeps in English on the way back
+    (`Jovem Guarda` as *Young Guard*) when no word of the name is foreign: the round trip cannot
+    tell them from a translated name; a single word of fewer than five letters (`Sul Motorsport`).
+    Names left in English.
+    """
+    trip = document_trip(doc, ctx)
+    dictionary = _dictionary(ctx)
+    variant = doc.variant or ctx.config.variant or None
+    if dictionary is None or not dictionary.has(trip.language, variant) or not dictionary.has(trip.pivot):
+        return
+
+    def known(w: str) -> bool:
+        return dictionary.known(w, trip.language, variant)
+
+    def pivot_known(w: str) -> bool:
+        return dictionary.known(w, trip.pivot)
+
+    for st in trip.sentences:
+        for a, b, name in translated_names(st.segment.text, st.back, st.pivot, st.segment.start,
+                                           known=known, pivot_known=pivot_known):
+            yield Hit(a, b, suggestion=name, args={"name": name},
+                      evidence={"pivot": st.pivot, "round_trip": st.back})
+
+
+CHECKS = (roundtrip_repair, roundtrip_low_similarity, roundtrip_literal_idiom, roundtrip_translated_name)

@@ -164,3 +164,39 @@ def test_guard_corpus_stays_silent(real_ctx):
     for f in files:
         doc = load_document(f, language="pt", variant="BR")
         assert list(rt.roundtrip_low_similarity.run(doc, real_ctx)) == [], f.name
+
+
+# --- R104 names translated word by word (no model: the pivot and the way back are given) -------
+
+_PT = {"o", "estúdio", "lançou", "guerra", "moderna", "em", "a", "empresa", "usa", "escritório", "desde",
+       "março", "jovem", "guarda", "voltou", "à", "cena", "super", "mario", "casa", "branca"}
+_EN = {"the", "studio", "released", "call", "of", "duty", "modern", "warfare", "in", "company", "uses",
+       "office", "since", "march", "young", "guard", "returned", "to", "scene", "super", "white", "house"}
+
+
+def _names(original, back, pivot):
+    return [(original[a:b], name) for a, b, name in rt.translated_names(
+        original, back, pivot, known=lambda w: w.lower() in _PT, pivot_known=lambda w: w.lower() in _EN)]
+
+
+def test_r104_name_partly_left_in_english():
+    assert _names("O estúdio lançou Call of Duty Guerra Moderna em 2019.",
+                  "O estúdio lançou Call of Duty Modern Warfare em 2019.",
+                  "The studio released Call of Duty Modern Warfare in 2019.") == [("Guerra Moderna", "Modern Warfare")]
+
+
+def test_r104_name_before_a_number():
+    assert _names("A empresa usa o Escritório 365 desde março.",
+                  "A empresa usa o Office 365 desde março.",
+                  "The company uses Office 365 since March.") == [("Escritório", "Office")]
+
+
+def test_r104_portuguese_name_kept_in_english_on_the_way_back_stays_silent():
+    # The engine keeps a Portuguese name in English on the way back too; with no foreign word
+    # around it and no number after it, that is no evidence of a translated name.
+    assert _names("A Jovem Guarda voltou à cena.", "A Young Guard voltou à cena.",
+                  "The Young Guard returned to the scene.") == []
+
+
+def test_r104_established_portuguese_name_stays_silent():
+    assert _names("A Casa Branca desde março.", "A Casa Branca desde março.", "The White House since March.") == []
