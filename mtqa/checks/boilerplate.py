@@ -701,7 +701,7 @@ def _consent() -> re.Pattern[str]:
 _SEPARATORS = frozenset("|·•/>»›")
 
 #: Every subscription or app prompt holds one of these (a cheap test before the patterns).
-_PROMPT_KEYS = ("siga-nos", "gostou", "quer receber", "compartilhe com", "partilhe com", "follow us",
+_PROMPT_KEYS = ("limite de", "microsoft edge", "siga-nos", "gostou", "quer receber", "compartilhe com", "partilhe com", "follow us",
                 "enjoy", "like this", "like the", "share it", "share with", "want more", "want to receive",
                 "assin", "subscr", "receba", "inscrev", "cadastr", "regist", "app", "aplica", "aqui", "click", "clique",
                 "newsletter", "janela", "aba", "guia", "window", "tab", "patrocin", "sponsor",
@@ -1070,7 +1070,7 @@ def translator_credit(doc: Document, ctx) -> Iterator[Hit]:
 
 
 #: Every disclaimer pattern holds one of these (a cheap test before the patterns).
-_DISCLAIMER_KEYS = ("aposta", "betting involves", "respons", "18+", "+18", "&", "termos e condições", "terms and conditions",
+_DISCLAIMER_KEYS = ("aposta", "betting involves", "ofertas que", "offers that", "respons", "18+", "+18", "&", "termos e condições", "terms and conditions",
                     "afilia", "affiliat", "podemos receber", "podemos ganhar", "may earn",
                     "may receive", "gambl", "moderação", "forma", "maneira", "modo", "viciante",
                     "dependência", "maiores de 18", "novos clientes", "new customers", "addictive")
@@ -1235,7 +1235,9 @@ def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
 
 #: Every wiki line pattern holds one of these (a cheap test before the patterns).
 _WIKI_KEYS = ("wiki", "para", "artigo", "article", "página", "page", "recuperado", "retrieved",
-              "obtid", "licença", "disponível", "jump")
+              "obtid", "licença", "disponível", "jump", "categori", "referências", "ligações",
+              "links externos", "leitura", "bibliogra", "mensagem", "references", "external links",
+              "further reading", "message")
 
 
 @cache
@@ -1275,8 +1277,11 @@ def wiki_furniture(doc: Document, ctx) -> Iterator[Hit]:
     Bracketed edit links and maintenance tags (`[editar]`, `[citação necessária]`, `[edit]`),
     note marks glued to a word or a punctuation mark (`1554.[3]`), and whole lines such as
     `Origem: Wikipédia, a enciclopédia livre`, `Saltar para a navegação`, `Artigo principal:
-    ...`, `Esta página foi editada pela última vez ...`. Brackets after a space and the words
-    in a sentence stay silent.
+    ...`, `Esta página foi editada pela última vez ...`, maintenance notices (`Este artigo
+    carece de fontes ...`, `Saiba como e quando remover esta mensagem`), category lines
+    (`Categorias: ...`) and footer headings alone on a line (`Referências`, `Ligações
+    externas`, `Leitura adicional`). Brackets after a space and the words in a sentence stay
+    silent.
     """
     # Bracketed hits cannot be marked with [[...]] in examples: tests/checks/test_chrome_classes.py
     # holds them.
