@@ -422,6 +422,13 @@ def _variant_markers(variant: str) -> re.Pattern[str]:
 _BR_PROGRESSIVE = re.compile(
     r"\b(?:estou|está|estamos|estão|estava|estavam|esteve|estiveram)\s+([^\W\d_]+ndo)\b", re.I
 )
+#: A clitic before the verb right after a subject pronoun that opens the sentence (`Ele se
+#: tornou`, `Ela me disse`): Brazilian placement; European Portuguese writes `Ele tornou-se`.
+_BR_PROCLISIS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Ele|Ela|Eles|Elas|Você|Vocês|Eu|Nós)\s+(?:se|me|te|nos|lhe|lhes)\s+"
+    r"[a-zà-ÿ]{3,}(?:ou|aram|eram|iram|ava|avam|ia|iam|a|am|e|em|ei|i|u)\b",
+    re.M,
+)
 
 
 class LanguageIdentifier:
@@ -552,7 +559,8 @@ class LanguageIdentifier:
     def detect_variant(self, doc: Document) -> tuple[str, float, dict[str, list[str]]] | None:
         """pt-BR or pt-PT from spelling (words only one variant's dictionary knows), words only one
         variant's news uses (``variant_markers.pt_*.txt``: pt_BR hunspell accepts "equipa",
-        "facto", "comboio") and syntax.
+        "facto", "comboio") and syntax (the progressive, `está a fazer` or `está fazendo`, and a
+        clitic before the verb after a sentence-initial subject pronoun, `Ele se tornou`).
 
         Returns (variant, confidence, evidence words per variant), or None without evidence or
         without both dictionaries.
@@ -586,6 +594,8 @@ class LanguageIdentifier:
             if m.group("verb") not in skip:
                 votes["PT"].append(m.group(0))
         for m in _BR_PROGRESSIVE.finditer(doc.text):
+            votes["BR"].append(m.group(0))
+        for m in _BR_PROCLISIS.finditer(doc.text):
             votes["BR"].append(m.group(0))
         nb, np_ = len(votes["BR"]), len(votes["PT"])
         if nb + np_ < 2 or nb == np_:

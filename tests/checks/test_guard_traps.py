@@ -110,10 +110,10 @@ def br_detected() -> Result:
 
 
 # pt-BR articles in which the variant detector (mtqa/providers/langid.py, variant_markers.pt_BR.txt)
-# finds no evidence today: plain pt-BR whose only pt-BR words ("celular", "aplicativo", "site",
-# "aposentado") are in neither the markers nor only one dictionary. Strict: when the detector learns
-# them the test passes, xfail turns into a failure, and the file must be taken off this list.
-UNDETECTED_BR = {"31_imposto_renda_perguntas.txt"}
+# finds no evidence today. Strict: when the detector learns them the test passes, xfail turns into a
+# failure, and the file must be taken off this list (31_imposto_renda_perguntas.txt left it when
+# "celular", "aplicativo" and "você" became pt-BR markers).
+UNDETECTED_BR: set[str] = set()
 
 
 def _br_param(path: Path):
