@@ -668,7 +668,8 @@ _PLURAL_DET = re.compile(
     r"(?<![\w-])(?P<det>" + _cased_trie(
         "dos das pelos pelas aos às umas uns estes estas esses essas aqueles aquelas seus suas meus "
         "minhas nossos nossas alguns algumas vários várias muitos muitas poucos poucas outros outras "
-        "diversos diversas inúmeros inúmeras".split() + ["todos os", "todas as"])
+        "diversos diversas inúmeros inúmeras dois duas três quatro cinco seis sete oito nove dez".split()
+        + ["todos os", "todas as"])
     + r")[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,})(?![\w-])")
 
 
@@ -853,6 +854,12 @@ def _adjective_plural(adj: str) -> str:
         good("O governo anunciou as medidas econômicas; a loja vende os carros elétricos."),
         good("As escolas públicas e os países membro; os sistemas de saúde público e as vendas online."),
         good("Os preços subiram, as casas limpa a empresa, e os jogadores junta o técnico."),
+        bad("A prefeitura ouviu [[as autoridades local]] antes da obra.", suggest="as autoridades locais"),
+        bad("O banco mantém [[os juros real]] acima da meta.", suggest="os juros reais"),
+        good("Os setores público e privado; os governos federal, estaduais e municipais."),
+        good("As esferas federal, estadual e municipal; os ensinos fundamental ou médio."),
+        good("As autoridades falar é raro; as crianças brincar na rua; os dados pessoais."),
+        good("As autoridades locais falaram; os jogadores bastante cansados e as escolas durante a greve."),
         bad("O governo aprovou [[as medidas econômico]] ontem.", suggest="as medidas econômicas"),
         bad("A loja vende [[os carros elétrico]] da marca.", suggest="os carros elétricos"),
         good("O cenário, às vezes crítico, piorou; os passeios junto ao mar custaram caro."),
@@ -870,14 +877,16 @@ def adjective_after_plural_noun(doc: Document, ctx) -> Iterator[Hit]:
     A plural determiner that heads its phrase (`os/as`, `uns/umas`, `estes`, `seus`, `vários`...;
     not the contractions of `de`), the plural of a noun the lexicon knows with that gender only,
     then an adjective the lexicon knows only as an adjective, in the feminine singular or, in the
-    plural, of the other gender.
+    plural, of the other gender; or the singular of an adjective of one form (`local`,
+    `titular`, `frequente`: `as autoridades local`).
 
     ## What stays silent
     A masculine singular, which may be an adverb (`os passeios junto ao mar`, `custaram caro`),
     unless its ending is never an adverb's (`-ico`, `-ivo`, `-oso`, `-ário`: `as medidas
     econômico`) and the noun is not the `vezes` of `às vezes`,
     nouns after `de` (`os sistemas de saúde público`), nouns in apposition (`os países membro`),
-    adjectives of one form, feminine forms that are also verbs (`limpa`, `junta`) or nouns, and
+    adverbs and comparatives of those endings (`bastante`, `melhor`), feminine forms that are
+    also verbs (`limpa`, `junta`) or nouns, and
     words the lexicon does not know (`online`).
     """
     d = _data(doc.language or "pt")
@@ -905,16 +914,56 @@ def adjective_after_plural_noun(doc: Document, ctx) -> Iterator[Hit]:
             new = _feminine_of(adj) if dg == "f" else adj
             detail = "masculine singular after a plural noun" if dg == "f" else "singular after a plural noun"
             fix = _adjective_plural(new)
+        elif ag is None and _one_form_singular(adj, lexicon):
+            # "as autoridades local": an adjective of one form in the singular
+            detail = "singular after a plural noun"
+            fix = _one_form_plural(adj)
         elif adj.endswith("s"):
             pg = lexicon.adjective_gender(adj[:-1])
             if pg is not None and pg != dg:
                 detail = f"{_GENDER_NAME[pg]} after a {_GENDER_NAME[dg]} noun"
                 fix = _adjective_plural(_feminine_of(adj[:-1]) if dg == "f" else _masculine_of(adj[:-1]))
-        if fix is None or _keyword_line(doc, m.start()):
+        if fix is None or _keyword_line(doc, m.start()) or _COORDINATED.match(text, m.end()):
             continue
         pos = m.end()
         yield Hit(m.start(), m.end(), suggestion=f"{det} {noun} {fix}",
                   args={"det": det, "noun": noun, "adj": adj, "detail": detail})
+
+
+#: An adjective coordinated with another after a plural noun distributes over it: `os setores
+#: público e privado`, `as esferas federal, estadual e municipal`.
+_COORDINATED = re.compile(r"[ \t\u00a0]*(?:,|[ \t\u00a0](?:e|ou)[ \t\u00a0])")
+
+
+#: Singular endings of adjectives of one form and their plurals (`local` → `locais`).
+_ONE_FORM_PLURALS = (("al", "ais"), ("el", "éis"), ("ar", "ares"), ("ense", "enses"),
+                     ("ente", "entes"), ("ante", "antes"))
+#: Words of those endings that are adverbs, prepositions, comparatives or pronouns.
+_NOT_ONE_FORM_ADJECTIVES = frozenset(
+    "mal igual qual tal bastante durante mediante adiante diante antes semelhante "
+    "melhor pior maior menor anterior posterior exterior interior superior inferior "
+    "lugar par mar ar bar".split())
+
+
+def _one_form_singular(adj: str, lexicon) -> bool:
+    """True when ``adj`` is the singular of an adjective of one form for both genders
+    (`local`, `titular`, `frequente`), not an adverb (`bastante`) nor a comparative."""
+    if adj in _NOT_ONE_FORM_ADJECTIVES or adj.endswith("mente"):
+        return False
+    if not any(adj.endswith(end) for end, _ in _ONE_FORM_PLURALS):
+        return False
+    if lexicon.is_invariable_adjective(adj):
+        return True
+    # Also an adjective that is a noun too (`local`), which the lexicon keeps no gender for;
+    # never a verb's infinitive (`as autoridades falar`) nor a noun of one gender.
+    return not (lexicon.gender(adj) or lexicon.adjective_gender(adj) or lexicon.is_verb(adj))
+
+
+def _one_form_plural(adj: str) -> str:
+    for end, plural in _ONE_FORM_PLURALS:
+        if adj.endswith(end):
+            return adj[: len(adj) - len(end)] + plural
+    return adj + "s"
 
 
 #: Endings of masculine adjectives that no adverb shares (`econômico`, `ativo`, `famoso`).
