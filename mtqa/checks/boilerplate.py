@@ -73,17 +73,12 @@ def _nonblank(doc: Document) -> tuple[tuple[int, int, str, int], ...]:
     return out
 
 
-_LOWER: weakref.WeakKeyDictionary[Document, str] = weakref.WeakKeyDictionary()
-
-
 def _present(doc: Document, keys: tuple[str, ...]) -> tuple[str, ...]:
     """The ``keys`` that occur in the lower-cased text of ``doc``. A key that the lower case of
     a trimmed line holds is among them (``str.lower`` maps a character the same way in the line
     as in the text around it, blanks around a line included), so a per-line test of ``any(k in
     low for k in keys)`` needs only these, and none at all when there are none."""
-    low = _LOWER.get(doc)
-    if low is None:
-        low = _LOWER[doc] = doc.text.lower()
+    low = doc.lowered
     return tuple(k for k in keys if k in low)
 
 

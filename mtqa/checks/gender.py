@@ -1073,6 +1073,17 @@ def _women(doc: Document, names: frozenset[str], men: frozenset[str]) -> set[str
     return {w for w in out if w.rsplit(" ", 1)[-1] not in theirs}
 
 
+@cache
+def _predicate_title(language: str) -> tuple[str, re.Pattern[str]]:
+    """V117's titles as one trie (built once, not per document), and the part of its pattern
+    after the name: a copula, an optional article and a title, after a blank. Every match of
+    the whole pattern holds a match of this one, so a text without one has no finding."""
+    titles = _title_data(language)[1]
+    title_alt = trie_pattern(sorted(titles, key=len, reverse=True))
+    tail = re.compile(rf"(?<=[ \t\u00a0])(?:{_PREDICATE_VERBS})[ \t\u00a0]+(?:(?:o|um)[ \t\u00a0]+)?(?:{title_alt})")
+    return title_alt, tail
+
+
 @check(
     "V117", "masculine-predicate-for-woman", Severity.WARNING,
     category="agreement",
@@ -1122,6 +1133,9 @@ def masculine_predicate_for_woman(doc: Document, ctx) -> Iterator[Hit]:
     if d is None:
         return
     _rx, titles, _dets, _before, _mono = d
+    title_alt, tail = _predicate_title(doc.language or "pt")
+    if tail.search(doc.text) is None:
+        return  # no copula and title anywhere: no woman's name can come before one
     names, men = _first_names()
     women = _women(doc, names, men)
     if not women:
@@ -1133,7 +1147,6 @@ def masculine_predicate_for_woman(doc: Document, ctx) -> Iterator[Hit]:
     def known(w: str) -> bool:
         return dictionary.known(w, "pt", variant)
 
-    title_alt = trie_pattern(sorted(titles, key=len, reverse=True))
     name_alt = trie_pattern(sorted(women, key=len, reverse=True))
     rx = re.compile(
         rf"(?<![\w-])(?P<name>{name_alt})[ \t\u00a0]+(?P<cop>{_PREDICATE_VERBS})[ \t\u00a0]+"

@@ -185,7 +185,7 @@ class Document:
 
     #: Derived values computed on demand and cached in ``__dict__``; not pickled (a worker process
     #: sends documents back, and the receiver recomputes what it needs).
-    _CACHED = ("lines", "paragraphs", "sentences", "_line_starts", "_segment_starts")
+    _CACHED = ("lines", "paragraphs", "sentences", "_line_starts", "_segment_starts", "lowered")
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k not in self._CACHED}
@@ -197,6 +197,12 @@ class Document:
     def checked(self) -> Document:
         """The Document the checks read: the prose of a file with markup, else this one."""
         return self.prose if self.prose is not None else self
+
+    @cached_property
+    def lowered(self) -> str:
+        """``text.lower()``, computed once for the checks that read it. Not always as long as
+        ``text`` (``İ`` lower-cases to two characters): compare lengths before using its offsets."""
+        return self.text.lower()
 
     @cached_property
     def _line_starts(self) -> list[int]:
