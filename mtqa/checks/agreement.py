@@ -13,6 +13,7 @@ from functools import cache
 
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 
 # Quotation spans (curly, straight and guillemets) inside a paragraph; an unclosed quote runs to
 # the end of the paragraph, which is what a quotation continued in the next paragraph does.
@@ -253,7 +254,7 @@ def pronoun_verb_person(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     lexicon = ctx.providers.get("lexicon")
     known = _known_fn(ctx, doc)
     text = doc.text
-    for m in _PRONOUN_VERB.finditer(text):
+    for m in scan(_PRONOUN_VERB, text):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before and before.group(1).lower() in _NOT_SUBJECT_BEFORE:
             continue
@@ -268,7 +269,7 @@ def pronoun_verb_person(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         span = text[m.start():m.start("verb")]
         yield Hit(m.start(), m.end(), suggestion=span + plural, args={"pron": pron})
     # The other way round: `ele`/`ela`/`você` before a plural verb, `eu` before a third person.
-    for m in _SINGULAR_PRONOUN_VERB.finditer(text):
+    for m in scan(_SINGULAR_PRONOUN_VERB, text):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         pron, verb = m.group("pron"), m.group("verb")
         if before and before.group(1).lower() in _NOT_SUBJECT_AFTER_WORDS:
@@ -422,7 +423,7 @@ def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[H
         text = sent.text
         if "s " not in text:
             continue
-        for m in _PLURAL_SUBJECT.finditer(text):
+        for m in scan(_PLURAL_SUBJECT, text):
             if not _opens_clause(text[:m.start()]):
                 continue
             noun = m.group("noun")
@@ -495,7 +496,7 @@ def singular_subject_plural_verb(doc: Document, ctx: CheckContext) -> Iterator[H
     known = _known_fn(ctx, doc)
     for sent in doc.sentences:
         text = sent.text
-        for m in _SINGULAR_SUBJECT.finditer(text):
+        for m in scan(_SINGULAR_SUBJECT, text):
             if not _opens_clause(text[:m.start()]):
                 continue
             noun = m.group("noun")
@@ -564,7 +565,7 @@ def auxiliary_before_finite_verb(doc: Document, ctx: CheckContext) -> Iterator[H
     """
     lexicon = ctx.providers.get("lexicon")
     text = doc.text
-    for m in _AUX_FINITE.finditer(text):
+    for m in scan(_AUX_FINITE, text):
         verb = m.group("verb")
         if verb in _NOT_VERBS or verb in _POSSESSIVE_LIKE:
             continue

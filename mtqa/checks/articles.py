@@ -19,6 +19,7 @@ from typing import NamedTuple
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 from mtqa.core.text import CLOSING_PUNCTUATION
 from mtqa.lang import GAP, trie_pattern  # noqa: F401 - trie_pattern is used from here by other checks
 
@@ -194,7 +195,7 @@ def country_names(doc: Document) -> list[CountryName]:
         return cached[1]
     d = _data(language)
     found: list[CountryName] = []
-    matches = list(d.name_rx.finditer(doc.text)) if d is not None else []
+    matches = list(scan(d.name_rx, doc.text)) if d is not None else []
     if matches:
         headings = _heading_ends(doc)
         starts = [s for s, _ in headings]
@@ -424,7 +425,7 @@ def company_without_article(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     after = _after_name(language)
     headings = None
-    for m in name_rx.finditer(text):
+    for m in scan(name_rx, text):
         s = m.start()
         if s == 0 or text[s - 1] not in _BLANKS or not after.match(text, m.end()):
             continue

@@ -10,14 +10,14 @@ a label followed by headlines, a run of keyword lines at the end) are the rules.
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import all_languages, per_language
 from mtqa.checks.rules import rule_checks
-from mtqa.core.model import Document, Segment, Severity
+from mtqa.core.model import Document, Severity
+from mtqa.core.text import per_text
 
 _ARROWS = "«»‹›←→<>|/·•"
 _FINAL = ".!?…;,:"
@@ -39,41 +39,26 @@ def _whole_line(key: str, tail: str = r"[!.:]?") -> re.Pattern[str]:
     return re.compile(rf"(?:{_alt(key)})\s*{tail}", re.IGNORECASE)
 
 
-def _stripped(line: Segment) -> tuple[int, int, str]:
-    """Offsets and text of a line without surrounding whitespace (NBSP included)."""
-    t = line.text
-    a = len(t) - len(t.lstrip())
-    b = len(t.rstrip())
-    return line.start + a, line.start + b, t[a:b]
-
-
-#: The trimmed non-blank lines of each document, shared by the checks of this module.
-_NONBLANK: weakref.WeakKeyDictionary[Document, tuple[tuple[int, int, str, int], ...]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def _nonblank(doc: Document) -> tuple[tuple[int, int, str, int], ...]:
     """Non-blank lines as (start, end, text, line index), trimmed (computed once per document)."""
-    out = _NONBLANK.get(doc)
-    if out is None:
-        found = []
-        append = found.append
-        for i, line in enumerate(doc.lines):
-            t = line.text
-            if not t:
-                continue
-            if not t[0].isspace() and not t[-1].isspace():
-                append((line.start, line.start + len(t), t, i))  # nothing to trim: _stripped's
-                continue
-            a, b, t = _stripped(line)
-            if t:
-                append((a, b, t, i))
-        out = _NONBLANK[doc] = tuple(found)
-    return out
+    return doc.nonblank_lines
 
 
-_LOWER: weakref.WeakKeyDictionary[Document, str] = weakref.WeakKeyDictionary()
+def _by_text(doc: Document) -> dict[str, list[int]]:
+    """Trimmed text -> the indices in _nonblank(doc) of the lines that hold it, in order."""
+    return doc.nonblank_groups
+
+
+def _per_text(doc: Document, fn) -> list[tuple[int, tuple[int, int, str, int], object]]:
+    """``(index, line, fn(text))`` for the non-blank lines for which ``fn`` of their trimmed text
+    is true, in order; ``fn`` runs once per distinct text (mtqa.core.text.per_text)."""
+    return per_text(doc.nonblank_lines, doc.nonblank_groups, fn)
+
+
+def _where(doc: Document, test) -> list[tuple[int, int, str, int]]:
+    """The non-blank lines whose trimmed text passes ``test`` (run once per distinct text), in
+    order."""
+    return [line for _, line, _ in _per_text(doc, test)]
 
 
 def _present(doc: Document, keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -81,9 +66,7 @@ def _present(doc: Document, keys: tuple[str, ...]) -> tuple[str, ...]:
     a trimmed line holds is among them (``str.lower`` maps a character the same way in the line
     as in the text around it, blanks around a line included), so a per-line test of ``any(k in
     low for k in keys)`` needs only these, and none at all when there are none."""
-    low = _LOWER.get(doc)
-    if low is None:
-        low = _LOWER[doc] = doc.text.lower()
+    low = doc.lowered
     return tuple(k for k in keys if k in low)
 
 
@@ -125,9 +108,8 @@ def comment_form(doc: Document, ctx) -> Iterator[Hit]:
     stay silent.
     """
     rx = _whole_line("comment_form")
-    for a, b, t, _ in _nonblank(doc):
-        if len(t) < 200 and rx.fullmatch(t):
-            yield Hit(a, b, suggestion="")
+    for a, b, _, _ in _where(doc, lambda t: len(t) < 200 and rx.fullmatch(t) is not None):
+        yield Hit(a, b, suggestion="")
 
 
 # --- B102 related-link blocks -----------------------------------------------------------------------
@@ -179,8 +161,15 @@ def related_links(doc: Document, ctx) -> Iterator[Hit]:
     label_only = _whole_line("related_label", r":?")
     label_inline = _label_inline()
     lines = _nonblank(doc)
+    # Only a line that is a label, or a label and its headline, starts anything: the others
+    # are stepped over (their text decides, so each distinct text is tested once).
+    starts = [k for k, _, _ in _per_text(
+        doc, lambda t: (len(t) <= 40 and label_only.fullmatch(t)) or label_inline.fullmatch(t))]
     i = 0
-    while i < len(lines):
+    for k in starts:
+        if k < i:
+            continue
+        i = k
         a, b, t, _ = lines[i]
         if len(t) <= 40 and label_only.fullmatch(t):
             heads = []
@@ -250,20 +239,25 @@ def prev_next_navigation(doc: Document, ctx) -> Iterator[Hit]:
     `Próximo` or mention the words stay silent.
     """
     marker_rx, line_rx = _nav_patterns()
-    for a, b, t, _ in _nonblank(doc):
+
+    def navigation(t: str) -> bool:
         if len(t) > 200:
-            continue
+            return False
         if line_rx.fullmatch(t):
-            yield Hit(a, b, suggestion="")
-        elif marker_rx.fullmatch(t):
+            return True
+        if marker_rx.fullmatch(t):
             rest = t.split(None, 1)[1] if len(t.split(None, 1)) > 1 else ""
             # A defining sentence ("NEXT é a sigla ...") ends with a period; a link does not
             # (an ellipsis or a closing quote is fine).
             if rest and rest[-1] == "." and not rest.endswith("..."):
-                continue
+                return False
             if rest and rest.split()[0].islower():
-                continue
-            yield Hit(a, b, suggestion="")
+                return False
+            return True
+        return False
+
+    for a, b, _, _ in _where(doc, navigation):
+        yield Hit(a, b, suggestion="")
 
 
 # --- B104 reading-time widgets ---------------------------------------------------------------------
@@ -301,9 +295,8 @@ def follow_share(doc: Document, ctx) -> Iterator[Hit]:
     A whole line (twelve words or fewer) that is a follow or share prompt of any language.
     """
     rx = _follow_rx()
-    for a, b, t, _ in _nonblank(doc):
-        if _words(t) <= 12 and rx.fullmatch(t):
-            yield Hit(a, b, suggestion="")
+    for a, b, _, _ in _where(doc, lambda t: _words(t) <= 12 and rx.fullmatch(t) is not None):
+        yield Hit(a, b, suggestion="")
 
 
 # --- B106 lone punctuation lines -------------------------------------------------------------------
@@ -335,9 +328,8 @@ def lone_punctuation(doc: Document, ctx) -> Iterator[Hit]:
     A line whose only visible character is one punctuation mark. Section breaks of several
     characters (`***`, `---`) stay silent.
     """
-    for a, b, t, _ in _nonblank(doc):
-        if len(t) == 1 and _LONE.fullmatch(t):
-            yield Hit(a, b, suggestion="")
+    for a, b, _, _ in _where(doc, lambda t: len(t) == 1 and _LONE.fullmatch(t) is not None):
+        yield Hit(a, b, suggestion="")
 
 
 # --- B107 SEO keyword lines ------------------------------------------------------------------------
@@ -377,9 +369,10 @@ def seo_keyword_lines(doc: Document, ctx) -> Iterator[Hit]:
     capital. Position, length and the absence of sentence punctuation decide, not the words.
     """
     lines = _nonblank(doc)
+    keywords = {t for t in _by_text(doc) if _keyword_like(t)}
     run: list[tuple[int, int, str, int]] = []
     for item in reversed(lines):
-        if _keyword_like(item[2]):
+        if item[2] in keywords:
             run.append(item)
         else:
             break
@@ -441,9 +434,8 @@ def date_line(doc: Document, ctx) -> Iterator[Hit]:
     chronology may list bare dates as headings.
     """
     rx = _date_line_rx()
-    for a, b, t, _ in _nonblank(doc):
-        if len(t) <= 60 and rx.fullmatch(t):
-            yield Hit(a, b, suggestion="")
+    for a, b, _, _ in _where(doc, lambda t: len(t) <= 60 and rx.fullmatch(t) is not None):
+        yield Hit(a, b, suggestion="")
 
 
 # --- B109 link placeholders --------------------------------------------------------------------------
@@ -549,8 +541,9 @@ def image_reference_line(doc: Document, ctx) -> Iterator[Hit]:
         for m in _MD_IMAGE.finditer(text):
             seen.add(m.start())
             yield Hit(m.start(), m.end(), suggestion="")
-    for a, b, t, _ in _nonblank(doc):
-        if a not in seen and len(t) <= 300 and " " not in t.strip() and _BARE_LINE.fullmatch(t):
+    bare = _where(doc, lambda t: len(t) <= 300 and " " not in t.strip() and _BARE_LINE.fullmatch(t) is not None)
+    for a, b, _, _ in bare:
+        if a not in seen:
             yield Hit(a, b, suggestion="")
 
 
@@ -633,8 +626,8 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
     """
     lines = _nonblank(doc)
     last = len(lines) - 1
-    for i, (a, b, t, _) in enumerate(lines):
-        widget, label, other = _widget_line_facts(t)
+    for i, (a, b, t, _), (widget, label, other) in _per_text(
+            doc, lambda t: (f := _widget_line_facts(t)) != (False, False, False) and f):
         if widget:
             yield Hit(a, b, suggestion="")
         elif label and (i == last or t[-1] != ":"):
@@ -871,15 +864,17 @@ def photo_credit(doc: Document, ctx) -> Iterator[Hit]:
     """
     text = doc.text
     agency, label, joiner = _credit_parts()
-    for a, b, t, _ in _nonblank(doc):
+    def credit_line(t: str) -> bool:
         # A line that is only a credit: "Foto: Ana Lima/Reuters", "Photo by Ana Lima".
         n = _words(t)
         if n <= 8 and t[-1] not in ".!?" and (label.match(t) or _CREDIT_BY.match(t)):
-            yield Hit(a, b, suggestion="")
-        elif n <= 6 and t[-1] not in ".!?:" and _agency_line(t, agency, joiner):
-            yield Hit(a, b, suggestion="")  # "Getty Images", "AFP via Getty Images"
-        elif n <= 40 and _caption_rx().match(t):
-            yield Hit(a, b, suggestion="")  # "Legenda: O ministro durante a coletiva."
+            return True
+        if n <= 6 and t[-1] not in ".!?:" and _agency_line(t, agency, joiner):
+            return True  # "Getty Images", "AFP via Getty Images"
+        return n <= 40 and _caption_rx().match(t) is not None  # "Legenda: O ministro ..."
+
+    for a, b, _, _ in _where(doc, credit_line):
+        yield Hit(a, b, suggestion="")
     if "(" not in text:
         return
     for m in _PAREN.finditer(text):
@@ -1055,15 +1050,18 @@ def translator_credit(doc: Document, ctx) -> Iterator[Hit]:
         # The author's note at the foot of the page: "Ana Lima é repórter do Jornal X."
         if _words(t) <= 40 and _BIO.match(t):
             yield Hit(a, b, suggestion="")
-    for a, b, t, _ in lines:
+
+    def credits(t: str) -> tuple[tuple[int, int], ...]:
         if _words(t) > 15:
-            continue
+            return ()
         if rx.fullmatch(t):
-            yield Hit(a, b, suggestion="")
-            continue
-        for m in _SEGMENT.finditer(t):  # "Por Ana Souza | Tradução: Carlos Lima"
-            if m.start() and rx.fullmatch(m.group()):
-                yield Hit(a + m.start(), a + m.end(), suggestion="")
+            return ((0, len(t)),)
+        return tuple(m.span() for m in _SEGMENT.finditer(t)  # "Por Ana Souza | Tradução: Carlos Lima"
+                     if m.start() and rx.fullmatch(m.group()))
+
+    for _, (a, _b, _t, _), spans in _per_text(doc, credits):
+        for s, e in spans:
+            yield Hit(a + s, a + e, suggestion="")
 
 
 # --- B117 betting and commercial disclaimers ------------------------------------------------------
@@ -1110,16 +1108,18 @@ def commercial_disclaimer(doc: Document, ctx) -> Iterator[Hit]:
     keys = _present(doc, _DISCLAIMER_KEYS)
     if not keys:
         return
-    for a, b, t, _ in _nonblank(doc):
+
+    def disclaimer(t: str) -> tuple[int, int] | None:
         low = t.lower()
         if not any(k in low for k in keys):
-            continue
+            return None
         m = rx.search(t)
         if m:
-            if _words(t) <= 12:
-                yield Hit(a, b, suggestion="")
-            else:
-                yield Hit(a + m.start(), a + m.end(), suggestion="")
+            return (0, len(t)) if _words(t) <= 12 else m.span()
+        return None
+
+    for _, (a, _b, _t, _), (s, e) in _per_text(doc, disclaimer):
+        yield Hit(a + s, a + e, suggestion="")
 
 
 # --- B118 widget words glued to the text or left at a paragraph's end -----------------------------
@@ -1218,16 +1218,18 @@ def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
             rest = text[m.end(): end if end >= 0 else len(text)].strip()
             if _words(rest) >= 8 and rest[-1:] in ".!?…":  # the label, then a sentence
                 yield Hit(m.start(1), m.end(1), suggestion="")
-    for a0, _b, t, _ in _nonblank(doc):
-        low = t.lower()
-        if not low.rstrip(" »›→>.…+").endswith(_tails()):
-            continue
+
+    def tail_span(t: str) -> tuple[int, int] | None:
+        if not t.lower().rstrip(" »›→>.…+").endswith(_tails()):
+            return None
         m = tail.search(t)
-        if m:
-            a = a0 + m.start(1)
-            if text[a - 1 : a] == " ":
-                a -= 1
-            yield Hit(a, a0 + m.end(1), suggestion="")
+        return m.span(1) if m else None
+
+    for _, (a0, _b, _t, _), (s, e) in _per_text(doc, tail_span):
+        a = a0 + s
+        if text[a - 1 : a] == " ":
+            a -= 1
+        yield Hit(a, a0 + e, suggestion="")
 
 
 # --- B119 wiki furniture ---------------------------------------------------------------------------
@@ -1296,9 +1298,9 @@ def wiki_furniture(doc: Document, ctx) -> Iterator[Hit]:
     keys = _present(doc, _WIKI_KEYS)
     if not keys:
         return
-    for a, b, t, _ in _nonblank(doc):
-        if len(t) <= 300 and any(k in t.lower() for k in keys) and line.fullmatch(t):
-            yield Hit(a, b, suggestion="")
+    for a, b, _, _ in _where(doc, lambda t: len(t) <= 300 and any(k in t.lower() for k in keys)
+                             and line.fullmatch(t) is not None):
+        yield Hit(a, b, suggestion="")
 
 
 # --- B120 stray fragments between paragraphs ---------------------------------------------------------
@@ -1347,12 +1349,15 @@ def stray_line(doc: Document, ctx) -> Iterator[Hit]:
     silent.
     """
     lines = _nonblank(doc)
-    for i in range(1, len(lines) - 1):
-        a, b, t, _ = lines[i]
-        n = _words(t)
-        if n > 12 or t[-1] in ".!?;:,":
+    prose = {t for t in _by_text(doc) if _prose(t)}
+    if not prose:
+        return  # no paragraph of running text: nothing stands between two
+    short = _per_text(doc, lambda t: _words(t) <= 12 and t[-1] not in ".!?;:,")
+    for i, (a, b, t, _), _ in short:
+        if not 1 <= i < len(lines) - 1:
             continue
-        if not (_prose(lines[i - 1][2]) and _prose(lines[i + 1][2])):
+        n = _words(t)
+        if not (lines[i - 1][2] in prose and lines[i + 1][2] in prose):
             continue
         # All lower case, no hyphenated or brand-like first word: a keyword line, not a heading.
         lower = t == t.lower() and t.split()[0].isalpha() and n >= 2
@@ -1423,10 +1428,18 @@ def menu_run(doc: Document, ctx) -> Iterator[Hit]:
     separated by paragraphs or blank lines.
     """
     lines = _nonblank(doc)
-    i, n = 0, len(lines)
-    while i < n:
+    n = len(lines)
+    # A run starts at a menu item: the lines of other texts are stepped over (each distinct
+    # text is tested once).
+    items = {t for t in _by_text(doc) if _menu_item(t)}
+    starts = [k for k, _, _ in _per_text(doc, items.__contains__)]
+    i = 0
+    for k in starts:
+        if k < i:
+            continue
+        i = k
         j = i
-        while j < n and (j == i or lines[j][3] == lines[j - 1][3] + 1) and _menu_item(lines[j][2]):
+        while j < n and (j == i or lines[j][3] == lines[j - 1][3] + 1) and lines[j][2] in items:
             j += 1
         if j - i >= 3:
             run = [t for _, _, t, _ in lines[i:j]]

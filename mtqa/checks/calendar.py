@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from mtqa.checks.articles import window_start
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 from mtqa.core.text import line_closes
 from mtqa.lang import named_set
 
@@ -78,7 +79,7 @@ def capitalised_month_or_weekday(doc: Document, ctx) -> Iterator[Hit]:
     # pt-PT papers that keep the pre-1990 rules write `Junho`; a document that also writes
     # `junho` in mid-sentence follows the new ones, and its capitalised months are slips.
     months_too = (doc.variant or "").upper() == "BR" or _LOWER_MONTH.search(text) is not None
-    for m in _WORD.finditer(text):
+    for m in scan(_WORD, text):
         word = m.group("word")
         if word in _MONTH_SET and not months_too:
             continue

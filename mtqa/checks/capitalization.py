@@ -24,7 +24,7 @@ from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import per_language
-from mtqa.core.model import Document, Severity
+from mtqa.core.model import Document, Segment, Severity
 from mtqa.core.text import CLOSING_PUNCTUATION, words
 
 _PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
@@ -54,6 +54,55 @@ def _text_lines(doc: Document) -> tuple:
     out = _TEXT_LINES.get(doc)
     if out is None:
         out = _TEXT_LINES[doc] = tuple(ln for ln in doc.lines if ln.text and not ln.text.isspace())
+    return out
+
+
+_RUNNING: weakref.WeakKeyDictionary[Document, tuple] = weakref.WeakKeyDictionary()
+_GROUPS: weakref.WeakKeyDictionary[Document, dict[str, list[int]]] = weakref.WeakKeyDictionary()
+
+
+def _text_groups(doc: Document) -> dict[str, list[int]]:
+    """Text of a line -> the indices in _text_lines(doc) of the lines that hold it, in order
+    (computed once per document)."""
+    out = _GROUPS.get(doc)
+    if out is None:
+        out = {}
+        get = out.get
+        for i, line in enumerate(_text_lines(doc)):
+            g = get(line.text)
+            if g is None:
+                out[line.text] = [i]
+            else:
+                g.append(i)
+        _GROUPS[doc] = out
+    return out
+
+
+def _lines_per_text(doc: Document, fn) -> list[tuple[int, Segment, object]]:
+    """``(index, line, fn(line.text))`` for the lines of _text_lines(doc) for which ``fn`` of
+    their text is true, in order; ``fn`` runs once per distinct text (junk of one line repeated
+    a million times costs one test)."""
+    lines = _text_lines(doc)
+    found = []
+    for t, idx in _text_groups(doc).items():
+        r = fn(t)
+        if r:
+            found.append((idx, r))
+    if not found:
+        return []
+    if len(found) == 1:
+        idx, r = found[0]
+        return [(i, lines[i], r) for i in idx]
+    order = sorted(((i, r) for idx, r in found for i in idx), key=lambda x: x[0])
+    return [(i, lines[i], r) for i, r in order]
+
+
+def _running_lines(doc: Document) -> tuple:
+    """The lines of _text_lines(doc) that run as text (:func:`_runs_as_text`), in order
+    (computed once per document, each distinct text tested once)."""
+    out = _RUNNING.get(doc)
+    if out is None:
+        out = _RUNNING[doc] = tuple(line for _, line, _ in _lines_per_text(doc, _runs_as_text))
     return out
 
 
@@ -151,10 +200,8 @@ def capitalised_function_word(doc: Document, ctx) -> Iterator[Hit]:
         return
     rx = _candidates(lang)
     joins = _JOINS.get(lang, frozenset())
-    for line in _text_lines(doc):
+    for line in _running_lines(doc):
         t = line.text
-        if not _runs_as_text(t):
-            continue
         for m in rx.finditer(t):
             w, nxt = m.group("w"), m.group("next")
             pm = _PREV_WORD.search(t, max(0, m.start() - 60), m.start())
@@ -669,10 +716,8 @@ def capitalised_verb_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
     lexicon = ctx.providers.get("lexicon")
     finite = _table("finite_verb_forms", lang)
     counts = _WordCounts(doc.text)
-    for line in _text_lines(doc):
+    for line in _running_lines(doc):
         t = line.text
-        if not _closes(t):
-            continue
         for m in _CAP_WORD.finditer(t):
             w = m.group("w")
             low = w.lower()
@@ -781,10 +826,8 @@ def capitalised_gentilic(doc: Document, ctx) -> Iterator[Hit]:
     subjects = _table("subject_nouns", lang) | _table("name_openers", lang)
     club_names = _table("gentilic_names", lang)
     determiners = _table("title_determiners", lang)
-    for line in _text_lines(doc):
+    for line in _running_lines(doc):
         t = line.text
-        if not _closes(t):
-            continue
         for m in rx.finditer(t):
             w = m.group("w")
             pm = _PREV_WORD.search(t, max(0, m.start() - 60), m.start())
@@ -963,30 +1006,37 @@ def title_case_heading(doc: Document, ctx) -> Iterator[Hit]:
     irregular = _table("verb_forms", lang)
     dictionary = ctx.providers.get("dictionary")
     lexicon = None
-    for line in _text_lines(doc):
-        t = line.text.rstrip()
+
+    def heading(text: str) -> tuple[int, int] | None:
+        """The span of a title-case heading in the line ``text`` (from its second word)."""
+        nonlocal lexicon
+        t = text.rstrip()
         if not t or t[-1] in CLOSING_PUNCTUATION or t.upper() == t:
-            continue
+            return None
         ws = list(_HEADING_WORD.finditer(t))
         if not 4 <= len(ws) <= 14:
-            continue
+            return None
         rest = [m.group() for m in ws[1:]]
         content = [w for w in rest if w.lower() not in function and w.isalpha() and not w.isupper()]
         if len(content) < 3 or not all(w[:1].isupper() for w in content):
-            continue
+            return None
         common = [w for w in content if _title_case(w) and w.lower() not in institutional
                   and dictionary.known(w.lower(), lang, doc.variant)]
         if len(common) < 3 and (len(common) < 2 or len(ws) < 6):
-            continue  # two common words suffice in a longer heading
+            return None  # two common words suffice in a longer heading
         if ws[0].group().lower() in {"por", "foto", "fotos", "edição", "texto", "reportagem"}:
-            continue  # a byline
+            return None  # a byline
         capital_function = any(w.lower() in function and _title_case(w) and len(w) > 1 for w in rest)
         if not capital_function:
             if lexicon is None:
                 lexicon = ctx.providers.get("lexicon")
             if not any(_heading_verb(w.lower(), lang, lexicon, irregular) for w in common):
-                continue
-        yield Hit(line.start + ws[1].start(), line.start + ws[-1].end())
+                return None
+        return ws[1].start(), ws[-1].end()
+
+    # The verdict on a line depends on its text alone: each distinct text is read once.
+    for _, line, (a, b) in _lines_per_text(doc, heading):
+        yield Hit(line.start + a, line.start + b)
 
 
 _INNER_SENTENCE_END = re.compile(rf"[.!?…][\"'”’»)]*{_SP}+[{_UPPER}\"“«]")
@@ -1035,16 +1085,24 @@ def capital_after_line_break(doc: Document, ctx) -> Iterator[Hit]:
     names = _table("disciplines", lang) | _table("name_words", lang)
     dictionary = ctx.providers.get("dictionary")
     text = doc.text
-    lines = list(_text_lines(doc))
+    lines = _text_lines(doc)
     counts = _WordCounts(text)
-    for cur, nxt in zip(lines, lines[1:], strict=False):
-        t = cur.text.rstrip()
+
+    def broken(line: str) -> bool:
+        """The line is running text that ends in a lower-case word without punctuation."""
+        t = line.rstrip()
         if not t or t[-1] in CLOSING_PUNCTUATION or not _LAST_WORD.search(t):
-            continue
+            return False
+        return len(t) >= 150 or _INNER_SENTENCE_END.search(t) is not None  # else a heading
+
+    # Whether a line can be the first of the pair depends on its text alone: each distinct
+    # text is tested once.
+    for i, cur, _ in _lines_per_text(doc, broken):
+        if i + 1 >= len(lines):
+            break
+        nxt = lines[i + 1]
         if text.count("\n", cur.end, nxt.start) > 2:
             continue
-        if len(t) < 150 and not _INNER_SENTENCE_END.search(t):
-            continue  # a heading
         m = _FIRST_WORDS.match(nxt.text)
         if m is None or not _runs_as_text(nxt.text):
             continue
@@ -1116,10 +1174,8 @@ def capitalised_noun_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
     institutional = institutional | _table("disciplines", lang) | _table("name_words", lang)
     dictionary = ctx.providers.get("dictionary")
     counts = _WordCounts(doc.text)
-    for line in _text_lines(doc):
+    for line in _running_lines(doc):
         t = line.text
-        if not _closes(t):
-            continue
         for m in _CAP_WORD.finditer(t):
             w = m.group("w")
             low = w.lower()

@@ -16,6 +16,7 @@ from mtqa.checks.articles import trie_pattern
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 from mtqa.lang import GAP
 
 _GAP = GAP  # spaces, tabs, no-break spaces between two words (mtqa.lang)
@@ -88,7 +89,7 @@ def reported_speech_without_que(doc: Document, ctx) -> Iterator[Hit]:
         return
     rx, stop = pat
     text = doc.text
-    for m in rx.finditer(text):
+    for m in scan(rx, text):
         p = _PREV.search(text, max(0, m.start() - 40), m.start())
         if p is None:
             continue  # the verb starts a line or follows punctuation: an inverted subject
@@ -159,7 +160,7 @@ def infinitive_after_que(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     if rx is None or "que" not in doc.text:
         return
     lexicon = ctx.providers.get("lexicon")
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         verb = m.group("verb")
         if not lexicon.is_verb(verb):
             continue

@@ -140,7 +140,9 @@ def name_written_two_ways(doc, ctx):
     # of occurrences, and most articles need no second pass.
     first: dict[str, object] = {}
     several = False
-    for text, _off, keys in _name_keys(doc, lower_known):
+    # The keys of a sentence are those of its text: a sentence written again (junk of one
+    # sentence repeated, page furniture) adds no key and no form, and is skipped here.
+    for text, _off, keys in _name_keys(doc, lower_known, skip_repeats=True):
         for key, a, b in keys:
             f = first.get(key)
             if f is None:
@@ -182,14 +184,21 @@ def name_written_two_ways(doc, ctx):
 _SEVERAL = object()
 
 
-def _name_keys(doc: Document, lower_known) -> Iterator[tuple[str, int, list[tuple[str, int, int]]]]:
+def _name_keys(doc: Document, lower_known, skip_repeats: bool = False
+               ) -> Iterator[tuple[str, int, list[tuple[str, int, int]]]]:
     """For each sentence with capitalised words: its text, its offset and the names C101 compares
     in it, as ``(key, start, end)`` in the sentence, in order (each run's words on their own,
     then its names of two to six words). The key is the name folded (:func:`_fold`), ``1:`` or
-    ``n:`` for one word or more."""
+    ``n:`` for one word or more. With ``skip_repeats``, a sentence whose text came before is
+    left out (its keys depend on its text alone)."""
     fold, strip = _fold, _stripped
+    seen: set[str] = set()
     for sent in doc.sentences:
         text = sent.text
+        if skip_repeats:
+            if text in seen:
+                continue
+            seen.add(text)
         runs = _name_runs(text)
         if not runs:
             continue

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.checks.spacing import _near
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 
 _SP = r"[ \t\u00a0]"
 
@@ -197,7 +198,7 @@ def encoding_debris(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
         return
     if "Ã" in text or "Â" in text or "â€" in text:
         last = -1
-        for m in _MOJIBAKE.finditer(text):
+        for m in scan(_MOJIBAKE, text):
             if m.start() < last:
                 continue  # in the word already reported
             a, b = m.start(), m.end()  # the whole word it is in
@@ -216,14 +217,14 @@ def encoding_debris(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
             if fixed is not None and fixed != text[a:b]:
                 yield Hit(a, b, suggestion=fixed, args={"fix": f"; it was '{fixed}'"})
     if "&" in text:
-        for m in _ENTITY.finditer(text):
+        for m in scan(_ENTITY, text):
             char = html.unescape(m.group())
             if char == m.group():
                 continue  # not an entity HTML knows
             char = " " if char == "\u00a0" else char
             yield Hit(m.start(), m.end(), suggestion=char, args={"fix": f"; it stands for '{char}'"})
     if "\\" in text:
-        for m in _ESCAPE.finditer(text):
+        for m in scan(_ESCAPE, text):
             g = m.group()
             char = {"\\n": " ", "\\r": " ", "\\t": " "}.get(g) or chr(int(g[2:], 16))
             yield Hit(m.start(), m.end(), suggestion=char, args={"fix": f"; it stands for '{char}'"})

@@ -16,6 +16,7 @@ from mtqa.checks.articles import trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 from mtqa.core.text import line_closes
 
 _GENDER_NAME = {"m": "masculine", "f": "feminine"}
@@ -105,9 +106,9 @@ def determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
     rx, gender, other, either, persons = d
     lexicon = ctx.providers.get("lexicon")
     text = doc.text
-    matches = list(rx.finditer(text))
+    matches = list(scan(rx, text))
     if " o " in text or " a " in text:
-        matches = sorted(matches + list(_PREP_ARTICLE.finditer(text)), key=lambda m: m.start("det"))
+        matches = sorted(matches + list(scan(_PREP_ARTICLE, text)), key=lambda m: m.start("det"))
     for m in matches:
         det, noun = m.group("det"), m.group("noun")
         g = lexicon.gender(noun)
@@ -178,7 +179,7 @@ def singular_adjective_before_plural_noun(doc: Document, ctx) -> Iterator[Hit]:
     lexicon = ctx.providers.get("lexicon")
     dictionary = ctx.providers.get("dictionary")
     skip = _not_plural_nouns(doc.language or "pt")
-    for m in _ADJ_NOUN.finditer(doc.text):
+    for m in scan(_ADJ_NOUN, doc.text):
         adj, noun = m.group("adj"), m.group("noun")
         if noun in skip or not lexicon.feminine_singular_adjective(adj):
             continue
@@ -367,7 +368,7 @@ def manner_adverbial_gender(doc: Document, ctx) -> Iterator[Hit]:
     lexicon = ctx.providers.get("lexicon")
     dictionary = ctx.providers.get("dictionary")
     lang = doc.language or "pt"
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         noun, adj = m.group("noun"), m.group("adj")
         want = nouns[noun]
         if adj in skip or adj.endswith("ndo"):
@@ -524,7 +525,7 @@ def relative_pronoun_gender(doc: Document, ctx) -> Iterator[Hit]:
     either = d[3]
     lexicon = ctx.providers.get("lexicon")
     text = doc.text
-    for m in _RELATIVE.finditer(text):
+    for m in scan(_RELATIVE, text):
         if "qual" not in text[m.start():m.end()]:
             continue
         rg = _REL_GENDER[m.group("prep")]
@@ -633,7 +634,7 @@ def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
     either = d[3]
     lexicon = ctx.providers.get("lexicon")
     text = doc.text
-    for m in _COPULA.finditer(text):
+    for m in scan(_COPULA, text):
         det, noun, pred = m.group("det"), m.group("noun"), m.group("pred")
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before and before.group(1).lower() in _COMPLEMENT_BEFORE | _TIME_PREPOSITIONS:
@@ -714,8 +715,8 @@ def plural_determiner_singular_noun(doc: Document, ctx) -> Iterator[Hit]:
     dictionary = ctx.providers.get("dictionary")
     lang = doc.language or "pt"
     text = doc.text
-    matches = list(_PLURAL_DET.finditer(text))
-    matches += [m for m in _ARTICLE_PLURAL.finditer(text) if not _verb_form(m.group("noun"), lexicon)]
+    matches = list(scan(_PLURAL_DET, text))
+    matches += [m for m in scan(_ARTICLE_PLURAL, text) if not _verb_form(m.group("noun"), lexicon)]
     matches.sort(key=lambda m: m.start())
     for m in matches:
         noun = m.group("noun")
@@ -805,7 +806,7 @@ def plural_determiner_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
         return
     _, _, _, either, persons = d
     lexicon = ctx.providers.get("lexicon")
-    for m in _PLURAL_GENDER_RX.finditer(doc.text):
+    for m in scan(_PLURAL_GENDER_RX, doc.text):
         det, noun = m.group("det"), m.group("noun")
         dl = " ".join(det.lower().split())
         dg = _PLURAL_GENDER.get(dl)
@@ -1061,7 +1062,7 @@ def masculine_title_before_woman(doc: Document, ctx) -> Iterator[Hit]:
     if d is None:
         return
     rx, titles, dets, before, mononyms = d
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         name = m.group("name")
         if not m.group("rest") and name not in mononyms:
             continue  # "o ministro Rosa": a surname, perhaps a man's
@@ -1106,7 +1107,7 @@ def _women(doc: Document, names: frozenset[str], men: frozenset[str]) -> set[str
     out: set[str] = set()
     theirs: set[str] = set()
     text = doc.text
-    for m in _FULL_NAME.finditer(text):
+    for m in scan(_FULL_NAME, text):
         first, last = m.group("first"), m.group("last")
         if last in names:
             continue
@@ -1120,6 +1121,17 @@ def _women(doc: Document, names: frozenset[str], men: frozenset[str]) -> set[str
         out.add(last)
         out.add(f"{first} {last}")
     return {w for w in out if w.rsplit(" ", 1)[-1] not in theirs}
+
+
+@cache
+def _predicate_title(language: str) -> tuple[str, re.Pattern[str]]:
+    """V117's titles as one trie (built once, not per document), and the part of its pattern
+    after the name: a copula, an optional article and a title, after a blank. Every match of
+    the whole pattern holds a match of this one, so a text without one has no finding."""
+    titles = _title_data(language)[1]
+    title_alt = trie_pattern(sorted(titles, key=len, reverse=True))
+    tail = re.compile(rf"(?<=[ \t\u00a0])(?:{_PREDICATE_VERBS})[ \t\u00a0]+(?:(?:o|um)[ \t\u00a0]+)?(?:{title_alt})")
+    return title_alt, tail
 
 
 @check(
@@ -1171,6 +1183,9 @@ def masculine_predicate_for_woman(doc: Document, ctx) -> Iterator[Hit]:
     if d is None:
         return
     _rx, titles, _dets, _before, _mono = d
+    title_alt, tail = _predicate_title(doc.language or "pt")
+    if tail.search(doc.text) is None:
+        return  # no copula and title anywhere: no woman's name can come before one
     names, men = _first_names()
     women = _women(doc, names, men)
     if not women:
@@ -1182,7 +1197,6 @@ def masculine_predicate_for_woman(doc: Document, ctx) -> Iterator[Hit]:
     def known(w: str) -> bool:
         return dictionary.known(w, "pt", variant)
 
-    title_alt = trie_pattern(sorted(titles, key=len, reverse=True))
     name_alt = trie_pattern(sorted(women, key=len, reverse=True))
     rx = re.compile(
         rf"(?<![\w-])(?P<name>{name_alt})[ \t\u00a0]+(?P<cop>{_PREDICATE_VERBS})[ \t\u00a0]+"

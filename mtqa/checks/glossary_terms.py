@@ -13,6 +13,7 @@ from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 
 #: Entry kind -> the check that reports it.
 KIND_CODES: dict[str, str] = {
@@ -302,9 +303,9 @@ def product_name_word_translated(doc: Document, ctx) -> Iterator[Hit]:
         text = sent.text
         if not heads.search(text):
             continue
-        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        toks = [(m.start(), m.end(), m.group()) for m in scan(_WORD, text)]
         starts = {a: i for i, (a, _, _) in enumerate(toks)}
-        for m in heads.finditer(text):
+        for m in scan(heads, text):
             i = starts.get(m.start())
             if i is None:
                 continue

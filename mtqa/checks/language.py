@@ -36,6 +36,7 @@ from typing import Any
 from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.core.errors import ProviderUnavailable
 from mtqa.core.model import Document, Segment, Severity
+from mtqa.core.rx import scan
 from mtqa.providers.langid import (
     DATA_DIR,
     Detection,
@@ -694,7 +695,7 @@ def english_possessive(doc: Document, ctx: CheckContext):
     text = doc.text
     if "'s" not in text and "’s" not in text and "‘s" not in text:
         return  # every match is one of these (the pattern's look-behind makes a full scan slow)
-    for m in _POSSESSIVE.finditer(text):
+    for m in scan(_POSSESSIVE, text):
         stem_m = _STEM.search(text, max(0, m.start() - 60), m.start())
         if stem_m is None:
             continue
@@ -1126,7 +1127,7 @@ def split_english_word(doc: Document, ctx: CheckContext):
         return
     _, loans = _loanwords(lang)
     text = doc.text
-    for m in _SPLIT.finditer(text):
+    for m in scan(_SPLIT, text):
         rest = m.group(2)
         if not rest.islower() or rest in loans:
             continue
@@ -1186,7 +1187,7 @@ def english_decade_plural(doc: Document, ctx: CheckContext):
     if "0s" not in text and "0 S" not in text and "0 s" not in text and "0's" not in text \
             and "0’s" not in text:
         return
-    for m in _DECADE_S.finditer(text):
+    for m in scan(_DECADE_S, text):
         if m.group(1) is not None:
             year = m.group(1)
             detached = " " in m.group()
@@ -1287,7 +1288,7 @@ def english_acronym(doc: Document, ctx: CheckContext):
     if lang != "pt":
         return
     text = doc.text
-    matches = list(_ACRONYM.finditer(text))
+    matches = list(scan(_ACRONYM, text))
     if not matches:
         return
     groups: dict[str, dict[str, list[re.Match[str]]]] = {}
@@ -1387,7 +1388,7 @@ def english_label(doc: Document, ctx: CheckContext):
         return
     text = doc.text
     flagged = _flagged_starts(doc, ctx) if _LABEL.search(text) else set()
-    for m in _LABEL.finditer(text):
+    for m in scan(_LABEL, text):
         if not _opens_line_or_bracket(text, m.start(1)):
             continue
         label = m.group(1)
@@ -1501,7 +1502,7 @@ def glued_words(doc: Document, ctx: CheckContext):
     if lang is None:
         return
     text = doc.text
-    for m in _GLUED.finditer(text):
+    for m in scan(_GLUED, text):
         left, right = m.group(1), m.group(2)
         if left.isupper() and m.start() > 0 and text[m.start() - 1].isupper():
             continue
@@ -1646,7 +1647,7 @@ def english_unit(doc: Document, ctx: CheckContext):
     lang, _ = document_language(doc, ctx)
     if lang != "pt":
         return
-    for m in _EN_UNIT.finditer(doc.text):
+    for m in scan(_EN_UNIT, doc.text):
         yield Hit(
             m.start(1), m.end(1),
             message=f"English unit '{m.group(1)}' after a number in a Portuguese text; translate or convert it",
@@ -1694,7 +1695,7 @@ def english_date_name(doc: Document, ctx: CheckContext):
     if lang != "pt":
         return
     text = doc.text
-    for m in _EN_WEEKDAY.finditer(text):
+    for m in scan(_EN_WEEKDAY, text):
         before = text[max(0, m.start() - 30) : m.start()]
         after = text[m.end() : m.end() + 30]
         prev = _WORD_RX.findall(before)[-1:] or [""]
@@ -1709,7 +1710,7 @@ def english_date_name(doc: Document, ctx: CheckContext):
             f"English weekday '{m.group()}' in a Portuguese sentence; write the Portuguese name"),
             evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
                       "document_language": lang})
-    for m in _EN_MONTH.finditer(text):
+    for m in scan(_EN_MONTH, text):
         before = text[max(0, m.start() - 6) : m.start()]
         after = text[m.end() : m.end() + 4]
         if not (re.search(r"\d(?:\s+de)?\s+$", before) or re.match(r"\s+\d", after)):
@@ -1769,14 +1770,14 @@ def english_possessive_name(doc: Document, ctx: CheckContext):
     text = doc.text
     if "'s" not in text and "’s" not in text:
         return
-    for m in _SPACED_POSSESSIVE.finditer(text):
+    for m in scan(_SPACED_POSSESSIVE, text):
         yield Hit(
             m.start(), m.end(), suggestion="",
             message=f"English possessive '{m.group(1)}' split off by a space; rewrite with 'de'",
             evidence={"detected_language": "en", "confidence": 0.9, "detector": "pattern",
                       "document_language": lang},
         )
-    for m in _NAME_POSSESSIVE.finditer(text):
+    for m in scan(_NAME_POSSESSIVE, text):
         nm = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if nm is None:
             continue
@@ -1933,7 +1934,7 @@ def english_abbreviation(doc: Document, ctx: CheckContext):
     text = doc.text
     if "." not in text:
         return
-    for m in _EN_ABBREVIATION.finditer(text):
+    for m in scan(_EN_ABBREVIATION, text):
         word = next(g for g in m.groups() if g)
         end = m.start() + len(word) + 1 if not word.endswith(".") else m.start() + len(word)
         yield Hit(

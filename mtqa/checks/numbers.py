@@ -15,6 +15,7 @@ from mtqa.checks.articles import trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 from mtqa.lang import named_set
 
 _GAP = r"[ \t\u00a0]*"
@@ -115,7 +116,7 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
                   args={"why": "Portuguese groups thousands with a point (pt-PT: a space), not a comma"})
     if "$" not in text:
         return
-    for m in dollar.finditer(text):
+    for m in scan(dollar, text):
         spaced = text[m.end():m.end() + 1] in " \u00a0"
         yield Hit(m.start(), m.end(), suggestion="US$" if spaced else "US$ ",
                   args={"why": "Portuguese names the dollar's country (US$, R$)"})
@@ -353,7 +354,7 @@ def english_magnitude_abbreviation(doc: Document, ctx) -> Iterator[Hit]:
         num = m.group("num").lstrip("'’")
         yield Hit(m.start(), m.end(), suggestion=f"anos {num}" if len(num) == 2 else f"década de {num}",
                   args={"why": "Portuguese does not pluralise a decade with -s"})
-    for m in _LETTER_ORDINAL.finditer(text):
+    for m in scan(_LETTER_ORDINAL, text):
         sign = "º" if m.group("suf") == "o" else "ª"
         yield Hit(m.start(), m.end(), suggestion=f"{m.group('num')}{sign}",
                   args={"why": f"the ordinal sign is '{sign}', not the letter '{m.group('suf')}'"})
@@ -414,13 +415,13 @@ def split_number(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     if not _S134_GATE.search(text):
         return
-    for m in _SPLIT_THOUSANDS.finditer(text):
+    for m in scan(_SPLIT_THOUSANDS, text):
         yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}.{m.group(2)}")
-    for m in _SPLIT_DEGREE_UNIT.finditer(text):
+    for m in scan(_SPLIT_DEGREE_UNIT, text):
         yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)} {m.group(2)}{m.group(3)}")
-    for m in _SPACED_DEGREE.finditer(text):
+    for m in scan(_SPACED_DEGREE, text):
         yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}° {m.group(2)}")
-    for m in _SPLIT_SCORE.finditer(text):
+    for m in scan(_SPLIT_SCORE, text):
         yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}-{m.group(2)}")
 
 

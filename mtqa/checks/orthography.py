@@ -21,6 +21,7 @@ from mtqa.checks.base import CheckContext, Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.errors import ProviderUnavailable
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 from mtqa.lang.pt import european_progressive, not_progressive
 
 _L = "a-zà-öø-ÿ"
@@ -135,7 +136,7 @@ def _hinted_words(text: str, hint: re.Pattern) -> Iterator[tuple[int, int, str]]
     ``hint``: a cheap scan for a rare pattern instead of a word pattern tried at every letter."""
     n = len(text)
     last = -1
-    for h in hint.finditer(text):
+    for h in scan(hint, text):
         a = h.start()
         if a < last:
             continue
@@ -361,7 +362,7 @@ def european_progressive_in_brazilian(doc: Document, ctx: CheckContext) -> Itera
         return
     lexicon = ctx.providers.get("lexicon")
     skip = not_progressive()
-    for m in european_progressive().finditer(doc.text):
+    for m in scan(european_progressive(), doc.text):
         verb = m.group("verb")
         if verb in skip or not lexicon.is_verb(verb):
             continue
@@ -424,7 +425,7 @@ def missing_crase_before_feminine_noun(doc: Document, ctx: CheckContext) -> Iter
     """
     lexicon = ctx.providers.get("lexicon")
     skip = frozenset(_list("crase_not_before"))
-    for m in _crase_rx().finditer(doc.text):
+    for m in scan(_crase_rx(), doc.text):
         noun = m.group("noun")
         if noun in skip or lexicon.likely_gender(noun) != "f":
             continue
@@ -502,7 +503,7 @@ def missing_accent(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     in_variant, in_any = look
     skip = frozenset(_list("no_accent_restore"))
     verdict = _verdicts(ctx.providers.get("dictionary"), ("O105", doc.variant or ""))
-    for m in _LOWER_WORD.finditer(doc.text):
+    for m in scan(_LOWER_WORD, doc.text):
         word = m.group()
         if word in verdict:
             fix = verdict[word]
@@ -618,7 +619,7 @@ def other_variant_spelling(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     text = doc.text
     verdict = _verdicts(d, ("O106", variant))
-    for m in _WORD.finditer(text):
+    for m in scan(_WORD, text):
         word = m.group()
         low = word.lower()
         if low not in verdict:
@@ -671,7 +672,7 @@ def crase_before_verb_or_pronoun(doc: Document, ctx: CheckContext) -> Iterator[H
     """
     lexicon = ctx.providers.get("lexicon")
     words = frozenset(_list("no_article_after_a"))
-    for m in _CRASE_WORD.finditer(doc.text):
+    for m in scan(_CRASE_WORD, doc.text):
         word = m.group("word")
         if word not in words:
             if not word.endswith("r") or not lexicon.is_only_verb(word):
@@ -740,7 +741,7 @@ def pre_reform_hyphen(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     if not (d.has("pt", "BR") and d.has("pt", "PT")):
         return
-    for m in _prefixed().finditer(doc.text):
+    for m in scan(_prefixed(), doc.text):
         word = m.group().lower()
         if d.known(word, "pt", "BR"):
             continue
@@ -795,7 +796,7 @@ def a_for_ha_in_time_ago(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     hora`).
     """
     text = doc.text
-    for m in _AGO.finditer(text):
+    for m in scan(_AGO, text):
         qty = (m.group("qty") or "").strip().lower()
         if m.group("ago") is None and (m.group("a") in "aA" or not qty or qty in ("um", "uma")):
             continue  # "a três dias" may be a distance or a limit; "à uma hora" is the hour
@@ -856,7 +857,7 @@ def pre_reform_locution_hyphens(doc: Document, ctx: CheckContext) -> Iterator[Hi
         return
     if not d.has("pt", "BR"):
         return
-    for m in _LOCUTION.finditer(doc.text):
+    for m in scan(_LOCUTION, doc.text):
         word = m.group()
         if d.known(word, "pt", "BR"):
             continue

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -60,7 +61,7 @@ def in_before_day(doc: Document, ctx) -> Iterator[Hit]:
     modifies a noun (`in Sunday school`, `in Friday prayers`) stay silent.
     """
     text = doc.text
-    for m in _WEEKDAY.finditer(text):
+    for m in scan(_WEEKDAY, text):
         on = "On" if m.group("in")[0] == "I" else "on"
         det = m.group("det")
         if det in ("this", "last", "next"):
@@ -70,7 +71,7 @@ def in_before_day(doc: Document, ctx) -> Iterator[Hit]:
         else:
             suggestion = f"{on} {m.group('day')}"
         yield Hit(m.start(), m.end(), suggestion=suggestion)
-    for m in _DATE.finditer(text):
+    for m in scan(_DATE, text):
         on = "On" if m.group("in")[0] == "I" else "on"
         yield Hit(m.start(), m.end(), suggestion=f"{on} {m.group('day')}")
 

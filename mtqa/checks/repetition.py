@@ -14,6 +14,7 @@ from functools import cache
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import all_languages, per_language
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 
 # A site name appended to a title: " – NewsNation", " | Globo", " - BBC News".
 _SITE_SUFFIX = re.compile(r"\s+[–—|-]\s+[\w.&' ]{2,30}$")
@@ -150,7 +151,7 @@ def stuttered_sequence(doc: Document, ctx) -> Iterator[Hit]:
     last one possibly cut short (`Un` → `U`). Sequences separated by punctuation (`New York,
     New York`) and sequences of numbers stay silent.
     """
-    for m in _RUN.finditer(doc.text):
+    for m in scan(_RUN, doc.text):
         # A run holds only words and spaces, so split() gives its words.
         group = m.group()
         low = group.lower().split()
@@ -235,7 +236,7 @@ def doubled_word(doc: Document, ctx) -> Iterator[Hit]:
     `that that`) stay silent; a comma between the words (`muito, muito`) is not a doubling.
     """
     allowed = _allowed(doc.language or "")
-    for m in _DOUBLE.finditer(doc.text):
+    for m in scan(_DOUBLE, doc.text):
         w1, w2 = m.group(1), m.group(2)
         lw = w1.lower()
         if lw in allowed or not lw.isalpha():
@@ -283,7 +284,7 @@ def word_repeated_after_measure(doc: Document, ctx) -> Iterator[Hit]:
     itself.
     """
     text = doc.text
-    for m in _AFTER_MEASURE.finditer(text):
+    for m in scan(_AFTER_MEASURE, text):
         w = m.group(1)
         if not w.islower() and not w.istitle():
             continue
@@ -344,7 +345,7 @@ def repeated_coordinated_verb(doc: Document, ctx) -> Iterator[Hit]:
         return
     endings, after = parts
     text = doc.text
-    for m in after.finditer(text):
+    for m in scan(after, text):
         w = m.group(1)
         if not w.islower() or not w.endswith(endings):
             continue
@@ -457,7 +458,7 @@ def label_repeated(doc: Document, ctx) -> Iterator[Hit]:
             yield Hit(line.start + m.start(2), line.start + m.end(2), suggestion="")
     n = len(text)
     done = -1
-    for m in _MARKUP.finditer(text):
+    for m in scan(_MARKUP, text):
         # A label fused with its value needs a word right before the markup (spaces aside).
         p = m.start()
         while p > 0 and text[p - 1] in " \t" and m.start() - p < 3:
@@ -470,7 +471,7 @@ def label_repeated(doc: Document, ctx) -> Iterator[Hit]:
             done = f.end()
             yield Hit(f.start(2), f.end(2), suggestion="")
     done = -1
-    for m in _CAMEL_SEAM.finditer(text):
+    for m in scan(_CAMEL_SEAM, text):
         a, b = _word_start(text, m.start(), max(0, m.start() - 40)), m.end()
         if a < done:
             continue

@@ -13,6 +13,7 @@ from functools import cache
 
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.core.model import Severity
+from mtqa.core.rx import scan
 
 # A word, one or more spaces, a hyphen glued to the next word: "norte -coreano", "ex -ministro".
 # Not a dash used as a minus or a list bullet: the hyphen must be followed by a letter, and the
@@ -68,7 +69,7 @@ def space_before_hyphen(doc, ctx):
             yield Hit(m.start(), m.end(), suggestion=f"{m.group(1)}-{m.group(2)}")
     if " -" not in text and "\t-" not in text and "\u00a0-" not in text:
         return  # every match has a space, tab or NBSP right before its hyphen
-    for m in _SPACED_HYPHEN.finditer(text):
+    for m in scan(_SPACED_HYPHEN, text):
         w = _WORD_END.search(text, max(0, m.start() - 60), m.start())
         start = w.start() if w else m.start()
         yield Hit(start, m.end(), suggestion=f"{text[start : m.start()]}-{m.group(2)}")
@@ -122,7 +123,7 @@ def space_before_punctuation(doc, ctx):
     text = doc.text
     if not _SPACE_THEN_PUNCT.search(text):
         return
-    for m in _SPACE_BEFORE_PUNCT.finditer(text):
+    for m in scan(_SPACE_BEFORE_PUNCT, text):
         start = _word_before(text, m.start(1))
         word = text[start : m.start(1)]
         yield Hit(start, m.end(), suggestion=word + m.group(2), args={"punct": m.group(2)})
@@ -160,7 +161,7 @@ def doubled_period(doc, ctx):
     """
     text = doc.text
     if ".." in text:
-        for m in _DOUBLE_PERIOD.finditer(text):
+        for m in scan(_DOUBLE_PERIOD, text):
             yield Hit(m.start(), m.end(), suggestion=".")
     if ". " in text or ".\t" in text:
         for m in _near(text, _PERIOD_BLANK_PERIOD, _SPACED_DOUBLE_PERIOD, back=4, fwd=4):
@@ -205,7 +206,7 @@ def stray_quote_period(doc, ctx):
                     (_SPACE_PERIOD_END, _may_have_space_period)):
         if not may(doc.text):
             continue
-        for m in rx.finditer(doc.text):
+        for m in scan(rx, doc.text):
             yield Hit(m.start(0), m.end(1), suggestion="")
 
 
@@ -238,7 +239,7 @@ def unbalanced_quotes(doc, ctx):
     next paragraph also opens with `“`.
     """
     # A stray `“.` after a finished sentence is reported once, by S104.
-    stray = ({m.start(1) for m in _STRAY_QUOTE_PERIOD.finditer(doc.text)}
+    stray = ({m.start(1) for m in scan(_STRAY_QUOTE_PERIOD, doc.text)}
              if _may_have_quote_period(doc.text) else set())
     paras = doc.paragraphs
     for i, p in enumerate(paras):
@@ -325,14 +326,14 @@ def stray_period(doc, ctx):
     E/ou usados`).
     """
     abbr = _abbreviations()
-    for m in _PERIOD_AND_OR.finditer(doc.text):
+    for m in scan(_PERIOD_AND_OR, doc.text):
         if m.group(1) not in abbr:
             yield Hit(m.start(1), m.end(2), suggestion=f"{m.group(1)} {m.group(2).lower()}")
     if not _PERIOD_THEN_LOWER.search(doc.text):
         return
     titles = _titles()
     text = doc.text
-    for m in _STRAY_PERIOD.finditer(text):
+    for m in scan(_STRAY_PERIOD, text):
         w = m.group(1)
         if w in abbr:
             continue
@@ -407,7 +408,7 @@ def _near(text: str, anchor: re.Pattern, rx: re.Pattern, back: int = 60, fwd: in
     # which is computed once, for the last such anchor.
     a0 = b0 = -1
     pending = -1  # end of the last anchor merged into the window whose end is not counted yet
-    for m in anchor.finditer(text):
+    for m in scan(anchor, text):
         s = m.start()
         if a0 >= 0 and s - back <= b0:
             pending = m.end()
@@ -1250,7 +1251,7 @@ def foreign_punctuation(doc, ctx):
     text = doc.text
     if not _FULLWIDTH.search(text):
         return
-    for m in _FULLWIDTH.finditer(text):
+    for m in scan(_FULLWIDTH, text):
         near = text[max(0, m.start() - 12) : m.end() + 12]
         if _CJK.search(near):
             continue

@@ -8,7 +8,6 @@ a byline label is left with nothing after it (`Editado por:`). Labels and word e
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterator
 from functools import cache
 
@@ -16,6 +15,7 @@ from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import all_languages, per_language
 from mtqa.core.errors import ProviderUnavailable
 from mtqa.core.model import Document, Severity
+from mtqa.core.text import per_text
 
 #: Longer than any word of the languages checked (the longest Portuguese one has 46 letters).
 _LONGEST_WORD = 50
@@ -23,23 +23,16 @@ _LAST_WORD = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})$")
 _SENTENCE_END = re.compile(r"[.!?…]$|[.!?…][\"'”’»)\]]+$")
 
 
-#: Per document: its non-blank lines, trimmed (four checks read them).
-_LINES: weakref.WeakKeyDictionary[Document, tuple[tuple[int, int, str], ...]] = weakref.WeakKeyDictionary()
+def _lines(doc: Document) -> tuple[tuple[int, int, str, int], ...]:
+    """The non-blank lines, trimmed, as (start, end, text, line index): Document.nonblank_lines,
+    which the page-furniture checks read too (four checks here read them)."""
+    return doc.nonblank_lines
 
 
-def _lines(doc: Document) -> tuple[tuple[int, int, str], ...]:
-    out = _LINES.get(doc)
-    if out is not None:
-        return out
-    found = []
-    for line in doc.lines:
-        t = line.text
-        a = len(t) - len(t.lstrip())
-        b = len(t.rstrip())
-        if b > a:
-            found.append((line.start + a, line.start + b, t[a:b]))
-    out = _LINES[doc] = tuple(found)
-    return out
+def _per_text(doc: Document, fn) -> list[tuple[int, tuple[int, int, str, int], object]]:
+    """``(index, line, fn(text))`` for the lines of _lines(doc) for which ``fn`` of their text
+    is true, in order; ``fn`` runs once per distinct text (mtqa.core.text.per_text)."""
+    return per_text(doc.nonblank_lines, doc.nonblank_groups, fn)
 
 
 @cache
@@ -85,25 +78,29 @@ def truncated_word(doc: Document, ctx) -> Iterator[Hit]:
     if not dictionary.has(lang, doc.variant):
         raise ProviderUnavailable(f"dictionary: no word list for {lang} installed")
     english = lang != "en" and dictionary.has("en", "US")
-    for a, b, t in _lines(doc):
+
+    def cut(t: str) -> tuple[int, str] | None:
+        """Where the cut word starts in the line ``t``, and its completion."""
         if _SENTENCE_END.search(t):
-            continue
+            return None
         m = _LAST_WORD.search(t)
         if not m:
-            continue
+            return None
         word = m.group(1)
         if len(word) > _LONGEST_WORD:
-            continue  # not a word (a run of letters in junk input), and slow to look up
+            return None  # not a word (a run of letters in junk input), and slow to look up
         if word != word.lower() or dictionary.known(word, lang, doc.variant):
-            continue
+            return None
         if english and dictionary.known(word, "en", "US"):
-            continue
+            return None
         completion = next(
             (word + e for e in endings if dictionary.known(word + e, lang, doc.variant)), None
         )
-        if completion:
-            yield Hit(a + m.start(1), b, args={"completion": completion},
-                      evidence={"completion": completion})
+        return (m.start(1), completion) if completion else None
+
+    # The verdict on a line depends on its text alone: each distinct text is read once.
+    for _, (a, b, _t, _), (start, completion) in _per_text(doc, cut):
+        yield Hit(a + start, b, args={"completion": completion}, evidence={"completion": completion})
 
 
 # --- T102 dangling labels -------------------------------------------------------------------------
@@ -142,9 +139,7 @@ def dangling_label(doc: Document, ctx) -> Iterator[Hit]:
     """
     rx = _label_rx()
     lines = _lines(doc)
-    for i, (a, b, t) in enumerate(lines):
-        if len(t) > 40 or not rx.fullmatch(t):
-            continue
+    for i, (a, b, _t, _), _ in _per_text(doc, lambda t: len(t) <= 40 and rx.fullmatch(t) is not None):
         nxt = lines[i + 1][2] if i + 1 < len(lines) else None
         if nxt is None or (len(nxt.split()) >= 8 and _SENTENCE_END.search(nxt)):
             yield Hit(a, b, suggestion="")
@@ -201,7 +196,14 @@ def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
     and a short line that trails off, stay silent.
     """
     lines = _lines(doc)
-    for i, (a, b, t) in enumerate(lines):
+
+    def candidate(t: str) -> bool:
+        """A line that can hold a cut mark or a trailing ellipsis (its text decides)."""
+        if t[-1] in ")]":
+            return _CUT_MARK.search(t) is not None
+        return not (len(t) < 30 or ("…" not in t and "..." not in t) or len(t.split()) < 8)
+
+    for i, (a, b, t, _), _ in _per_text(doc, candidate):
         last = t[-1]
         if last in ")]":
             m = _CUT_MARK.search(t)
@@ -322,9 +324,14 @@ def ends_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
         return
     text = doc.text
     lines = _lines(doc)
-    for i, (a, b, t) in enumerate(lines):
+
+    def open_end(t: str) -> bool:
+        """A long line of text that does not end as a sentence (its text decides)."""
         if _SENTENCE_END.search(t) or t[-1] in ",;:-–—)]”\"'»":
-            continue
+            return False
+        return not (len(t.split()) < 12 or t[0] in "-–—*•·" or _LABEL.match(t))
+
+    for i, (a, b, t, _), _ in _per_text(doc, open_end):
         last = i == len(lines) - 1
         # A paragraph ends at a blank line or at the end of the text.
         if not last and "\n" not in text[b : lines[i + 1][0]].replace("\n", "", 1):

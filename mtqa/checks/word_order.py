@@ -16,6 +16,7 @@ from functools import cache
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
 from mtqa.core.model import Document, Severity
+from mtqa.core.rx import scan
 from mtqa.lang import GAP
 
 _GAP = GAP  # spaces, tabs, no-break spaces between two words (mtqa.lang)
@@ -94,7 +95,7 @@ def possessive_before_office(doc: Document, ctx) -> Iterator[Hit]:
     rx, canon, institutions, any_portfolio = found
     if any_portfolio.search(doc.text) is None:  # cheap test first: no portfolio, no finding
         return
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         place = m.group("place")
         if re.sub(r"\s+", " ", place).casefold() in canon:
             continue  # the portfolio is first already ("secretária de Ciência e Tecnologia de ...")
@@ -163,7 +164,7 @@ def hyphenated_parties(doc: Document, ctx) -> Iterator[Hit]:
     rx, names = found
     if _CAPS_HYPHEN.search(doc.text) is None:  # cheap test first: most texts have no "Kim-Lavrov"
         return
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         if f"{m.group('a')}-{m.group('b')}".casefold() in names:
             continue
         yield Hit(m.start(), m.end(), suggestion=f"{m.group('noun')} entre {m.group('a')} e {m.group('b')}")
@@ -226,7 +227,7 @@ def place_before_country(doc: Document, ctx) -> Iterator[Hit]:
     rx, any_country = found
     if any_country.search(doc.text) is None:
         return
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         pp, _, country = m.group("country").partition(" ")
         country = re.sub(r"\s+", " ", country)
         yield Hit(m.start(), m.end(),
@@ -323,7 +324,7 @@ def measure_before_noun(doc: Document, ctx) -> Iterator[Hit]:
         return
     rx, extra, suffixes = found
     lexicon = ctx.providers.get("lexicon")
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         noun = m.group("noun")
         if not _is_noun(noun, lexicon, extra, suffixes) or (noun not in extra and _looks_verbal(noun, lexicon)):
             continue
@@ -384,7 +385,7 @@ def period_before_noun(doc: Document, ctx) -> Iterator[Hit]:
     rx = _period_pattern(doc.language or "")
     if rx is None or "trimestre" not in doc.text and "semestre" not in doc.text:
         return
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         det = m.group("det")
         lead = f"{det} " if det else ""
         yield Hit(m.start(), m.end(),
@@ -451,7 +452,7 @@ def name_before_noun(doc: Document, ctx) -> Iterator[Hit]:
     dictionary = ctx.providers.get("dictionary")
     skip, cap_suffixes = _name_noun_data(doc.language or "pt")
     lang, variant = doc.language or "pt", doc.variant
-    for m in _NAME_NOUN.finditer(doc.text):
+    for m in scan(_NAME_NOUN, doc.text):
         det, n1, n2, w = m.group("det"), m.group("n1"), m.group("n2"), m.group("w")
         # "a Zentrix Insistência": the second capitalised word may be the noun itself
         tries = [(n1, n2, m.end("n2"))] if n2 else []
@@ -537,7 +538,7 @@ def degree_adverb_before_noun(doc: Document, ctx) -> Iterator[Hit]:
         return
     rx, extra, suffixes = found
     lexicon = ctx.providers.get("lexicon")
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         noun = m.group("noun")
         if not _is_noun(noun, lexicon, extra, suffixes) or (noun not in extra and _looks_verbal(noun, lexicon)):
             continue
@@ -596,7 +597,7 @@ def month_day_year_date(doc: Document, ctx) -> Iterator[Hit]:
     if rx is None:
         return
     text = doc.text
-    for m in rx.finditer(text):
+    for m in scan(rx, text):
         day = m.group("day").lstrip("0") or "0"
         month = m.group("month").casefold()
         if m.group("year"):
@@ -660,7 +661,7 @@ def product_year_reordered(doc: Document, ctx) -> Iterator[Hit]:
     rx = _product_year_pattern(doc.language or "")
     if rx is None or ("R" not in doc.text and " de " not in doc.text):
         return
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         product = m.group("product")
         edition = (m.group("edition") or m.group("rel") or "").strip()
         if product in _BARE_NAMES and not edition:
@@ -717,7 +718,7 @@ def acronym_before_class_noun(doc: Document, ctx) -> Iterator[Hit]:
     if rx is None:
         return
     text = doc.text
-    for m in rx.finditer(text):
+    for m in scan(rx, text):
         # the name before the acronym: capitalised words joined by short function words
         words = text[max(0, m.start() - 80):m.start()].split()
         name: list[str] = []
@@ -793,7 +794,7 @@ def nationality_before_noun(doc: Document, ctx) -> Iterator[Hit]:
         return
     rx, skip = found
     lexicon = ctx.providers.get("lexicon")
-    for m in rx.finditer(doc.text):
+    for m in scan(rx, doc.text):
         noun = m.group("noun")
         if noun in skip or _noun_gender(noun, lexicon) is None or _looks_verbal(noun, lexicon):
             continue
@@ -862,7 +863,7 @@ def absolute_with_gerund(doc: Document, ctx) -> Iterator[Hit]:
     if "ndo" not in text:
         return
     rx, not_gerunds = _absolute_pattern(doc.language or "pt")
-    for m in rx.finditer(text):
+    for m in scan(rx, text):
         noun, ger = m.group("noun"), m.group("ger")
         if noun.casefold() in _NOT_ABSOLUTE or ger.casefold() in not_gerunds:
             continue
@@ -937,7 +938,7 @@ def organisation_before_title(doc: Document, ctx) -> Iterator[Hit]:
         return
     dictionary = ctx.providers.get("dictionary")
     lang, variant = doc.language or "pt", doc.variant
-    for m in _ORG_TITLE.finditer(text):
+    for m in scan(_ORG_TITLE, text):
         parts = m.group("org").split()
         if any(dictionary.known(p.strip(".'’"), lang, variant) for p in parts):
             continue  # "o presidente Lula", "Em entrevista à Folha"
@@ -997,7 +998,7 @@ def magnitude_without_de(doc: Document, ctx) -> Iterator[Hit]:
     if "milh" not in text and "bilh" not in text and "trilh" not in text and "bili" not in text:
         return
     lexicon = ctx.providers.get("lexicon")
-    for m in _MAGNITUDE_NOUN.finditer(text):
+    for m in scan(_MAGNITUDE_NOUN, text):
         noun = m.group("noun")
         if not noun.endswith("s") or not _plural_of_noun(noun, lexicon):
             continue

@@ -1328,13 +1328,15 @@ class _PatternSet:
     def __iter__(self):  # (rx, owners), as the pattern sets were once plain pairs
         return iter((self.rx, self.owners))
 
-    def _active(self, low: str | None) -> list[int] | None:
+    def _active(self, low: str | None, literals: tuple | None = None) -> list[int] | None:
         """The branches that can match in the text whose :func:`_folded` form is ``low``, in
-        order; None when every branch must be tried."""
+        order; None when every branch must be tried. ``literals``: the (literal, branches) of
+        ``self.literals`` to test, when the others are known to be absent from the text (see
+        present_literals); all of them by default."""
         if low is None or not self.needs:
             return None
         active = set(self.always)
-        for lit, ix in self.literals:
+        for lit, ix in self.literals if literals is None else literals:
             if lit in low:
                 active.update(ix)
         return None if len(active) == len(self.parts) else sorted(active)
@@ -1345,12 +1347,21 @@ class _PatternSet:
             rx = self._singles[i] = re.compile(self.lead + "(?:" + self.parts[i] + ")")
         return rx
 
-    def finditer(self, text: str, low: str | None) -> Iterator[re.Match]:
+    def present_literals(self, low: str | None) -> tuple | None:
+        """The (literal, branches) of ``self.literals`` whose literal is in ``low``, the
+        :func:`_folded` form of a text that holds every text searched next (a document whose
+        sentences are searched one by one): a literal absent from it is absent from each of
+        them. None (test them all) when ``low`` is None."""
+        if low is None:
+            return None
+        return tuple(item for item in self.literals if item[0] in low)
+
+    def finditer(self, text: str, low: str | None, literals: tuple | None = None) -> Iterator[re.Match]:
         """The matches of the whole alternation in ``text`` (``low``: its :func:`_folded`
-        form). With some branches left out, each one left runs on its own (compiled once) and
-        their matches are merged as the alternation would: the leftmost, the first branch
-        among those starting there, then on from its end."""
-        active = self._active(low)
+        form; ``literals``: see _active). With some branches left out, each one left runs on
+        its own (compiled once) and their matches are merged as the alternation would: the
+        leftmost, the first branch among those starting there, then on from its end."""
+        active = self._active(low, literals)
         if active is None:
             yield from self.rx.finditer(text)
             return
@@ -1533,8 +1544,9 @@ class Matcher:
             self._pattern_sets = sets
         return self._pattern_sets
 
-    def find(self, text: str, offset: int = 0) -> list[Match]:
-        """Every match in ``text`` (one sentence, or any stretch where context may be sought)."""
+    def find(self, text: str, offset: int = 0, literals: list | None = None) -> list[Match]:
+        """Every match in ``text`` (one sentence, or any stretch where context may be sought).
+        ``literals``: per pattern set, the literals worth testing (see scan); all by default."""
         out: list[Match] = []
         spans: list[tuple[int, int]] | None = None  # token spans, made when first needed
         if self._raw:
@@ -1584,11 +1596,11 @@ class Matcher:
                     out.append(Match(lit.entry, a + offset, end + offset, found, lit.entry.suggestion_for(found, lit.form)))
         low: str | None = None
         folded = False
-        for ps in self.pattern_sets:
+        for k, ps in enumerate(self.pattern_sets):
             owners = ps.owners
             if ps.needs and not folded:
                 low, folded = _folded(text), True
-            for m in ps.finditer(text, low):
+            for m in ps.finditer(text, low, literals[k] if literals is not None else None):
                 e = owners[int(m.lastgroup[1:])]
                 a, b = m.span()
                 if spans is None:
@@ -1605,12 +1617,21 @@ class Matcher:
         # gets the matches found the first time, moved to its offset: find() depends on the
         # text alone. The memo forgets everything when it holds MEMO_MAX texts.
         seen = self._memo
+        segments = segments if isinstance(segments, (list, tuple)) else list(segments)
+        # A literal some pattern needs that no segment holds is tested once for all of them:
+        # the segments are folded together (joined by newlines, which fold to themselves, so
+        # each segment's folded form is a part of the whole). Made when a segment is not in the
+        # memo.
+        literals: list | None = None
         for off, text in segments:
             known = seen.get(text)
             if known is None:
+                if literals is None:
+                    whole = _folded("\n".join(t for _, t in segments))
+                    literals = [ps.present_literals(whole) for ps in self.pattern_sets]
                 if len(seen) >= self.MEMO_MAX:
                     seen.clear()
-                known = seen[text] = self.find(text)
+                known = seen[text] = self.find(text, literals=literals)
             out.extend(Match(m.entry, m.start + off, m.end + off, m.text, m.suggestion) for m in known)
         out.sort(key=lambda m: (m.start, m.end, m.entry.id))
         return out

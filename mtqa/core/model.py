@@ -185,7 +185,8 @@ class Document:
 
     #: Derived values computed on demand and cached in ``__dict__``; not pickled (a worker process
     #: sends documents back, and the receiver recomputes what it needs).
-    _CACHED = ("lines", "paragraphs", "sentences", "_line_starts", "_segment_starts")
+    _CACHED = ("lines", "paragraphs", "sentences", "_line_starts", "_segment_starts", "lowered",
+               "nonblank_lines", "nonblank_groups")
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k not in self._CACHED}
@@ -197,6 +198,12 @@ class Document:
     def checked(self) -> Document:
         """The Document the checks read: the prose of a file with markup, else this one."""
         return self.prose if self.prose is not None else self
+
+    @cached_property
+    def lowered(self) -> str:
+        """``text.lower()``, computed once for the checks that read it. Not always as long as
+        ``text`` (``İ`` lower-cases to two characters): compare lengths before using its offsets."""
+        return self.text.lower()
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -249,6 +256,40 @@ class Document:
         lines = self.lines
         with gc_paused():
             return split_all_sentences(lines)
+
+    @cached_property
+    def nonblank_lines(self) -> tuple[tuple[int, int, str, int], ...]:
+        """The lines that hold more than blanks, trimmed (NBSP included), as ``(start, end,
+        text, index in lines)``; computed once for the checks that read lines as page furniture."""
+        found = []
+        append = found.append
+        for i, line in enumerate(self.lines):
+            t = line.text
+            if not t:
+                continue
+            if not t[0].isspace() and not t[-1].isspace():
+                append((line.start, line.start + len(t), t, i))  # nothing to trim
+                continue
+            a = len(t) - len(t.lstrip())
+            b = len(t.rstrip())
+            if b > a:
+                append((line.start + a, line.start + b, t[a:b], i))
+        return tuple(found)
+
+    @cached_property
+    def nonblank_groups(self) -> dict[str, list[int]]:
+        """Trimmed text of a non-blank line -> the indices in ``nonblank_lines`` of the lines
+        that hold it, in order (see mtqa.core.text.per_text)."""
+        out: dict[str, list[int]] = {}
+        get = out.get
+        for i, item in enumerate(self.nonblank_lines):
+            t = item[2]
+            g = get(t)
+            if g is None:
+                out[t] = [i]
+            else:
+                g.append(i)
+        return out
 
     def segment_at(self, offset: int, kind: str = "sentence") -> Segment | None:
         """The segment of ``kind`` that contains ``offset`` (None in blank space); O(log segments)."""

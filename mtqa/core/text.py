@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from mtqa.core.errors import InputError
 from mtqa.core.model import Document, Segment
@@ -203,6 +204,26 @@ def _segment(kind: str, start: int, end: int, text: str) -> Segment:
     set_end(seg, end)
     set_text(seg, text)
     return seg
+
+
+def per_text(items, groups: dict[str, list[int]], fn) -> list[tuple[int, Any, Any]]:
+    """``(index, item, fn(text))`` for the ``items`` for which ``fn`` of their text is true, in
+    the order of ``items``; ``groups`` maps each text to the indices of the items that hold it
+    (Document.nonblank_groups), so ``fn`` runs once per distinct text. For the checks whose
+    verdict on a line depends on its text alone: junk of one line repeated a million times costs
+    one test, and the result is the one of testing every line."""
+    found = []
+    for t, idx in groups.items():
+        r = fn(t)
+        if r:
+            found.append((idx, r))
+    if not found:
+        return []
+    if len(found) == 1:
+        idx, r = found[0]
+        return [(i, items[i], r) for i in idx]
+    order = sorted(((i, r) for idx, r in found for i in idx), key=lambda x: x[0])
+    return [(i, items[i], r) for i, r in order]
 
 
 def line_starts(text: str) -> list[int]:

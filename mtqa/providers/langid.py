@@ -581,7 +581,7 @@ class LanguageIdentifier:
                 continue
             votes["BR" if br else "PT"].append(w)
             voted.add(w)
-        low = doc.text.lower()
+        low = doc.lowered
         for variant in ("PT", "BR"):
             for m in _variant_markers(variant).finditer(low):
                 if m.group(0) not in voted:  # a word the dictionaries voted on counts once

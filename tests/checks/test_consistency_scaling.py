@@ -103,9 +103,9 @@ def test_names_written_one_way_keep_no_occurrences(monkeypatch):
     passes = []
     real = c._name_keys
 
-    def counted(doc, lower_known):
+    def counted(doc, lower_known, **kw):
         passes.append(doc)
-        return real(doc, lower_known)
+        return real(doc, lower_known, **kw)
 
     monkeypatch.setattr(c, "_name_keys", counted)
     check = get_check("C101")
@@ -116,6 +116,25 @@ def test_names_written_one_way_keep_no_occurrences(monkeypatch):
                      context())
     assert [h.suggestion for h in hits] == ["Kim Jong-un"]
     assert len(passes) == 2
+
+
+def test_repeated_sentences_are_read_once_and_still_counted():
+    # The first pass skips a sentence whose text came before; the forms are still counted on
+    # every occurrence, and a form that only a repeated sentence holds is still found.
+    check = get_check("C101")
+    hits = check.run(_doc("A Kim Jong-un falou. " * 3 + "O Kim Jong Un saiu. " + "A Kim Jong-un falou. "),
+                     context())
+    assert [(h.suggestion, h.args["count"]) for h in hits] == [("Kim Jong-un", 4)]
+    hits = check.run(_doc("O Kim Jong Un saiu. " * 3 + "A Kim Jong-un falou. "), context())
+    assert [(h.suggestion, h.args["count"]) for h in hits] == [("Kim Jong Un", 3)]
+    seen = []
+    real = c._name_runs
+    try:
+        c._name_runs = lambda text: seen.append(text) or real(text)
+        list(c._name_keys(_doc("O Kim Jong Un saiu. " * 5), lambda w: True, skip_repeats=True))
+    finally:
+        c._name_runs = real
+    assert seen == ["O Kim Jong Un saiu."]
 
 
 def test_overlap_with_the_hits_before_is_a_binary_search():

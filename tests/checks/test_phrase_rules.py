@@ -92,6 +92,25 @@ def test_prefilters_hold_on_every_line_a_rule_fires_on():
                 assert rule.prefilter.search(line), (rule.code, line)
 
 
+def test_prefilters_scan_the_lower_cased_text_as_the_case_insensitive_pattern_would():
+    # The lines the prefilters keep are the same whether the scan runs on the lower-cased text
+    # (the fast path) or with IGNORECASE on the text (kept for `ı`, `ſ`, `İ` and patterns with
+    # escapes or inline flags).
+    line_rules = [r for r in rules._family_rules("boilerplate") if r.scope == "line"]
+    assert line_rules and all(rules._case_free(r.prefilter.pattern) for r in line_rules)
+    assert rules._case_free(r"\d+ min") is None and rules._case_free("(?-i:Sim)") is None
+    assert rules._case_free("Sim") is None
+    body = "Texto corrido.\n3 MIN de leitura\nPÁGINA 2 DE 9\nEssas Informações Foram ÚTEIS?\nSIM\n"
+    for text in (body, body + "ſim\n", body + "İ\n", "ıx\n" + body):
+        doc = Document("x.txt", text, language="pt", variant="BR")
+        slow = sorted({doc.line_bounds(doc.line_bounds(m.start())[0]) for r in line_rules
+                       for m in r.prefilter.finditer(text)})
+        assert rules._candidate_lines(doc, line_rules) == slow, text
+    doc = Document("x.txt", body + "ſim\n", language="pt", variant="BR")
+    assert rules._scan_lowered(doc) is None
+    assert (len(body), len(body) + 3) in rules._candidate_lines(doc, line_rules)  # `ſim` kept
+
+
 def test_a_rule_with_a_prefilter_skips_lines_without_it():
     c = get_check("B104")
     doc = Document("x.txt", "a\n" * 1000 + "3 min de leitura\n", language="pt", variant="BR")

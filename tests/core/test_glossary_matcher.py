@@ -149,3 +149,25 @@ def test_scan_memo_is_bounded(monkeypatch):
     monkeypatch.setattr(m, "MEMO_MAX", 5)
     m.scan([(i * 10, f"frase {i}") for i in range(12)])
     assert len(m._memo) <= 5
+
+
+def test_scan_finds_what_find_finds_in_each_segment():
+    # scan() tests once, on all the segments together, which literals the patterns need: a
+    # literal no segment holds is not tested per segment. The matches are find()'s on each.
+    cfg = Config(language="pt", variant="BR")
+    matcher = from_config(cfg).matcher("pt", "BR")
+    texts = [x.plain for e in matcher.entries for x in e.examples if x.fires][:300]
+    texts += ["ΣΟΦΙΑ disse isso.", "O İstanbul vence.", "Nada aqui."]
+    rng = random.Random(3)
+    for _ in range(20):
+        segs = rng.sample(texts, 12)
+        offsets = []
+        pos = 0
+        for t in segs:
+            offsets.append(pos)
+            pos += len(t) + 1
+        matcher._memo.clear()
+        got = [(m.start, m.end, m.entry.id) for m in matcher.scan(list(zip(offsets, segs, strict=True)))]
+        want = sorted(((m.start + off, m.end + off, m.entry.id) for off, t in zip(offsets, segs, strict=True)
+                       for m in matcher.find(t)), key=lambda x: x)
+        assert got == sorted(got) and sorted(got) == want
