@@ -34,7 +34,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -1257,7 +1257,6 @@ def _required_literals(pattern: str) -> frozenset[str] | None:
     branch of an alternation; None when there is no such set or the pattern is not understood.
     Of the candidate sets, the one whose shortest string is longest."""
     from re import _constants as c
-    from re import _parser
 
     def best(cands: list[frozenset[str]]) -> frozenset[str] | None:
         cands = [x for x in cands if x and min(map(len, x)) >= 2]
@@ -1292,9 +1291,26 @@ def _required_literals(pattern: str) -> frozenset[str] | None:
             cands.append(frozenset(["".join(run)]))
         return best(cands)
 
+    tree = _parse_tree(pattern)
+    if tree is None:
+        return None
     try:
-        return req(_parser.parse(pattern).data)
+        return req(tree.data)
     except Exception:  # noqa: BLE001 - not understood: no filter
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_tree(pattern: str):
+    """The parse tree of ``pattern`` (``re._parser``), or None when it does not parse. Shared by
+    :func:`_required_literals`, :func:`_min_width` and :func:`_starts_with_word`, which read it
+    and never change it: one parse per pattern instead of three (parsing is most of the cost of
+    building a matcher's pattern sets at start-up)."""
+    from re import _parser
+
+    try:
+        return _parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - not understood
         return None
 
 
@@ -1311,7 +1327,6 @@ class _PatternSet:
         self.lead = lead
         self.parts = parts
         self.owners = owners
-        self.rx = re.compile(lead + "(?:" + "|".join(parts) + ")")
         reqs = [_required_literals(p) for p in patterns]
         self.always = tuple(i for i, r in enumerate(reqs) if r is None)
         by_lit: dict[str, list[int]] = {}
@@ -1324,6 +1339,13 @@ class _PatternSet:
         self.nonempty = [_min_width(p) > 0 for p in patterns]
         self._singles: dict[int, re.Pattern] = {}
         self._subsets: dict[tuple[int, ...], re.Pattern] = {}
+
+    @cached_property
+    def rx(self) -> re.Pattern:
+        """The whole alternation, compiled when first needed: a text whose literals leave
+        branches out runs only those branches (:meth:`finditer`), so a run of ordinary articles
+        may never need it."""
+        return re.compile(self.lead + "(?:" + "|".join(self.parts) + ")")
 
     def __iter__(self):  # (rx, owners), as the pattern sets were once plain pairs
         return iter((self.rx, self.owners))
@@ -1389,10 +1411,11 @@ class _PatternSet:
 
 def _min_width(pattern: str) -> int:
     """The fewest characters a match of ``pattern`` can have (0 when not understood)."""
-    from re import _parser
-
+    tree = _parse_tree(pattern)
+    if tree is None:
+        return 0
     try:
-        return _parser.parse(pattern).getwidth()[0]
+        return tree.getwidth()[0]
     except Exception:  # noqa: BLE001
         return 0
 
@@ -1402,7 +1425,6 @@ def _starts_with_word(pattern: str) -> bool:
     its parse tree shows; False when unsure (a class with a range that holds a non-word
     character, an optional start, anything not understood)."""
     from re import _constants as c
-    from re import _parser
 
     def first(items) -> bool:
         items = list(items)
@@ -1437,8 +1459,11 @@ def _starts_with_word(pattern: str) -> bool:
             return hi - lo < 4096 and all(_WORD_CHAR.match(chr(x)) for x in range(lo, hi + 1))
         return False
 
+    tree = _parse_tree(pattern)
+    if tree is None:
+        return False
     try:
-        return first(_parser.parse(pattern).data)
+        return first(tree.data)
     except Exception:  # noqa: BLE001 - not understood: unsure
         return False
 
