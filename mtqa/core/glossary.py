@@ -1508,12 +1508,13 @@ class Matcher:
 
     def _group(self, first: str) -> tuple[dict[str, list[_Lit]], list[_Lit]]:
         lits = []
+        findall, split = _TOKEN.findall, _TOKEN.split
         for form, e in self._raw[first]:
-            spans = [m.span() for m in _TOKEN.finditer(form)]
-            # The words (lower-cased) and separators of ``_tokens`` and ``_seps``, in one pass.
-            words = tuple(form[a:b].lower() for a, b in spans)
-            seps = tuple(" " if not form[a:b].strip() else form[a:b].strip()
-                         for (_, a), (b, _) in zip(spans, spans[1:], strict=False))
+            # The words (lower-cased) and the separators between them (split's inner pieces), as
+            # ``_tokens`` and ``_seps`` give them: two scans in C instead of a match object per word
+            # (a first word such as 'contra' starts over a thousand forms).
+            words = tuple([w.lower() for w in findall(form)])
+            seps = tuple([" " if not (x := sep.strip()) else x for sep in split(form)[1:-1]])
             lits.append(_Lit(words, seps, form, e))
         lits.sort(key=lambda lit: -len(lit.words))
         longer: dict[str, list[_Lit]] = {}
