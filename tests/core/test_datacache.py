@@ -1,0 +1,105 @@
+"""The parse of mtqa's YAML data files is kept as JSON across runs: a cache hit gives what PyYAML
+gives, a changed file is parsed again, and a foreign, corrupt, oversized or planted cache file is
+ignored and rebuilt."""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+
+import pytest
+import yaml
+
+from mtqa.core import datacache
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "data"
+
+
+def _files(folder):
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def _parse(text):
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@pytest.mark.parametrize("family", ["boilerplate", "capitalization", "rules", "word_order"])
+def test_a_cache_hit_is_the_parse_of_the_shipped_file(cache, family):
+    text = resources.files("mtqa.checks.data").joinpath(f"{family}.yaml").read_text(encoding="utf-8")
+    name = f"mtqa/checks/data/{family}.yaml"
+    first = datacache.load_yaml_data(text, name)
+    (f,) = _files(cache)
+    assert json.loads(f.read_text(encoding="utf-8"))["format"] == datacache.FORMAT
+    assert datacache.load_yaml_data(text, name) == first == _parse(text)
+
+
+def test_the_cache_answers_instead_of_yaml_and_follows_the_text(cache, monkeypatch):
+    text = "months:\n  pt: [janeiro, fevereiro]\n"
+    assert datacache.load_yaml_data(text, "x.yaml") == {"months": {"pt": ["janeiro", "fevereiro"]}}
+
+    def no_yaml(*a, **k):
+        raise AssertionError("parsed again")
+
+    with monkeypatch.context() as m:
+        m.setattr(yaml, "load", no_yaml)
+        assert datacache.load_yaml_data(text, "x.yaml") == {"months": {"pt": ["janeiro", "fevereiro"]}}
+    # Another text, or the same text under another name, is another entry.
+    assert datacache.load_yaml_data(text.replace("fevereiro", "março"), "x.yaml")["months"]["pt"][1] == "março"
+    datacache.load_yaml_data(text, "y.yaml")
+    assert len(_files(cache)) == 3
+
+
+@pytest.mark.parametrize("content", [b"", b"not json", b"[1, 2]", b"\xff\xfe", b"[" * 100_000,
+                                     b'{"format": "mtqa-data-cache/1", "name": "x.yaml"}'])
+def test_a_corrupt_or_foreign_cache_file_is_ignored_and_rebuilt(cache, content):
+    text = "a: [b, c]\n"
+    datacache.load_yaml_data(text, "x.yaml")
+    (f,) = _files(cache)
+    f.write_bytes(content)
+    assert datacache.load_yaml_data(text, "x.yaml") == {"a": ["b", "c"]}
+    assert json.loads(f.read_text(encoding="utf-8"))["data"] == {"a": ["b", "c"]}
+
+
+def test_a_file_for_another_text_planted_under_the_key_is_ignored(cache):
+    text = "a: [b, c]\n"
+    datacache.load_yaml_data(text, "x.yaml")
+    (f,) = _files(cache)
+    d = json.loads(f.read_text(encoding="utf-8"))
+    d["digest"] = "0" * 64
+    d["data"] = {"a": ["planted"]}
+    f.write_text(json.dumps(d), encoding="utf-8")
+    assert datacache.load_yaml_data(text, "x.yaml") == {"a": ["b", "c"]}
+
+
+def test_an_oversized_or_non_regular_cache_file_is_not_read(cache, monkeypatch):
+    text = "a: [b]\n"
+    datacache.load_yaml_data(text, "x.yaml")
+    (f,) = _files(cache)
+    monkeypatch.setattr(datacache, "MAX_BYTES", 10)
+    monkeypatch.setattr(yaml, "load", lambda *a, **k: {"a": ["parsed"]})
+    assert datacache.load_yaml_data(text, "x.yaml") == {"a": ["parsed"]}
+    f.unlink()
+    os.mkfifo(f)  # a FIFO planted as the entry must not hang the reader
+    monkeypatch.setattr(datacache, "MAX_BYTES", 4_000_000)
+    assert datacache.load_yaml_data(text, "x.yaml") == {"a": ["parsed"]}
+
+
+@pytest.mark.parametrize("text", ["1: a\n", "d: 2024-01-02\n", "s: !!set {a: null}\n", "x: .inf\n",
+                                  "[a, {2: b}]\n"])
+def test_a_parse_json_cannot_hold_exactly_is_never_cached(cache, text):
+    first = datacache.load_yaml_data(text, "x.yaml")
+    assert first == _parse(text)
+    assert _files(cache) == []
+    assert datacache.load_yaml_data(text, "x.yaml") == first
+
+
+def test_the_folder_keeps_at_most_max_files(cache, monkeypatch):
+    monkeypatch.setattr(datacache, "MAX_FILES", 3)
+    for i in range(6):
+        datacache.load_yaml_data(f"a: [{i}]\n", "x.yaml")
+    assert len(_files(cache)) == 3
