@@ -114,6 +114,24 @@ def test_the_memo_is_bounded_in_the_file_and_in_memory(tmp_path, lists, monkeypa
     assert AnswerMemo(path, lists).get("pt_BR", "w0") is None  # over the size bound: not read
 
 
+@pytest.mark.parametrize("junk", [5, None, "", "x" * 500, ["nested"]])
+def test_junk_among_a_memo_files_words_is_skipped_and_the_words_kept(tmp_path, lists, junk):
+    stamp = list(dmod._stamp("pt_BR", lists))
+    path = tmp_path / "memo.json"
+    data = {"version": dmod.MEMO_VERSION,
+            "tags": {"pt_BR": {"stamp": stamp, "known": ["casa", junk, "mundo"], "unknown": ["xyzq", "casa"]}}}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    m = AnswerMemo(path, lists)
+    # The same answers whichever way the lists are read (word by word, or checked at once).
+    assert [m.get("pt_BR", w) for w in ("casa", "mundo", "xyzq")] == [False, True, False]
+    assert set(m._tags["pt_BR"]) == {"casa", "mundo", "xyzq"}
+    data["tags"]["pt_BR"]["known"] = ["casa", "mundo"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    again = AnswerMemo(path, lists)
+    again._load()
+    assert again._tags["pt_BR"] == {"casa": False, "mundo": True, "xyzq": False}
+
+
 def test_enchant_answers_from_the_memo_without_loading_hunspell(tmp_path):
     """With every word answered by the memo, the hunspell list is never loaded; the answers are
     the ones hunspell gave."""
