@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,32 +31,49 @@ def load_yaml_data(text: str, name: str) -> Any:
     """``yaml.safe_load(text)`` (PyYAML's C loader when there is one), through the cache.
     ``name`` (the file's path inside mtqa) is part of the key and of what a cache file must
     say."""
+
+    def parse(text: str) -> Any:
+        import yaml
+
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+    return cached(text, name, parse, lambda data: data if _json_exact(data) else _NO, lambda data: data)
+
+
+#: What an encoder returns for a value the cache cannot hold.
+_NO = object()
+
+
+def cached(text: str, name: str, compute: Callable[[str], Any], encode: Callable[[Any], Any],
+           decode: Callable[[Any], Any], kind: str = "yaml") -> Any:
+    """``compute(text)`` through the cache: the JSON ``encode`` makes of it (or ``_NO``: not
+    cached) is kept keyed by ``kind``, ``name`` and ``text``, and read back through ``decode``,
+    which raises ValueError (or TypeError, KeyError) on anything it does not expect; such a file is
+    ignored and rebuilt."""
     from mtqa.core.files import atomic_write, cache_dir, read_regular_file
 
-    digest = hashlib.sha256(FORMAT.encode() + b"\0" + name.encode("utf-8") + b"\0"
-                            + text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{FORMAT}\0{kind}\0{name}\0".encode() + text.encode("utf-8")).hexdigest()
     folder = cache_dir() / "data"
     path = folder / f"{digest[:32]}.json"
     raw = read_regular_file(path, MAX_BYTES)
     if raw is not None:
         try:
             d = json.loads(raw)
-        except (ValueError, RecursionError):
-            d = None
-        if (type(d) is dict and d.keys() == {"format", "name", "digest", "data"}
-                and d["format"] == FORMAT and d["name"] == name and d["digest"] == digest):
-            return d["data"]
-    import yaml
-
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
-    if _json_exact(data):
+            if (type(d) is dict and d.keys() == {"format", "name", "digest", "data"}
+                    and d["format"] == FORMAT and d["name"] == name and d["digest"] == digest):
+                return decode(d["data"])
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            pass
+    value = compute(text)
+    data = encode(value)
+    if data is not _NO:
         try:
             atomic_write(path, json.dumps({"format": FORMAT, "name": name, "digest": digest, "data": data},
                                           ensure_ascii=False, separators=(",", ":")))
             _prune(folder, keep=path)
         except OSError:
             pass  # a read-only cache folder costs time, not results
-    return data
+    return value
 
 
 def _json_exact(x: Any, depth: int = 0) -> bool:

@@ -348,6 +348,73 @@ def _loader_class():
     return Loader
 
 
+def parse_yaml_cached(text: str, path: str) -> Any:
+    """:func:`parse_yaml` through the data cache (mtqa.core.datacache), line numbers kept: the
+    phrase-rule files are read on every start, and this spares importing and running PyYAML.
+    A text that does not parse raises from a fresh parse, as :func:`parse_yaml` does."""
+    from mtqa.core.datacache import cached
+
+    return cached(text, path, lambda t: parse_yaml(t, path), _lines_to_json, _lines_from_json,
+                  kind="yaml-lines")
+
+
+class _Uncacheable(Exception):
+    pass
+
+
+def _lines_to_json(x: Any) -> Any:
+    """The JSON form of a :func:`parse_yaml` value: mappings as ``{"m": [line, key_lines, pairs]}``,
+    lists as ``{"l": [...]}``, scalars as ``{"s": value}``; ``datacache._NO`` when it holds
+    anything else (a date, a key that is not text)."""
+    from mtqa.core.datacache import _NO
+
+    def enc(v: Any, depth: int) -> Any:
+        if depth > 100:
+            raise _Uncacheable
+        t = type(v)
+        if t is _LineDict:
+            if not all(type(k) is str for k in v):
+                raise _Uncacheable
+            return {"m": [v.line, dict(getattr(v, "key_lines", {})),
+                          [[k, enc(val, depth + 1)] for k, val in v.items()]]}
+        if t is list:
+            return {"l": [enc(val, depth + 1) for val in v]}
+        if t in (str, bool, int) or v is None or (t is float and v == v and abs(v) != float("inf")):
+            return {"s": v}
+        raise _Uncacheable
+
+    try:
+        return enc(x, 0)
+    except _Uncacheable:
+        return _NO
+
+
+def _lines_from_json(x: Any, depth: int = 0) -> Any:
+    """The value :func:`_lines_to_json` wrote; ValueError on anything else."""
+    if depth > 100 or type(x) is not dict or len(x) != 1:
+        raise ValueError("not a cached YAML value")
+    (tag, v), = x.items()
+    if tag == "s":
+        if v is None or type(v) in (str, bool, int, float):
+            return v
+    elif tag == "l":
+        if type(v) is list:
+            return [_lines_from_json(val, depth + 1) for val in v]
+    elif tag == "m" and type(v) is list and len(v) == 3:
+        line, key_lines, pairs = v
+        if (type(line) is int and type(key_lines) is dict and type(pairs) is list
+                and all(type(k) is str and type(n) is int for k, n in key_lines.items())):
+            d = _LineDict()
+            for pair in pairs:
+                if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str:
+                    raise ValueError("not a cached YAML mapping")
+                d[pair[0]] = _lines_from_json(pair[1], depth + 1)
+            d.line = line
+            d.key_lines = key_lines
+            return d
+    raise ValueError("not a cached YAML value")
+
+
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text; a syntax error or duplicate key becomes a ConfigError naming file and line."""
     import yaml

@@ -103,3 +103,47 @@ def test_the_folder_keeps_at_most_max_files(cache, monkeypatch):
     for i in range(6):
         datacache.load_yaml_data(f"a: [{i}]\n", "x.yaml")
     assert len(_files(cache)) == 3
+
+
+def _same(a, b):
+    """Equal values, with the same types and, for mappings, the same line numbers."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return (a.line == b.line and a.key_lines == b.key_lines and list(a) == list(b)
+                and all(_same(a[k], b[k]) for k in a))
+    if isinstance(a, list):
+        return len(a) == len(b) and all(map(_same, a, b))
+    return a == b
+
+
+def test_the_phrase_rules_parse_is_cached_with_its_line_numbers(cache, monkeypatch):
+    from mtqa.core import glossary as g
+
+    text = resources.files("mtqa.checks.data").joinpath("rules.yaml").read_text(encoding="utf-8")
+    fresh = g.parse_yaml(text, "mtqa/checks/data/rules.yaml")
+    first = g.parse_yaml_cached(text, "mtqa/checks/data/rules.yaml")
+    with monkeypatch.context() as m:
+        m.setattr(g, "parse_yaml", lambda *a: pytest.fail("parsed again"))
+        second = g.parse_yaml_cached(text, "mtqa/checks/data/rules.yaml")
+    assert _same(fresh, first) and _same(fresh, second)
+    assert second["rules"][0].line == fresh["rules"][0].line > 1
+    # A planted or broken entry is ignored and the text parsed again.
+    (f,) = _files(cache)
+    for junk in ({"m": [1, {}, [["rules", {"x": 1}]]]}, {"s": {"a": 1}}, {"l": 5}, [1]):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        d["data"] = junk
+        f.write_text(json.dumps(d), encoding="utf-8")
+        assert _same(g.parse_yaml_cached(text, "mtqa/checks/data/rules.yaml"), fresh)
+
+
+def test_a_yaml_error_is_raised_from_a_fresh_parse_and_nothing_is_cached(cache):
+    from mtqa.core import glossary as g
+    from mtqa.core.errors import ConfigError
+
+    with pytest.raises(ConfigError) as exc:
+        g.parse_yaml_cached("a: 1\na: 2\n", "r.yaml")
+    assert exc.value.line == 2
+    assert _files(cache) == []
+    assert g.parse_yaml_cached("d: 2024-01-02\n", "r.yaml")["d"].year == 2024  # not cacheable
+    assert _files(cache) == []
