@@ -69,6 +69,8 @@ CASES = ("auto", "exact", "any")
 SEVERITIES = ("info", "warning", "error")
 
 _TOKEN = re.compile(r"\w+")
+#: The second ``\w+`` token of a text that has two (group 1).
+_SECOND_WORD = re.compile(r"\W*\w+\W+(\w+)")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
@@ -1569,35 +1571,65 @@ class Matcher:
         # several words, longest first) plus the one-word forms, so a token tries only the
         # forms its next word can continue.
         self._by_next: dict[str, tuple[dict[str, list[_Lit]], list[_Lit]]] = {}
+        #: First word -> second word (lower-cased) -> the forms of several words, not yet made
+        #: into literals (see _group).
+        self._seconds: dict[str, dict[str, list[tuple[str, Entry]]]] = {}
         self._lits: dict[str, list[_Lit]] = {}
         self._memo: dict[str, list[Match]] = {}
         self._pattern_sets: list[_PatternSet] | None = None
 
+    @staticmethod
+    def _lit(form: str, e: Entry) -> _Lit:
+        # The words (lower-cased) and the separators between them (split's inner pieces), as
+        # ``_tokens`` and ``_seps`` give them: two scans in C instead of a match object per word.
+        words = tuple([w.lower() for w in _TOKEN.findall(form)])
+        seps = tuple([" " if not (x := sep.strip()) else x for sep in _TOKEN.split(form)[1:-1]])
+        return _Lit(words, seps, form, e)
+
     def _group(self, first: str) -> tuple[dict[str, list[_Lit]], list[_Lit]]:
-        lits = []
-        findall, split = _TOKEN.findall, _TOKEN.split
+        """The one-word forms starting with ``first``, as literals, and an empty table of the
+        longer ones by second word, filled by :meth:`_longer` for the second words texts hold:
+        a first word such as 'contra' starts over a thousand forms, of which a text continues a
+        few. Each list is in the order of the forms, longest first, as if all were made at once."""
+        single: list[_Lit] = []
+        seconds: dict[str, list[tuple[str, Entry]]] = {}
+        second = _SECOND_WORD.match
         for form, e in self._raw[first]:
-            # The words (lower-cased) and the separators between them (split's inner pieces), as
-            # ``_tokens`` and ``_seps`` give them: two scans in C instead of a match object per word
-            # (a first word such as 'contra' starts over a thousand forms).
-            words = tuple([w.lower() for w in findall(form)])
-            seps = tuple([" " if not (x := sep.strip()) else x for sep in split(form)[1:-1]])
-            lits.append(_Lit(words, seps, form, e))
-        lits.sort(key=lambda lit: -len(lit.words))
-        longer: dict[str, list[_Lit]] = {}
-        for lit in lits:
-            if len(lit.words) > 1:
-                longer.setdefault(lit.words[1], []).append(lit)
-        self._lits[first] = lits
-        group = self._by_next[first] = (longer, [lit for lit in lits if len(lit.words) == 1])
+            m = second(form)
+            if m is None:
+                single.append(self._lit(form, e))
+            else:
+                w = m.group(1).lower()
+                group = seconds.get(w)
+                if group is None:
+                    seconds[w] = [(form, e)]
+                else:
+                    group.append((form, e))
+        self._seconds[first] = seconds
+        group = self._by_next[first] = ({}, single)
         return group
+
+    def _longer(self, first: str, second: str) -> list[_Lit]:
+        """The literals of the forms starting with ``first`` and ``second``, longest first."""
+        longer = self._by_next[first][0]
+        lits = longer.get(second)
+        if lits is None:
+            forms = self._seconds[first].get(second)
+            if forms is None:
+                return []  # nothing kept: the next words of a common word are many
+            lits = [self._lit(form, e) for form, e in forms]
+            lits.sort(key=lambda lit: -len(lit.words))
+            longer[second] = lits
+        return lits
 
     @property
     def index(self) -> dict[str, list[_Lit]]:
         """Every literal form keyed by its first word (lower-cased), longest forms first."""
         for first in self._raw:
             if first not in self._lits:
-                self._group(first)
+                lits = [self._lit(form, e) for form, e in self._raw[first]]
+                lits.sort(key=lambda lit: -len(lit.words))
+                self._lits[first] = lits
         return {first: self._lits[first] for first in self._raw}
 
     @property
@@ -1652,7 +1684,12 @@ class Matcher:
                         continue
                     keyed = self._group(w)
                 longer, single = keyed
-                cands = longer.get(low[i + 1], ()) if i + 1 < n else ()
+                if i + 1 < n:
+                    cands = longer.get(low[i + 1])
+                    if cands is None:
+                        cands = self._longer(w, low[i + 1])
+                else:
+                    cands = ()
                 for lit in (*cands, *single):
                     k = len(lit.words)
                     if k > 1:
