@@ -1,6 +1,7 @@
 """The mtqa benchmark: startup, throughput per engine family, memory and scaling, in one run.
 
     python bench/run.py [--quick] [--out bench/out] [--docs docs/benchmarks.md]
+    python bench/run.py --startup [--runs 7]     # only the start-up stage (about a minute)
 
 It builds a corpus of articles from the sentences of ``seeds/`` and the clean guard texts
 (deterministic shuffle with a fixed seed) and measures:
@@ -328,6 +329,42 @@ def machine() -> dict:
     }
 
 
+def measure_startup(pool: Sequence[str], work: Path, runs: int) -> dict:
+    """Start-up of ``mtqa lint`` on one clean pt-BR article and on one corpus article: the first
+    run with an empty cache folder, then the median of ``runs`` runs that find what it kept.
+    Alone: ``python bench/run.py --startup [--runs N]`` (prints the JSON, writes nothing)."""
+    # A clean pt-BR article, and a corpus article (which mixes in the English and Italian
+    # sentences of the seeds, so more providers start).
+    mixed = work / "small.txt"
+    mixed.write_text(build_corpus(pool, 1, seed=SEED + 1)[0], encoding="utf-8")
+    clean = min((ROOT / "tests/guard/pt_BR").glob("*.txt"))
+    py = [run_child([sys.executable, "-c", "pass"])["seconds"] for _ in range(runs)]
+    startup = {"runs": runs, "python_only_median_s": round(statistics.median(py), 4)}
+    for label, path in (("clean pt-BR article", clean), ("corpus article", mixed)):
+        # A cache folder of its own: the first run starts empty (glossary parse cache and
+        # dictionary answers cold), the others find what the first one kept.
+        cache = work / f"cache-{len(startup)}"
+        walls, cpus, rss = [], [], []
+        for _ in range(runs + 1):
+            r = run_child([*mtqa_cmd(), "lint", str(path), *LINT_ARGS],
+                          env=child_env(MTQA_CACHE_DIR=str(cache)))
+            if r["returncode"] != 0:
+                raise RuntimeError(f"mtqa lint failed: {r['stderr'][-500:]}")
+            walls.append(r["seconds"])
+            cpus.append(r["cpu_seconds"])
+            rss.append(r["max_rss_mb"])
+        first, walls, cpus = walls[0], walls[1:], cpus[1:]
+        startup[label] = {
+            "file": path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else "generated",
+            "words": len(path.read_text(encoding="utf-8").split()),
+            "first_run_s": round(first, 4),
+            "median_s": round(statistics.median(walls), 4), "min_s": round(min(walls), 4),
+            "median_cpu_s": round(statistics.median(cpus), 4), "max_rss_mb": max(rss)}
+        log(f"startup {label}: {startup[label]['median_s']} s")
+
+    return startup
+
+
 def count_sentences(folder: Path) -> int:
     sys.path.insert(0, str(ROOT))
     from mtqa.core.text import load_document
@@ -363,34 +400,8 @@ def bench(quick: bool, out_dir: Path, docs: Path | None, articles: int) -> dict:
                                            for p in main.glob("*.txt")))
         log(f"corpus: {n_main} articles, {main_sentences} sentences")
 
-        # 1. startup on one small file: a clean pt-BR article, and a corpus article (which mixes
-        # in the English and Italian sentences of the seeds, so more providers start)
-        mixed = work / "small.txt"
-        mixed.write_text(build_corpus(pool, 1, seed=SEED + 1)[0], encoding="utf-8")
-        clean = min((ROOT / "tests/guard/pt_BR").glob("*.txt"))
-        py = [run_child([sys.executable, "-c", "pass"])["seconds"] for _ in range(startup_runs)]
-        results["startup"] = {"runs": startup_runs, "python_only_median_s": round(statistics.median(py), 4)}
-        for label, path in (("clean pt-BR article", clean), ("corpus article", mixed)):
-            # A cache folder of its own: the first run starts empty (glossary parse cache and
-            # dictionary answers cold), the others find what the first one kept.
-            cache = work / f"cache-{len(results['startup'])}"
-            walls, cpus, rss = [], [], []
-            for _ in range(startup_runs + 1):
-                r = run_child([*mtqa_cmd(), "lint", str(path), *LINT_ARGS],
-                              env=child_env(MTQA_CACHE_DIR=str(cache)))
-                if r["returncode"] != 0:
-                    raise RuntimeError(f"mtqa lint failed: {r['stderr'][-500:]}")
-                walls.append(r["seconds"])
-                cpus.append(r["cpu_seconds"])
-                rss.append(r["max_rss_mb"])
-            first, walls, cpus = walls[0], walls[1:], cpus[1:]
-            results["startup"][label] = {
-                "file": path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else "generated",
-                "words": len(path.read_text(encoding="utf-8").split()),
-                "first_run_s": round(first, 4),
-                "median_s": round(statistics.median(walls), 4), "min_s": round(min(walls), 4),
-                "median_cpu_s": round(statistics.median(cpus), 4), "max_rss_mb": max(rss)}
-            log(f"startup {label}: {results['startup'][label]['median_s']} s")
+        # 1. startup on one small file
+        results["startup"] = measure_startup(pool, work, startup_runs)
 
         # 2. mtqa lint end to end on the main corpus, one worker and default workers
         lint = {}
@@ -674,7 +685,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=Path, default=None,
                     help="also write the table here (default: docs/benchmarks.md on full runs)")
     ap.add_argument("--stage", nargs="+", help=argparse.SUPPRESS)
+    ap.add_argument("--startup", action="store_true",
+                    help="measure only the start-up of mtqa lint (stage 1); print its JSON, write nothing")
+    ap.add_argument("--runs", type=int, default=7, help="with --startup: runs after the first")
     a = ap.parse_args(argv)
+    if a.startup:
+        work = Path(tempfile.mkdtemp(prefix="mtqa-bench-"))
+        try:
+            r = {"machine": machine(), "load_before": os.getloadavg(),
+                 **measure_startup(sentence_pool(source_files()), work, a.runs),
+                 "load_after": os.getloadavg()}
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print(json.dumps(r, ensure_ascii=False, indent=1))
+        return 0
     if a.stage:
         kind, *rest = a.stage
         if kind == "engine":

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -24,6 +27,43 @@ def test_lint_does_not_import_textual(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          timeout=120)
     assert "LOADED []" in out.stdout, out.stdout + out.stderr
+
+
+#: Never imported by `mtqa lint` without round trip (front ends, the cluster, the translators
+#: and their metrics, the package metadata machinery).
+HEAVY = ("textual", "rich", "starlette", "uvicorn", "dask", "distributed", "sacrebleu",
+         "deep_translator", "requests", "importlib.metadata")
+
+
+def test_a_warm_lint_loads_nothing_it_does_not_need(tmp_path):
+    """Linting a clean article imports none of HEAVY; once the cache folder is warm it reads no
+    YAML (the data files come from the data cache) and loads no hunspell list (every word is in
+    the answer memo): what a second start of `mtqa lint` on the same file may skip."""
+    article = ROOT / "tests" / "guard" / "pt_BR" / "01_putin_kim_pyongyang.txt"
+    code = (
+        "import sys\n"
+        "import mtqa.providers.dictionary as d\n"
+        "loaded, load = [], d.EnchantDictionary._dict\n"
+        "d.EnchantDictionary._dict = lambda self, tag: loaded.append(tag) or load(self, tag)\n"
+        "from mtqa.cli import main\n"
+        "try:\n"
+        f"    main(['lint', '--isolated', '--language', 'pt', '--variant', 'BR', {str(article)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"heavy = {HEAVY!r}\n"
+        "print('HEAVY', sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy[:-1]))\n"
+        "print('YAML', 'yaml' in sys.modules)\n"
+        "print('LOADED', sorted(set(loaded)))\n"
+    )
+    env = {**os.environ, "MTQA_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("MTQA_NO_DICT_MEMO", None)
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                           timeout=180, env=env).stdout for _ in range(2)]
+    assert "HEAVY []" in runs[0] and "HEAVY []" in runs[1], runs
+    assert "YAML False" in runs[1], runs[1]
+    if "'pt_BR'" not in runs[0].partition("LOADED")[2]:
+        pytest.skip("hunspell pt_BR is not installed: nothing to load either time")
+    assert "LOADED []" in runs[1], runs[1]
 
 
 def test_import_linter_contracts():

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from mtqa.checks.anyof import AnyOf
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import all_languages, per_language
 from mtqa.checks.rules import rule_checks
@@ -35,8 +36,11 @@ def _alt(key: str) -> str:
 
 
 @cache
-def _whole_line(key: str, tail: str = r"[!.:]?") -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alt(key)})\s*{tail}", re.IGNORECASE)
+def _whole_line(key: str, tail: str = r"[!.:]?") -> AnyOf:
+    """A line that is one of the phrases of list ``key`` (asked with ``fullmatch``)."""
+    phrases = sorted(all_languages("boilerplate", key), key=len, reverse=True)
+    return AnyOf(f"boilerplate.{key}", [_phrase_rx(p) for p in phrases], tail=rf"\s*{tail}",
+                 flags=re.IGNORECASE)
 
 
 def _nonblank(doc: Document) -> tuple[tuple[int, int, str, int], ...]:
@@ -387,7 +391,7 @@ _TIME = r"\d{1,2}(?::\d{2}|h\d{0,2}(?:min)?)(?:\s*[ap]\.?\s?m\.?)?(?:\s+\(?[A-Z]
 
 
 @cache
-def _date_line_rx() -> re.Pattern[str]:
+def _date_line_rx() -> AnyOf:
     data = per_language("boilerplate", "date_line")
     months = per_language("boilerplate", "months")
     weekdays = per_language("boilerplate", "weekdays")
@@ -397,7 +401,7 @@ def _date_line_rx() -> re.Pattern[str]:
         w = "|".join(re.escape(x) for x in sorted(weekdays.get(lang, ()), key=len, reverse=True))
         for p in patterns:
             alts.append(p.replace("MONTH", f"(?:{m})").replace("WEEKDAY", f"(?:{w})").replace("TIME", _TIME))
-    return re.compile("|".join(f"(?:{a})" for a in alts), re.IGNORECASE)
+    return AnyOf("boilerplate.date_line", alts, flags=re.IGNORECASE)
 
 
 @check(
@@ -551,13 +555,11 @@ def image_reference_line(doc: Document, ctx) -> Iterator[Hit]:
 
 
 @cache
-def _widget_rx() -> re.Pattern[str]:
+def _widget_rx() -> AnyOf:
     alts = all_languages("boilerplate", "widget_line")
     arrows = re.escape(_ARROWS + "▶►▼▲✕×+")
-    return re.compile(
-        rf"[{arrows}\s]*(?:" + "|".join(f"(?:{p})" for p in alts) + rf")\s*[!.:…]?[{arrows}\s]*",
-        re.IGNORECASE,
-    )
+    return AnyOf("boilerplate.widget_line", alts, head=rf"[{arrows}\s]*",
+                 tail=rf"\s*[!.:…]?[{arrows}\s]*", flags=re.IGNORECASE)
 
 
 @check(
@@ -702,15 +704,15 @@ _PROMPT_KEYS = ("limite de", "microsoft edge", "siga-nos", "gostou", "quer receb
 
 
 @cache
-def _prompt_rx() -> re.Pattern[str]:
-    alts = all_languages("boilerplate", "widget_prompt")
-    return re.compile("|".join(f"(?:{p})" for p in alts), re.IGNORECASE)
+def _prompt_rx() -> AnyOf:
+    return AnyOf("boilerplate.widget_prompt", all_languages("boilerplate", "widget_prompt"),
+                 flags=re.IGNORECASE)
 
 
 @cache
-def _cookie_rx() -> re.Pattern[str]:
-    alts = all_languages("boilerplate", "cookie_banner")
-    return re.compile("|".join(f"(?:{p})" for p in alts), re.IGNORECASE)
+def _cookie_rx() -> AnyOf:
+    return AnyOf("boilerplate.cookie_banner", all_languages("boilerplate", "cookie_banner"),
+                 flags=re.IGNORECASE)
 
 
 # --- B112 media-player prompts ---------------------------------------------------------------------

@@ -89,7 +89,7 @@ def parse_rules(text: str, path: str, languages: tuple[str, ...] = ()) -> list[t
     line of the first problem."""
     from mtqa.core import glossary as g
 
-    data = g.parse_yaml(text, path)
+    data = g.parse_yaml_cached(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise _err(path, 1, "a rules file is a mapping with a 'rules' list")
     out = []

@@ -34,7 +34,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,8 @@ CASES = ("auto", "exact", "any")
 SEVERITIES = ("info", "warning", "error")
 
 _TOKEN = re.compile(r"\w+")
+#: The second ``\w+`` token of a text that has two (group 1).
+_SECOND_WORD = re.compile(r"\W*\w+\W+(\w+)")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
@@ -346,6 +348,73 @@ def _loader_class():
 
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
     return Loader
+
+
+def parse_yaml_cached(text: str, path: str) -> Any:
+    """:func:`parse_yaml` through the data cache (mtqa.core.datacache), line numbers kept: the
+    phrase-rule files are read on every start, and this spares importing and running PyYAML.
+    A text that does not parse raises from a fresh parse, as :func:`parse_yaml` does."""
+    from mtqa.core.datacache import cached
+
+    return cached(text, path, lambda t: parse_yaml(t, path), _lines_to_json, _lines_from_json,
+                  kind="yaml-lines")
+
+
+class _Uncacheable(Exception):
+    pass
+
+
+def _lines_to_json(x: Any) -> Any:
+    """The JSON form of a :func:`parse_yaml` value: mappings as ``{"m": [line, key_lines, pairs]}``,
+    lists as ``{"l": [...]}``, scalars as ``{"s": value}``; ``datacache._NO`` when it holds
+    anything else (a date, a key that is not text)."""
+    from mtqa.core.datacache import _NO
+
+    def enc(v: Any, depth: int) -> Any:
+        if depth > 100:
+            raise _Uncacheable
+        t = type(v)
+        if t is _LineDict:
+            if not all(type(k) is str for k in v):
+                raise _Uncacheable
+            return {"m": [v.line, dict(getattr(v, "key_lines", {})),
+                          [[k, enc(val, depth + 1)] for k, val in v.items()]]}
+        if t is list:
+            return {"l": [enc(val, depth + 1) for val in v]}
+        if t in (str, bool, int) or v is None or (t is float and v == v and abs(v) != float("inf")):
+            return {"s": v}
+        raise _Uncacheable
+
+    try:
+        return enc(x, 0)
+    except _Uncacheable:
+        return _NO
+
+
+def _lines_from_json(x: Any, depth: int = 0) -> Any:
+    """The value :func:`_lines_to_json` wrote; ValueError on anything else."""
+    if depth > 100 or type(x) is not dict or len(x) != 1:
+        raise ValueError("not a cached YAML value")
+    (tag, v), = x.items()
+    if tag == "s":
+        if v is None or type(v) in (str, bool, int, float):
+            return v
+    elif tag == "l":
+        if type(v) is list:
+            return [_lines_from_json(val, depth + 1) for val in v]
+    elif tag == "m" and type(v) is list and len(v) == 3:
+        line, key_lines, pairs = v
+        if (type(line) is int and type(key_lines) is dict and type(pairs) is list
+                and all(type(k) is str and type(n) is int for k, n in key_lines.items())):
+            d = _LineDict()
+            for pair in pairs:
+                if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str:
+                    raise ValueError("not a cached YAML mapping")
+                d[pair[0]] = _lines_from_json(pair[1], depth + 1)
+            d.line = line
+            d.key_lines = key_lines
+            return d
+    raise ValueError("not a cached YAML value")
 
 
 def parse_yaml(text: str, path: str) -> Any:
@@ -1257,7 +1326,6 @@ def _required_literals(pattern: str) -> frozenset[str] | None:
     branch of an alternation; None when there is no such set or the pattern is not understood.
     Of the candidate sets, the one whose shortest string is longest."""
     from re import _constants as c
-    from re import _parser
 
     def best(cands: list[frozenset[str]]) -> frozenset[str] | None:
         cands = [x for x in cands if x and min(map(len, x)) >= 2]
@@ -1292,9 +1360,26 @@ def _required_literals(pattern: str) -> frozenset[str] | None:
             cands.append(frozenset(["".join(run)]))
         return best(cands)
 
+    tree = _parse_tree(pattern)
+    if tree is None:
+        return None
     try:
-        return req(_parser.parse(pattern).data)
+        return req(tree.data)
     except Exception:  # noqa: BLE001 - not understood: no filter
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_tree(pattern: str):
+    """The parse tree of ``pattern`` (``re._parser``), or None when it does not parse. Shared by
+    :func:`_required_literals`, :func:`_min_width` and :func:`_starts_with_word`, which read it
+    and never change it: one parse per pattern instead of three (parsing is most of the cost of
+    building a matcher's pattern sets at start-up)."""
+    from re import _parser
+
+    try:
+        return _parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - not understood
         return None
 
 
@@ -1311,7 +1396,6 @@ class _PatternSet:
         self.lead = lead
         self.parts = parts
         self.owners = owners
-        self.rx = re.compile(lead + "(?:" + "|".join(parts) + ")")
         reqs = [_required_literals(p) for p in patterns]
         self.always = tuple(i for i, r in enumerate(reqs) if r is None)
         by_lit: dict[str, list[int]] = {}
@@ -1324,6 +1408,13 @@ class _PatternSet:
         self.nonempty = [_min_width(p) > 0 for p in patterns]
         self._singles: dict[int, re.Pattern] = {}
         self._subsets: dict[tuple[int, ...], re.Pattern] = {}
+
+    @cached_property
+    def rx(self) -> re.Pattern:
+        """The whole alternation, compiled when first needed: a text whose literals leave
+        branches out runs only those branches (:meth:`finditer`), so a run of ordinary articles
+        may never need it."""
+        return re.compile(self.lead + "(?:" + "|".join(self.parts) + ")")
 
     def __iter__(self):  # (rx, owners), as the pattern sets were once plain pairs
         return iter((self.rx, self.owners))
@@ -1400,10 +1491,11 @@ class _PatternSet:
 
 def _min_width(pattern: str) -> int:
     """The fewest characters a match of ``pattern`` can have (0 when not understood)."""
-    from re import _parser
-
+    tree = _parse_tree(pattern)
+    if tree is None:
+        return 0
     try:
-        return _parser.parse(pattern).getwidth()[0]
+        return tree.getwidth()[0]
     except Exception:  # noqa: BLE001
         return 0
 
@@ -1413,7 +1505,6 @@ def _starts_with_word(pattern: str) -> bool:
     its parse tree shows; False when unsure (a class with a range that holds a non-word
     character, an optional start, anything not understood)."""
     from re import _constants as c
-    from re import _parser
 
     def first(items) -> bool:
         items = list(items)
@@ -1448,8 +1539,11 @@ def _starts_with_word(pattern: str) -> bool:
             return hi - lo < 4096 and all(_WORD_CHAR.match(chr(x)) for x in range(lo, hi + 1))
         return False
 
+    tree = _parse_tree(pattern)
+    if tree is None:
+        return False
     try:
-        return first(_parser.parse(pattern).data)
+        return first(tree.data)
     except Exception:  # noqa: BLE001 - not understood: unsure
         return False
 
@@ -1488,34 +1582,65 @@ class Matcher:
         # several words, longest first) plus the one-word forms, so a token tries only the
         # forms its next word can continue.
         self._by_next: dict[str, tuple[dict[str, list[_Lit]], list[_Lit]]] = {}
+        #: First word -> second word (lower-cased) -> the forms of several words, not yet made
+        #: into literals (see _group).
+        self._seconds: dict[str, dict[str, list[tuple[str, Entry]]]] = {}
         self._lits: dict[str, list[_Lit]] = {}
         self._memo: dict[str, list[Match]] = {}
         self._pattern_sets: list[_PatternSet] | None = None
 
+    @staticmethod
+    def _lit(form: str, e: Entry) -> _Lit:
+        # The words (lower-cased) and the separators between them (split's inner pieces), as
+        # ``_tokens`` and ``_seps`` give them: two scans in C instead of a match object per word.
+        words = tuple([w.lower() for w in _TOKEN.findall(form)])
+        seps = tuple([" " if not (x := sep.strip()) else x for sep in _TOKEN.split(form)[1:-1]])
+        return _Lit(words, seps, form, e)
+
     def _group(self, first: str) -> tuple[dict[str, list[_Lit]], list[_Lit]]:
-        lits = []
+        """The one-word forms starting with ``first``, as literals, and an empty table of the
+        longer ones by second word, filled by :meth:`_longer` for the second words texts hold:
+        a first word such as 'contra' starts over a thousand forms, of which a text continues a
+        few. Each list is in the order of the forms, longest first, as if all were made at once."""
+        single: list[_Lit] = []
+        seconds: dict[str, list[tuple[str, Entry]]] = {}
+        second = _SECOND_WORD.match
         for form, e in self._raw[first]:
-            spans = [m.span() for m in _TOKEN.finditer(form)]
-            # The words (lower-cased) and separators of ``_tokens`` and ``_seps``, in one pass.
-            words = tuple(form[a:b].lower() for a, b in spans)
-            seps = tuple(" " if not form[a:b].strip() else form[a:b].strip()
-                         for (_, a), (b, _) in zip(spans, spans[1:], strict=False))
-            lits.append(_Lit(words, seps, form, e))
-        lits.sort(key=lambda lit: -len(lit.words))
-        longer: dict[str, list[_Lit]] = {}
-        for lit in lits:
-            if len(lit.words) > 1:
-                longer.setdefault(lit.words[1], []).append(lit)
-        self._lits[first] = lits
-        group = self._by_next[first] = (longer, [lit for lit in lits if len(lit.words) == 1])
+            m = second(form)
+            if m is None:
+                single.append(self._lit(form, e))
+            else:
+                w = m.group(1).lower()
+                group = seconds.get(w)
+                if group is None:
+                    seconds[w] = [(form, e)]
+                else:
+                    group.append((form, e))
+        self._seconds[first] = seconds
+        group = self._by_next[first] = ({}, single)
         return group
+
+    def _longer(self, first: str, second: str) -> list[_Lit]:
+        """The literals of the forms starting with ``first`` and ``second``, longest first."""
+        longer = self._by_next[first][0]
+        lits = longer.get(second)
+        if lits is None:
+            forms = self._seconds[first].get(second)
+            if forms is None:
+                return []  # nothing kept: the next words of a common word are many
+            lits = [self._lit(form, e) for form, e in forms]
+            lits.sort(key=lambda lit: -len(lit.words))
+            longer[second] = lits
+        return lits
 
     @property
     def index(self) -> dict[str, list[_Lit]]:
         """Every literal form keyed by its first word (lower-cased), longest forms first."""
         for first in self._raw:
             if first not in self._lits:
-                self._group(first)
+                lits = [self._lit(form, e) for form, e in self._raw[first]]
+                lits.sort(key=lambda lit: -len(lit.words))
+                self._lits[first] = lits
         return {first: self._lits[first] for first in self._raw}
 
     @property
@@ -1571,7 +1696,12 @@ class Matcher:
                         continue
                     keyed = self._group(w)
                 longer, single = keyed
-                cands = longer.get(low[i + 1], ()) if i + 1 < n else ()
+                if i + 1 < n:
+                    cands = longer.get(low[i + 1])
+                    if cands is None:
+                        cands = self._longer(w, low[i + 1])
+                else:
+                    cands = ()
                 for lit in (*cands, *single):
                     k = len(lit.words)
                     if k > 1:

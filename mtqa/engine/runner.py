@@ -168,7 +168,9 @@ class Engine:
             doc.language, doc.variant = prose.language, prose.variant
         out: list[Finding] = []
         skipped_here: set[str] | None = None
-        for c in self.ready_checks():
+        ready = self.ready_checks()
+        self._expect(prose, ready)
+        for c in ready:
             if c is self._meta:
                 continue
             if not c.applies_to(prose.language):
@@ -213,6 +215,19 @@ class Engine:
         out.sort(key=Finding.sort_key)
         fingerprint.assign(doc, out)
         return out
+
+    def _expect(self, prose: Document, ready: list[Check]) -> None:
+        """Tell the dictionary which text comes next: it starts loading the document's word list
+        in the background unless its answer memo holds the text's words already (a text checked
+        before then never loads hunspell; mtqa.providers.dictionary)."""
+        if not prose.language or not any("dictionary" in c.needs for c in ready):
+            return
+        try:
+            expect = getattr(self.providers.get("dictionary"), "expect", None)
+        except ProviderUnavailable:
+            return
+        if expect is not None:
+            expect(prose.text, prose.language, prose.variant)
 
     def finding(self, doc: Document, c: Check, h, on_file: bool = False) -> Finding:
         """A finding of ``h``, made on ``doc``'s prose, at its span of the file ``doc``.

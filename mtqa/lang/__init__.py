@@ -59,11 +59,10 @@ def _raw_sets(language: str) -> dict[str, list[str]]:
     f = _pack_file(language)
     if not f.is_file():
         return {}
-    import yaml
+    from mtqa.core.datacache import load_yaml_data
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(f.read_text(encoding="utf-8"), Loader=loader) or {}
     where = f"mtqa/lang/{language}/sets.yaml"
+    data = load_yaml_data(f.read_text(encoding="utf-8"), where) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{where} must map set names to lists")
     for name, items in data.items():

@@ -108,3 +108,39 @@ class Providers:
     def set(self, name: str, value: Any) -> None:
         self._cache[name] = value
         self._errors.pop(name, None)
+
+
+def dist_version(dist: str) -> str:
+    """``importlib.metadata.version(dist)``, read straight from the distribution's ``.dist-info``
+    folder on ``sys.path`` when there is one: importing importlib.metadata (email, zipfile, csv)
+    costs ~40 ms of a ``mtqa lint`` start, and the run signature names the detector's version.
+    Anything else (an egg, a zip, no folder found) goes through importlib.metadata."""
+    import os
+    import re
+    import sys
+
+    norm = re.sub(r"[-_.]+", "_", dist).lower()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith(".dist-info") or name.partition("-")[0].lower() != norm:
+                continue
+            try:
+                with open(os.path.join(entry or ".", name, "METADATA"), encoding="utf-8") as f:
+                    for line in f:
+                        if line.startswith("Version:"):
+                            return line[len("Version:"):].strip()
+                        if not line.strip():
+                            break  # end of the headers
+            except OSError:
+                pass
+            break  # the first folder of that name decides, as for importlib.metadata
+        else:
+            continue
+        break
+    from importlib.metadata import version
+
+    return version(dist)

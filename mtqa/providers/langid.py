@@ -305,7 +305,7 @@ class LinguaDetector:
         self._answers.clear()
 
     def signature(self) -> str:
-        from importlib.metadata import version
+        from mtqa.providers import dist_version as version
 
         return f"lingua-{version('lingua-language-detector')}[{','.join(sorted(self.candidates))}]"
 
@@ -366,7 +366,7 @@ class LangdetectDetector:
         return [(p.lang, float(p.prob)) for p in probs]
 
     def signature(self) -> str:
-        from importlib.metadata import version
+        from mtqa.providers import dist_version as version
 
         return f"langdetect-{version('langdetect')}[{','.join(sorted(self.candidates))}]seed{self.seed}"
 

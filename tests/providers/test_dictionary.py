@@ -114,6 +114,24 @@ def test_the_memo_is_bounded_in_the_file_and_in_memory(tmp_path, lists, monkeypa
     assert AnswerMemo(path, lists).get("pt_BR", "w0") is None  # over the size bound: not read
 
 
+@pytest.mark.parametrize("junk", [5, None, "", "x" * 500, ["nested"]])
+def test_junk_among_a_memo_files_words_is_skipped_and_the_words_kept(tmp_path, lists, junk):
+    stamp = list(dmod._stamp("pt_BR", lists))
+    path = tmp_path / "memo.json"
+    data = {"version": dmod.MEMO_VERSION,
+            "tags": {"pt_BR": {"stamp": stamp, "known": ["casa", junk, "mundo"], "unknown": ["xyzq", "casa"]}}}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    m = AnswerMemo(path, lists)
+    # The same answers whichever way the lists are read (word by word, or checked at once).
+    assert [m.get("pt_BR", w) for w in ("casa", "mundo", "xyzq")] == [False, True, False]
+    assert set(m._tags["pt_BR"]) == {"casa", "mundo", "xyzq"}
+    data["tags"]["pt_BR"]["known"] = ["casa", "mundo"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    again = AnswerMemo(path, lists)
+    again._load()
+    assert again._tags["pt_BR"] == {"casa": False, "mundo": True, "xyzq": False}
+
+
 def test_enchant_answers_from_the_memo_without_loading_hunspell(tmp_path):
     """With every word answered by the memo, the hunspell list is never loaded; the answers are
     the ones hunspell gave."""
@@ -135,6 +153,41 @@ def test_enchant_answers_from_the_memo_without_loading_hunspell(tmp_path):
 
     second._dict = no_load
     assert [second.known(w, "pt", "BR") for w in words] == answers
+
+
+def test_expect_loads_the_list_only_for_a_text_the_memo_does_not_cover(tmp_path):
+    """A document whose lower-case words the memo has not all seen starts loading its word list
+    in the background, and the list then answers those words too; the same text again (a second
+    run) loads nothing, and its words are answered as hunspell answered them."""
+    try:
+        first = EnchantDictionary(memo=AnswerMemo(tmp_path / "memo.json"), preload_expected=True)
+    except Exception as exc:  # noqa: BLE001 - no libenchant here
+        pytest.skip(str(exc))
+    if not first.has("pt", "BR") or dmod._stamp("pt_BR") is None:
+        pytest.skip("hunspell pt_BR not installed in the Debian folders")
+    text = "A casa do Brasil tem xyzqw janelas."
+    t = first.expect(text, "pt", "BR")
+    assert t is not None
+    t.join(timeout=60)
+    assert first.expect(text, "pt", "BR") is None  # loaded already
+    first.memo.save()
+
+    second = EnchantDictionary(memo=AnswerMemo(tmp_path / "memo.json"), preload_expected=True)
+
+    def no_load(tag):
+        raise AssertionError(f"hunspell {tag} loaded")
+
+    second._dict = no_load
+    assert second.expect(text, "pt", "BR") is None
+    assert [second.known(w, "pt", "BR") for w in ("casa", "tem", "xyzqw", "janelas")] == [True, True, False, True]
+    # A new lower-case word starts the load (with the text's words to answer); without a
+    # configured language nothing is loaded.
+    started = []
+    second.preload = lambda tag, words=(): started.append((tag, list(words))) or "thread"
+    assert second.expect(text + " Uma palavra nova.", "pt", "BR") == "thread"
+    assert started[0][0] == "pt_BR" and {"palavra", "nova", "casa"} <= set(started[0][1])
+    third = EnchantDictionary(memo=AnswerMemo(tmp_path / "memo.json"))
+    assert third.expect("Uma palavra nova.", "pt", "BR") is None and not third._preloading
 
 
 def test_a_fifo_or_symlink_planted_as_the_memo_does_not_hang_or_get_read(tmp_path, lists):

@@ -16,12 +16,12 @@ from typing import Any
 
 @cache
 def load(family: str) -> dict[str, Any]:
-    """The parsed ``<family>.yaml`` of this package (read once per process)."""
-    import yaml
+    """The parsed ``<family>.yaml`` of this package (read once per process; the parse is kept
+    across runs in the cache folder, mtqa.core.datacache)."""
+    from mtqa.core.datacache import load_yaml_data
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     text = resources.files(__name__).joinpath(f"{family}.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=loader)
+    data = load_yaml_data(text, f"mtqa/checks/data/{family}.yaml")
     if not isinstance(data, dict):
         raise ValueError(f"mtqa/checks/data/{family}.yaml must be a mapping")
     _no_booleans(data, f"mtqa/checks/data/{family}.yaml", [])
