@@ -83,13 +83,16 @@ class AnyOf:
         rx = self._subsets[ix] = re.compile(self._source(ix), self.flags) if ix else None
         return rx
 
-    def fullmatch(self, text: str) -> bool:
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """The match of the whole of ``text`` by one of the alternatives, or None (as
+        ``re.Pattern.fullmatch``, so ``is not None`` and truth tests both work)."""
         rx = self._rx(text)
-        return rx is not None and rx.fullmatch(text) is not None
+        return None if rx is None else rx.fullmatch(text)
 
-    def search(self, text: str) -> bool:
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match of one of the alternatives in ``text``, or None."""
         rx = self._rx(text)
-        return rx is not None and rx.search(text) is not None
+        return None if rx is None else rx.search(text)
 
 
 def _compute_literals(key: str) -> list[list[str] | None]:

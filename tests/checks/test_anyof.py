@@ -48,7 +48,7 @@ def test_fullmatch_is_the_whole_alternations(make):
     fresh = AnyOf(a.name, a.alts, head=a.head, tail=a.tail, flags=a.flags)
     whole = _whole(a)
     lines = _lines()
-    assert [fresh.fullmatch(t) for t in lines] == [whole.fullmatch(t) is not None for t in lines]
+    assert [fresh.fullmatch(t) is not None for t in lines] == [whole.fullmatch(t) is not None for t in lines]
     assert any(whole.fullmatch(t) for t in lines)  # the lines hold matches, not only misses
 
 
@@ -58,7 +58,7 @@ def test_search_is_the_whole_alternations(make):
     fresh = AnyOf(a.name, a.alts, head=a.head, tail=a.tail, flags=a.flags)
     whole = _whole(a)
     lines = _lines()
-    assert [fresh.search(t) for t in lines] == [whole.search(t) is not None for t in lines]
+    assert [fresh.search(t) is not None for t in lines] == [whole.search(t) is not None for t in lines]
     assert any(whole.search(t) for t in lines)
 
 
@@ -103,3 +103,12 @@ def test_the_strings_are_kept_across_runs_and_a_bad_cache_file_is_rebuilt(cache,
 def test_only_ignorecase_is_taken():
     with pytest.raises(ValueError):
         AnyOf("t", ["a b"], flags=re.VERBOSE)
+
+
+def test_a_miss_is_none_like_a_pattern():
+    """``is not None`` is how the checks ask: a miss must be None, not False (a merge that
+    mixed the two made B101 fire on every line)."""
+    a = AnyOf("t.miss", ["Leia mais", "Veja também"])
+    assert a.fullmatch("O governo anunciou o plano.") is None
+    assert a.search("O governo anunciou o plano.") is None
+    assert a.fullmatch("Leia mais") is not None and a.search("x Veja também y").group(0) == "Veja também"
