@@ -1,4 +1,4 @@
-"""Parsed YAML data files of mtqa (check word lists, language packs) kept as JSON across runs.
+"""Parsed YAML data files of mtqa (check word lists, the data of each mtqa/lang folder) kept as JSON across runs.
 
 Parsing the shipped data with PyYAML's C loader takes ~40 ms of every ``mtqa lint`` start;
 reading the same data back from JSON takes ~2 ms. :func:`load_yaml_data` keeps each file's

@@ -99,7 +99,12 @@ def first_char_guard(pattern: str, flags: int = 0) -> str:
     plain = "".join(dict.fromkeys(body for neg, body in pieces if not neg))
     classes = ([f"[{plain}]"] if plain else []) + [
         f"[^{body}]" for body in dict.fromkeys(body for neg, body in pieces if neg)]
-    return "(?=" + "|".join(classes) + ")"
+    guard = "(?=" + "|".join(classes) + ")"
+    try:  # a pattern that opens with global flags ("(?s)...") takes nothing in front of it
+        re.compile(guard + pattern, flags)
+    except re.error:
+        return ""
+    return guard
 
 
 def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -66,3 +66,14 @@ def test_guarded_scans_find_the_same_matches():
         for t in texts:
             assert [(m.span(), m.groups()) for m in p.finditer(t)] == \
                 [(m.span(), m.groups()) for m in g.finditer(t)], p.pattern
+
+
+def test_global_flags_at_the_start_take_no_guard():
+    """A pattern that opens with global flags cannot have a lookahead put before it."""
+    import re
+
+    from mtqa.core import rx as R
+
+    assert R.first_char_guard(r"(?s)ab.c") == ""
+    rx = re.compile(r"(?m)^ab")
+    assert [m.span() for m in R.scan(rx, "ab\nab")] == [(0, 2), (3, 5)]
