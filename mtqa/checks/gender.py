@@ -562,7 +562,9 @@ def relative_pronoun_gender(doc: Document, ctx) -> Iterator[Hit]:
 
 _COPULA = re.compile(
     r"(?<![\w-])(?P<det>[AaOo]|[Uu]ma?|[Ee]st[ae]|[Ee]ss[ae]|[Ss]ua|[Ss]eu|[Nn]oss[ao])[ \t\u00a0]+"
-    r"(?P<noun>[a-zà-öø-ÿ]{3,})[ \t\u00a0]+"
+    r"(?P<noun>[a-zà-öø-ÿ]{3,})"
+    # a complement of de (three words at most): "o jogo de serviço ao vivo será encerrado"
+    r"(?P<comp>[ \t\u00a0]+(?:de|do|da|dos|das)(?:[ \t\u00a0]+[a-zà-öø-ÿ]{1,20}){1,3}?)?[ \t\u00a0]+"
     r"(?:(?:não|também|já|ainda|logo|só)[ \t\u00a0]+)?"
     r"(?P<cop>foi|é|era|será|seria|está|estava|ficou|fica|parece|parecia|permanece|continua|tem sido|"
     r"foi sendo)[ \t\u00a0]+"
@@ -570,6 +572,23 @@ _COPULA = re.compile(
     r"(?P<pred>[a-zà-öø-ÿ]{3,})(?![\w-])"
 )
 _PARTICIPLE = re.compile(r"(?:ad|id)[oa]$")
+#: Words a complement of the subject may hold besides nouns and adjectives of its gender.
+_COMPLEMENT_GLUE = frozenset("de do da dos das ao à aos às a o e em no na com por para".split())
+
+
+def _complement_agrees(words: list[str], head_gender: str, lexicon) -> bool:
+    """True when every word of a complement of the subject (`de serviço ao vivo`) is a glue word
+    or a noun or adjective of the subject's own gender (or a plural), so that a singular
+    predicate of the other gender can only be meant for the subject."""
+    for w in words:
+        if w in _COMPLEMENT_GLUE:
+            continue
+        if w.endswith("s") or lexicon.is_invariable_adjective(w):
+            continue  # a plural cannot take the singular predicate; "municipal" has no gender
+        g = lexicon.likely_gender(w) or lexicon.nominal_gender(w) or lexicon.adjective_gender(w)
+        if g != head_gender:
+            return False
+    return True
 _SER = frozenset(("foi", "é", "era", "será", "seria", "tem sido", "foi sendo"))
 _WORD_BEFORE = re.compile(r"([\w-]+)[ \t\u00a0]*$")
 _TIME_PREPOSITIONS = frozenset("após antes depois durante desde segundo conforme perante mediante".split())
@@ -604,6 +623,13 @@ def _predicate_gender(word: str, lexicon) -> str | None:
         good("A lei foi o resultado de anos de debate, e a solução é simples."),
         good("O problema é a falta de água; a questão foi levantada pelo deputado."),
         good("Após a votação foi decidido que a sessão acaba; a diretoria ficou claro que sim."),
+        bad("[[O jogo de serviço ao vivo será encerrada]] em maio.",
+            suggest="O jogo de serviço ao vivo será encerrado"),
+        bad("[[A reforma da praça municipal foi adiado]] de novo.",
+            suggest="A reforma da praça municipal foi adiada"),
+        good("A reunião do conselho foi adiada; o jogo da seleção foi transmitido."),
+        good("A reforma do estádio e da praça foi adiada; o preço das casas ficou alto."),
+        good("A decisão de sair foi tomada; o número de casos foi confirmado ontem."),
     ],
 )
 def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
@@ -623,8 +649,11 @@ def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
     ## What stays silent
     Predicate nouns (`é motivo de`: after `ser`, words that are nouns too count only as
     participles), nouns of either gender or of persons (`a presidente`),
-    collective nouns with their own rules (`a maioria`), anything with a complement between
-    noun and verb, and words that are not adjectives or participles.
+    collective nouns with their own rules (`a maioria`), a complement of `de` between noun and
+    verb unless all its nouns and adjectives share the subject's gender (`o jogo de serviço ao
+    vivo será encerrada` fires, `a reunião do conselho foi adiado` does not: the predicate
+    may be meant for either), any other complement, and words that are not adjectives or
+    participles.
     """
     pd = _phrase_data(doc.language or "pt")
     d = _data(doc.language or "pt")
@@ -644,6 +673,9 @@ def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
         dg = gender.get(det.lower())
         if dg is None or noun in either or lexicon.likely_gender(noun) != dg:
             continue
+        comp = m.group("comp")
+        if comp and not _complement_agrees(comp.split()[1:], dg, lexicon):
+            continue  # "a reunião do conselho foi ...": the predicate may be meant for either
         if lexicon.gender(pred):
             continue  # a noun as predicate
         if (m.group("cop") in _SER and lexicon.nominal_gender(pred)
