@@ -563,7 +563,7 @@ def relative_pronoun_gender(doc: Document, ctx) -> Iterator[Hit]:
 _COPULA = re.compile(
     r"(?<![\w-])(?P<det>[AaOo]|[Uu]ma?|[Ee]st[ae]|[Ee]ss[ae]|[Ss]ua|[Ss]eu|[Nn]oss[ao])[ \t\u00a0]+"
     r"(?P<noun>[a-zà-öø-ÿ]{3,})"
-    # a complement of de (three words at most): "o jogo de serviço ao vivo será encerrado"
+    # a complement of de (three words at most): "o torneio de xadrez será encerrado"
     r"(?P<comp>[ \t\u00a0]+(?:de|do|da|dos|das)(?:[ \t\u00a0]+[a-zà-öø-ÿ]{1,20}){1,3}?)?[ \t\u00a0]+"
     r"(?:(?:não|também|já|ainda|logo|só)[ \t\u00a0]+)?"
     r"(?P<cop>foi|é|era|será|seria|está|estava|ficou|fica|parece|parecia|permanece|continua|tem sido|"
@@ -577,7 +577,7 @@ _COMPLEMENT_GLUE = frozenset("de do da dos das ao à aos às a o e em no na com 
 
 
 def _complement_agrees(words: list[str], head_gender: str, lexicon) -> bool:
-    """True when every word of a complement of the subject (`de serviço ao vivo`) is a glue word
+    """True when every word of a complement of the subject (`de xadrez`, `de cinema francês`) is a glue word
     or a noun or adjective of the subject's own gender (or a plural), so that a singular
     predicate of the other gender can only be meant for the subject."""
     for w in words:
@@ -623,8 +623,8 @@ def _predicate_gender(word: str, lexicon) -> str | None:
         good("A lei foi o resultado de anos de debate, e a solução é simples."),
         good("O problema é a falta de água; a questão foi levantada pelo deputado."),
         good("Após a votação foi decidido que a sessão acaba; a diretoria ficou claro que sim."),
-        bad("[[O jogo de serviço ao vivo será encerrada]] em maio.",
-            suggest="O jogo de serviço ao vivo será encerrado"),
+        bad("[[O torneio de xadrez será encerrada]] em maio.",
+            suggest="O torneio de xadrez será encerrado"),
         bad("[[A reforma da praça municipal foi adiado]] de novo.",
             suggest="A reforma da praça municipal foi adiada"),
         good("A reunião do conselho foi adiada; o jogo da seleção foi transmitido."),
@@ -650,8 +650,8 @@ def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
     Predicate nouns (`é motivo de`: after `ser`, words that are nouns too count only as
     participles), nouns of either gender or of persons (`a presidente`),
     collective nouns with their own rules (`a maioria`), a complement of `de` between noun and
-    verb unless all its nouns and adjectives share the subject's gender (`o jogo de serviço ao
-    vivo será encerrada` fires, `a reunião do conselho foi adiado` does not: the predicate
+    verb unless all its nouns and adjectives share the subject's gender (`o torneio de xadrez
+    será encerrada` fires, `a reunião do conselho foi adiado` does not: the predicate
     may be meant for either), any other complement, and words that are not adjectives or
     participles.
     """
