@@ -43,6 +43,9 @@ CACHE_MAX_WORD = 100
 _FEMININE_SUFFIXES = ("ção", "são", "dade", "tude", "ência", "ância")
 #: Words with those endings that are not feminine nouns.
 _NOT_SUFFIX_FEMININE = frozenset({"coração"})
+#: Endings of nouns derived from verbs or other words that are masculine (`pagamento` from
+#: `pagar`, `socialismo`): the list derives them by a rule rather than listing them.
+_MASCULINE_SUFFIXES = ("mento", "ismo")
 
 
 _BR_ACCENT = re.compile(r"[êô](?=[mn])")
@@ -162,12 +165,15 @@ class GenderLexicon:
     def likely_gender(self, noun: str) -> str | None:
         """:meth:`gender`, or for a word the list derives by a suffix rule rather than listing
         it (`reformulação` from `reformular`), the gender of its suffix: -ção, -são, -dade, -tude,
-        -ência and -ância make feminine nouns. The caller must know the word is a word."""
+        -ência and -ância make feminine nouns, -mento and -ismo masculine ones (`pagamento`).
+        The caller must know the word is a word."""
         g = self._genders.get(noun)
         if g is not None or noun in self._nominal or noun in _NOT_SUFFIX_FEMININE:
             return g
         if noun.endswith(_FEMININE_SUFFIXES) and len(noun) > 5:
             return "f"
+        if noun.endswith(_MASCULINE_SUFFIXES) and len(noun) > 6:
+            return "m"
         return None
 
     def nominal_gender(self, word: str) -> str | None:

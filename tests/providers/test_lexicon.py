@@ -193,3 +193,11 @@ def test_without_the_list_v102_is_skipped_with_the_reason_and_the_rest_runs(monk
     doc = Document("a.txt", "O líder norte -coreano falou sobre à combate.", language="pt", variant="BR")
     assert [f.code for f in engine.check_document(doc)] == ["S101"]
     assert "hunspell-pt-pt" in engine.skipped["V102"]
+
+
+def test_likely_gender_of_derived_nouns():
+    """Nouns the list derives by a suffix rule get their suffix's gender; listed words keep theirs."""
+    lx = GenderLexicon({"momento": "m", "coração": "m"})
+    assert lx.likely_gender("pagamento") == "m" and lx.likely_gender("socialismo") == "m"
+    assert lx.likely_gender("reformulação") == "f" and lx.likely_gender("coração") == "m"
+    assert lx.likely_gender("cimo") is None and lx.likely_gender("mento") is None
