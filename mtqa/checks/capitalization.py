@@ -25,7 +25,7 @@ from functools import cache
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import per_language
 from mtqa.core.model import Document, Segment, Severity
-from mtqa.core.text import CLOSING_PUNCTUATION, words
+from mtqa.core.text import CLOSING_PUNCTUATION, per_text, words
 
 _PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _GAP = re.compile(r"[ \t\u00a0]+")
@@ -82,19 +82,7 @@ def _lines_per_text(doc: Document, fn) -> list[tuple[int, Segment, object]]:
     """``(index, line, fn(line.text))`` for the lines of _text_lines(doc) for which ``fn`` of
     their text is true, in order; ``fn`` runs once per distinct text (junk of one line repeated
     a million times costs one test)."""
-    lines = _text_lines(doc)
-    found = []
-    for t, idx in _text_groups(doc).items():
-        r = fn(t)
-        if r:
-            found.append((idx, r))
-    if not found:
-        return []
-    if len(found) == 1:
-        idx, r = found[0]
-        return [(i, lines[i], r) for i in idx]
-    order = sorted(((i, r) for idx, r in found for i in idx), key=lambda x: x[0])
-    return [(i, lines[i], r) for i, r in order]
+    return per_text(_text_lines(doc), _text_groups(doc), fn)
 
 
 def _running_lines(doc: Document) -> tuple:
