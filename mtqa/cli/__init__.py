@@ -55,6 +55,9 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from mtqa.core import recache
+
+    recache.install()  # compiled regular expressions kept across runs
     try:
         rc = cli.main(args=argv, prog_name="mtqa", standalone_mode=False)
     except click.exceptions.Abort:

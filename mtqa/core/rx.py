@@ -84,7 +84,14 @@ def _first(items, pieces: list[tuple[bool, str]]) -> bool:
 
 def first_char_guard(pattern: str, flags: int = 0) -> str:
     """A lookahead (regex source) that every match of ``pattern`` passes at its start, or ""
-    when the pattern's first characters cannot be read (see the module docstring)."""
+    when the pattern's first characters cannot be read (see the module docstring). Kept across
+    runs with the compiled patterns when :mod:`mtqa.core.recache` is installed."""
+    from mtqa.core import recache
+
+    return recache.guard(pattern, flags, _first_char_guard)
+
+
+def _first_char_guard(pattern: str, flags: int = 0) -> str:
     if flags & (re.IGNORECASE | re.LOCALE | re.VERBOSE):
         return ""
     try:

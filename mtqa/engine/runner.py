@@ -419,8 +419,12 @@ def _workers(config: Config, n_files: int, engine_given: bool, stdin: bool) -> i
     return max(1, min(jobs, n_files // _CHUNK or 1))
 
 
-def _worker_init(config: Config) -> None:
+def _worker_init(config: Config, re_cache: bool = False) -> None:
     global _worker_engine
+    if re_cache:  # as the parent process does (mtqa.core.recache)
+        from mtqa.core import recache
+
+        recache.install()
     _worker_engine = Engine(config)
 
 
@@ -445,7 +449,16 @@ def _worker_check(sources: list[Source]):
         out.append((item, findings, eng.failures[failed:]))
     na = {k: (set(v[0]), v[1]) for k, v in eng.not_applicable.items()}
     eng.not_applicable.clear()
+    from mtqa.core import recache
+
+    recache.save()  # a worker process ends without running atexit handlers
     return out, dict(eng.skipped), signature(eng.config, eng), list(eng.not_run), set(eng.ran), na
+
+
+def _re_cache_installed() -> bool:
+    from mtqa.core import recache
+
+    return recache.installed()
 
 
 def _check_parallel(sources: list[Source], config: Config, workers: int, result: Result) -> Checked:
@@ -455,7 +468,7 @@ def _check_parallel(sources: list[Source], config: Config, workers: int, result:
     chunks = [sources[i : i + _CHUNK] for i in range(0, len(sources), _CHUNK)]
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-        initializer=_worker_init, initargs=(config,),
+        initializer=_worker_init, initargs=(config, _re_cache_installed()),
     )
     try:
         futures = [pool.submit(_worker_check, chunk) for chunk in chunks]

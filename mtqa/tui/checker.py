@@ -172,7 +172,10 @@ class Checker:
         jobs: queue.Queue = queue.Queue()
 
         def loader() -> None:
+            from mtqa.core import recache
+
             session.engine.warm()  # word lists load in native code while the rest builds
+            saved = False
             while not stopping.is_set():
                 with cond:
                     if not order:
@@ -181,6 +184,9 @@ class Checker:
                 st = session.ensure(i)
                 send(Checked(i, st.doc, st.unmerged, st.findings, st.error,
                              check_docs(st.findings)))
+                if not saved:  # this process ends without atexit: keep the compiled patterns now
+                    recache.save()
+                    saved = True
 
         def roundtrips() -> None:
             while True:
