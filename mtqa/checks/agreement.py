@@ -173,7 +173,9 @@ def _singular_verb(word: str, lexicon, known) -> tuple[str, str] | None:
     elif word.endswith("eu") and lexicon.is_verb(word[:-2] + "er"):
         forms = (word[:-2] + "eram", word[:-2] + "emos")
     elif word.endswith("iu") and lexicon.is_verb(word[:-2] + "ir"):
-        forms = (word[:-2] + "iram", word[:-2] + "imos")
+        # After a vowel the plural takes an accent: caiu -> caíram, construiu -> construíram.
+        i = "í" if word[-3:-2] in ("a", "e", "o", "u") else "i"
+        forms = (word[:-2] + i + "ram", word[:-2] + i + "mos")
     elif word.endswith("ava") and lexicon.is_verb(word[:-3] + "ar"):
         forms = (word + "m", word[:-3] + "ávamos")
     elif word.endswith("ia") and (lexicon.is_verb(word[:-2] + "er") or lexicon.is_verb(word[:-2] + "ir")):
@@ -363,14 +365,28 @@ def _opens_clause(head: str) -> bool:
     return not (before.group(1).lower() == "e" and _CLAUSE_OPENS_WITH_PREPOSITION.search(head))
 
 
-def _plural_noun(word: str, lexicon) -> bool:
-    """True when ``word`` is the plural of a noun the lexicon knows (`crianças`, `ações`)."""
+def _plural_noun(word: str, lexicon, known=None) -> bool:
+    """True when ``word`` is the plural of a noun the lexicon knows (`crianças`, `ações`), or,
+    with ``known`` (the dictionary), the plural of a word of four letters or more the dictionary
+    knows, both forms known and neither a verb (`especialistas`, `jogadores`: nouns the
+    gender lexicon lacks; their number is all that matters here)."""
     for plural, singular in _PLURAL_ENDINGS:
         if word.endswith(plural):
             stem = word[: len(word) - len(plural)] + singular
             if lexicon.gender(stem) or lexicon.nominal_gender(stem) or lexicon.likely_gender(stem):
                 return True
+    if known is None or word in _NOT_PLURAL_NOUN_FALLBACK:
+        return False
+    for plural, singular in _PLURAL_ENDINGS:
+        if word.endswith(plural):
+            stem = word[: len(word) - len(plural)] + singular
+            return (len(stem) >= 4 and known(stem) and known(word) and not lexicon.is_verb(stem)
+                    and _singular_verb(stem, lexicon, known) is None)
     return False
+
+
+#: Plural words after `os/as` that are pronouns or quantifiers, not a noun subject.
+_NOT_PLURAL_NOUN_FALLBACK = frozenset("quais mesmos mesmas demais próprios próprias tais".split())
 
 
 @cache
@@ -396,6 +412,9 @@ def _not_plural_subjects() -> frozenset[str]:
         good("Entre os convidados e as autoridades estava o prefeito."),
         good("Nos últimos anos, a maioria dos eleitores votou; os Estados Unidos anunciou."),
         good("As palavras chave e os carros bomba; os países membro e as empresas alvo."),
+        bad("No mês passado, [[as exportações caiu]] 3%.", suggest="as exportações caíram"),
+        bad("[[Os especialistas acredita]] numa queda dos juros.", suggest="Os especialistas acreditam"),
+        good("As exportações caíram 3%; os especialistas acreditam numa queda; as quais considera justas."),
     ],
 )
 def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -408,7 +427,8 @@ def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[H
 
     ## What fires
     At the start of a sentence or clause (after a comma, `que`, `e`, `quando`...), `os` or `as`,
-    the plural of a noun the lexicon knows, optionally `de/do/da` and one word, then a
+    the plural of a noun the lexicon knows (or, for nouns it lacks, a plural whose singular the
+    dictionary knows and that is not a verb: `especialistas`, `jogadores`), optionally `de/do/da` and one word, then a
     third-person singular verb form (see V106). The suggestion is the plural form.
 
     ## What stays silent
@@ -427,7 +447,7 @@ def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[H
             if not _opens_clause(text[:m.start()]):
                 continue
             noun = m.group("noun")
-            if noun in skip or not _plural_noun(noun, lexicon):
+            if noun in skip or not _plural_noun(noun, lexicon, known):
                 continue
             rest = list(_REST_WORD.finditer(text, m.start("rest"), m.end("rest")))
             # The verb right after the noun, or after `de/do/da` and one or two words.

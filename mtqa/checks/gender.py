@@ -705,6 +705,17 @@ _PLURAL_DET = re.compile(
         + ["todos os", "todas as"])
     + r")[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,})(?![\w-])")
 
+#: A plural determiner (or `os/as/nos/nas`, never a clitic here) and a plural adjective that
+#: stands before its noun (`das principais`, `os novos`), then the noun: `das principais causa`.
+_PLURAL_DET_ADJ = re.compile(
+    r"(?<![\w-])(?P<det>(?:" + _cased_trie(
+        "os as nos nas dos das pelos pelas aos às umas uns estes estas esses essas aqueles aquelas "
+        "seus suas meus minhas nossos nossas alguns algumas vários várias muitos muitas outros outras".split())
+    + r")[ \t\u00a0]+(?:novos|novas|principais|grandes|pequenos|pequenas|primeiros|primeiras|últimos|"
+    r"últimas|maiores|menores|melhores|piores|próximos|próximas|antigos|antigas|mesmos|mesmas|"
+    r"diversos|diversas|inúmeros|inúmeras|vários|várias|demais|recentes|sucessivos|sucessivas))"
+    r"[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,})(?![\w-])")
+
 
 @check(
     "V111", "plural-determiner-singular-noun", Severity.WARNING,
@@ -722,6 +733,10 @@ _PLURAL_DET = re.compile(
         bad("O time venceu [[as partida]] de ontem.", suggest="as partidas"),
         bad("O jogo foi decidido [[nas prorrogação]].", suggest="nas prorrogações"),
         good("Ele as ama; eu os ministro às segundas; ela os parte ao meio; as partidas e nas ruas."),
+        bad("A falta de chuva figura entre [[as principais causa]] da alta.", suggest="as principais causas"),
+        bad("O governo prometeu [[os novos investimento]] em saúde.", suggest="os novos investimentos"),
+        good("A falta de chuva figura entre as principais causas da alta; os novos investimentos chegam em março."),
+        good("Os maiores são os mais caros; os primeiros chegaram cedo; as próximas serão melhores."),
     ],
 )
 def plural_determiner_singular_noun(doc: Document, ctx) -> Iterator[Hit]:
@@ -735,7 +750,9 @@ def plural_determiner_singular_noun(doc: Document, ctx) -> Iterator[Hit]:
     ## What fires
     A plural determiner that is never a clitic pronoun (`dos/das`, `pelos/pelas`, `aos/às`,
     `uns/umas`, `estes`, `seus/suas`, `vários`, `muitos`, `todos os`...) directly before a
-    singular noun the lexicon knows (and not ending in -s), whose plural the dictionary knows.
+    singular noun the lexicon knows (and not ending in -s), whose plural the dictionary knows;
+    also with a plural adjective that stands before nouns between them (`das principais causa`,
+    `os novos investimento`: after `os/as` an adjective rules out the clitic pronoun).
 
     ## What stays silent
     `os/as/nos` (also pronouns: `ele as ama`) before a word that could be a verb form
@@ -749,6 +766,7 @@ def plural_determiner_singular_noun(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     matches = list(scan(_PLURAL_DET, text))
     matches += [m for m in scan(_ARTICLE_PLURAL, text) if not _verb_form(m.group("noun"), lexicon)]
+    matches += list(scan(_PLURAL_DET_ADJ, text))
     matches.sort(key=lambda m: m.start())
     for m in matches:
         noun = m.group("noun")
