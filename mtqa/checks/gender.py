@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from mtqa.checks.agreement import _opens_clause
 from mtqa.checks.articles import trie_pattern
 from mtqa.checks.base import Hit, bad, check, good
 from mtqa.checks.data import load
+from mtqa.checks.rules import rule_checks
 from mtqa.core.model import Document, Severity
 from mtqa.core.rx import scan
 from mtqa.core.text import line_closes
@@ -610,7 +612,7 @@ def _predicate_gender(word: str, lexicon) -> str | None:
 @check(
     "V110", "predicate-gender-mismatch", Severity.WARNING,
     category="agreement",
-    message="'{text}': '{pred}' is {pred_gender} but its subject '{det} {noun}' is {noun_gender}; "
+    message="'{text}': '{pred}' is {pred_gender} but its subject '{subject}' is {noun_gender}; "
     "write '{suggestion}'",
     languages=("pt",),
     needs=("lexicon",),
@@ -630,6 +632,10 @@ def _predicate_gender(word: str, lexicon) -> str | None:
         good("A reunião do conselho foi adiada; o jogo da seleção foi transmitido."),
         good("A reforma do estádio e da praça foi adiada; o preço das casas ficou alto."),
         good("A decisão de sair foi tomada; o número de casos foi confirmado ontem."),
+        bad("A deputada disse que [[ela foi eleito]] com folga.", suggest="ela foi eleita"),
+        bad("O técnico chegou cedo, e [[ele estava preocupada]].", suggest="ele estava preocupado"),
+        good("Ela foi eleita; ele estava preocupado; ela foi modelo; ele é membro do conselho."),
+        good("Com ela foi criado um fundo; para ela é feito um pedido; ela é capaz e ele é feliz."),
     ],
 )
 def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
@@ -687,8 +693,31 @@ def predicate_gender_mismatch(doc: Document, ctx) -> Iterator[Hit]:
         new = _feminine_of(pred) if dg == "f" else _masculine_of(pred)
         fix = doc.text[m.start():m.start("pred")] + new
         yield Hit(m.start(), m.end(), suggestion=fix,
-                  args={"det": det, "noun": noun, "pred": pred, "pred_gender": _GENDER_NAME[pg],
-                        "noun_gender": _GENDER_NAME[dg]})
+                  args={"det": det, "noun": noun, "subject": f"{det} {noun}", "pred": pred,
+                        "pred_gender": _GENDER_NAME[pg], "noun_gender": _GENDER_NAME[dg]})
+    for m in scan(_PRONOUN_COPULA, text):
+        pron, pred = m.group("pron"), m.group("pred")
+        if not _opens_clause(text[max(0, m.start() - 40):m.start()]) or _THAT_AFTER.match(text, m.end()):
+            continue  # "com ela foi criado um fundo": the subject comes after the verb
+        dg = "f" if pron.lower().startswith("ela") else "m"
+        if lexicon.gender(pred) or (lexicon.nominal_gender(pred) and not _PARTICIPLE.search(pred)):
+            continue  # a noun as predicate ("ela foi modelo", "ele é membro")
+        pg = _predicate_gender(pred, lexicon)
+        if pg is None or pg == dg:
+            continue
+        new = _feminine_of(pred) if dg == "f" else _masculine_of(pred)
+        yield Hit(m.start(), m.end(), suggestion=text[m.start():m.start("pred")] + new,
+                  args={"det": pron, "noun": "", "subject": pron, "pred": pred,
+                        "pred_gender": _GENDER_NAME[pg], "noun_gender": _GENDER_NAME[dg]})
+
+
+#: `ele`/`ela` (singular: a plural pronoun may stand for a mixed group), a copula, a predicate.
+_PRONOUN_COPULA = re.compile(
+    r"(?<![\w-])(?P<pron>[Ee]la|[Ee]le)[ \t\u00a0]+(?:(?:não|também|já|ainda|logo|só)[ \t\u00a0]+)?"
+    r"(?P<cop>foi|é|era|será|seria|está|estava|ficou|fica|parece|parecia|permanece|continua|tem sido)"
+    r"[ \t\u00a0]+(?:(?:muito|bem|mais|menos|tão|bastante|pouco|totalmente|oficialmente)[ \t\u00a0]+)?"
+    r"(?P<pred>[a-zà-öø-ÿ]{3,})(?![\w-])"
+)
 
 
 #: Plural determiners that are not also clitic pronouns (`os`, `as`, `nos` are: "ele as ama").
@@ -1278,4 +1307,4 @@ CHECKS = (determiner_gender_mismatch, singular_adjective_before_plural_noun,
           noun_phrase_gender_mismatch, manner_adverbial_gender, adjective_after_noun_gender,
           relative_pronoun_gender, predicate_gender_mismatch, plural_determiner_singular_noun,
           plural_determiner_gender_mismatch, adjective_after_plural_noun, masculine_title_before_woman,
-          masculine_predicate_for_woman)
+          masculine_predicate_for_woman) + rule_checks(__name__)
