@@ -335,7 +335,8 @@ def _plural_verb(word: str, lexicon, known) -> str | None:
 
 _PLURAL_SUBJECT = re.compile(
     r"(?<![\w-])(?P<det>[OoAa]s|[Aa]lgu(?:mas|ns)|[Vv]ári[oa]s|[Mm]uit[oa]s|[Ee]st[ea]s|[Ee]ss[ea]s|"
-    r"[Aa]quel[ea]s|[Ss]e[u]s|[Ss]uas|[Nn]oss[oa]s)[ \t\u00a0]+(?P<noun>[a-zà-öø-ÿ]{3,}s)"
+    r"[Aa]quel[ea]s|[Ss]e[u]s|[Ss]uas|[Nn]oss[oa]s)[ \t\u00a0]+"
+    r"(?:(?:dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|\d{1,3})[ \t\u00a0]+)?(?P<noun>[a-zà-öø-ÿ]{3,}s)"
     r"(?P<rest>(?:[ \t\u00a0]+[a-zà-öø-ÿ]+){1,4})(?![\w-])"
 )
 _REST_WORD = re.compile(r"[a-zà-öø-ÿ]+")
@@ -348,7 +349,8 @@ _CLAUSE_OPENS_WITH_PREPOSITION = re.compile(
     r"desde|durante|segundo|conforme|perante|dentre|junto)[ \t\u00a0][^,;:(—–]*$", re.I)
 _SUBJECT_AFTER = frozenset("que e mas quando porque pois onde enquanto embora se como-não".split())
 _PLURAL_ENDINGS = (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "al"), ("éis", "el"),
-                   ("eis", "el"), ("óis", "ol"), ("res", "r"), ("zes", "z"), ("ns", "m"), ("s", ""))
+                   ("eis", "el"), ("óis", "ol"), ("res", "r"), ("zes", "z"), ("ns", "m"),
+                   ("eses", "ês"), ("ses", "s"), ("s", ""))
 
 
 def _opens_clause(head: str) -> bool:
@@ -377,11 +379,14 @@ def _plural_noun(word: str, lexicon, known=None) -> bool:
                 return True
     if known is None or word in _NOT_PLURAL_NOUN_FALLBACK:
         return False
+    if not known(word):
+        return False
     for plural, singular in _PLURAL_ENDINGS:
         if word.endswith(plural):
             stem = word[: len(word) - len(plural)] + singular
-            return (len(stem) >= 4 and known(stem) and known(word) and not lexicon.is_verb(stem)
-                    and _singular_verb(stem, lexicon, known) is None)
+            if (len(stem) >= 4 and known(stem) and not lexicon.is_verb(stem)
+                    and _singular_verb(stem, lexicon, known) is None):
+                return True
     return False
 
 
@@ -414,6 +419,7 @@ def _not_plural_subjects() -> frozenset[str]:
         good("As palavras chave e os carros bomba; os países membro e as empresas alvo."),
         bad("No mês passado, [[as exportações caiu]] 3%.", suggest="as exportações caíram"),
         bad("[[Os especialistas acredita]] numa queda dos juros.", suggest="Os especialistas acreditam"),
+        bad("[[Os dois países assinou]] o acordo.", suggest="Os dois países assinaram"),
         good("As exportações caíram 3%; os especialistas acreditam numa queda; as quais considera justas."),
     ],
 )
@@ -427,7 +433,7 @@ def plural_subject_singular_verb(doc: Document, ctx: CheckContext) -> Iterator[H
 
     ## What fires
     At the start of a sentence or clause (after a comma, `que`, `e`, `quando`...), `os` or `as`,
-    the plural of a noun the lexicon knows (or, for nouns it lacks, a plural whose singular the
+    optionally a number (`os dois`, `as 30`), the plural of a noun the lexicon knows (or, for nouns it lacks, a plural whose singular the
     dictionary knows and that is not a verb: `especialistas`, `jogadores`), optionally `de/do/da` and one word, then a
     third-person singular verb form (see V106). The suggestion is the plural form.
 
