@@ -18,6 +18,8 @@ from mtqa.core.rx import scan
 # Quotation spans (curly, straight and guillemets) inside a paragraph; an unclosed quote runs to
 # the end of the paragraph, which is what a quotation continued in the next paragraph does.
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)|«[^»]*(?:»|$)", re.S)
+#: A paragraph of speech opened by a dash, up to the dash before the reporting verb (or its end).
+_DASH_SPEECH = re.compile(r"[ \t]*[—–][ \t\u00a0]*[^—–]*")
 # Lower-case words ending like a first-person singular preterite: -ei (-ar verbs), -i after a
 # consonant (-er/-ir verbs: recebi, parti), -í after a vowel (-uir/-air verbs: incluí, saí; without
 # the accent, `inclui`/`sai` are third-person present forms).
@@ -80,6 +82,7 @@ def _third_person(word: str, known) -> str | None:
         bad("O porta-voz disse que o governo [[incluí]] o tema na pauta.", suggest="incluiu"),
         good("Ele contou que o avô lhe disse: “Parti cedo.”\n\n“Voltei no mesmo dia”, completou."),
         good("O nome do rio vem do tupi e significa água escura."),
+        good("— Já corri aqui com chuva e ganhei. Agora é tudo ou nada — disse a piloto."),
     ],
 )
 def first_person_in_reported_speech(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -93,7 +96,8 @@ def first_person_in_reported_speech(doc: Document, ctx: CheckContext) -> Iterato
     A lower-case word that the dictionary confirms is a first-person singular preterite (its
     third-person form and its infinitive are both words: `falei` → `falou`, `falar`), outside
     quotation marks, in a sentence with no first-person word (`eu`, `me`, `meu`...). Quotations,
-    including one continued from paragraph to paragraph, stay silent, and so does a word right
+    including one continued from paragraph to paragraph, and speech opened by a dash (`— Já
+    corri aqui — disse a piloto`) stay silent, and so does a word right
     after a masculine article or its contraction (`vem do tupi`: a noun).
     """
     known_fn = ctx.providers.get("dictionary").known
@@ -106,6 +110,9 @@ def first_person_in_reported_speech(doc: Document, ctx: CheckContext) -> Iterato
     for para in doc.paragraphs:
         if _ENDS_IN_I.search(para.text) and _CANDIDATE.search(para.text):
             quoted += [(para.start + m.start(), para.start + m.end()) for m in _QUOTED.finditer(para.text)]
+            dash = _DASH_SPEECH.match(para.text)
+            if dash:  # "— Já larguei em sexto e venci — afirmou o piloto": dialogue by dashes
+                quoted.append((para.start, para.start + dash.end()))
     for sent in doc.sentences:
         if (not _ENDS_IN_I.search(sent.text) or not _CANDIDATE.search(sent.text)
                 or _FIRST_PERSON.search(sent.text)):
@@ -497,6 +504,7 @@ número totalidade resto dezena centena milhar bando turma equipe equipa famíli
         good("A maioria dos eleitores votaram cedo, e metade dos alunos faltaram."),
         good("O que disseram foi outra coisa; a quem interessaram as mudanças."),
         good("Entre o ministro e os assessores estavam os documentos."),
+        good("O frio intenso e a chuva forte atrasaram a colheita."),
     ],
 )
 def singular_subject_plural_verb(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -525,6 +533,9 @@ def singular_subject_plural_verb(doc: Document, ctx: CheckContext) -> Iterator[H
         for m in scan(_SINGULAR_SUBJECT, text):
             if not _opens_clause(text[:m.start()]):
                 continue
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if before and before.group(1).lower() in ("e", "ou", "nem"):
+                continue  # "o emprego e o aumento da renda sustentaram": a coordinated subject
             noun = m.group("noun")
             if (noun.endswith("s") or noun in _COLLECTIVE or noun in _NOT_VERBS
                     or not (lexicon.gender(noun) or lexicon.nominal_gender(noun))):

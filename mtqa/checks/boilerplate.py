@@ -420,6 +420,7 @@ def _date_line_rx() -> AnyOf:
         good("Em 2024, a economia cresceu 3%.\n\n2025\n\nO ano começou bem."),
         bad("O texto termina aqui.\n\n[[Última atualização: 12/05/2024]]"),
         good("A última atualização do sistema saiu em 12/05/2024, segundo a empresa."),
+        good("Título da matéria\n\nPor Ana Souza, de Recife\n03/12/2024 18h42\n\nO texto começa aqui."),
     ],
 )
 def date_line(doc: Document, ctx) -> Iterator[Hit]:
@@ -434,12 +435,22 @@ def date_line(doc: Document, ctx) -> Iterator[Hit]:
     A whole line that is a date, optionally with a weekday, a clock time, and a `Published`,
     `Updated`, `Publicado em`, `Atualizado em` label, in English, Portuguese, Italian or Spanish.
     A dateline with a place (`Lisboa, 19 de junho de 2024 — …`), a date inside a sentence, a date
-    followed by text (a chronology entry) and a bare year stay silent. Information only: a
+    followed by text (a chronology entry), a date right under the byline (`Por Ana Souza, de
+    Recife`: the article's own credit block) and a bare year stay silent. Information only: a
     chronology may list bare dates as headings.
     """
     rx = _date_line_rx()
+    lines = _nonblank(doc)
+    index = {a: i for i, (a, _, _, _) in enumerate(lines)}
     for a, b, _, _ in _where(doc, lambda t: len(t) <= 60 and rx.fullmatch(t) is not None):
+        i = index.get(a)
+        if i is not None and i > 0 and _BYLINE.match(lines[i - 1][2]) and lines[i - 1][3] >= lines[i][3] - 2:
+            continue  # "Por Ana Souza, de São Paulo" then the date: the article's own credit block
         yield Hit(a, b, suggestion="")
+
+
+#: A byline: the article's author, as a newsroom prints it above the date.
+_BYLINE = re.compile(r"(?:Por|By|Di|De)[ \t\u00a0]+\w[\w.’'-]*(?:[ \t\u00a0]+\w[\w.’'-]*){0,5}(?:[ \t\u00a0]*[,—–|-][^\n]{0,60})?$")
 
 
 # --- B109 link placeholders --------------------------------------------------------------------------
