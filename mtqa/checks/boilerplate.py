@@ -612,6 +612,11 @@ def _widget_rx() -> AnyOf:
         good("O vídeo teve 1,2 mil curtidas em uma hora, segundo a emissora."),
         good("A inscrição é gratuita e termina na sexta-feira."),
         bad("O texto termina aqui.\n[[Veja a galeria de fotos]]\n[[Clique na imagem para ampliar]]"),
+        bad("O texto termina aqui.\n\n[[Mundo | Cultura & Lazer | Podcasts | Colunistas]]"),
+        bad("O texto termina aqui.\n\n[[Deixe uma resposta Cancelar resposta]]"),
+        good("Por Ana Souza | 12/03/2024 | 14h30\n\nO texto começa aqui."),
+        good("Foto: Ana Lima | Agência Sul\n\nSão Paulo, Rio de Janeiro e Belo Horizonte lideram."),
+        good("Ela disse: publique. Ele respondeu: cancele. Ninguém publicou."),
         bad("O texto termina aqui.\n[[Cadastre seu e-mail e receba nossas notícias]]\n[[Enviar por e-mail]]"),
         good("O museu pede que o visitante veja a galeria de fotos antes da sala principal."),
     ],
@@ -629,7 +634,9 @@ def page_widget_line(doc: Document, ctx) -> Iterator[Hit]:
     (case ignored, a final `!`, `.`, `:` or `…` and arrows allowed), a "read more" label that
     is the last line of the text or has no colon (a button, not a label introducing a list),
     a share bar (`Facebook Twitter WhatsApp`), a menu of three or more capitalised section names
-    (`Notícias Esportes Economia`), a row of footer links (`Termos de uso | Fale conosco`: the
+    (`Notícias Esportes Economia`), a row of three or more short items between ` | ` or ` • `
+    with no digit (`Mundo | Cultura & Lazer | Podcasts`), two or three widget phrases fused on
+    one line (`Deixe uma resposta Cancelar resposta`), a row of footer links (`Termos de uso | Fale conosco`: the
     separators do not count as words), and a cookie-banner sentence (`Este site utiliza cookies`)
     that asks for consent (`aceitar`, `concorda`, `continuar a navegar`), and a line of twenty
     words or fewer with a subscription, paywall, newsletter or app prompt (`Já é assinante?`,
@@ -662,11 +669,53 @@ def _widget_line_facts(t: str) -> tuple[bool, bool, bool]:
     low = t.lower()
     other = bool(
         (2 <= n <= 12 and _share_row(t))
+        or (3 <= n <= 24 and _pipe_menu(t))
+        or (2 <= n <= 12 and t[-1] not in ".?" and _fused_widgets(t))
         or (3 <= n <= 14 and _menu_row(t))
         or (n <= 40 and "cookie" in low and _cookie_rx().search(t) and _consent().search(t))
         or (n <= 20 and any(k in low for k in _PROMPT_KEYS) and _prompt_rx().search(t))
     )
     return widget, label, other
+
+
+#: Separators between the items of a menu or footer row written on one line.
+_ROW_SEPARATOR = re.compile(r"[ \t\u00a0]+[|•·][ \t\u00a0]+")
+
+
+def _pipe_menu(t: str) -> bool:
+    """A row of three or more short items between ` | `, ` • ` or ` · ` (`Política | Economia
+    | Esportes`, `Ouvir no Spotify | YouTube | RSS`): each item of one to four words that does
+    not end as a sentence, no digit in the row (a byline with its date, a score, a price list)."""
+    if any(c.isdigit() for c in t):
+        return False
+    items = _ROW_SEPARATOR.split(t.strip(" |•·"))
+    return (len(items) >= 3 and all(1 <= len(x.split()) <= 4 and x[-1] not in ".!?;:," for x in items)
+            and sum(x[0].isupper() for x in items) * 2 > len(items))
+
+
+def _one_widget(t: str) -> bool:
+    """``t`` alone is a widget phrase, a comment-form phrase, a "read more" label or a share name."""
+    return bool(_widget_rx().fullmatch(t) or _whole_line("comment_form").fullmatch(t)
+                or _whole_line("related_label", r"[:.…»›→]?").fullmatch(t)
+                or (len(t.split()) == 1 and t.lower().strip(":") in _share_words()))
+
+
+def _fused_widgets(t: str) -> bool:
+    """Two or three widget phrases written on one line, as a scraper joins neighbouring buttons
+    (`Deixe um comentário Cancelar resposta`, `Compartilhar Seguir`)."""
+    words = t.split()
+    n = len(words)
+    for i in range(1, n):
+        left = " ".join(words[:i])
+        if not _one_widget(left):
+            continue
+        rest = words[i:]
+        if _one_widget(" ".join(rest)):
+            return True
+        for j in range(1, len(rest)):
+            if _one_widget(" ".join(rest[:j])) and _one_widget(" ".join(rest[j:])):
+                return True
+    return False
 
 
 @cache
@@ -1464,6 +1513,72 @@ def menu_run(doc: Document, ctx) -> Iterator[Hit]:
         i = max(j, i + 1)
 
 
+# --- B130 short lines after the end of the article ------------------------------------------------
+
+#: Lines an article of its own may end with: credits of the newsroom, a source, a list item.
+_OWN_TAIL = re.compile(
+    r"(?:[*(]|Edição|Edi[çc][ãa]o|Colabor|Com\s|Supervisão|Sob\s+supervisão|Reportagem|Texto|Fotos?\b|"
+    r"Fonte|Fontes|Estagiári|Agência|Lusa\b|Redação|Redacção|Atualizad|Actualizad|Publicad|[-–—•·]\s|\d+[.)]\s|"
+    r"Notas?\b|Serviço|Ficha)", re.IGNORECASE)
+
+
+@check(
+    "B130", "short-line-after-article", Severity.WARNING,
+    category="boilerplate",
+    message="Short line after the end of the article, likely page furniture: '{text}'",
+    examples=[
+        bad("O prefeito anunciou nesta segunda-feira um pacote de obras para os bairros da zona norte.\n\n"
+            "Segundo a secretaria, as licitações começam em março, e as obras, em julho.\n\n"
+            "[[Assuntos relacionados]]\n[[Obras públicas e mobilidade]]"),
+        bad("O prefeito anunciou nesta segunda-feira um pacote de obras para os bairros da zona norte.\n\n"
+            "[[Avalie esta notícia]]\n\n[[Próximo: a agenda do fim de semana]]"),
+        good("O prefeito anunciou nesta segunda-feira um pacote de obras para os bairros da zona norte.\n\n"
+             "Com informações da Agência Brasil\n*Estagiária sob supervisão de Ana Lima"),
+        good("O índice fechou em alta de 1,4% nesta sexta-feira, puxado pelas ações de bancos e de energia.\n\n"
+             "Resumo do dia:\nIbovespa em alta\nDólar em queda"),
+        good("O prefeito anunciou nesta segunda-feira um pacote de obras para os bairros da zona norte.\n\n"
+             "- Ponte do Rio Claro\n- Avenida Central\n\nFonte: Secretaria de Obras"),
+        good("Título da matéria\n\nO prefeito anunciou nesta segunda-feira um pacote de obras para os bairros."),
+    ],
+)
+def short_line_after_article(doc: Document, ctx) -> Iterator[Hit]:
+    """A short line after the last paragraph of running text: the page's furniture under the article.
+
+    ## Why it matters
+    Under the last paragraph a web page stacks tags, share and rating buttons, "more news"
+    labels, headlines of other articles, newsletter and comment boxes. An article ends with its
+    last paragraph (and, in a newsroom's copy, a credit); scraped together, the furniture is
+    translated and published as part of the text.
+
+    ## What fires
+    A line of ten words or fewer, after the last paragraph of running text (twelve words or
+    more, ending as a sentence), that does not end with `.`, `!`, `?`, `;` or `:`. Credits and
+    notes of the newsroom (`Com informações de`, `Edição:`, `*Estagiária...`, `Fonte:`), list
+    items (`- …`, `1. …`), lines of a box introduced by a label with a colon (`Resumo do dia:`)
+    and lines before the first paragraph stay silent.
+    """
+    lines = _nonblank(doc)
+    last = -1
+    for i in range(len(lines) - 1, -1, -1):
+        if _prose(lines[i][2]):
+            last = i
+            break
+    if last < 0:
+        return
+    boxed = False
+    for i in range(last + 1, len(lines)):
+        a, b, t, k = lines[i]
+        if t.endswith(":"):
+            boxed = True  # a label: the lines under it belong to its box
+            continue
+        if boxed and lines[i - 1][3] == k - 1:
+            continue
+        boxed = False
+        if _words(t) > 10 or t[-1] in ".!?;:" or _OWN_TAIL.match(t):
+            continue
+        yield Hit(a, b, suggestion="")
+
+
 CHECKS = (
     comment_form,
     related_links,
@@ -1485,4 +1600,5 @@ CHECKS = (
     wiki_furniture,
     stray_line,
     menu_run,
+    short_line_after_article,
 ) + rule_checks(__name__)
