@@ -957,6 +957,7 @@ def _heading_verb(word: str, language: str, lexicon, irregular: frozenset[str]) 
         bad("Empresa [[Anuncia Novo Aparelho Para Jogos Portáteis]]\n\nO texto segue aqui."),
         bad("Como [[Escolher o Melhor Plano de Internet Para Sua Casa]]\n\nO texto segue."),
         good("Empresa anuncia novo aparelho para jogos portáteis\n\nO texto segue aqui."),
+        bad("Prefeitura [[Lança Programa De Reformas Em Escolas Com Verba Do Estado Para Bairros Da Zona Norte]]\n\nO texto segue."),
         good("Alertas da Defesa Civil\n\nO texto segue aqui."),
         bad("Filme [[Volta aos Cinemas em Versão Restaurada]]\n\nO texto segue aqui."),
         good("Filme volta aos cinemas em versão restaurada\n\nO texto segue aqui."),
@@ -977,7 +978,8 @@ def title_case_heading(doc: Document, ctx) -> Iterator[Hit]:
     that keeps the capitals reads as a translation.
 
     ## What fires
-    A line without closing punctuation (a heading) of four to fourteen words, not in capitals,
+    A line without closing punctuation (a heading) of four to fourteen words (twenty when two
+    function words are capitalised), not in capitals,
     in which every word after the first is capitalised except function words (three at least),
     at least three of them (two in a heading of six words or more) are common words the dictionary knows (not institutions like `Defesa` or
     `Estado`), and at least one is a verb form (`Anuncia`, `Escolher`) or a capitalised
@@ -1002,9 +1004,11 @@ def title_case_heading(doc: Document, ctx) -> Iterator[Hit]:
         if not t or t[-1] in CLOSING_PUNCTUATION or t.upper() == t:
             return None
         ws = list(_HEADING_WORD.finditer(t))
-        if not 4 <= len(ws) <= 14:
-            return None
         rest = [m.group() for m in ws[1:]]
+        # Two capitalised function words (`De`, `Em`) mark English title case in a longer heading too.
+        longest = 20 if sum(w.lower() in function and _title_case(w) and len(w) > 1 for w in rest) >= 2 else 14
+        if not 4 <= len(ws) <= longest:
+            return None
         content = [w for w in rest if w.lower() not in function and w.isalpha() and not w.isupper()]
         if len(content) < 3 or not all(w[:1].isupper() for w in content):
             return None

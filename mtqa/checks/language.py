@@ -1335,7 +1335,9 @@ def english_acronym(doc: Document, ctx: CheckContext):
 # --- L110 ---------------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"\b(?=[FPICSUWERAB])((?:File )?Photos?(?: credit| by)?|Images?|Pictures?|Credits?|Sources?"
+    r"\b(?=[FPICSUWERABNTDKH])((?:File )?Photos?(?: credit| by)?|Images?|Pictures?|Credits?|Sources?"
+    r"|Note|Notes|NOTE|Editor's note|Editor’s note|Pro tip|Tip|Tips|Edit|EDIT|Update|UPDATE|Warning"
+    r"|Disclaimer|Show notes|Fun fact|Heads up|Key takeaways|Takeaways|TL;DR"
     r"|Updated(?: on| at)?|Published(?: on| at)?|Posted(?: on| at| by)?|Written by|Edited by"
     r"|Reported by|Reporting by|Courtesy(?: of)?|Caption|Read more|Read also|See also|Watch"
     r"|Related|Advertisement|Sponsored|By)\b(?=[ \t]*(:|[ \t]+[A-ZÀ-Ý]|[ \t]*$|[ \t]*[)\]]))",
@@ -1364,6 +1366,9 @@ _LABEL_NEEDS_NAME = frozenset({"by", "posted by", "written by", "edited by", "re
         bad("[[Updated]]: 3 de maio de 2024\nO governo anunciou o plano."),
         bad("[[By]] Ana Lima\nO governo anunciou o plano nesta segunda-feira."),
         bad("O ministro falou à imprensa. ([[Photo]]: Reuters)"),
+        bad("[[Pro tip]]: chegue cedo ao museu.\n\n[[Note]]: a entrada é gratuita às terças."),
+        bad("O roteador reiniciou sozinho.\n\n[[Edit]]: resolvido com a atualização."),
+        good("Note que o prazo termina na sexta-feira; a nota: dez."),
         good("Foto: Ana Lima/Reuters\nBy Kamila é o nome da loja, disse a dona."),
         good("Por Ana Lima\nAtualizado em 3 de maio\nO filme Watch Dogs estreou."),
     ],
@@ -1378,7 +1383,8 @@ def english_label(doc: Document, ctx: CheckContext):
 
     ## What fires
     At the start of a line or right after an opening bracket, an English label (`Photo`,
-    `Image`, `Credit`, `Source`, `Updated`, `Published`, `Courtesy of`, `Read more`, `Related`)
+    `Image`, `Credit`, `Source`, `Updated`, `Published`, `Courtesy of`, `Read more`, `Related`,
+    `Note`, `Pro tip`, `Edit`, `Update`, `Disclaimer`, `Show notes`)
     followed by a colon, by the end of the line or bracket, or by a capitalised name; `By` and
     the other `... by` labels need a name after them and a short line (a byline). Lines the
     whole-line check (L102) reports are left to it.

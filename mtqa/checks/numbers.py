@@ -70,6 +70,9 @@ def _patterns(language: str):
         good("A lei 8.666 e o artigo 5.1 foram citados; o placar foi 3 a 1."),
         good("João 3,16 é o versículo mais citado."),
         good("Ela chegou a 12,402 segundos do líder, e o terceiro, a 20,118.", variant="PT"),
+        bad("O ingresso custa £[[5.50]] por pessoa.", suggest="5,50"),
+        bad("O guia custa US$ [[1,299.00]] na loja.", suggest="1.299,00"),
+        good("O ingresso custa £ 5,50; o carro, R$ 5.500 de entrada."),
     ],
 )
 def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
@@ -83,7 +86,8 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A point with one or two digits before a percent sign or an amount word (`3.5%`, `2.5
-    bilhões`); commas between groups of three digits (`10,000 soldados`, `1,200,000`); a `$`
+    bilhões`); a price with cents after a point (`£5.50`, `US$ 19.99`); commas between groups
+    of three digits (`10,000 soldados`, `1,200,000`); a `$`
     before a number with no country letters (`$10` for `US$ 10`).
 
     ## What stays silent
@@ -114,6 +118,9 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
         sep = " " if pt_pt else "."
         yield Hit(m.start(), m.end(), suggestion=num.replace(",", sep),
                   args={"why": "Portuguese groups thousands with a point (pt-PT: a space), not a comma"})
+    for m in scan(_MONEY_DECIMAL, text):
+        yield Hit(m.start("num"), m.end("num"), suggestion=m.group("num").replace(",", "§").replace(".", ",").replace("§", "."),
+                  args={"why": "Portuguese writes the decimal comma in a price"})
     if "$" not in text:
         return
     for m in scan(dollar, text):
@@ -121,6 +128,10 @@ def english_number_format(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion="US$" if spaced else "US$ ",
                   args={"why": "Portuguese names the dollar's country (US$, R$)"})
 
+
+#: A price with an English decimal point: a currency sign, then cents after a point
+#: (`£5.50`, `US$ 19.99`, `€1,299.00`); `R$ 5.500` (three digits: thousands) stays silent.
+_MONEY_DECIMAL = re.compile(r"(?:US\$|R\$|A\$|C\$|[$£€¥])[ \u00a0]?(?P<num>\d{1,3}(?:,\d{3})*\.\d{2})(?![\d.,]\d|\w)")
 
 #: How far (characters) to look for a number of the same shape that names the unit (S108).
 _SIBLING_REACH = 160

@@ -178,6 +178,8 @@ _ELLIPSIS_MORE = re.compile(
         good("O álbum “O Futuro Pertence à... Jovem Guarda” saiu em 2021."),
         good("E agora?\n\nSerá que vai chover...\n\nO dia amanheceu nublado em todo o estado."),
         good("“Vamos ver…”, disse o técnico depois do jogo."),
+        bad("Quem é a nova técnica da seleção? Tudo o que se sabe sobre[[...]]\n\nO texto segue aqui."),
+        good("— Eu só queria dizer que...\n\nA frase ficou no ar, e o público aplaudiu."),
         bad("Texto.\n\nA prefeitura informou que as obras devem começar em março, e os moradores[[…]] "
             "Leia mais\n\nOutro texto."),
     ],
@@ -192,7 +194,9 @@ def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
     ## What fires
     A bracketed ellipsis (`[...]`, `[…]`, `(...)`) at the end of a line, and a bare ellipsis
     glued to a word at the end of a paragraph of eight words or more that is the last of the
-    text or is followed only by a "read more" link (on the next lines or on the same line). An ellipsis inside a quotation or a title,
+    text or is followed only by a "read more" link (on the next lines or on the same line), and
+    an ellipsis right after a preposition, an article or a conjunction at the end of any line
+    (`Tudo o que se sabe sobre...`: no phrase ends there). An ellipsis inside a quotation or a title,
     and a short line that trails off, stay silent.
     """
     lines = _lines(doc)
@@ -201,10 +205,16 @@ def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
         """A line that can hold a cut mark or a trailing ellipsis (its text decides)."""
         if t[-1] in ")]":
             return _CUT_MARK.search(t) is not None
+        if t[-1] in ".…" and _CUT_AFTER_FUNCTION_WORD.search(t) and t[0] not in "—–-“\"«":
+            return True
         return not (len(t) < 30 or ("…" not in t and "..." not in t) or len(t.split()) < 8)
 
     for i, (a, b, t, _), _ in _per_text(doc, candidate):
         last = t[-1]
+        m = _CUT_AFTER_FUNCTION_WORD.search(t) if last in ".…" and t[0] not in "—–-“\"«" else None
+        if m and t.count("“") <= t.count("”"):
+            yield Hit(a + m.start("cut"), b, suggestion="")  # "Tudo o que sabemos sobre...": cut mid-phrase
+            continue
         if last in ")]":
             m = _CUT_MARK.search(t)
             if m:
@@ -219,6 +229,13 @@ def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
         m = _ELLIPSIS_MORE.search(t)  # "... e os prefeitos… Leia mais" on one line
         if m:
             yield Hit(a + m.start(1), a + m.end(1), suggestion="")
+
+
+#: An ellipsis right after a word no phrase ends with (a preposition, an article, a
+#: conjunction): a teaser cut in the middle of a phrase (`Tudo o que sabemos sobre...`).
+_CUT_AFTER_FUNCTION_WORD = re.compile(
+    r"(?<![\w-])(?:sobre|de|do|da|dos|das|com|para|pela|pelo|em|no|na|nos|nas|o|a|os|as|um|uma|e|"
+    r"que|por|entre|ao|à|the|of|to|and|for|with|about|on|in|a|an)(?P<cut>\.\.\.|…)$", re.IGNORECASE)
 
 
 # --- T104 dangling list numbers --------------------------------------------------------------------
