@@ -867,6 +867,61 @@ def pre_reform_locution_hyphens(doc: Document, ctx: CheckContext) -> Iterator[Hi
         yield Hit(m.start(), m.end(), suggestion=" ".join(parts))
 
 
+# --- O111 vocabulary of the other variant ----------------------------------------------------
+
+
+@check(
+    "O111", "other-variant-vocabulary", Severity.WARNING,
+    category="orthography",
+    message="'{text}' is {other} usage in a {own} text; use the {own} word",
+    languages=("pt",),
+    examples=[
+        bad("A escola proibiu os [[celulares]] nas salas, e os alunos protestaram.", variant="PT"),
+        bad("O [[guarda-redes]] defendeu o pênalti, e a torcida comemorou.", variant="BR"),
+        good("Os torcedores encheram o estádio, e os celulares filmaram tudo.", variant="BR"),
+        good("O guarda-redes defendeu, e os telemóveis filmaram tudo.", variant="PT"),
+        good("O «ônibus» que o autor cita é o de São Paulo; a Prefeitura de Lisboa respondeu.", variant="PT"),
+    ],
+)
+def other_variant_vocabulary(doc: Document, ctx) -> Iterator[Hit]:
+    """A word that only the other variant's news uses (`celulares` in pt-PT, `adeptos` in pt-BR).
+
+    ## Why it matters
+    An engine asked for one variant often mixes in the other's vocabulary (`ecrã` and `tela`,
+    `autocarro` and `ônibus`, `telemóvel` and `celular`): words the reader knows but that
+    announce a text not written for them.
+
+    ## What fires
+    In a text of one variant (configured or detected), a word or phrase of the other variant's
+    marker list (the list the variant detector reads, `variant_markers.pt_BR.txt` and
+    `variant_markers.pt_PT.txt`), in lower case.
+
+    ## What stays silent
+    Capitalised words (institutions such as `Prefeitura`), words inside quotation marks, and
+    texts with no variant.
+    """
+    own = (doc.variant or "").upper()
+    if own not in ("BR", "PT"):
+        return
+    from mtqa.providers.langid import variant_markers
+
+    other = "PT" if own == "BR" else "BR"
+    names = {"BR": "Brazilian", "PT": "European Portuguese"}
+    text = doc.text
+    low = doc.lowered
+    quoted = [(m.start(), m.end()) for m in _QUOTED_SPAN.finditer(text)] if any(q in text for q in "“«\"") else []
+    for m in variant_markers(other).finditer(low):
+        a, b = m.start(), m.end()
+        if not text[a:b].islower() and not text[a:b].replace(" ", "").islower():
+            continue
+        if text[a].isupper() or any(x <= a < y for x, y in quoted):
+            continue
+        yield Hit(a, b, args={"other": names[other], "own": names[own]})
+
+
+_QUOTED_SPAN = re.compile(r"“[^”\n]*”|«[^»\n]*»|\"[^\"\n]*\"")
+
+
 CHECKS = (
     pre_reform_silent_consonant,
     pre_reform_accent,
@@ -878,4 +933,5 @@ CHECKS = (
     pre_reform_hyphen,
     a_for_ha_in_time_ago,
     pre_reform_locution_hyphens,
+    other_variant_vocabulary,
 )

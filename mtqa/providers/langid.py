@@ -411,6 +411,11 @@ def make_backend(name: str, candidates: tuple[str, ...]) -> Backend:
 
 #: Below this many function words a document is too short for the fast pass; ask the backend.
 MIN_DOC_FUNCTION_WORDS = 8
+def variant_markers(variant: str) -> re.Pattern[str]:
+    """The variant's marker words as a whole-word matcher of lower-cased text (``variant_markers.pt_*.txt``)."""
+    return _variant_markers(variant)
+
+
 @cache
 def _variant_markers(variant: str) -> re.Pattern[str]:
     """Whole-word matcher of the variant's marker words and phrases (text lower-cased)."""
