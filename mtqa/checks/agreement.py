@@ -341,7 +341,7 @@ def _plural_verb(word: str, lexicon, known) -> str | None:
 # V107: a plural subject and a singular verb.
 
 _PLURAL_SUBJECT = re.compile(
-    r"(?<![\w-])(?P<det>[OoAa]s|[Aa]lgu(?:mas|ns)|[Vv]ári[oa]s|[Mm]uit[oa]s|[Ee]st[ea]s|[Ee]ss[ea]s|"
+    r"(?<![\w.,-])(?P<det>[OoAa]s|\d{1,3}(?:\.\d{3})*(?![.,]\d)|[Aa]lgu(?:mas|ns)|[Vv]ári[oa]s|[Mm]uit[oa]s|[Ee]st[ea]s|[Ee]ss[ea]s|"
     r"[Aa]quel[ea]s|[Ss]e[u]s|[Ss]uas|[Nn]oss[oa]s)[ \t\u00a0]+"
     r"(?:(?:dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|\d{1,3})[ \t\u00a0]+)?(?P<noun>[a-zà-öø-ÿ]{3,}s)"
     r"(?P<rest>(?:[ \t\u00a0]+[a-zà-öø-ÿ]+){1,4})(?![\w-])"
@@ -427,6 +427,8 @@ def _not_plural_subjects() -> frozenset[str]:
         bad("No mês passado, [[as exportações caiu]] 3%.", suggest="as exportações caíram"),
         bad("[[Os especialistas acredita]] numa queda dos juros.", suggest="Os especialistas acreditam"),
         bad("[[Os dois países assinou]] o acordo.", suggest="Os dois países assinaram"),
+        bad("Segundo a polícia, [[12 pessoas morreu]] no acidente.", suggest="12 pessoas morreram"),
+        good("Em 2024 morreram 12 pessoas; em março, 1 pessoa morreu; a taxa de 2,5 pontos caiu."),
         good("As exportações caíram 3%; os especialistas acreditam numa queda; as quais considera justas."),
     ],
 )
