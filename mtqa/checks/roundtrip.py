@@ -494,9 +494,17 @@ def document_changes(doc: Document, ctx: CheckContext) -> Iterator[tuple[Sentenc
             return dictionary.known(w, trip.pivot)
 
     suspect = _suspect_fn(ctx, doc)
+    try:
+        lexicon = ctx.providers.get("lexicon")
+    except ProviderUnavailable:
+        lexicon = None
     for st in trip.sentences:
         for ch in word_changes(st.segment.text, st.back, st.segment.start, pivot=st.pivot,
                                known=known, suspect=suspect, pivot_known=pivot_known):
+            if "false_friend" in ch.reasons and lexicon is not None and lexicon.nominal_gender(ch.word.lower()):
+                # A noun that is also a verb form ("na tabela", pivot "table"): the cognate is
+                # its right translation, not an English verb copied.
+                ch.reasons = [r for r in ch.reasons if r != "false_friend"]
             yield st, ch
 
 
@@ -589,7 +597,10 @@ def roundtrip_low_similarity(doc: Document, ctx: CheckContext) -> Iterable[Hit]:
     glance whether the sentence says what it should.
     """
     threshold = min_chrf(ctx)
+    speech = [(p.start, p.end) for p in doc.paragraphs if p.text.lstrip()[:1] in ("—", "–")]
     for st in document_trip(doc, ctx).sentences:
+        if any(a <= st.segment.start < b for a, b in speech):
+            continue  # speech opened by a dash: spoken Portuguese round-trips loosely
         if len(tokens(st.segment.text)) >= MIN_WORDS_R102 and st.score < threshold:
             pivot = " ".join(st.pivot.split())
             yield Hit(
