@@ -613,6 +613,7 @@ def _widget_rx() -> AnyOf:
         good("A inscrição é gratuita e termina na sexta-feira."),
         bad("O texto termina aqui.\n[[Veja a galeria de fotos]]\n[[Clique na imagem para ampliar]]"),
         bad("O texto termina aqui.\n\n[[Mundo | Cultura & Lazer | Podcasts | Colunistas]]"),
+        bad("[[Início  Produtos  Preços  Blog  Contato]]\n\nO texto começa aqui."),
         bad("O texto termina aqui.\n\n[[Deixe uma resposta Cancelar resposta]]"),
         good("Por Ana Souza | 12/03/2024 | 14h30\n\nO texto começa aqui."),
         good("Foto: Ana Lima | Agência Sul\n\nSão Paulo, Rio de Janeiro e Belo Horizonte lideram."),
@@ -679,11 +680,11 @@ def _widget_line_facts(t: str) -> tuple[bool, bool, bool]:
 
 
 #: Separators between the items of a menu or footer row written on one line.
-_ROW_SEPARATOR = re.compile(r"[ \t\u00a0]+[|•·][ \t\u00a0]+")
+_ROW_SEPARATOR = re.compile(r"[ \t\u00a0]+[|•·][ \t\u00a0]+|[ \t\u00a0]{2,}")
 
 
 def _pipe_menu(t: str) -> bool:
-    """A row of three or more short items between ` | `, ` • ` or ` · ` (`Política | Economia
+    """A row of three or more short items between ` | `, ` • `, ` · ` or two spaces (`Política | Economia
     | Esportes`, `Ouvir no Spotify | YouTube | RSS`): each item of one to four words that does
     not end as a sentence, no digit in the row (a byline with its date, a score, a price list)."""
     if any(c.isdigit() for c in t):
@@ -1579,6 +1580,47 @@ def short_line_after_article(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(a, b, suggestion="")
 
 
+# --- B131 rows of article metadata -----------------------------------------------------------------
+
+#: A field of article metadata: a publication or update label, a reading time, categories or tags.
+_META_FIELD = re.compile(
+    r"(?:publicad[oa]|atualizad[oa]|actualizad[oa]|postad[oa]|updated|posted|published|categorias?|"
+    r"categories|tags|reading\s+time|tempo\s+de\s+leitura|min(?:utos)?\s+de\s+leitura|min\s+read|leitura\s*:)",
+    re.IGNORECASE)
+_META_SEPARATOR = re.compile(r"[ \t\u00a0][·|•][ \t\u00a0]")
+
+
+@check(
+    "B131", "metadata-row", Severity.WARNING,
+    category="boilerplate",
+    message="Row of the page's article metadata scraped with the text: '{text}'",
+    examples=[
+        bad("Como escolher um notebook\n[[Por Ana Lima · Atualizado em 3 de maio · 6 min de leitura]]\n\nO texto começa aqui."),
+        bad("Como escolher um notebook\n[[Publicado: 3 de maio de 2025 | Tecnologia, Guias]]\n\nO texto começa aqui."),
+        bad("How to choose a laptop\n[[By Ana Lima | Updated May 3 | 6 min read]]", language="en"),
+        good("Como escolher um notebook\n\nPor Ana Lima — São Paulo\n03/05/2025 10h15\n\nO texto começa aqui."),
+        good("Foto: Ana Lima | Agência Sul\n\nO texto foi atualizado às 10h com a nota da prefeitura."),
+    ],
+)
+def metadata_row(doc: Document, ctx) -> Iterator[Hit]:
+    """A row of article metadata between `·` or `|` (`Por Ana Lima · Atualizado há 2 horas · 3 min de leitura`).
+
+    ## Why it matters
+    Pages print the author, the date of publication or update, the reading time and the
+    categories in one row of fields between dots or bars; scraped and translated, the row reads
+    as a line of the article, often with English labels left in.
+
+    ## What fires
+    A line of thirty words or fewer, not ending as a sentence, with fields between ` · `, ` | `
+    or ` • `, one of which holds a publication or update label, a reading time or a list of
+    categories or tags. A newsroom's byline with a dash (`Por Ana Lima — São Paulo`) and a
+    photo credit (`Foto: Ana Lima | Agência Sul`) stay silent.
+    """
+    for a, b, _, _ in _where(doc, lambda t: _words(t) <= 30 and t[-1] not in ".!?"
+                             and _META_SEPARATOR.search(t) is not None and _META_FIELD.search(t) is not None):
+        yield Hit(a, b, suggestion="")
+
+
 CHECKS = (
     comment_form,
     related_links,
@@ -1601,4 +1643,5 @@ CHECKS = (
     stray_line,
     menu_run,
     short_line_after_article,
+    metadata_row,
 ) + rule_checks(__name__)

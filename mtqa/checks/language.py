@@ -1340,7 +1340,7 @@ _LABEL = re.compile(
     r"|Disclaimer|Show notes|Fun fact|Heads up|Key takeaways|Takeaways|TL;DR"
     r"|Updated(?: on| at)?|Published(?: on| at)?|Posted(?: on| at| by)?|Written by|Edited by"
     r"|Reported by|Reporting by|Courtesy(?: of)?|Caption|Read more|Read also|See also|Watch"
-    r"|Related|Advertisement|Sponsored|By)\b(?=[ \t]*(:|[ \t]+[A-ZÀ-Ý]|[ \t]*$|[ \t]*[)\]]))",
+    r"|Related|Advertisement|Sponsored by|Sponsored|By)\b(?=[ \t]*(:|[ \t]+[A-ZÀ-Ý]|[ \t]*$|[ \t]*[)\]]))",
     re.MULTILINE,
 )
 

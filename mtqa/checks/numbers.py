@@ -158,7 +158,9 @@ _US_DATE = re.compile(r"(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4
 #: bare `2 PM` is two military police officers in Brazil.
 _AM_PM = re.compile(
     r"(?P<h>1[0-2]|0?[1-9])(?:(?::(?P<min>[0-5]\d))?[ \u00a0]?(?P<ap>[ap])\.[ \u00a0]?m\."
-    r"|:(?P<min2>[0-5]\d)[ \u00a0]?(?P<ap2>[ap])m(?![\w]))",
+    r"|:(?P<min2>[0-5]\d)[ \u00a0]?(?P<ap2>[ap])m(?![\w]))"
+    # glued and in lower case (`3pm`, `10am`): not `2 PM` (police) nor the band `2PM`
+    r"|(?-i:(?<![\w:.,])(?P<h3>1[0-2]|[1-9])(?P<ap3>[ap])m(?![\w]))",
     re.IGNORECASE,
 )
 
@@ -171,6 +173,8 @@ _AM_PM = re.compile(
     examples=[
         bad("O acordo foi assinado em [[6/19/2024]] em Pyongyang.", suggest="19/6/2024"),
         bad("A reunião começa às [[3 p.m.]] de Brasília.", suggest="15h"),
+        bad("O jogo começa às [[3pm]] de domingo.", suggest="15h"),
+        good("Dois PM foram feridos; o grupo 2PM fez show; a rádio 98,5 FM; 10 AM."),
         bad("O voo saiu às [[9:30 a.m.]]", suggest="9h30"),
         good("O acordo foi assinado em 19/6/2024 e revisto em 03/07/2024."),
         good("A reunião começa às 15h, e o voo saiu às 9h30."),
@@ -201,8 +205,8 @@ def english_date_time_format(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), suggestion=f"{m.group('d')}/{m.group('m')}/{m.group('y')}",
                   args={"why": "Portuguese puts the day before the month"})
     for m in _free_matches(_AM_PM, text, ".") if _AM_PM_HINT.search(text) else ():
-        ap = m.group("ap") or m.group("ap2")
-        h = int(m.group("h")) % 12 + (12 if ap.lower() == "p" else 0)
+        ap = m.group("ap") or m.group("ap2") or m.group("ap3")
+        h = int(m.group("h") or m.group("h3")) % 12 + (12 if ap.lower() == "p" else 0)
         minutes = m.group("min") or m.group("min2") or ""
         yield Hit(m.start(), m.end(), suggestion=f"{h}h{minutes}",
                   args={"why": "Portuguese uses the 24-hour clock"})

@@ -896,7 +896,10 @@ def _finite(gerund: str) -> str:
 _ORG_TITLE = re.compile(
     rf"(?<![\w-])(?P<org>[A-ZÀ-ÖØ-Þ][\w&.'’-]+(?:{_GAP}[A-ZÀ-ÖØ-Þ][\w&.'’-]+)?){_GAP}"
     rf"(?P<title>CEO|CFO|CTO|COO|presidente-executiv[oa]|diretor-executiv[oa]|diretora-executiva|"
-    rf"cofundador[a]?|co-fundador[a]?|fundador[a]?|porta-voz|executivo-chefe|executiva-chefe)"
+    rf"cofundador[a]?|co-fundador[a]?|fundador[a]?|porta-voz|executivo-chefe|executiva-chefe|"
+    rf"presidente|técnic[oa]|treinador[a]?|diretor[a]?|ministr[oa]|governador[a]?|secretári[oa]|"
+    rf"chefe|capitã[o]?|vocalista|analista|economista|estrategista|editor[a]?|atacante|goleir[oa]|"
+    rf"zagueir[oa]|lateral|meia|piloto|jogador[a]?|pesquisador[a]?|professor[a]?)"
     rf"{_GAP}(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:{_GAP}(?:d[aeo]s?{_GAP})?[A-ZÀ-ÖØ-Þ][\w'’-]+){{0,2}})"
 )
 
@@ -913,6 +916,9 @@ _ORG_TITLE = re.compile(
         good("Segundo o CEO da Zentrix, Ana Lima, as vendas cresceram."),
         good("O presidente Lula e o CEO Ana Lima falaram na Petrobras."),
         good("Em entrevista à Folha, o porta-voz Rui Costa negou o acordo."),
+        bad("Segundo [[o Fed presidente Jerome Powell]], os juros ficam.", suggest="o presidente do Fed, Jerome Powell"),
+        bad("Ontem, [[o Liverpool técnico Arne Slot]] elogiou o time.", suggest="o técnico do Liverpool, Arne Slot"),
+        good("O presidente do Fed, Jerome Powell, falou; o técnico Arne Slot elogiou o time."),
     ],
 )
 def organisation_before_title(doc: Document, ctx) -> Iterator[Hit]:
@@ -933,21 +939,37 @@ def organisation_before_title(doc: Document, ctx) -> Iterator[Hit]:
     by a name.
     """
     text = doc.text
-    if "CEO" not in text and "porta-voz" not in text and "fundador" not in text and "executiv" not in text \
-            and "CFO" not in text and "CTO" not in text and "COO" not in text:
-        return
     dictionary = ctx.providers.get("dictionary")
     lang, variant = doc.language or "pt", doc.variant
     for m in scan(_ORG_TITLE, text):
+        start, of = m.start(), "da"
+        if m.group("title") in _COMMON_TITLES:
+            # A common title word after a name is Portuguese only after its determiner
+            # ("o Liverpool técnico Arne Slot" is the English order; "Lula presidente" is not read).
+            det = _DET_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if not det:
+                continue
+            start = det.start("det")
+            of = "da" if det.group("det").lower() in ("a", "da", "na", "pela", "à") else "do"
         parts = m.group("org").split()
-        if any(dictionary.known(p.strip(".'’"), lang, variant) for p in parts):
+        if start != m.start():  # after a determiner: a place or club name is an organisation too
+            if any(dictionary.known(p.strip(".'’").lower(), lang, variant) for p in parts):
+                continue  # "o Banco presidente": a common word, not a name
+        elif any(dictionary.known(p.strip(".'’"), lang, variant) for p in parts):
             continue  # "o presidente Lula", "Em entrevista à Folha"
         if any(p.casefold() in _TITLE_WORDS for p in parts):
             continue
         org, title = m.group("org"), m.group("title")
         art = "a" if title.endswith("a") and title not in ("porta-voz",) else "o"
-        yield Hit(m.start(), m.end(), suggestion=f"{art} {title} da {org}, {m.group('name')}")
+        yield Hit(start, m.end(), suggestion=f"{art} {title} {of} {org}, {m.group('name')}")
 
+
+#: Title words of everyday Portuguese (W113 reads them only after a determiner).
+_COMMON_TITLES = frozenset("""presidente técnico técnica treinador treinadora diretor diretora ministro
+ministra governador governadora secretário secretária chefe capitão capitã vocalista analista
+economista estrategista editor editora atacante goleiro goleira zagueiro zagueira lateral meia
+piloto jogador jogadora pesquisador pesquisadora professor professora""".split())
+_DET_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<det>[Oo]|[Aa]|[Dd][oa]|[Nn][oa]|[Pp]el[oa]|[Aa]o|[Àà])[ \t\u00a0]+$")
 
 #: Capitalised words that are titles themselves, not organisations (W113).
 _TITLE_WORDS = frozenset({"ceo", "cfo", "cto", "coo", "ex-ceo"})
