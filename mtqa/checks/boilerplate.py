@@ -614,6 +614,11 @@ def _widget_rx() -> AnyOf:
         bad("O texto termina aqui.\n[[Veja a galeria de fotos]]\n[[Clique na imagem para ampliar]]"),
         bad("O texto termina aqui.\n\n[[Mundo | Cultura & Lazer | Podcasts | Colunistas]]"),
         bad("[[Início  Produtos  Preços  Blog  Contato]]\n\nO texto começa aqui."),
+        bad("O texto termina aqui.\n\n[[Postado por Ana Lima às 10:30]]\n[[Postar um comentário]]\n"
+            "[[Postagem mais recente Postagem mais antiga Página inicial]]"),
+        bad("O texto termina aqui.\n\n[[Nome*]]\n[[E-mail *]]\n[[Enviar consulta]]"),
+        bad("[[Pular para a receita]]\n\nO bolo de fubá é simples."),
+        good("A página inicial do site mudou; o nome é obrigatório; a receita foi impressa."),
         bad("O texto termina aqui.\n\n[[Deixe uma resposta Cancelar resposta]]"),
         good("Por Ana Souza | 12/03/2024 | 14h30\n\nO texto começa aqui."),
         good("Foto: Ana Lima | Agência Sul\n\nSão Paulo, Rio de Janeiro e Belo Horizonte lideram."),
@@ -1302,7 +1307,9 @@ def glued_widget_text(doc: Document, ctx) -> Iterator[Hit]:
 _WIKI_KEYS = ("wiki", "para", "artigo", "article", "página", "page", "recuperado", "retrieved",
               "obtid", "licença", "disponível", "jump", "categori", "referências", "ligações",
               "links externos", "leitura", "bibliogra", "mensagem", "references", "external links",
-              "further reading", "message")
+              "further reading", "message", "consultado", "acesso em", "acessado", "arquivado",
+              "accessed", "archived", "coordenadas", "coordinates", "autoridade", "authority",
+              "v t e", "v · t · e", "v • t • e", "editar", "edit", "esboço", "stub", "rascunho", "toco")
 
 
 @cache
@@ -1326,6 +1333,10 @@ def _wiki_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
         bad("[[Origem: Wikipédia, a enciclopédia livre.]]\nSão Paulo é um município brasileiro."),
         bad("Economia\n[[Artigo principal: Economia de São Paulo]]\nA cidade é o maior centro financeiro."),
         good("O placar foi [3] a [1], segundo a súmula."),
+        bad("A vila tem 300 habitantes.\n\n[[^ \"Censo de 2010\". Instituto do Sul. Consultado em 3 de maio de 2020.]]\n[[v t e]]"),
+        bad("A vila tem 300 habitantes.\n\n[[Este artigo sobre geografia é um esboço. Você pode ajudar a Wikipédia expandindo-o.]]"),
+        bad("[[Para outros usos, veja Hansa (desambiguação).]]\n\nA Liga Hanseática foi uma aliança."),
+        good("O relatório foi consultado em 3 de maio pelos vereadores, que o arquivaram."),
         good("A Wikipédia, a enciclopédia livre, completou 20 anos em 2021, lembrou o jornal."),
         good("O artigo principal da Constituição trata dos direitos."),
     ],
