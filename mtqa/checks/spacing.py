@@ -1605,6 +1605,82 @@ def unbalanced_straight_quotes(doc, ctx):
             yield Hit(p.start + j, p.start + j + 1)
 
 
+# --- S136 a word broken by a line-end hyphen -----------------------------------------------------
+
+_BROKEN_WORD = re.compile(r"(?<![\w-])(?P<a>[^\W\d_]{2,})-[ \t\u00a0]+(?P<b>[a-zà-öø-ÿ]{2,})(?![\w-])")
+
+
+@check(
+    "S136", "word-broken-by-hyphen", Severity.WARNING,
+    category="spacing_punctuation",
+    message="'{text}': a word broken at a line end and joined with a space; write '{suggestion}'",
+    languages=("pt",),
+    needs=("dictionary",),
+    examples=[
+        bad("O plano de [[desenvol- vimento]] foi aprovado.", suggest="desenvolvimento"),
+        bad("A [[popula- ção]] cresceu 3%.", suggest="população"),
+        good("O apoio a micro- e pequenas empresas; o pré- e o pós-operatório."),
+        good("O desenvolvimento foi aprovado; a população cresceu."),
+    ],
+)
+def word_broken_by_hyphen(doc, ctx):
+    """A word hyphenated at a line end in the source and joined with a space (`desenvol- vimento`).
+
+    ## Why it matters
+    Text copied from a PDF or a page laid out in columns keeps the hyphen that broke a word at
+    the end of a line; once the lines are joined, the word reads as two fragments.
+
+    ## What fires
+    A fragment, a hyphen, a space and a lower-case fragment, when the two fragments joined are a
+    word the dictionary knows and the two fragments are not both words on their own.
+
+    ## What stays silent
+    Suspended hyphens (`micro- e pequenas`, `pré- e pós-operatório`: the joined form is no word)
+    and hyphens without a space after them.
+    """
+    text = doc.text
+    if "- " not in text and "-\u00a0" not in text:
+        return
+    d = ctx.providers.get("dictionary")
+    lang, variant = doc.language or "pt", doc.variant
+    for m in scan(_BROKEN_WORD, text):
+        a, b = m.group("a"), m.group("b")
+        joined = a + b
+        if d.known(joined.lower(), lang, variant) and not (d.known(a.lower(), lang, variant)
+                                                            and d.known(b, lang, variant)):
+            yield Hit(m.start(), m.end(), suggestion=joined)
+
+
+# --- S137 two apostrophes as a quotation mark ------------------------------------------------------
+
+_DOUBLE_APOSTROPHE = re.compile(r"(?<!['’])(?:''|’’)(?!['’])")
+
+
+@check(
+    "S137", "doubled-apostrophe-quote", Severity.WARNING,
+    category="spacing_punctuation",
+    message="'{text}': two apostrophes where a quotation mark belongs (wiki markup or typing); write '\"'",
+    examples=[
+        bad("Ele citou o livro [['']]Memórias[['']] na palestra."),
+        good("Ele citou o livro “Memórias” na palestra; o d'Ávila e o rock 'n' roll."),
+    ],
+)
+def doubled_apostrophe_quote(doc, ctx):
+    """Two apostrophes used as a quotation mark (`''Memórias''`).
+
+    ## Why it matters
+    Wiki markup writes italics with two apostrophes, and some keyboards and converters turn a
+    quotation mark into two; copied and translated, the page keeps them, which no style accepts.
+
+    ## What fires
+    Two straight or curly apostrophes together, not part of a longer run.
+    """
+    if "''" not in doc.text and "’’" not in doc.text:
+        return
+    for m in scan(_DOUBLE_APOSTROPHE, doc.text):
+        yield Hit(m.start(), m.end(), suggestion='"')
+
+
 CHECKS = (
     space_before_hyphen,
     space_before_punctuation,
@@ -1631,4 +1707,6 @@ CHECKS = (
     unbalanced_parentheses,
     split_token,
     unbalanced_straight_quotes,
+    word_broken_by_hyphen,
+    doubled_apostrophe_quote,
 )
