@@ -66,6 +66,8 @@ BAD = {
     "S126": ("O escritor (nascido em Lisboa viveu no Porto.", "("),
     "S127": ("ficou em 1 º lugar e pagou R $ 10", "1 º"),
     "S128": ('Ele disse que "o acordo é histórico e saiu.', '"'),
+    "S136": ("O plano de desenvol- vimento foi aprovado.", "desenvol- vimento"),
+    "S137": ("Ele citou o livro ''Memórias'' na palestra.", "''"),
 }
 
 
