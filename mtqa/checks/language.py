@@ -1335,9 +1335,10 @@ def english_acronym(doc: Document, ctx: CheckContext):
 # --- L110 ---------------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"\b(?=[FPICSUWERABNTDKH])((?:File )?Photos?(?: credit| by)?|Images?|Pictures?|Credits?|Sources?"
+    r"\b(?=[FPICSUWERABNTDKHVO])((?:File )?Photos?(?: credit| by)?|Images?|Pictures?|Credits?|Sources?"
     r"|Note|Notes|NOTE|Editor's note|Editor’s note|Pro tip|Tip|Tips|Edit|EDIT|Update|UPDATE|Warning"
-    r"|Disclaimer|Show notes|Fun fact|Heads up|Key takeaways|Takeaways|TL;DR"
+    r"|Disclaimer|Show notes|Fun fact|Heads up|Key takeaways|Takeaways|TL;DR|Verdict|Our verdict|Pros|Cons"
+    r"|Owner response|Response from the owner|Our take|Bottom line|Key specs|Specs|Highlights"
     r"|Updated(?: on| at)?|Published(?: on| at)?|Posted(?: on| at| by)?|Written by|Edited by"
     r"|Reported by|Reporting by|Courtesy(?: of)?|Caption|Read more|Read also|See also|Watch"
     r"|Related|Advertisement|Sponsored by|Sponsored|By)\b(?=[ \t]*(:|[ \t]+[A-ZÀ-Ý]|[ \t]*$|[ \t]*[)\]]))",
@@ -1369,6 +1370,7 @@ _LABEL_NEEDS_NAME = frozenset({"by", "posted by", "written by", "edited by", "re
         bad("[[Pro tip]]: chegue cedo ao museu.\n\n[[Note]]: a entrada é gratuita às terças."),
         bad("O roteador reiniciou sozinho.\n\n[[Edit]]: resolvido com a atualização."),
         good("Note que o prazo termina na sexta-feira; a nota: dez."),
+        bad("[[Verdict]]\n\nO celular é rápido.\n\n[[Pros]]: bateria.\n[[Cons]]: preço."),
         good("Foto: Ana Lima/Reuters\nBy Kamila é o nome da loja, disse a dona."),
         good("Por Ana Lima\nAtualizado em 3 de maio\nO filme Watch Dogs estreou."),
     ],

@@ -215,6 +215,9 @@ def _allowed(language: str) -> frozenset[str]:
         bad("o acordo [[de de]] cooperação", suggest="de"),
         bad("He said [[the the]] deal was done.", suggest="the", language="en"),
         bad("[[O o]] governo anunciou", suggest="O"),
+        bad("Norris largou em segundo. Na volta 30, [[Norris Norris]] passou Piastri, e Norris venceu.",
+            suggest="Norris"),
+        good("A banda Duran Duran tocou em Bora Bora; Duran Duran voltou em 2024."),
         good("É muito, muito emocionante."),
         good("Se se confirmar a previsão, vai chover."),
         good("Pouco a pouco, dia a dia, a cidade mudou."),
@@ -231,8 +234,9 @@ def doubled_word(doc: Document, ctx) -> Iterator[Hit]:
     produce; it is easy to miss and looks careless in print.
 
     ## What fires
-    Two identical words (case ignored) with only spaces between them. Numbers, names written
-    twice with capitals (`Bora Bora`) and the language's legitimate doubles (`se se`, `bye bye`,
+    Two identical words (case ignored) with only spaces between them; a capitalised name written
+    twice only when the text also names it alone at least twice (`Norris Norris`). Numbers,
+    names written twice with capitals (`Bora Bora`) and the language's legitimate doubles (`se se`, `bye bye`,
     `that that`) stay silent; a comma between the words (`muito, muito`) is not a doubling.
     """
     allowed = _allowed(doc.language or "")
@@ -242,8 +246,16 @@ def doubled_word(doc: Document, ctx) -> Iterator[Hit]:
         if lw in allowed or not lw.isalpha():
             continue
         if w2[:1].isupper() and len(w1) > 1:
-            continue  # a name written twice: Bora Bora, Duran Duran
+            # A name written twice (Bora Bora, Duran Duran) stays silent, unless the text names
+            # it alone too: "Norris ultrapassou ... Norris Norris venceu" doubles a surname.
+            alone = len(re.findall(rf"(?<![\w'’-]){re.escape(w1)}(?![\w'’-])", doc.text)) - 2 * _count_double(doc.text, w1)
+            if alone < 2:
+                continue
         yield Hit(m.start(), m.end(), suggestion=w1)
+
+
+def _count_double(text: str, word: str) -> int:
+    return len(re.findall(rf"(?<![\w'’-]){re.escape(word)}[ \t\u00a0]+{re.escape(word)}(?![\w'’-])", text))
 
 
 # --- D104 a word repeated after a measure ----------------------------------------------------------
