@@ -706,11 +706,33 @@ def _one_widget(t: str) -> bool:
                 or (len(t.split()) == 1 and t.lower().strip(":") in _share_words()))
 
 
+@cache
+def _widget_vocab() -> frozenset[str]:
+    """Every word of three letters or more in the widget, comment-form and "read more" lists
+    (read from their patterns), and the share names: a line none of whose words is here holds
+    no widget phrase."""
+    words: set[str] = set(_share_words())
+    for key in ("widget_line", "comment_form", "related_label"):
+        for source in all_languages("boilerplate", key):
+            words.update(re.findall(r"[a-zà-öø-ÿ]{3,}", source.lower()))
+    # Patterns spell endings as alternations (`postage(?:m|ns)`): a word's first five letters
+    # stand for it too.
+    return frozenset(words | {w[:5] for w in words if len(w) >= 5})
+
+
+def _in_vocab(word: str, vocab: frozenset[str]) -> bool:
+    return word in vocab or (len(word) >= 5 and word[:5] in vocab)
+
+
 def _fused_widgets(t: str) -> bool:
     """Two or three widget phrases written on one line, as a scraper joins neighbouring buttons
     (`Deixe um comentário Cancelar resposta`, `Compartilhar Seguir`)."""
     words = t.split()
     n = len(words)
+    vocab = _widget_vocab()
+    low = [w.lower().strip(":.!") for w in words]
+    if not _in_vocab(low[0], vocab) or sum(_in_vocab(w, vocab) for w in low) < 2:
+        return False  # one scan of the words before any regex: junk lines are let go at once
     for i in range(1, n):
         left = " ".join(words[:i])
         if not _one_widget(left):

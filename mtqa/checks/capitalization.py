@@ -1001,13 +1001,14 @@ def title_case_heading(doc: Document, ctx) -> Iterator[Hit]:
         """The span of a title-case heading in the line ``text`` (from its second word)."""
         nonlocal lexicon
         t = text.rstrip()
-        if not t or t[-1] in CLOSING_PUNCTUATION or t.upper() == t:
-            return None
+        if not t or len(t) > 400 or t[-1] in CLOSING_PUNCTUATION or t.upper() == t:
+            return None  # a heading of twenty words is far shorter than 400 characters
         ws = list(_HEADING_WORD.finditer(t))
+        if not 4 <= len(ws) <= 20:
+            return None
         rest = [m.group() for m in ws[1:]]
         # Two capitalised function words (`De`, `Em`) mark English title case in a longer heading too.
-        longest = 20 if sum(w.lower() in function and _title_case(w) and len(w) > 1 for w in rest) >= 2 else 14
-        if not 4 <= len(ws) <= longest:
+        if len(ws) > 14 and sum(w.lower() in function and _title_case(w) and len(w) > 1 for w in rest) < 2:
             return None
         content = [w for w in rest if w.lower() not in function and w.isalpha() and not w.isupper()]
         if len(content) < 3 or not all(w[:1].isupper() for w in content):

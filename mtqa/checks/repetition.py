@@ -240,7 +240,13 @@ def doubled_word(doc: Document, ctx) -> Iterator[Hit]:
     `that that`) stay silent; a comma between the words (`muito, muito`) is not a doubling.
     """
     allowed = _allowed(doc.language or "")
-    for m in scan(_DOUBLE, doc.text):
+    matches = list(scan(_DOUBLE, doc.text))
+    doubles: dict[str, int] = {}
+    for m in matches:
+        if m.group(2)[:1].isupper():
+            doubles[m.group(1)] = doubles.get(m.group(1), 0) + 1
+    counts: dict[str, int] | None = None
+    for m in matches:
         w1, w2 = m.group(1), m.group(2)
         lw = w1.lower()
         if lw in allowed or not lw.isalpha():
@@ -248,14 +254,17 @@ def doubled_word(doc: Document, ctx) -> Iterator[Hit]:
         if w2[:1].isupper() and len(w1) > 1:
             # A name written twice (Bora Bora, Duran Duran) stays silent, unless the text names
             # it alone too: "Norris ultrapassou ... Norris Norris venceu" doubles a surname.
-            alone = len(re.findall(rf"(?<![\w'’-]){re.escape(w1)}(?![\w'’-])", doc.text)) - 2 * _count_double(doc.text, w1)
-            if alone < 2:
+            if counts is None:  # every word counted in one pass, only when a name is doubled
+                counts = {}
+                for w in _NAME_TOKEN.findall(doc.text):
+                    counts[w] = counts.get(w, 0) + 1
+            if counts.get(w1, 0) - 2 * doubles.get(w1, 0) < 2:
                 continue
         yield Hit(m.start(), m.end(), suggestion=w1)
 
 
-def _count_double(text: str, word: str) -> int:
-    return len(re.findall(rf"(?<![\w'’-]){re.escape(word)}[ \t\u00a0]+{re.escape(word)}(?![\w'’-])", text))
+#: Words as _DOUBLE reads them (D103 counts a name's occurrences with it).
+_NAME_TOKEN = re.compile(r"(?<![\w'’-])\w+(?![\w'’-])")
 
 
 # --- D104 a word repeated after a measure ----------------------------------------------------------
