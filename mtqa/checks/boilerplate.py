@@ -731,8 +731,10 @@ def _fused_widgets(t: str) -> bool:
     n = len(words)
     vocab = _widget_vocab()
     low = [w.lower().strip(":.!") for w in words]
-    if not _in_vocab(low[0], vocab) or sum(_in_vocab(w, vocab) for w in low) < 2:
-        return False  # one scan of the words before any regex: junk lines are let go at once
+    long_words = [w for w in low if len(w) >= 3]
+    hits = sum(_in_vocab(w, vocab) for w in long_words)
+    if not _in_vocab(low[0], vocab) or hits < 2 or hits * 3 < len(long_words) * 2:
+        return False  # widget words make up a widget row: junk lines are let go before any regex
     for i in range(1, n):
         left = " ".join(words[:i])
         if not _one_widget(left):
