@@ -309,6 +309,8 @@ _TAIL_WORD = re.compile(r"(?<![\w'’-])([^\W\d_]+)$")
     languages=("pt", "en"),
     examples=[
         bad("O governo anunciou um plano de obras para as capitais e disse que as obras começam [[em]]"),
+        bad("A banda tem tocado em festivais por toda [[a]]\n\nO novo disco sai em março."),
+        good("Guia do Estudante\n\nComo se preparar para\n\nO texto segue."),
         bad("Primeira parte do texto, com um ponto final.\n\nA prefeitura informou que a nova "
             "ponte deve ficar pronta em março e que o custo total da obra será [[de]]\n\nOutro "
             "parágrafo do texto."),
@@ -331,8 +333,9 @@ def ends_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
 
     ## What fires
     A paragraph (a line followed by a blank line or by the end of the text) of twelve words or
-    more, with no final punctuation, whose last word is an article, a preposition or a
-    conjunction (`de`, `em`, `e`, `que`); and the last line of the text when it has twenty
+    more (six when the last word is one no heading ends with: `a`, `pela`, `para`, `e`), with
+    no final punctuation, whose last word is an article, a preposition or a conjunction (`de`,
+    `em`, `e`, `que`); and the last line of the text when it has twenty
     words or more, already holds a sentence end or a comma, and stops without punctuation on a
     lower-case word. Headings, bylines, labels (`Fonte: ...`) and list items stay silent.
     """
@@ -346,7 +349,7 @@ def ends_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
         """A long line of text that does not end as a sentence (its text decides)."""
         if _SENTENCE_END.search(t) or t[-1] in ",;:-–—)]”\"'»":
             return False
-        return not (len(t.split()) < 12 or t[0] in "-–—*•·" or _LABEL.match(t))
+        return not (len(t.split()) < 6 or t[0] in "-–—*•·" or _LABEL.match(t))
 
     for i, (a, b, t, _), _ in _per_text(doc, open_end):
         last = i == len(lines) - 1
@@ -354,18 +357,21 @@ def ends_mid_sentence(doc: Document, ctx) -> Iterator[Hit]:
         if not last and "\n" not in text[b : lines[i + 1][0]].replace("\n", "", 1):
             continue
         words = t.split()
-        if len(words) < 12 or t[0] in "-–—*•·" or _LABEL.match(t):
+        if len(words) < 6 or t[0] in "-–—*•·" or _LABEL.match(t):
             continue
         m = _TAIL_WORD.search(t)
         if not m:
             continue
         w = m.group(1)
-        if w in dangling:
+        if w in dangling and (len(words) >= 12 or w in _NEVER_LAST):
             yield Hit(a + m.start(1), b)
         elif last and len(words) >= 20 and w.islower() and _INNER_STOP.search(t):
             yield Hit(a + m.start(1), b)
 
 
+#: Words no heading or label ends with: a paragraph of six words or more that stops on one was cut.
+_NEVER_LAST = frozenset("a o as os um uma da do das dos na no nas nos pela pelo pelas pelos ao aos à às "
+                        "para por com de em entre e que the of to and".split())
 _LABEL = re.compile(r"[^\W\d_][\w ]{0,30}:\s")
 _INNER_STOP = re.compile(r"[.!?;,]\s")
 
