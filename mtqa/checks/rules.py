@@ -262,12 +262,22 @@ def _candidate_lines(doc: Document, rules: list[Rule]) -> list[tuple[int, int]]:
     text = doc.text
     if all(r.prefilter is not None for r in rules):
         starts: set[int] = set()
+        words: dict[int, int] = {}  # line start -> its word count, counted once
         low = _scan_lowered(doc)
         for r in rules:
             plain = _case_free(r.prefilter.pattern) if low is not None else None
             found = plain.finditer(low) if plain is not None else r.prefilter.finditer(text)
             for m in found:
-                starts.add(doc.line_bounds(m.start())[0])
+                a, b = doc.line_bounds(m.start())
+                if a in starts:
+                    continue
+                if r.max_words is not None:
+                    n = words.get(a)
+                    if n is None:
+                        n = words[a] = len(text[a:b].split())
+                    if n > r.max_words:
+                        continue  # too long for the rule whose prefilter it holds
+                starts.add(a)
         return sorted(doc.line_bounds(a) for a in starts)
     if all(r.max_words is not None for r in rules):
         rx = _short_lines(max(r.max_words for r in rules))
