@@ -910,7 +910,7 @@ def other_variant_vocabulary(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     low = doc.lowered
     quoted = [(m.start(), m.end()) for m in _QUOTED_SPAN.finditer(text)] if any(q in text for q in "“«\"") else []
-    for m in variant_markers(other).finditer(low):
+    for m in scan(variant_markers(other), low):
         a, b = m.start(), m.end()
         if not text[a:b].islower() and not text[a:b].replace(" ", "").islower():
             continue

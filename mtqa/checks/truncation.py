@@ -205,13 +205,14 @@ def cut_teaser(doc: Document, ctx) -> Iterator[Hit]:
         """A line that can hold a cut mark or a trailing ellipsis (its text decides)."""
         if t[-1] in ")]":
             return _CUT_MARK.search(t) is not None
-        if t[-1] in ".…" and _CUT_AFTER_FUNCTION_WORD.search(t) and t[0] not in "—–-“\"«":
+        if t[-1] in ".…" and t[0] not in "—–-“\"«" and _CUT_AFTER_FUNCTION_WORD.search(t, max(0, len(t) - 16)):
             return True
         return not (len(t) < 30 or ("…" not in t and "..." not in t) or len(t.split()) < 8)
 
     for i, (a, b, t, _), _ in _per_text(doc, candidate):
         last = t[-1]
-        m = _CUT_AFTER_FUNCTION_WORD.search(t) if last in ".…" and t[0] not in "—–-“\"«" else None
+        m = (_CUT_AFTER_FUNCTION_WORD.search(t, max(0, len(t) - 16))
+             if last in ".…" and t[0] not in "—–-“\"«" else None)  # the pattern ends the line
         if m and t.count("“") <= t.count("”"):
             yield Hit(a + m.start("cut"), b, suggestion="")  # "Tudo o que sabemos sobre...": cut mid-phrase
             continue
